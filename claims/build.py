@@ -1,0 +1,206 @@
+"""Build the database from a corpus folder: incremental (only files whose sha256 changed are
+re-read), atomic (written beside the old database and renamed into place), and tolerant of
+bad input (one clear line per bad file; what the database held for it is kept)."""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from ingest import IngestError, ingest_file
+from ingest.manifest import MANIFEST_NAME, load_manifest
+from ingest.reader import sha256_of
+
+from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search
+
+# bump when extraction or parsing changes so that a rebuild re-reads every file
+PIPELINE_VERSION = "2026-11-22.1"
+CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
+PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
+WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")
+EVIDENCE = re.compile(r"\(([A-Z]{2,}\d{3,})\)")
+
+
+@dataclass
+class BuildReport:
+    read: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+    documents: int = 0
+    statistics: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*")
+                  if p.is_file() and p.name != MANIFEST_NAME
+                  and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def build(corpus: Path, db_path: Path, extractor=None,
+          echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr)) -> BuildReport:
+    corpus, db_path = Path(corpus), Path(db_path)
+    report = BuildReport()
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus}")
+    try:
+        manifest = load_manifest(corpus)
+    except IngestError as err:
+        echo(f"error: {err}")
+        report.errors.append(err)
+        manifest = {}
+
+    tmp_path = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
+    if tmp_path.exists():
+        tmp_path.unlink()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if db_path.exists():
+        # start from a consistent copy of the current database
+        with sqlite3.connect(db_path) as src, sqlite3.connect(tmp_path) as dst:
+            src.backup(dst)
+    db = sqlite_utils.Database(tmp_path)
+    try:
+        ensure_schema(db)
+        meta = {row["key"]: row["value"] for row in db["meta"].rows}
+        full = meta.get("pipeline_version") != PIPELINE_VERSION or meta.get("schema_version") != SCHEMA_VERSION
+        known = {row["path"]: row for row in db["files"].rows}
+        present = set()
+        for path in corpus_files(corpus):
+            rel = path.relative_to(corpus).as_posix()
+            present.add(rel)
+            sha = sha256_of(path)
+            old = known.get(rel)
+            if not full and old and old["sha256"] == sha and not old["error"]:
+                report.unchanged.append(rel)
+                continue
+            try:
+                source, documents = ingest_file(path, rel, manifest.get(rel))
+            except IngestError as err:
+                echo(f"error: {err}")
+                report.errors.append(err)
+                db["build_errors"].upsert({"path": rel, "reason": err.reason, "at": now()}, pk="path")
+                if old:
+                    db["files"].update(rel, {"error": err.reason, "error_sha256": sha})
+                continue
+            if extractor is None:
+                from extract import Extractor
+                extractor = Extractor()
+            stats = extractor.extract(documents)
+            with db.conn:
+                delete_file_rows(db, rel)
+                write_file(db, path, rel, source, documents, stats, manifest.get(rel, {}))
+                db["build_errors"].delete_where("path = ?", [rel])
+            report.read.append(rel)
+        for rel in sorted(set(known) - present):
+            with db.conn:
+                delete_file_rows(db, rel)
+                db["files"].delete(rel)
+                db["build_errors"].delete_where("path = ?", [rel])
+            report.removed.append(rel)
+        from .figures import link_figures
+        link_figures(db)
+        ensure_search(db)
+        db["meta"].upsert_all([{"key": "pipeline_version", "value": PIPELINE_VERSION},
+                               {"key": "schema_version", "value": SCHEMA_VERSION},
+                               {"key": "built_at", "value": now()}], pk="key")
+        report.documents = db["documents"].count
+        report.statistics = db["statistics"].count
+        db.conn.commit()
+        db.close()
+        os.replace(tmp_path, db_path)
+    except BaseException:
+        db.close()
+        if tmp_path.exists():
+            tmp_path.unlink()
+        raise
+    return report
+
+
+def describe_footnote(text: str) -> dict:
+    """The cited work of a footnote: title, date, page, witness ("Q201 [Amy Rees]")."""
+    witness = WITNESS.search(text)
+    date = CITED_DATE.search(text)
+    page = PAGE.search(text)
+    evidence = EVIDENCE.search(text)
+    title = text
+    if witness:
+        title = None
+    elif date:
+        title = text[:date.start()].strip(" ,")
+    elif evidence:
+        title = text[:evidence.start()].strip(" ,")
+    return {"cited_title": title, "cited_date": date.group(1) if date else None,
+            "page": page.group(1) if page and not witness else None,
+            "witness": f"{witness.group(1)} [{witness.group(2)}]" if witness else None,
+            "evidence": evidence.group(1) if evidence else None}
+
+
+def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) -> None:
+    db["files"].upsert({
+        "path": rel, "sha256": source.sha256, "size": path.stat().st_size,
+        "format": documents[0].format, "publisher": source.metadata.get("publisher") or "unknown",
+        "kind": source.metadata.get("kind") or "unknown", "title": source.metadata.get("title"),
+        "url": source.metadata.get("url"),
+        "licence": source.metadata.get("licence") or source.metadata.get("license"),
+        "documents": len(documents), "error": None, "error_sha256": None, "ingested_at": now(),
+    }, pk="path")
+    doc_ids: list[int] = []
+    for ordinal, doc in enumerate(documents):
+        published = doc.published
+        doc_id = db["documents"].insert({
+            "file": rel, "ordinal": ordinal, "title": doc.title,
+            "source": doc.source or "unknown", "kind": doc.kind or "unknown", "author": doc.author,
+            "published": published, "published_inferred": doc.published_inferred,
+            "year": int((published or doc.published_inferred or "0")[:4]) or None,
+            "url": doc.url, "format": doc.format, "file_start": doc.file_start,
+            "file_end": doc.file_start + len(doc.text),
+            "duplicate_of": doc_ids[doc.duplicate_of] if doc.duplicate_of is not None else None,
+            "words": len(doc.text.split()), "text": doc.text,
+        }).last_pk
+        doc_ids.append(doc_id)
+        footnote_ids = {}
+        for fn in doc.footnotes:
+            footnote_ids[fn.number] = db["footnotes"].insert({
+                "document_id": doc_id, "number": fn.number, "text": fn.text,
+                **describe_footnote(fn.text),
+                "start": fn.start, "end": fn.end,
+                "file_start": doc.file_start + fn.start, "file_end": doc.file_start + fn.end,
+            }).last_pk
+        passage_ids = []
+        for ordinal_p, p in enumerate(doc.passages):
+            pid = db["passages"].insert({
+                "document_id": doc_id, "ordinal": ordinal_p, "kind": p.kind, "number": p.number,
+                "source": p.source or doc.source, "start": p.start, "end": p.end,
+                "file_start": doc.file_start + p.start, "file_end": doc.file_start + p.end,
+                "text": doc.text[p.start:p.end],
+            }).last_pk
+            passage_ids.append(pid)
+            db["footnote_refs"].insert_all([{
+                "passage_id": pid, "footnote_id": footnote_ids.get(ref.number), "number": ref.number,
+                "start": ref.start, "end": ref.end,
+                "file_start": doc.file_start + p.start + ref.start,
+                "file_end": doc.file_start + p.start + ref.end} for ref in p.footnote_refs])
+        db["statistics"].insert_all([{
+            "document_id": doc_id, "passage_id": passage_ids[s.passage], "file": rel,
+            "mention": s.mention, "sentence": s.sentence, "start": s.start, "end": s.end,
+            "file_start": doc.file_start + s.start, "file_end": doc.file_start + s.end,
+            "value": s.value, "value_high": s.value_high, "unit": s.unit,
+            "comparator": s.comparator, "metric": s.metric, "subject": s.subject,
+            "period": s.period, "year": s.year,
+            "period_from_publication": int(s.period_from_publication), "source": s.source,
+            "confidence": s.confidence, "figure_id": None} for s in stats[ordinal]])

@@ -1,0 +1,43 @@
+"""Figures: statistics in different documents that state the same fact (same metric, unit,
+value and year) are one figure, whose origin is its earliest published appearance."""
+from __future__ import annotations
+
+import sqlite_utils
+
+FIGURES_SQL = """
+create table if not exists figures (
+    id integer primary key,
+    metric text, unit text, value real, value_high real, year integer,
+    origin_statistic_id integer references statistics(id),
+    appearances integer, sources integer, first_published text, last_published text
+)
+"""
+
+
+def link_figures(db: sqlite_utils.Database) -> None:
+    """Group statistics into figures and mark each figure's origin."""
+    db.execute(FIGURES_SQL)
+    db.execute("delete from figures")
+    db.execute("update statistics set figure_id = null")
+    rows = db.execute("""
+        select s.id, s.metric, s.unit, s.value, s.value_high, s.year,
+               coalesce(d.published, d.published_inferred) as published
+        from statistics s join documents d on d.id = s.document_id
+        where s.metric not in ('other', 'duration')
+        order by published is null, published, s.id
+    """).fetchall()
+    groups: dict[tuple, list[tuple]] = {}
+    for row in rows:
+        sid, metric, unit, value, value_high, year, published = row
+        groups.setdefault((metric, unit, value, value_high, year), []).append((sid, published))
+    for (metric, unit, value, value_high, year), members in groups.items():
+        published = [p for _, p in members if p]
+        figure_id = db["figures"].insert({
+            "metric": metric, "unit": unit, "value": value, "value_high": value_high, "year": year,
+            "origin_statistic_id": members[0][0], "appearances": len(members),
+            "sources": len({sid for sid, _ in members}),
+            "first_published": min(published) if published else None,
+            "last_published": max(published) if published else None,
+        }).last_pk
+        db.execute(f"update statistics set figure_id = ? where id in ({','.join('?' * len(members))})",
+                   [figure_id, *[sid for sid, _ in members]])

@@ -1,0 +1,87 @@
+"""The database schema: one place for every table, column, key and index."""
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = "1"
+
+TABLES: dict[str, dict] = {
+    "files": dict(
+        columns={"path": str, "sha256": str, "size": int, "format": str, "publisher": str,
+                 "kind": str, "title": str, "url": str, "licence": str, "documents": int,
+                 "error": str, "error_sha256": str, "ingested_at": str},
+        pk="path"),
+    "documents": dict(
+        columns={"id": int, "file": str, "ordinal": int, "title": str, "source": str, "kind": str,
+                 "author": str, "published": str, "published_inferred": str, "year": int,
+                 "url": str, "format": str, "file_start": int, "file_end": int,
+                 "duplicate_of": int, "words": int, "text": str},
+        pk="id", foreign_keys=[("file", "files", "path"), ("duplicate_of", "documents", "id")]),
+    "passages": dict(
+        columns={"id": int, "document_id": int, "ordinal": int, "kind": str, "number": int,
+                 "source": str, "start": int, "end": int, "file_start": int, "file_end": int,
+                 "text": str},
+        pk="id", foreign_keys=[("document_id", "documents", "id")]),
+    "footnotes": dict(
+        columns={"id": int, "document_id": int, "number": int, "text": str, "cited_title": str,
+                 "cited_date": str, "page": str, "witness": str, "evidence": str,
+                 "start": int, "end": int, "file_start": int, "file_end": int},
+        pk="id", foreign_keys=[("document_id", "documents", "id")]),
+    "footnote_refs": dict(
+        columns={"id": int, "passage_id": int, "footnote_id": int, "number": int, "start": int,
+                 "end": int, "file_start": int, "file_end": int},
+        pk="id", foreign_keys=[("passage_id", "passages", "id"), ("footnote_id", "footnotes", "id")]),
+    "statistics": dict(
+        columns={"id": int, "document_id": int, "passage_id": int, "file": str, "mention": str,
+                 "sentence": str, "start": int, "end": int, "file_start": int, "file_end": int,
+                 "value": float, "value_high": float, "unit": str, "comparator": str,
+                 "metric": str, "subject": str, "period": str, "year": int,
+                 "period_from_publication": int, "source": str, "confidence": float,
+                 "figure_id": int},
+        pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),
+                               ("file", "files", "path")]),
+    "build_errors": dict(columns={"path": str, "reason": str, "at": str}, pk="path"),
+    "meta": dict(columns={"key": str, "value": str}, pk="key"),
+}
+
+INDEXES = [
+    ("documents", ["file"]), ("documents", ["source"]), ("documents", ["year"]),
+    ("passages", ["document_id"]), ("footnotes", ["document_id"]),
+    ("footnote_refs", ["passage_id"]),
+    ("statistics", ["document_id"]), ("statistics", ["file"]), ("statistics", ["metric"]),
+    ("statistics", ["source"]), ("statistics", ["year"]), ("statistics", ["unit"]),
+    ("statistics", ["value"]), ("statistics", ["metric", "year"]),
+]
+
+FTS = {"passages": ["text"], "statistics": ["sentence", "mention", "subject"]}
+
+# tables whose rows belong to one file, children first, for deleting a file's rows
+FILE_TABLES_DELETE = [
+    ("footnote_refs", "passage_id in (select p.id from passages p join documents d on p.document_id = d.id where d.file = ?)"),
+    ("statistics", "file = ?"),
+    ("footnotes", "document_id in (select id from documents where file = ?)"),
+    ("passages", "document_id in (select id from documents where file = ?)"),
+    ("documents", "file = ?"),
+]
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    for name, spec in TABLES.items():
+        if not db[name].exists():
+            db[name].create(spec["columns"], pk=spec["pk"],
+                            foreign_keys=spec.get("foreign_keys"), not_null=None)
+    for table, columns in INDEXES:
+        db[table].create_index(columns, if_not_exists=True)
+
+
+def ensure_search(db: sqlite_utils.Database) -> None:
+    for table, columns in FTS.items():
+        if db[table].detect_fts():
+            db[table].rebuild_fts()
+        else:
+            db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+
+
+def delete_file_rows(db: sqlite_utils.Database, path: str) -> None:
+    for table, where in FILE_TABLES_DELETE:
+        db.execute(f"delete from [{table}] where {where}", [path])

@@ -1,0 +1,244 @@
+"""The figure grammar: every written form of a quantity, built from the number lexicon.
+
+`find_figures` returns candidate figures with their value, range, unit and comparator; the
+spaCy component in extract/pipeline.py filters them with the parse (labels, list numbers,
+"one" as a pronoun) and describes them (period, metric, subject, source)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import alternation, load_lexicon
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float
+    value_high: float | None
+    unit: str
+    comparator: str = "="
+    form: str = "number"  # which grammar rule read it
+    is_word: bool = False  # written in words ("seven"), not digits
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@lru_cache(maxsize=1)
+def grammar() -> dict:
+    lex = load_lexicon("numbers")
+    units = alternation(lex["units_words"])
+    tens = alternation(lex["tens_words"])
+    mult = alternation(lex["multipliers"])
+    word_num = (rf"(?:(?:{tens})(?:[- ](?:{units}))?|{units}|a dozen|dozen)"
+                rf"(?:[- ](?:{mult}))?")
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    num = rf"(?:{digits}|{word_num})"
+    percent = alternation(lex["percent_words"])
+    scale = alternation(lex["money_scales"])
+    time_unit = alternation(lex["time_units"])
+    fractions = alternation(lex["fractions"])
+    decades = alternation(lex["decade_words"])
+    durations = alternation(lex["duration_phrases"])
+    b = r"(?<![\w£$€.,/-])"  # a figure does not start inside a word, a code or another number
+    e = r"(?![\w/])"
+    rules = [
+        ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
+        ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
+        ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?P<plus>\+)?"),
+        ("percent", rf"{b}(?P<n>{num}|teen)\s?(?:{percent})(?P<plus>\+)?"),
+        ("ratio_out_of", rf"{b}(?P<a>{num}) out of (?P<b>{num}){e}"),
+        ("ratio_in", rf"{b}(?P<a>{num}) in (?P<b>{num}){e}(?! (?:{time_unit})s?\b)"),
+        ("duration_between", rf"\bbetween (?P<n>{num})(?: (?P<tu1>{time_unit})s?)? and (?P<h>{num}) (?P<tu>{time_unit})s?\b"),
+        ("duration_range", rf"{b}(?P<n>{num})\s?(?:[-–]|to|or)\s?(?P<h>{num})[ -](?P<tu>{time_unit})s?\b"),
+        ("duration_phrase", rf"(?i:\b(?:{durations})\b)"),
+        ("duration", rf"{b}(?P<n>{num})[ -](?P<tu>{time_unit})s?\b"),
+        ("times", rf"\b(?:twice|thrice)\b|{b}(?P<n>{num}) times\b"),
+        ("between", rf"\bbetween (?P<n>{num}) and (?P<h>{num}){e}"),
+        ("range_or", rf"{b}(?P<n>{num}) (?:or|to) (?P<h>{num}){e}(?! (?:or|to)\b)"),
+        ("range_dash", rf"{b}(?P<n>{digits})\s?[–-]\s?(?P<h>{digits}){e}"),
+        ("decade_count", rf"\binto the (?P<dw>{decades})\b"),
+        ("fraction", rf"(?i:\b(?:{fractions})\b)(?![-‐]\w)"),
+        ("number", rf"{b}(?P<n>{num}){e}"),
+    ]
+    flags = re.I
+    return {
+        "rules": [(name, re.compile(rx, flags)) for name, rx in rules],
+        "lex": lex,
+    }
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits or words: "3,550", "Forty-two", "Five hundred"."""
+    lex = grammar()["lex"]
+    t = text.strip().lower().replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t in lex["special_numbers"]:
+        return float(lex["special_numbers"][t][0])
+    if t in ("a dozen",):
+        return 12.0
+    total = 0.0
+    current = 0.0
+    for word in re.split(r"[- ]+", t):
+        if word in lex["units_words"]:
+            current += lex["units_words"][word]
+        elif word in lex["tens_words"]:
+            current += lex["tens_words"][word]
+        elif word in lex["multipliers"]:
+            current = max(current, 1) * lex["multipliers"][word]
+            if lex["multipliers"][word] >= 1000:
+                total += current
+                current = 0
+        elif word in ("a", "and"):
+            continue
+        else:
+            return None
+    return total + current
+
+
+def _is_word(text: str) -> bool:
+    return not any(ch.isdigit() for ch in text)
+
+
+def _unit_of_time(word: str) -> tuple[str, float]:
+    lex = grammar()["lex"]
+    word = word.lower().rstrip("s")
+    return lex["time_units"].get(word, "other"), lex["time_unit_factor"].get(word, 1)
+
+
+def _clean(value: float | None) -> float | None:
+    if value is None:
+        return None
+    return float(round(value, 4))
+
+
+def _build(name: str, m: re.Match) -> Figure | None:
+    lex = grammar()["lex"]
+    text = m.group()
+    s, e = m.start(), m.end()
+    g = m.groupdict()
+    if name == "money_words":
+        n = 0.5 if g["n"].lower() == "half" else parse_number(g["n"])
+        return Figure(s, e, text, n * lex["money_scales"][g["scale"].lower()], None, "gbp", form=name)
+    if name == "money":
+        scale = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
+        value = parse_number(g["n"]) * scale
+        high = None
+        if g.get("h"):
+            scale2 = lex["money_scales"].get((g.get("scale2") or "").lower(), scale)
+            high = parse_number(g["h"]) * scale2
+        return Figure(s, e, text, value, high, "gbp", form=name)
+    if name in ("percent", "percent_range"):
+        if g["n"].lower() == "teen":
+            lo, hi = lex["special_numbers"]["teen"]
+            return Figure(s, e, text, lo, hi, "percent", form=name, is_word=True)
+        value = parse_number(g["n"])
+        high = parse_number(g["h"]) if g.get("h") else None
+        if value is None or (high is not None and high <= value):
+            return None
+        fig = Figure(s, e, text, value, high, "percent", form=name, is_word=_is_word(g["n"]))
+        if g.get("plus"):
+            fig.comparator = ">"
+            fig.end -= 1
+            fig.text = fig.text[:-1]
+        return fig
+    if name in ("ratio_out_of", "ratio_in"):
+        a, bb = parse_number(g["a"]), parse_number(g["b"])
+        if not a or not bb or a > bb:
+            return None
+        return Figure(s, e, text, round(100 * a / bb, 1), None, "percent", form=name,
+                      is_word=_is_word(g["a"]))
+    if name in ("duration_range", "duration_between"):
+        unit, factor = _unit_of_time(g["tu"])
+        lo, hi = parse_number(g["n"]), parse_number(g["h"])
+        if lo is None or hi is None:
+            return None
+        if g.get("tu1") and g["tu1"].lower().rstrip("s") != g["tu"].lower().rstrip("s"):
+            # "between 15 months and two years": both ends in the smaller unit
+            unit1, factor1 = _unit_of_time(g["tu1"])
+            if unit1 == "months" and unit == "years":
+                hi, unit, factor = hi * 12, "months", 1
+        return Figure(s, e, text, lo * factor, hi * factor, unit, form=name, is_word=_is_word(g["n"]))
+    if name == "duration_phrase":
+        value, high, unit = lex["duration_phrases"][text.lower()]
+        return Figure(s, e, text, value, high, unit, form=name, is_word=True)
+    if name == "duration":
+        unit, factor = _unit_of_time(g["tu"])
+        value = parse_number(g["n"])
+        if value is None:
+            return None
+        return Figure(s, e, text, value * factor, None, unit, form=name, is_word=_is_word(g["n"]))
+    if name == "times":
+        low = text.lower()
+        value = 2 if low == "twice" else 3 if low == "thrice" else parse_number(g["n"])
+        if value is None:
+            return None
+        return Figure(s, e, text, value, None, "times", form=name, is_word=_is_word(text))
+    if name in ("between", "range_or", "range_dash"):
+        lo, hi = parse_number(g["n"]), parse_number(g["h"])
+        if lo is None or hi is None or hi <= lo:
+            return None
+        return Figure(s, e, text, lo, hi, "count", form=name, is_word=_is_word(g["n"]))
+    if name == "decade_count":
+        lo = lex["decade_words"][g["dw"].lower()]
+        start = m.start("dw")
+        return Figure(start, e, g["dw"], lo, lo + 9, "count", form=name, is_word=True)
+    if name == "fraction":
+        return Figure(s, e, text, lex["fractions"][text.lower().replace("‐", "-")], None, "percent",
+                      form=name, is_word=True)
+    if name == "number":
+        value = parse_number(g["n"])
+        if value is None:
+            return None
+        return Figure(s, e, text, value, None, "count", form=name, is_word=_is_word(text))
+    return None
+
+
+def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Candidate figures in text, longest reading first, none overlapping a blocked span
+    (dates, times, phone numbers, footnote markers)."""
+    taken = list(blocked)
+    found: list[Figure] = []
+    for name, pattern in grammar()["rules"]:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            fig = _build(name, m)
+            if fig is None:
+                continue
+            fig.value = _clean(fig.value)
+            fig.value_high = _clean(fig.value_high)
+            found.append(fig)
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def comparator_before(text: str, start: int) -> str | None:
+    """The comparator that the words just before a figure set ("less than", "over")."""
+    lex = grammar()["lex"]
+    before = text[max(0, start - 30):start].lower()
+    best = None
+    for symbol, phrases in lex["comparators"].items():
+        for phrase in phrases:
+            if re.search(rf"(?:^|\W){re.escape(phrase)}\s*$", before):
+                if best is None or len(phrase) > len(best[1]):
+                    best = (symbol, phrase)
+    return best[0] if best else None
+
+
+def comparator_after(text: str, end: int) -> str | None:
+    lex = grammar()["lex"]
+    after = text[end:end + 15].lower()
+    for symbol, phrases in lex["comparator_suffixes"].items():
+        for phrase in phrases:
+            if re.match(rf"\s*{re.escape(phrase)}(?:\W|$)", after) or (phrase == "+" and after.startswith("+")):
+                return symbol
+    return None

@@ -1,0 +1,59 @@
+"""Which metric a figure measures, from the cues of the metric lexicon (lexicons/metrics.yml)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import load_lexicon
+
+TIME_UNITS = {"days", "months", "years", "hours"}
+CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in the sentence
+DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
+TOTAL_OF = re.compile(r"\bof (?:its|their|the|our|his|her) $", re.I)
+
+
+@lru_cache(maxsize=1)
+def metric_cues() -> list[tuple[str, set[str], float, list[re.Pattern]]]:
+    table = []
+    for entry in load_lexicon("metrics"):
+        cues = [re.compile(c.replace("$", r"(?=\s*$)") if c.endswith("$") else c, re.I | re.M)
+                for c in entry["cues"]]
+        table.append((entry["metric"], set(entry["units"]), float(entry["weight"]), cues))
+    return table
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def classify_metric(unit: str, start: int, end: int, sentence: str, context: str = "",
+                    form: str = "number") -> str:
+    """The metric of a figure at [start, end) of `sentence`; `context` is nearby text."""
+    if unit in TIME_UNITS or form.startswith("duration"):
+        return "duration"
+    if unit not in ("count", "percent", "gbp"):
+        return "other"
+    best, best_score = "other", 0.0
+    before = sentence[:start]
+    for metric, units, weight, cues in metric_cues():
+        if unit not in units:
+            continue
+        for cue in cues:
+            if cue.pattern.endswith(r"(?=\s*$)"):
+                score = weight * 1.5 if cue.search(before) else 0.0
+            else:
+                score = 0.0
+                for m in cue.finditer(sentence):
+                    d = _distance(m.start(), m.end(), start, end)
+                    score = max(score, weight * (0.5 + 0.5 / (1 + d / DISTANCE_SCALE)))
+                if not score and context and cue.search(context):
+                    score = weight * CONTEXT_WEIGHT
+            if score > best_score:
+                best, best_score = metric, score
+    if best == "targets_met" and TOTAL_OF.search(before):
+        return "targets_total"
+    return best

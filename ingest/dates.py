@@ -1,0 +1,48 @@
+"""Publication dates as written in documents, read in UK day-month order."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import dateparser
+
+MONTHS = ("January February March April May June July August September "
+          "October November December").split()
+MONTH_RE = "|".join(MONTHS)
+WEEKDAY_RE = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+# "Thursday, 12 February 2026": the date line Blogger prints above a day's posts
+BLOG_DATE_LINE = re.compile(rf"^(?:{WEEKDAY_RE}),? \d{{1,2}} (?:{MONTH_RE}) \d{{4}}\s*$", re.M)
+# "Published: 23 April 2021"
+PUBLISHED_LINE = re.compile(rf"Published:?\s+(\d{{1,2}} (?:{MONTH_RE}) \d{{4}})")
+
+_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> str | None:
+    """An ISO date for a written date, or None when dateparser cannot read it."""
+    parsed = dateparser.parse(text.strip(), languages=["en"], settings=_SETTINGS)
+    return parsed.date().isoformat() if parsed else None
+
+
+_MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? )?({MONTH_RE}) (\d{{4}})\b")
+
+
+def latest_date_mentioned(text: str) -> str | None:
+    """The latest day or month named in the text ("As of March 2022"), as ISO date or
+    year-month: evidence of when an undated document was written, never a publication date."""
+    best: tuple[int, int, int] | None = None
+    for m in _MONTH_YEAR.finditer(text):
+        day = int(m.group(1)) if m.group(1) else 0
+        key = (int(m.group(3)), MONTHS.index(m.group(2)) + 1, day)
+        # a date after "by" is a target, not evidence of the writing date
+        before = text[max(0, m.start() - 4):m.start()].lower()
+        if "by " in before:
+            continue
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    year, month, day = best
+    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"

@@ -1,0 +1,39 @@
+"""Lines of a text with their offsets: every parser walks text this way."""
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+
+class Line(NamedTuple):
+    start: int
+    end: int  # end of the visible text, trailing whitespace excluded
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def iter_lines(text: str, offset: int = 0, end: int | None = None) -> Iterator[Line]:
+    """Lines of text[offset:end] with offsets into `text`, stripped of surrounding space."""
+    end = len(text) if end is None else end
+    pos = offset
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        raw = text[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        yield Line(pos + lead, pos + lead + len(stripped), stripped)
+        pos = stop + 1
+
+
+def is_signature(line: str) -> bool:
+    """A sign-off line such as "Anon", "Pearly Gates" or "Napo HQ"."""
+    words = line.split()
+    return (
+        0 < len(words) <= 4
+        and line[0].isupper()
+        and line[-1] not in ".!?:;,”\"'"
+        and not any(ch.isdigit() for ch in line)
+    )

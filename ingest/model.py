@@ -1,0 +1,62 @@
+"""What a parser produces. Offsets are character offsets into `Document.text`;
+`Document.file_start` places the document in the decoded source file, so any span
+can be shown where it sits in the file (file offset = file_start + offset)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; the message names the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass
+class FootnoteRef:
+    """A footnote marker glued to the text ("Wales”.156"): hidden from extraction."""
+    number: int
+    start: int  # offsets into the passage text
+    end: int
+
+
+@dataclass
+class Passage:
+    kind: str  # title, paragraph, heading, comment, quote, list_item, signature
+    start: int
+    end: int
+    source: str | None = None
+    number: int | None = None  # committee paragraph number
+    speaker: str | None = None  # who the passage quotes, where an intro names them
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+
+
+@dataclass
+class Footnote:
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    text: str
+    file_start: int
+    title: str | None = None
+    source: str | None = None
+    kind: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date; None when the text gives none
+    published_inferred: str | None = None  # date evidence found in the text, marked as inferred
+    url: str | None = None
+    format: str | None = None
+    passages: list[Passage] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    duplicate_of: int | None = None  # ordinal of an earlier document in the same file
+
+    def passage_text(self, passage: Passage) -> str:
+        return self.text[passage.start:passage.end]
