@@ -7,6 +7,7 @@ matched pairs."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,15 +66,15 @@ def gold_spans(record: dict, text: str) -> list[tuple[int, int]]:
     spans = []
     sentence, mention = record["sentence"], record["mention"]
     occurrence = record.get("occurrence", 1)
+    # count only whole-word occurrences: "1" in "no substantial change of 1" is not the "1" of "18.9%"
+    whole = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", sentence)]
+    positions = whole or [m.start() for m in re.finditer(re.escape(mention), sentence)]
+    if len(positions) < occurrence:
+        return spans
+    pos = positions[occurrence - 1]
     at = text.find(sentence)
     while at != -1:
-        pos = -1
-        for _ in range(occurrence):
-            pos = sentence.find(mention, pos + 1)
-            if pos == -1:
-                break
-        if pos != -1:
-            spans.append((at + pos, at + pos + len(mention)))
+        spans.append((at + pos, at + pos + len(mention)))
         at = text.find(sentence, at + 1)
     return spans
 

@@ -23,6 +23,12 @@ class DateExpr:
     period: str | None = None  # YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YY, or START..END
     year: int | None = None
     offset_years: int | None = None  # "three years earlier"
+    prefix: str | None = None  # the preposition before it: "in 2019", "by 2024/25", "as at ..."
+
+    @property
+    def framed(self) -> bool:
+        """A time frame ("in 2019", "as at 30 September 2020"), not a label ("the 2025 uplift")."""
+        return self.prefix is not None or self.kind in ("since", "base", "span", "relative")
 
     @property
     def is_date(self) -> bool:
@@ -51,9 +57,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
         ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD} {_MONTH}(?:,? {_YEAR})?\b"),
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD},? {_YEAR}\b"),
+        ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
-        ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%,]|\.\d)(?:'?s)?"),
+        ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word})(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
         ("relative", r"\b(?:last|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
         ("relative", r"\b(?:yesterday|today|tomorrow|tonight|this morning|this afternoon)\b"),
@@ -63,6 +70,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 
 _COMPILED: list[tuple[str, re.Pattern]] | None = None
+PREFIX = re.compile(r"\b(in|as at|as of|at the end of|at|during|on|since|from|between|by|until|before|after|to|for|ending|of)\s+(?:the\s+)?(?:(?:early|mid|late|end of)\s+)?$", re.I)
 SINCE = re.compile(r"(?:\bsince|\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
 BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
 
@@ -82,6 +90,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
             expr = _make(kind, m, text, pub_year)
             if expr is None:
                 continue
+            prefix = PREFIX.search(text[max(0, m.start() - 40):m.start()])
+            expr.prefix = prefix.group(1).lower() if prefix else None
             found.append(expr)
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
@@ -95,6 +105,11 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
     if kind == "between":
         y1, y2 = int(m.group("year")), int(m.group("year2"))
         return DateExpr(s, e, "span", f"{y1}..{y2}", y2)
+    if kind == "between_months":
+        m1 = MONTHS.index(m.group("month").lower()) + 1
+        m2 = MONTHS.index(m.group("month2").lower()) + 1
+        y2 = int(m.group("year2"))
+        return DateExpr(s, e, "span", f"{m.group('year')}-{m1:02d}..{y2}-{m2:02d}", y2)
     if kind == "fiscal":
         y1 = int(m.group("y1"))
         y2s = m.group("y2")
@@ -195,7 +210,7 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     """
     dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
     limit = next_figure if next_figure is not None else 10 ** 9
-    after = [d for d in dated if position <= d.start < limit]
+    after = [d for d in dated if position <= d.start < limit and d.framed]
     before = [d for d in dated if d.end <= position]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is not None:

