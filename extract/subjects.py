@@ -10,7 +10,8 @@ MAX_WORDS = 8
 
 
 def _phrase(head: Token) -> str:
-    left = [t for t in head.lefts if t.dep_ in MODIFIERS and not t.like_num and t.text not in ("%", "£")]
+    left = [x for t in head.lefts if t.dep_ in MODIFIERS and not t.like_num
+            for x in t.subtree if not x.like_num and x.text not in ("%", "£", "(", ")")]
     tokens = sorted([*left, head], key=lambda t: t.i)
     # follow one "of"/"in" attachment: "vacancies in London", "officers in post"
     for child in head.rights:

@@ -1,0 +1,55 @@
+"""Bad input gets one clear error naming the file and the reason."""
+from pathlib import Path
+
+import pytest
+
+from ingest import IngestError, ingest_file
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\n ", "empty file (only white space)"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
+    ("latin1.txt", "Caf\u00e9 staff".encode("latin-1"), "invalid UTF-8 at byte 3"),
+    ("report.docx", b"PK\x03\x04 something", "unknown format: no parser for .docx files"),
+    ("numbers.txt", b"12 34 56\n78\n", "unknown format: not a blog dump, committee report or article text"),
+    ("page.txt", b"<!DOCTYPE html><html><body><p>Hi there friends of probation</p></body></html>",
+     "unknown format: not a blog dump, committee report or article text"),
+    ("open.txt", b"---\ntitle: No end\nThe text.\n", "malformed front matter: no closing '---' line"),
+    ("badyaml.txt", b"---\ntitle: [unclosed\n---\nThe text of it all.\n",
+     "malformed front matter: while parsing a flow sequence"),
+    ("baddate.txt", b"---\npublished: 12/02/2026\n---\nSome words of text here.\n",
+     "malformed front matter: published '12/02/2026' is not an ISO date (YYYY-MM-DD)"),
+    ("badkey.txt", b"---\ntitel: Typo\n---\nSome words of text here.\n",
+     "malformed front matter: unknown key(s) titel"),
+])
+def test_bad_input_names_file_and_reason(tmp_path, name, data, reason):
+    path = write(tmp_path, name, data)
+    with pytest.raises(IngestError) as info:
+        ingest_file(path, name)
+    assert info.value.path == name
+    assert info.value.reason == reason
+    assert str(info.value) == f"{name}: {reason}"
+
+
+def test_front_matter_is_metadata_not_text(tmp_path):
+    path = write(tmp_path, "napo.txt", (
+        "---\ntitle: Napo mail-out\npublisher: Napo\nkind: union\nurl: https://www.napo.org.uk/\n"
+        "published: 2025-06-01\n---\nNapo mail-out\nCaseloads of over 70 are now common.\n").encode())
+    source, [doc] = ingest_file(path, "napo.txt")
+    assert (doc.title, doc.source, doc.kind, doc.published, doc.url) == (
+        "Napo mail-out", "Napo", "union", "2025-06-01", "https://www.napo.org.uk/")
+    assert not doc.text.startswith("---")
+    assert source.text[doc.file_start:].startswith("Napo mail-out")
+
+
+def test_undescribed_file_still_ingests(tmp_path):
+    path = write(tmp_path, "loose.txt", b"A note\nThere were 464 vacancies in December 2020.\n")
+    _, [doc] = ingest_file(path, "loose.txt")
+    assert (doc.source, doc.kind, doc.published) == ("unknown", "unknown", None)
