@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import os
+import subprocess
 from pathlib import Path
 
 import click
@@ -12,6 +14,7 @@ import sqlite_utils
 from .build import build
 from .evaluate import evaluate, format_report, load_gold
 from .export import EXPORT_FIELDS, iter_statistics
+from .trace import marked, nearest, trace
 
 DEFAULT_DB = "build/claims.db"
 DEFAULT_CORPUS = "corpus"
@@ -82,3 +85,64 @@ def eval_command(gold, corpus, db_path, show_errors, as_json):
         click.echo(json.dumps(ev.as_dict(), indent=2))
     else:
         click.echo(format_report(ev, show_errors))
+
+
+TRACE_FIELDS = ["file", "document_title", "published", "source", "sentence", "mention", "value",
+                "value_high", "unit", "comparator", "metric", "subject", "period", "year",
+                "file_start", "file_end", "is_origin", "figure_id", "citations"]
+
+
+@cli.command(name="trace")
+@click.argument("query")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of appearances.")
+def trace_command(query, db_path, as_json):
+    """Every appearance of a figure, earliest first: "21%", "vacancy rate 21%", "464"."""
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
+    db = sqlite_utils.Database(db_path)
+    rows = trace(db, query)
+    if not rows:
+        near = nearest(db, query)
+        click.echo(f"No figure matches {query!r}.", err=True)
+        if near:
+            click.echo("Nearest figures:", err=True)
+            for row in near:
+                click.echo(f"  {row['mention']:>12}  {row['metric']:<18} {row['year']}  "
+                           f"{row['source']}: {row['document_title']}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps([{k: r[k] for k in TRACE_FIELDS} for r in rows], indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        role = "origin" if row["is_origin"] else f"repeats figure {row['figure_id']}" if row["figure_id"] else "appearance"
+        click.echo(f"{row['published'] or 'undated':<10}  {row['source']}  {row['document_title']}  [{role}]")
+        click.echo(f"    {marked(row['sentence'], row['mention'])}")
+        click.echo(f"    {row['metric']}, {row['value']} {row['unit']}, period {row['period']} "
+                   f"({row['file']}:{row['file_start']})")
+        for c in row["citations"]:
+            click.echo(f"    footnote {c['number']}: {c['text'] or '(not in this excerpt)'}")
+        click.echo("")
+
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@cli.command(name="serve")
+@db_option
+@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "metadata.yml", show_default=True)
+def serve_command(db_path, port, metadata):
+    """Serve the database read-only with Datasette on 127.0.0.1."""
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
+    cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
+           "--metadata", str(metadata), "--host", "127.0.0.1", "--port", str(port),
+           "--plugins-dir", str(PROJECT_ROOT / "plugins"),
+           "--template-dir", str(PROJECT_ROOT / "templates"),
+           "--setting", "sql_time_limit_ms", "2000",
+           "--setting", "max_returned_rows", "1000",
+           "--setting", "allow_download", "off"]
+    click.echo(f"Serving {db_path} at http://127.0.0.1:{port}/", err=True)
+    sys.exit(subprocess.call(cmd))

@@ -21,16 +21,26 @@ def link_figures(db: sqlite_utils.Database) -> None:
     db.execute("update statistics set figure_id = null")
     rows = db.execute("""
         select s.id, s.metric, s.unit, s.value, s.value_high, s.year,
-               coalesce(d.published, d.published_inferred) as published
+               coalesce(d.published, d.published_inferred) as published, s.period_from_publication
         from statistics s join documents d on d.id = s.document_id
         where s.metric not in ('other', 'duration')
-        order by published is null, published, s.id
+        order by s.period_from_publication, published is null, published, s.id
     """).fetchall()
     groups: dict[tuple, list[tuple]] = {}
+    dated: dict[tuple, tuple] = {}
     for row in rows:
-        sid, metric, unit, value, value_high, year, published = row
-        groups.setdefault((metric, unit, value, value_high, year), []).append((sid, published))
+        sid, metric, unit, value, value_high, year, published, undated = row
+        key = (metric, unit, value, value_high, year)
+        if undated and (metric, unit, value, value_high) in dated:
+            # "the 464 existing vacancies", with no date of its own, restates the dated figure
+            earlier_key, earlier_published = dated[(metric, unit, value, value_high)]
+            if not published or not earlier_published or earlier_published <= published:
+                key = earlier_key
+        if not undated:
+            dated.setdefault((metric, unit, value, value_high), (key, published))
+        groups.setdefault(key, []).append((sid, published))
     for (metric, unit, value, value_high, year), members in groups.items():
+        members.sort(key=lambda m: (m[1] is None, m[1] or "", m[0]))
         published = [p for _, p in members if p]
         figure_id = db["figures"].insert({
             "metric": metric, "unit": unit, "value": value, "value_high": value_high, "year": year,

@@ -1,0 +1,60 @@
+"""`claims trace` on the seed database."""
+import json
+
+from click.testing import CliRunner
+
+from claims.cli import cli
+
+
+def trace(seed_db, *args):
+    return CliRunner().invoke(cli, ["trace", *args, "--db", str(seed_db)], catch_exceptions=False)
+
+
+def test_vacancy_rate_21_percent_is_the_pac_press_release(seed_db):
+    result = trace(seed_db, "21%", "--json")
+    [row] = json.loads(result.output)
+    assert (row["source"], row["year"], row["published"], row["metric"], row["is_origin"]) == (
+        "PAC", 2025, "2026-02-05", "vacancy_rate", True)
+    assert row["document_title"] == "Thought Piece 6"
+    assert row["sentence"] == "The vacancy rate for probation officers increased from 14% in 2021 to 21% in 2025."
+
+
+def test_464_is_paragraph_108_with_footnote_157(seed_db):
+    result = trace(seed_db, "464", "--json")
+    rows = json.loads(result.output)
+    origin = rows[0]
+    assert origin["is_origin"] and origin["period"] == "2020-12-08"
+    assert [c["number"] for c in origin["citations"]] == [157]
+    assert origin["citations"][0]["witness"] == "Q201 [Amy Rees]"
+    # paragraph 126 repeats it without a date of its own
+    assert [r["is_origin"] for r in rows] == [True, False]
+    assert rows[1]["figure_id"] == origin["figure_id"]
+    text = trace(seed_db, "464").output
+    assert "there were [464] probation officer vacancies" in text
+    assert "footnote 157: Q201 [Amy Rees]" in text
+
+
+def test_3550_is_the_september_2020_staff_in_post_figure(seed_db):
+    [row] = json.loads(trace(seed_db, "3,550", "--json").output)
+    assert (row["metric"], row["period"], row["year"], row["source"]) == (
+        "staff_in_post", "2020-09-30", 2020, "Justice Committee")
+
+
+def test_duplicated_unison_article_yields_one_figure(seed_db):
+    rows = json.loads(trace(seed_db, "Thirty-five chief probation officers", "--json").output)
+    thirty_five = [r for r in rows if r["mention"] == "Thirty-five"]
+    # the article appears twice in 003 (lightly edited); only the first copy's figures count
+    assert len(thirty_five) == 1
+    assert thirty_five[0]["source"] == "UNISON" and thirty_five[0]["is_origin"]
+
+
+def test_words_narrow_the_match(seed_db):
+    rows = json.loads(trace(seed_db, "seven of 27 targets", "--json").output)
+    assert [(r["mention"], r["metric"]) for r in rows] == [("seven", "targets_met")]
+
+
+def test_no_match_exits_1_with_nearest(seed_db):
+    result = trace(seed_db, "vacancy rate 99%")
+    assert result.exit_code == 1
+    assert "No figure matches 'vacancy rate 99%'." in result.output
+    assert "Nearest figures:" in result.output
