@@ -313,13 +313,24 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             start=passage.start + fig.start,
             end=passage.start + fig.end,
             mention=original[fig.start:fig.end],
-            sentence=original[sent.start_char:sent.end_char].strip(),
+            sentence=_without_markers(original, sent.start_char, sent.end_char, passage.footnote_refs),
             value=fig.value, value_high=fig.value_high, unit=fig.unit,
             comparator=span._.comparator, metric=span._.metric, subject=span._.subject,
             period=span._.period, year=span._.year,
             period_from_publication=bool(span._.period_from_publication),
             source=span._.source, confidence=span._.confidence))
     return stats
+
+
+def _without_markers(text: str, start: int, end: int, refs) -> str:
+    """The sentence as a reader sees it: "... vacancies.157" reads "... vacancies."."""
+    cut = sorted((r.start, r.end) for r in refs if start <= r.start and r.end <= end)
+    pieces, pos = [], start
+    for s, e in cut:
+        pieces.append(text[pos:s])
+        pos = e
+    pieces.append(text[pos:end])
+    return "".join(pieces).strip()
 
 
 class Extractor:

@@ -123,7 +123,7 @@ def test_footnote_markers_are_not_read(extractor):
                                      footnote_refs=find_footnote_markers(text))])
     [stats] = extractor.extract([doc])
     assert [(s.mention, s.sentence) for s in stats] == [
-        ("464", "As of 8 December 2020, there were 464 probation officer vacancies.157")]
+        ("464", "As of 8 December 2020, there were 464 probation officer vacancies.")]
 
 
 def test_components_are_registered(extractor):
