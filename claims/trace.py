@@ -16,11 +16,15 @@ STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at",
              "were", "are", "rate", "per", "cent", "percent"}
 
 
+ROUNDING = 0.1  # shares: "one in five" and "21%" are the same figure, rounded
+
+
 @dataclass
 class Query:
     value: float
     unit: str | None
     words: list[str]
+    approximate: bool = False  # written in words ("one in five", "two-thirds")
 
 
 def parse_query(text: str) -> Query | None:
@@ -32,7 +36,7 @@ def parse_query(text: str) -> Query | None:
     rest = text[:fig.start] + " " + text[fig.end:]
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", rest) if w.lower() not in STOPWORDS]
     unit = fig.unit if fig.unit != "count" else None
-    return Query(fig.value, unit, words)
+    return Query(fig.value, unit, words, approximate=fig.is_word)
 
 
 def _citations(db: sqlite_utils.Database, row: dict, passage_id: int) -> list[dict]:
@@ -53,8 +57,10 @@ def trace(db: sqlite_utils.Database, text: str) -> list[dict]:
     query = parse_query(text)
     if query is None:
         return []
-    where = "abs(s.value - ?) <= max(0.05, abs(?) * 0.005)"
-    params: list = [query.value, query.value]
+    # a figure written in words is a rounding of the digits, and the other way round
+    where = ("(abs(s.value - ?) <= max(0.05, abs(?) * 0.005) or ((? or s.mention not glob '*[0-9]*') "
+             "and s.unit = 'percent' and abs(s.value - ?) <= abs(?) * ?))")
+    params: list = [query.value, query.value, int(query.approximate), query.value, query.value, ROUNDING]
     if query.unit:
         where += " and s.unit = ?"
         params.append(query.unit)

@@ -59,3 +59,23 @@ def test_no_match_exits_1_with_nearest(seed_db):
     assert result.exit_code == 1
     assert "No figure matches 'vacancy rate 99%'." in result.output
     assert "Nearest figures:" in result.output
+
+
+def test_rounding_finds_the_same_figure(seed_db):
+    rows = json.loads(trace(seed_db, "one in five vacancy rate", "--json").output)
+    assert [(r["mention"], r["source"]) for r in rows] == [("21%", "PAC")]
+    # and digits find the words: "66%" finds "two-thirds"
+    rows = json.loads(trace(seed_db, "66% staffing", "--json").output)
+    assert ("Two thirds", "staff_in_post") in [(r["mention"], r["metric"]) for r in rows]
+
+
+def test_conflicting_figures_query(seed_db):
+    import sqlite_utils
+    import yaml
+    from conftest import ROOT
+    sql = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["claims"]["queries"][
+        "conflicting_figures"]["sql"]
+    db = sqlite_utils.Database(seed_db)
+    rows = list(db.query(sql))
+    for row in rows:
+        assert row["value_a"] < row["value_b"] and row["source_a"] != row["source_b"]
