@@ -38,6 +38,8 @@ class DateExpr:
 def _word_number(word: str) -> int | None:
     numbers = load_lexicon("numbers")
     word = word.lower()
+    if word in ("a", "an"):
+        return 1
     if word.isdigit():
         return int(word)
     return numbers["units_words"].get(word) or numbers["tens_words"].get(word)
@@ -61,7 +63,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
-        ("relative_n", rf"\b(?P<n>\d+|{number_word})(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
+        ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
         ("relative", r"\b(?:last|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
         ("relative", r"\b(?:yesterday|today|tomorrow|tonight|this morning|this afternoon)\b"),
     ]
@@ -92,6 +94,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
                 continue
             prefix = PREFIX.search(text[max(0, m.start() - 40):m.start()])
             expr.prefix = prefix.group(1).lower() if prefix else None
+            if kind.startswith("relative") and expr.prefix is None:
+                expr.prefix = "relative"  # "last year", "a year earlier" frame a figure like "in 2023"
             found.append(expr)
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
