@@ -8,12 +8,11 @@ import re
 from extract.organisations import first_organisation
 
 from .dates import latest_date_mentioned
-from .lines import is_signature, iter_lines
+from .lines import LIST_ITEM, is_signature, iter_lines
 from .model import Document, Passage
 
 SYNDICATION_LINE = re.compile(r"^The article (?P<title>.+?) first appeared on the (?P<site>.+?)\.?\s*$",
                               re.M)
-LIST_ITEM = re.compile(r"^(?:[•·▪‣◦–-]|\d{1,2}[.)])\s*")
 SHINGLE = 5
 NEAR_DUPLICATE = 0.6  # Jaccard similarity of word 5-grams
 

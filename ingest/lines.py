@@ -1,7 +1,11 @@
 """Lines of a text with their offsets: every parser walks text this way."""
 from __future__ import annotations
 
+import re
 from typing import Iterator, NamedTuple
+
+# "• 4% uplift", "- 5,283 FTE ...", "1. Work your hours."
+LIST_ITEM = re.compile(r"^(?:[•·▪‣◦–-]|\d{1,2}[.)])\s")
 
 
 class Line(NamedTuple):
