@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DB := build/claims.db
 PORT ?= 8001
 
-.PHONY: install build serve test eval bench clean
+.PHONY: install build serve test eval clean
 
 $(BIN)/claims: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
