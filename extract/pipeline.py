@@ -31,7 +31,7 @@ ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?
 
 for name, default in [("published", None), ("passage_source", None), ("scopes", []),
                       ("context_period", None), ("anchor", None), ("neighbours", ""),
-                      ("blocked", []), ("dates", [])]:
+                      ("blocked", []), ("dates", []), ("candidates", None)]:
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=default)
 for name in ["figure", "value", "value_high", "unit", "comparator", "period", "year",
@@ -94,7 +94,9 @@ class FigureFinder:
         doc._.dates = dates
         blocked = [(d.start, d.end) for d in dates] + list(doc._.blocked)
         spans = []
-        for fig in find_figures(text, blocked):
+        # prepare_docs has already read the candidates when it chose this passage for parsing
+        candidates = doc._.candidates if doc._.candidates is not None else find_figures(text, blocked)
+        for fig in candidates:
             if not self.keep(fig, text):
                 continue
             span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
@@ -183,7 +185,7 @@ def figure_period(doc: Doc) -> Doc:
 
 def _restates(text: str, first: Figure, other: Figure) -> bool:
     gap = text[first.end:other.start]
-    return gap.strip() in ("(", "(by", "or") or gap in (" (", "(")
+    return gap.strip() in ("(", "(by", "or")
 
 
 # -- figure_metric ---------------------------------------------------------------------
@@ -287,7 +289,8 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates]
-        if not find_figures(text, blocked):
+        candidates = find_figures(text, blocked)
+        if not candidates:
             continue
         doc = nlp.make_doc(text)
         doc._.published = published
@@ -296,6 +299,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         doc._.context_period = context_period
         doc._.anchor = anchor
         doc._.dates = dates
+        doc._.candidates = candidates
         doc._.neighbours = " ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2])
         prepared.append((i, doc))
     return prepared
