@@ -3,12 +3,14 @@ re-read), atomic (written beside the old database and renamed into place), and t
 bad input (one clear line per bad file; what the database held for it is kept)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -21,7 +23,7 @@ from ingest.reader import sha256_of
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-11-22.6"
+PIPELINE_VERSION = "2026-11-22.7"
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")
@@ -34,6 +36,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # parts of files skipped
     documents: int = 0
     statistics: int = 0
 
@@ -75,9 +78,9 @@ def build(corpus: Path, db_path: Path, extractor=None,
             src.backup(dst)
     db = sqlite_utils.Database(tmp_path)
     try:
-        ensure_schema(db)
+        fresh = ensure_schema(db)
         meta = {row["key"]: row["value"] for row in db["meta"].rows}
-        full = meta.get("pipeline_version") != PIPELINE_VERSION or meta.get("schema_version") != SCHEMA_VERSION
+        full = fresh or meta.get("pipeline_version") != PIPELINE_VERSION
         known = {row["path"]: row for row in db["files"].rows}
         present = set()
         for path in corpus_files(corpus):
@@ -105,6 +108,9 @@ def build(corpus: Path, db_path: Path, extractor=None,
                 delete_file_rows(db, rel)
                 write_file(db, path, rel, source, documents, stats, manifest.get(rel, {}))
                 db["build_errors"].delete_where("path = ?", [rel])
+            for warning in source.warnings:
+                echo(f"warning: {rel}: {warning}")
+            report.warnings.extend(f"{rel}: {w}" for w in source.warnings)
             report.read.append(rel)
         for rel in sorted(set(known) - present):
             with db.conn:
@@ -150,26 +156,34 @@ def describe_footnote(text: str) -> dict:
             "evidence": evidence.group(1) if evidence else None}
 
 
+def file_offset(doc, offset: int) -> int | None:
+    """Where a document offset sits in its file; text extracted from markup or a PDF has no
+    place in the file."""
+    return None if doc.file_start is None else doc.file_start + offset
+
+
 def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) -> None:
     db["files"].upsert({
         "path": rel, "sha256": source.sha256, "size": path.stat().st_size,
-        "format": documents[0].format, "publisher": source.metadata.get("publisher") or "unknown",
+        "format": source.format, "publisher": source.metadata.get("publisher") or "unknown",
         "kind": source.metadata.get("kind") or "unknown", "title": source.metadata.get("title"),
         "url": source.metadata.get("url"),
         "licence": source.metadata.get("licence") or source.metadata.get("license"),
-        "documents": len(documents), "error": None, "error_sha256": None, "ingested_at": now(),
+        "documents": len(documents), "error": None, "error_sha256": None,
+        "warnings": "\n".join(source.warnings) or None, "ingested_at": now(),
     }, pk="path")
     doc_ids: list[int] = []
     for ordinal, doc in enumerate(documents):
         published = doc.published
+        at = partial(file_offset, doc)
         doc_id = db["documents"].insert({
             "file": rel, "ordinal": ordinal, "title": doc.title,
             "source": doc.source or "unknown", "kind": doc.kind or "unknown", "author": doc.author,
             "published": published, "published_inferred": doc.published_inferred,
             "year": int((published or doc.published_inferred or "0")[:4]) or None,
-            "url": doc.url, "format": doc.format, "file_start": doc.file_start,
-            "file_end": doc.file_start + len(doc.text),
+            "url": doc.url, "format": doc.format, "file_start": at(0), "file_end": at(len(doc.text)),
             "duplicate_of": doc_ids[doc.duplicate_of] if doc.duplicate_of is not None else None,
+            "labels": json.dumps(doc.labels) if doc.labels else None,
             "words": len(doc.text.split()), "text": doc.text,
         }).last_pk
         doc_ids.append(doc_id)
@@ -179,26 +193,26 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
                 "document_id": doc_id, "number": fn.number, "text": fn.text,
                 **describe_footnote(fn.text),
                 "start": fn.start, "end": fn.end,
-                "file_start": doc.file_start + fn.start, "file_end": doc.file_start + fn.end,
+                "file_start": at(fn.start), "file_end": at(fn.end),
             }).last_pk
         passage_ids = []
         for ordinal_p, p in enumerate(doc.passages):
             pid = db["passages"].insert({
                 "document_id": doc_id, "ordinal": ordinal_p, "kind": p.kind, "number": p.number,
-                "source": p.source or doc.source, "start": p.start, "end": p.end,
-                "file_start": doc.file_start + p.start, "file_end": doc.file_start + p.end,
+                "source": p.source or doc.source, "page": p.page, "start": p.start, "end": p.end,
+                "file_start": at(p.start), "file_end": at(p.end),
                 "text": doc.text[p.start:p.end],
             }).last_pk
             passage_ids.append(pid)
             db["footnote_refs"].insert_all([{
                 "passage_id": pid, "footnote_id": footnote_ids.get(ref.number), "number": ref.number,
                 "start": ref.start, "end": ref.end,
-                "file_start": doc.file_start + p.start + ref.start,
-                "file_end": doc.file_start + p.start + ref.end} for ref in p.footnote_refs])
+                "file_start": at(p.start + ref.start),
+                "file_end": at(p.start + ref.end)} for ref in p.footnote_refs])
         db["statistics"].insert_all([{
             "document_id": doc_id, "passage_id": passage_ids[s.passage], "file": rel,
             "mention": s.mention, "sentence": s.sentence, "start": s.start, "end": s.end,
-            "file_start": doc.file_start + s.start, "file_end": doc.file_start + s.end,
+            "file_start": at(s.start), "file_end": at(s.end),
             "value": s.value, "value_high": s.value_high, "unit": s.unit,
             "comparator": s.comparator, "metric": s.metric, "subject": s.subject,
             "period": s.period, "year": s.year,

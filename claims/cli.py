@@ -88,7 +88,7 @@ def eval_command(gold, corpus, db_path, show_errors, as_json):
 
 TRACE_FIELDS = ["file", "document_title", "published", "source", "sentence", "mention", "value",
                 "value_high", "unit", "comparator", "metric", "subject", "period", "year",
-                "file_start", "file_end", "is_origin", "figure_id", "citations"]
+                "file_start", "file_end", "page", "document_url", "is_origin", "figure_id", "citations"]
 
 
 @cli.command(name="trace")
@@ -117,8 +117,9 @@ def trace_command(query, db_path, as_json):
         role = "origin" if row["is_origin"] else f"repeats figure {row['figure_id']}" if row["figure_id"] else "appearance"
         click.echo(f"{row['published'] or 'undated':<10}  {row['source']}  {row['document_title']}  [{role}]")
         click.echo(f"    {marked(row['sentence'], row['mention'])}")
-        click.echo(f"    {row['metric']}, {row['value']} {row['unit']}, period {row['period']} "
-                   f"({row['file']}:{row['file_start']})")
+        where = (f"{row['file']}:{row['file_start']}" if row["file_start"] is not None
+                 else f"{row['file']}, page {row['page']}" if row["page"] else row["file"])
+        click.echo(f"    {row['metric']}, {row['value']} {row['unit']}, period {row['period']} ({where})")
         for c in row["citations"]:
             click.echo(f"    footnote {c['number']}: {c['text'] or '(not in this excerpt)'}")
         click.echo("")

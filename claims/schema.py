@@ -3,24 +3,24 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 TABLES: dict[str, dict] = {
     "files": dict(
         columns={"path": str, "sha256": str, "size": int, "format": str, "publisher": str,
                  "kind": str, "title": str, "url": str, "licence": str, "documents": int,
-                 "error": str, "error_sha256": str, "ingested_at": str},
+                 "error": str, "error_sha256": str, "warnings": str, "ingested_at": str},
         pk="path"),
     "documents": dict(
         columns={"id": int, "file": str, "ordinal": int, "title": str, "source": str, "kind": str,
                  "author": str, "published": str, "published_inferred": str, "year": int,
                  "url": str, "format": str, "file_start": int, "file_end": int,
-                 "duplicate_of": int, "words": int, "text": str},
+                 "duplicate_of": int, "labels": str, "words": int, "text": str},
         pk="id", foreign_keys=[("file", "files", "path"), ("duplicate_of", "documents", "id")]),
     "passages": dict(
         columns={"id": int, "document_id": int, "ordinal": int, "kind": str, "number": int,
-                 "source": str, "start": int, "end": int, "file_start": int, "file_end": int,
-                 "text": str},
+                 "source": str, "page": int, "start": int, "end": int, "file_start": int,
+                 "file_end": int, "text": str},
         pk="id", foreign_keys=[("document_id", "documents", "id")]),
     "footnotes": dict(
         columns={"id": int, "document_id": int, "number": int, "text": str, "cited_title": str,
@@ -65,13 +65,23 @@ FILE_TABLES_DELETE = [
 ]
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
+def ensure_schema(db: sqlite_utils.Database) -> bool:
+    """Create what is missing; a database of another schema version is emptied first.
+    True when the database was emptied or new, so every file must be read."""
+    meta = {row["key"]: row["value"] for row in db["meta"].rows} if db["meta"].exists() else {}
+    fresh = meta.get("schema_version") != SCHEMA_VERSION
+    if fresh:
+        # full-text tables before their shadow tables, which go with them
+        for name in sorted(db.table_names(), key=lambda n: not n.endswith("_fts")):
+            if not name.startswith("sqlite_"):
+                db.execute(f"drop table if exists [{name}]")
     for name, spec in TABLES.items():
         if not db[name].exists():
             db[name].create(spec["columns"], pk=spec["pk"],
                             foreign_keys=spec.get("foreign_keys"), not_null=None)
     for table, columns in INDEXES:
         db[table].create_index(columns, if_not_exists=True)
+    return fresh
 
 
 def ensure_search(db: sqlite_utils.Database) -> None:

@@ -39,10 +39,10 @@ def parse_query(text: str) -> Query | None:
     return Query(fig.value, unit, words, approximate=fig.is_word)
 
 
-def _citations(db: sqlite_utils.Database, row: dict, passage_id: int) -> list[dict]:
+def _citations(db: sqlite_utils.Database, row: dict, passage_id: int, start: int) -> list[dict]:
     """The footnotes that close the figure's sentence ("... vacancies.157")."""
-    [passage] = db.query("select file_start, text from passages where id = ?", [passage_id])
-    at = row["file_start"] - passage["file_start"]
+    [passage] = db.query("select start, text from passages where id = ?", [passage_id])
+    at = start - passage["start"]
     sentence_at = passage["text"].rfind(row["sentence"][:40], 0, at + 1)
     end = (sentence_at if sentence_at >= 0 else at) + len(row["sentence"])
     return list(db.query(
@@ -64,10 +64,11 @@ def trace(db: sqlite_utils.Database, text: str) -> list[dict]:
     if query.unit:
         where += " and s.unit = ?"
         params.append(query.unit)
-    rows = [_record(r) for r in db.query(
-        STATISTICS_SQL.replace("select s.file,", "select s.passage_id, s.file,")
-        + f" where {where} order by coalesce(d.published, d.published_inferred) is null, "
-          "coalesce(d.published, d.published_inferred), s.file_start", params)]
+    rows = []
+    for r in db.query(STATISTICS_SQL + f" where {where} order by coalesce(d.published, "
+                      "d.published_inferred) is null, coalesce(d.published, d.published_inferred), "
+                      "s.document_id, s.start", params):
+        rows.append({**_record(r), "passage_id": r["passage_id"], "start": r["start"]})
     if query.words:
         def score(row):
             hay = " ".join(str(row[k] or "") for k in ("sentence", "subject", "metric", "source")).lower()
@@ -81,7 +82,7 @@ def trace(db: sqlite_utils.Database, text: str) -> list[dict]:
         key = row["figure_id"] or ("statistic", row["statistic_id"])
         row["is_origin"] = key not in seen
         seen.add(key)
-        row["citations"] = _citations(db, row, row.pop("passage_id"))
+        row["citations"] = _citations(db, row, row.pop("passage_id"), row.pop("start"))
     return rows
 
 

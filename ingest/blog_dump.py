@@ -9,14 +9,12 @@ from extract.organisations import first_organisation
 
 from .dates import BLOG_DATE_LINE, parse_date
 from .lines import LIST_ITEM, Line, is_signature, iter_lines
-from .model import Document, Passage
+from .model import COMMENTER, Document, Passage
 
 COMMENT_SEPARATOR = re.compile(r"^\*{3,}$")
 QUOTE_SEPARATOR = re.compile(r"^-+oo00oo-+$")
 # "Here we have yesterday's mailout from Napo:-", "This from Monday's Guardian:-"
 QUOTE_INTRO = re.compile(r":-$")
-
-COMMENTER = "blog commenter"
 
 
 @dataclass

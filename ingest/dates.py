@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 import dateparser
@@ -46,3 +47,17 @@ def latest_date_mentioned(text: str) -> str | None:
         return None
     year, month, day = best
     return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+
+
+def read_date(value: str | None) -> str | None:
+    """An ISO date from a machine-written timestamp ("2021-04-23T10:00:00+01:00") or, failing
+    that, from a date as people write it."""
+    if not value or not value.strip():
+        return None
+    m = re.match(r"\d{4}-\d{2}-\d{2}", value.strip())
+    if m:
+        try:
+            return date.fromisoformat(m.group()).isoformat()
+        except ValueError:
+            return None
+    return parse_date(value)

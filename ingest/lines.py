@@ -41,3 +41,42 @@ def is_signature(line: str) -> bool:
         and line[-1] not in ".!?:;,”\"'"
         and not any(ch.isdigit() for ch in line)
     )
+
+
+SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+# a line shorter than this share of the wrapping width ends its paragraph
+SHORT_LINE = 0.7
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Paragraphs from hard-wrapped lines (PDF text, plain-text e-mail). A new paragraph
+    starts after a blank line, at a list item, and after a line that stops well short of the
+    text's wrapping width (a heading, or a paragraph's last line); a word hyphenated across
+    lines is joined."""
+    lines = [" ".join(raw.split()) for raw in lines]
+    lengths = sorted(len(line) for line in lines if line)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    paragraphs: list[str] = []
+    current = ""
+    last_line = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        short = len(last_line) < SHORT_LINE * width
+        starts_new = (not current or LIST_ITEM.match(line)
+                      or (short and (SENTENCE_END.search(current) or line[0].isupper())))
+        last_line = line
+        if starts_new:
+            if current:
+                paragraphs.append(current)
+            current = line
+        elif current.endswith("-") and line[0].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}"
+    if current:
+        paragraphs.append(current)
+    return paragraphs

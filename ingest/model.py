@@ -1,9 +1,15 @@
 """What a parser produces. Offsets are character offsets into `Document.text`;
 `Document.file_start` places the document in the decoded source file, so any span
-can be shown where it sits in the file (file offset = file_start + offset)."""
+can be shown where it sits in the file (file offset = file_start + offset). Documents whose
+text is extracted from markup or a PDF have no place in the file (`file_start` is None);
+their passages carry a `page` (PDF) and the document its `url`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+
+# who a reader's comment is attributed to when it is not signed by an organisation
+COMMENTER = "blog commenter"
 
 
 class IngestError(Exception):
@@ -31,6 +37,7 @@ class Passage:
     source: str | None = None
     number: int | None = None  # committee paragraph number
     speaker: str | None = None  # who the passage quotes, where an intro names them
+    page: int | None = None  # PDF page, counted from 1
     footnote_refs: list[FootnoteRef] = field(default_factory=list)
 
 
@@ -45,7 +52,7 @@ class Footnote:
 @dataclass
 class Document:
     text: str
-    file_start: int
+    file_start: int | None
     title: str | None = None
     source: str | None = None
     kind: str | None = None
@@ -57,6 +64,7 @@ class Document:
     passages: list[Passage] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     duplicate_of: int | None = None  # ordinal of an earlier document in the same file
+    labels: list[str] = field(default_factory=list)  # Blogger labels, WordPress categories
 
     def passage_text(self, passage: Passage) -> str:
         return self.text[passage.start:passage.end]

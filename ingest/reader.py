@@ -1,10 +1,10 @@
-"""Read one corpus file: check and decode it, read its front matter, detect its format from
-the content and hand it to the right parser."""
+"""Read one corpus file: check it, detect its format from the content (not the extension),
+read a text file's front matter, and hand the file to the right parser."""
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -14,23 +14,35 @@ from .articles import looks_like_article_collection, parse_article, parse_articl
 from .blog_dump import parse_blog_dump
 from .committee import looks_like_committee_report, parse_committee_report
 from .dates import BLOG_DATE_LINE
+from .feeds import looks_like_blogger_atom, looks_like_wxr, parse_blogger_atom, parse_wxr
+from .html_page import looks_like_html, parse_html_page
+from .mail import looks_like_email, parse_mailout
 from .model import Document, IngestError
+from .pdf import looks_like_pdf, parse_pdf
 
 MAX_BYTES = 50 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 FRONT_MATTER_KEYS = {"title", "publisher", "kind", "url", "published", "author", "licence",
                      "license", "format"}
 KINDS = {"blog", "committee", "inspectorate", "union", "audit", "statistics", "news", "unknown"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n", re.S | re.M)
+# formats whose text is extracted from markup or a PDF, read from the file's bytes
+MARKUP_FORMATS = {"pdf", "blogger_atom", "wxr", "html", "email"}
+TEXT_FORMATS = {"blog_dump", "committee_report", "article_collection", "article"}
+BINARY_SIGNATURES = [(b"PK\x03\x04", "a ZIP archive (a Word or OpenDocument file?)"),
+                     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+                     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+                     (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive")]
 
 
 @dataclass
 class SourceFile:
     path: str  # relative to the corpus root
     sha256: str
-    text: str  # the decoded file
+    text: str | None  # the decoded file; None for a format read from its bytes (PDF, HTML...)
     body_start: int  # where the text after any front matter begins
     metadata: dict
+    format: str | None = None
+    warnings: list[str] = field(default_factory=list)  # parts of the file skipped
 
 
 def sha256_of(path: Path) -> str:
@@ -41,17 +53,42 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def sniff_markup(raw_head: bytes) -> str | None:
+    """The format of a file from its first bytes, for formats that are not plain text."""
+    if looks_like_pdf(raw_head):
+        return "pdf"
+    head = raw_head.decode("utf-8", errors="replace").lstrip("\ufeff \r\n\t")
+    lowered = head.lower()
+    if looks_like_blogger_atom(lowered):
+        return "blogger_atom"
+    if looks_like_wxr(lowered):
+        return "wxr"
+    if looks_like_email(head):
+        return "email"
+    if looks_like_html(lowered):
+        return "html"
+    return None
+
+
 def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -> SourceFile:
     size = path.stat().st_size
     if size == 0:
         raise IngestError(rel, "empty file")
     if size > MAX_BYTES:
         raise IngestError(rel, f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise IngestError(rel, f"unknown format: no parser for {path.suffix} files")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
+    with open(path, "rb") as handle:
+        head = handle.read(8192)
+    metadata = dict(manifest_entry or {})
+    fmt = sniff_markup(head)
+    if fmt:
+        # bs4, lxml and pypdf read these from the bytes, honouring the file's declared encoding
+        return SourceFile(rel, sha256_of(path), None, 0, metadata, fmt)
+    for signature, what in BINARY_SIGNATURES:
+        if head.startswith(signature):
+            raise IngestError(rel, f"unknown format: {what}; save it as PDF, HTML or text")
+    if b"\x00" in head:
         raise IngestError(rel, "binary file (contains NUL bytes)")
+    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -59,7 +96,6 @@ def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise IngestError(rel, "empty file (only white space)")
-    metadata = dict(manifest_entry or {})
     body_start = 0
     if text.startswith("---"):
         front, body_start = parse_front_matter(text, rel)
@@ -97,9 +133,7 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, int]:
 
 
 def detect_format(text: str) -> str | None:
-    head = text.lstrip()[:2000].lower()
-    if head.startswith("<!doctype html") or head.startswith("<html") or head.startswith("<?xml"):
-        return None
+    """The format of a plain-text file from its content."""
     if BLOG_DATE_LINE.match(text.lstrip().split("\n", 1)[0]):
         return "blog_dump"
     if looks_like_committee_report(text):
@@ -113,30 +147,39 @@ def detect_format(text: str) -> str | None:
 
 def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
                 ) -> tuple[SourceFile, list[Document]]:
-    """Parse one file into documents whose offsets point into the decoded file."""
+    """Parse one file into documents. Documents of plain-text files have offsets into the
+    decoded file; those extracted from markup or a PDF do not (`file_start` is None)."""
     source = read_source_file(path, rel, manifest_entry)
     meta = source.metadata
-    body = source.text[source.body_start:]
-    fmt = meta.get("format") or detect_format(body)
-    if fmt is None:
-        raise IngestError(rel, "unknown format: not a blog dump, committee report or article text")
     publisher = meta.get("publisher")
     kind = meta.get("kind")
-    if fmt == "blog_dump":
-        documents = parse_blog_dump(body, publisher)
-    elif fmt == "committee_report":
-        documents = parse_committee_report(body, publisher)
-    elif fmt == "article_collection":
-        documents = parse_article_collection(body, publisher, kind)
-    elif fmt == "article":
-        documents = [parse_article(body, publisher=publisher, kind=kind)]
+    fmt = meta.get("format") or source.format
+    if fmt in MARKUP_FORMATS and source.format != fmt:
+        raise IngestError(rel, f"format {fmt!r} is given but the file is not {fmt}")
+    if fmt in MARKUP_FORMATS:
+        documents = _parse_markup(path, rel, fmt, source, publisher, kind, meta.get("url"))
     else:
-        raise IngestError(rel, f"unknown format {fmt!r}")
+        body = source.text[source.body_start:]
+        fmt = fmt or detect_format(body)
+        if fmt is None:
+            raise IngestError(rel, "unknown format: not a blog dump, committee report or article text")
+        if fmt == "blog_dump":
+            documents = parse_blog_dump(body, publisher)
+        elif fmt == "committee_report":
+            documents = parse_committee_report(body, publisher)
+        elif fmt == "article_collection":
+            documents = parse_article_collection(body, publisher, kind)
+        elif fmt == "article":
+            documents = [parse_article(body, publisher=publisher, kind=kind)]
+        else:
+            raise IngestError(rel, f"unknown format {fmt!r}")
+        for doc in documents:
+            doc.file_start += source.body_start
     if not documents:
-        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')}")
+        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file")
+    source.format = fmt
     single = len(documents) == 1
     for doc in documents:
-        doc.file_start += source.body_start
         doc.format = fmt
         doc.kind = kind or doc.kind or "unknown"
         doc.url = doc.url or meta.get("url")
@@ -145,3 +188,18 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
             doc.title = meta.get("title") or doc.title
             doc.published = meta.get("published") or doc.published
     return source, documents
+
+
+def _parse_markup(path: Path, rel: str, fmt: str, source: SourceFile, publisher, kind, url
+                  ) -> list[Document]:
+    if fmt == "pdf":
+        return parse_pdf(path, rel, publisher, kind)
+    if fmt == "blogger_atom":
+        documents, source.warnings = parse_blogger_atom(path, rel, publisher)
+        return documents
+    if fmt == "wxr":
+        documents, source.warnings = parse_wxr(path, rel, publisher)
+        return documents
+    if fmt == "html":
+        return parse_html_page(path.read_bytes(), publisher, kind, url, path=rel)
+    return parse_mailout(path.read_bytes(), rel, publisher, kind)

@@ -116,3 +116,45 @@ def test_every_mention_is_where_its_offsets_say(seed_db):
     for file, mention, start, end in db.execute("select file, mention, file_start, file_end from statistics"):
         text = (CORPUS / file).read_text("utf-8")
         assert text[start:end] == mention
+
+
+def test_build_mixes_formats_and_keeps_going_past_bad_ones(tmp_path):
+    from pdf_writer import write_pdf
+    from test_ingest_formats import FIXTURES, REPORT_PAGES
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("govuk_statistics.html", "blogger_export.atom", "committee_report.html", "napo_mailout.eml"):
+        shutil.copy(FIXTURES / name, corpus / name)
+    write_pdf(corpus / "hmip_annual.pdf", REPORT_PAGES, title="Annual report 2024")
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")
+    shutil.copy(FIXTURES / "no_article.html", corpus / "404.html")
+    (corpus / "sources.yml").write_text(
+        "files:\n  hmip_annual.pdf:\n    publisher: HMIP\n    kind: inspectorate\n", "utf-8")
+    db_path = tmp_path / "claims.db"
+    result = run("build", "--corpus", corpus, "--db", db_path)
+    assert result.exit_code == 0
+    assert "error: 404.html: no article found in the HTML page" in result.output
+    assert "error: broken.pdf: truncated PDF (no %%EOF marker at the end of the file)" in result.output
+    assert ("warning: blogger_export.atom: entry 4 skipped: tag:blogger.com,1999:blog-1234.post-1003 "
+            "has no content") in result.output
+    db = sqlite_utils.Database(db_path)
+    assert {r["path"]: r["format"] for r in db["files"].rows} == {
+        "blogger_export.atom": "blogger_atom", "committee_report.html": "html",
+        "govuk_statistics.html": "html", "hmip_annual.pdf": "pdf", "napo_mailout.eml": "email"}
+    assert sorted(r["path"] for r in db["build_errors"].rows) == ["404.html", "broken.pdf"]
+    # a PDF figure is traced to its page; extracted text has no file offsets
+    [row] = db.query("select s.value, s.unit, s.year, s.source, s.file_start, p.page from statistics s "
+                     "join passages p on p.id = s.passage_id where s.file = 'hmip_annual.pdf' "
+                     "and s.mention = '5,283'")
+    assert row == {"value": 5283.0, "unit": "count", "year": 2024, "source": "HMIP",
+                   "file_start": None, "page": 2}
+    [row] = db.query("select metric, year, source from statistics where file = 'govuk_statistics.html' "
+                     "and mention = '5,283'")
+    assert row == {"metric": "staff_in_post", "year": 2024, "source": "HMPPS"}
+    # a committee page's footnote closes its figure's sentence
+    traced = run("trace", "464 vacancies", "--db", db_path, "--json")
+    [appearance] = json.loads(traced.output)
+    assert appearance["file"] == "committee_report.html"
+    assert [c["text"] for c in appearance["citations"]] == ["Q201 [Amy Rees]"]
+    labels = db.execute("select labels from documents where title = 'Staffing Crisis'").fetchone()[0]
+    assert json.loads(labels) == ["PAC", "vacancies"]

@@ -1,0 +1,221 @@
+"""Whole-blog exports: a Blogger Atom backup (posts and comments as entries, comments pointing
+at their post) and a WordPress WXR export (RSS items with wp: fields and wp:comment
+children). Both are read entry by entry with lxml's iterparse, so a large export is streamed;
+an entry that cannot be read is reported and skipped, the rest ingested."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from extract.organisations import first_organisation
+
+from .assemble import Block, document_from_blocks
+from .dates import read_date
+from .html_text import html_blocks, soup_of
+from .model import COMMENTER, Document, IngestError
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+THREAD = "{http://purl.org/syndication/thread/1.0}"
+BLOGGER = "{http://schemas.google.com/blogger/2018}"
+KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
+LABEL_SCHEME = "http://www.blogger.com/atom/ns#"
+APP_DRAFT = "{http://purl.org/atom/app#}draft"
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str  # post, comment
+    title: str | None
+    html: str
+    published: str | None
+    author: str | None
+    url: str | None
+    labels: list[str] = field(default_factory=list)
+    parent: str | None = None  # the post a comment belongs to
+    comments: list["Entry"] = field(default_factory=list)
+
+
+def looks_like_blogger_atom(head: str) -> bool:
+    return "<feed" in head and ("blogger.com" in head or "schemas.google.com/blogger" in head)
+
+
+def looks_like_wxr(head: str) -> bool:
+    return "<rss" in head and "wordpress.org/export/" in head
+
+
+def parse_blogger_atom(path: Path, rel: str, publisher: str | None = None
+                       ) -> tuple[list[Document], list[str]]:
+    posts: dict[str, Entry] = {}
+    orphans: list[Entry] = []
+    warnings: list[str] = []
+    blog_title = None
+    for n, element in _iterparse(path, rel, {f"{ATOM}entry", f"{ATOM}title"}):
+        if element.tag == f"{ATOM}title":
+            if element.getparent() is not None and element.getparent().tag == f"{ATOM}feed":
+                blog_title = blog_title or (element.text or "").strip() or None
+            continue
+        try:
+            entry = _blogger_entry(element)
+        except ValueError as err:
+            warnings.append(f"entry {n} skipped: {err}")
+            continue
+        finally:
+            _release(element)
+        if entry is None:
+            continue
+        if entry.kind == "post":
+            posts[entry.id] = entry
+        else:
+            orphans.append(entry)
+    for comment in orphans:
+        if comment.parent in posts:
+            posts[comment.parent].comments.append(comment)
+        else:
+            warnings.append(f"comment {comment.id} skipped: its post {comment.parent} is not in the export")
+    publisher = publisher or first_organisation(blog_title or "") or blog_title or "unknown"
+    return [_blog_document(post, publisher) for post in posts.values()], warnings
+
+
+def _blogger_entry(el) -> Entry | None:
+    kind = None
+    labels = []
+    for cat in el.findall(f"{ATOM}category"):
+        term, scheme = cat.get("term", ""), cat.get("scheme", "")
+        if scheme == KIND_SCHEME:
+            kind = term.rsplit("#", 1)[-1]
+        elif scheme == LABEL_SCHEME or not scheme:
+            labels.append(term)
+    new_type = el.findtext(f"{BLOGGER}type")  # the 2020s export format
+    if new_type:
+        kind = new_type.strip().lower()
+        if (el.findtext(f"{BLOGGER}status") or "LIVE").strip().upper() != "LIVE":
+            return None
+    if kind not in ("post", "comment"):
+        return None  # settings, template, pages
+    if (el.findtext(f".//{APP_DRAFT}") or "").strip() == "yes":
+        return None
+    entry_id = (el.findtext(f"{ATOM}id") or "").strip()
+    if not entry_id:
+        raise ValueError("no <id>")
+    content = el.find(f"{ATOM}content")
+    if content is None or not (content.text or "").strip():
+        raise ValueError(f"{entry_id} has no content")
+    published = read_date(el.findtext(f"{ATOM}published"))
+    if kind == "post" and published is None:
+        raise ValueError(f"{entry_id} has no readable <published> date")
+    parent = None
+    reply = el.find(f"{THREAD}in-reply-to")
+    if reply is not None:
+        parent = reply.get("ref")
+    parent = parent or (el.findtext(f"{BLOGGER}parent") or "").strip() or None
+    if kind == "comment" and parent is None:
+        # older exports tie a comment to its post only through the post's id in the comment's
+        parent = re.sub(r"\.comment-\d+$", "", entry_id) if ".comment-" in entry_id else None
+    alternate = next((link.get("href") for link in el.findall(f"{ATOM}link")
+                      if link.get("rel") == "alternate"), None)
+    title = (el.findtext(f"{ATOM}title") or "").strip() or None
+    author = (el.findtext(f"{ATOM}author/{ATOM}name") or "").strip() or None
+    return Entry(entry_id, kind, title, content.text, published, author, alternate, labels, parent)
+
+
+def parse_wxr(path: Path, rel: str, publisher: str | None = None
+              ) -> tuple[list[Document], list[str]]:
+    documents = []
+    warnings = []
+    site = None
+    for n, element in _iterparse(path, rel, {"item", "title"}):
+        if element.tag == "title":
+            if element.getparent() is not None and element.getparent().tag == "channel":
+                site = site or (element.text or "").strip() or None
+            continue
+        try:
+            entry = _wxr_item(element)
+        except ValueError as err:
+            warnings.append(f"item {n} skipped: {err}")
+            continue
+        finally:
+            _release(element)
+        if entry is not None:
+            name = publisher or first_organisation(site or "") or site or "unknown"
+            documents.append(_blog_document(entry, name))
+    return documents, warnings
+
+
+def _wp(el, name: str) -> str:
+    """A wp: field whatever the export version (1.0, 1.1, 1.2)."""
+    for child in el:
+        if isinstance(child.tag, str) and child.tag.startswith("{http://wordpress.org/export/") \
+                and etree.QName(child).localname == name:
+            return (child.text or "").strip()
+    return ""
+
+
+def _wxr_item(el) -> Entry | None:
+    if _wp(el, "post_type") not in ("post", "") or _wp(el, "status") not in ("publish", ""):
+        return None
+    content = next((c.text for c in el if isinstance(c.tag, str)
+                    and etree.QName(c).localname == "encoded" and "content" in c.tag), None)
+    title = (el.findtext("title") or "").strip() or None
+    if not content or not content.strip():
+        raise ValueError(f"{title or 'untitled post'} has no content:encoded")
+    published = read_date(_wp(el, "post_date_gmt")) or read_date(_wp(el, "post_date")) or read_date(el.findtext("pubDate"))
+    if published is None:
+        raise ValueError(f"{title or 'untitled post'} has no readable date")
+    creator = next((c.text for c in el if isinstance(c.tag, str) and etree.QName(c).localname == "creator"), None)
+    labels = [(c.text or "").strip() for c in el.findall("category") if (c.text or "").strip()]
+    entry = Entry(_wp(el, "post_id") or title or "", "post", title, _wpautop(content), published,
+                  (creator or "").strip() or None, (el.findtext("link") or "").strip() or None,
+                  list(dict.fromkeys(labels)))
+    for c in el:
+        if isinstance(c.tag, str) and etree.QName(c).localname == "comment" and _wp(c, "comment_approved") == "1":
+            entry.comments.append(Entry(_wp(c, "comment_id"), "comment", None,
+                                        _wpautop(_wp(c, "comment_content")),
+                                        read_date(_wp(c, "comment_date")), _wp(c, "comment_author") or None, None))
+    return entry
+
+
+def _wpautop(text: str) -> str:
+    """WordPress stores paragraphs as blank-line separated text, not <p> elements."""
+    if re.search(r"<p[\s>]", text):
+        return text
+    return "".join(f"<p>{chunk.strip()}</p>" for chunk in re.split(r"\n\s*\n", text) if chunk.strip())
+
+
+def _blog_document(post: Entry, publisher: str) -> Document:
+    blocks = [Block("title", post.title)] if post.title else []
+    blocks += html_blocks(soup_of(post.html), source=publisher)
+    for comment in post.comments:
+        source = first_organisation(comment.author or "") or COMMENTER
+        blocks += html_blocks(soup_of(comment.html), kind="comment", source=source)
+    doc = document_from_blocks(blocks, title=post.title, source=publisher, kind="blog",
+                               author=post.author, published=post.published, url=post.url)
+    doc.labels = post.labels
+    return doc
+
+
+def _iterparse(path: Path, rel: str, tags: set[str]):
+    """Elements with the given tags as they close; a file that is not XML at all is an error,
+    markup broken inside an entry is recovered as far as lxml can."""
+    n = 0
+    try:
+        for _, element in etree.iterparse(str(path), events=("end",), recover=True,
+                                          resolve_entities=False, huge_tree=True):
+            if element.tag in tags:
+                if element.tag.endswith(("entry", "item")):
+                    n += 1
+                yield n, element
+    except etree.XMLSyntaxError as err:
+        raise IngestError(rel, f"unreadable XML: {err}") from None
+
+
+def _release(element) -> None:
+    """Free what has been read so memory stays flat over a large export."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
