@@ -217,4 +217,5 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
             "comparator": s.comparator, "metric": s.metric, "subject": s.subject,
             "period": s.period, "year": s.year,
             "period_from_publication": int(s.period_from_publication), "source": s.source,
+            "document_kind": doc.kind or "unknown",
             "confidence": s.confidence, "figure_id": None} for s in stats[ordinal]])

@@ -36,8 +36,8 @@ TABLES: dict[str, dict] = {
                  "sentence": str, "start": int, "end": int, "file_start": int, "file_end": int,
                  "value": float, "value_high": float, "unit": str, "comparator": str,
                  "metric": str, "subject": str, "period": str, "year": int,
-                 "period_from_publication": int, "source": str, "confidence": float,
-                 "figure_id": int},
+                 "period_from_publication": int, "source": str, "document_kind": str,
+                 "confidence": float, "figure_id": int},
         pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),
                                ("file", "files", "path")]),
     "build_errors": dict(columns={"path": str, "reason": str, "at": str}, pk="path"),
@@ -49,7 +49,7 @@ INDEXES = [
     ("passages", ["document_id"]), ("footnotes", ["document_id"]),
     ("footnote_refs", ["passage_id"]),
     ("statistics", ["document_id"]), ("statistics", ["file"]), ("statistics", ["metric"]),
-    ("statistics", ["source"]), ("statistics", ["year"]), ("statistics", ["unit"]),
+    ("statistics", ["source"]), ("statistics", ["year"]), ("statistics", ["unit"]), ("statistics", ["document_kind"]),
     ("statistics", ["value"]), ("statistics", ["metric", "year"]),
 ]
 

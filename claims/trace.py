@@ -39,12 +39,13 @@ def parse_query(text: str) -> Query | None:
     return Query(fig.value, unit, words, approximate=fig.is_word)
 
 
-def _citations(db: sqlite_utils.Database, row: dict, passage_id: int, start: int) -> list[dict]:
-    """The footnotes that close the figure's sentence ("... vacancies.157")."""
+def citations(db: sqlite_utils.Database, passage_id: int, start: int, sentence: str) -> list[dict]:
+    """The footnotes that close a figure's sentence ("... vacancies.157"); `start` is the
+    figure's offset in its document."""
     [passage] = db.query("select start, text from passages where id = ?", [passage_id])
     at = start - passage["start"]
-    sentence_at = passage["text"].rfind(row["sentence"][:40], 0, at + 1)
-    end = (sentence_at if sentence_at >= 0 else at) + len(row["sentence"])
+    sentence_at = passage["text"].rfind(sentence[:40], 0, at + 1)
+    end = (sentence_at if sentence_at >= 0 else at) + len(sentence)
     return list(db.query(
         "select r.number, f.text, f.cited_title, f.cited_date, f.page, f.witness, f.evidence "
         "from footnote_refs r left join footnotes f on f.id = r.footnote_id "
@@ -82,7 +83,7 @@ def trace(db: sqlite_utils.Database, text: str) -> list[dict]:
         key = row["figure_id"] or ("statistic", row["statistic_id"])
         row["is_origin"] = key not in seen
         seen.add(key)
-        row["citations"] = _citations(db, row, row.pop("passage_id"), row.pop("start"))
+        row["citations"] = citations(db, row.pop("passage_id"), row.pop("start"), row["sentence"])
     return rows
 
 

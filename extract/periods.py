@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from .lexicon import alternation, load_lexicon
 
@@ -244,3 +245,26 @@ def point_anchor(dates: list[DateExpr]) -> DateExpr | None:
     """The sentence's reference date ("As at 30 September 2020"), for spans that end there."""
     points = [d for d in dates if d.kind in ("point", "fiscal") and d.period]
     return points[0] if points else None
+
+
+def period_end(period: str | None) -> date | None:
+    """The date a period ends on, to place a figure on a timeline: "2020-09-30", "2024" (31
+    December), "2024-03" (end of March), "2024/25" (the financial year, to 31 March 2025),
+    "2019-09-30..2020-09-30" (its end)."""
+    if not period:
+        return None
+    end = period.split("..")[-1]
+    fiscal = re.fullmatch(r"((?:19|20)\d{2})/(\d{2})", end)
+    try:
+        if fiscal:
+            return date(int(fiscal.group(1)) + 1, 3, 31)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
+            return date.fromisoformat(end)
+        if re.fullmatch(r"\d{4}-\d{2}", end):
+            year, month = int(end[:4]), int(end[5:])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if re.fullmatch(r"\d{4}", end):
+            return date(int(end), 12, 31)
+    except ValueError:
+        return None
+    return None

@@ -1,10 +1,12 @@
 """The Datasette site, through Datasette's own test client."""
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 import yaml
+from bs4 import BeautifulSoup
 from datasette.app import Datasette
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +23,7 @@ def site(seed_db, tmp_path_factory):
     db.close()
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
     ds = Datasette(immutables=[str(db_path)], metadata=metadata,
-                   plugins_dir=str(ROOT / "plugins"),
+                   plugins_dir=str(ROOT / "plugins"), template_dir=str(ROOT / "templates"),
                    settings={"sql_time_limit_ms": 2000, "max_returned_rows": 1000})
     return ds
 
@@ -59,6 +61,80 @@ def test_document_text_is_escaped(site):
     html = get(site, "/claims/passages?ordinal=999").text
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in html
+    # the document page builds its own markup around figures: still escaped
+    page = get(site, "/claims/documents/1").text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; 12 staff" in page
+
+
+def statistic_id(seed_db, where, params):
+    db = sqlite_utils.Database(seed_db)
+    [row] = db.query(f"select s.id from statistics s join passages p on p.id = s.passage_id where {where}", params)
+    return row["id"]
+
+
+def test_statistic_page(site, seed_db):
+    # paragraph 126 repeats paragraph 108's 464 vacancies: the page links both
+    sid = statistic_id(seed_db, "s.mention = '464' and p.number = 126", [])
+    origin = statistic_id(seed_db, "s.mention = '464' and p.number = 108", [])
+    response = get(site, f"/claims/statistics/{sid}")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    [mark] = soup.select("blockquote.claim-sentence mark.figure")
+    assert mark.get_text() == "464"
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True)
+             for dt in soup.select("dl.claim-facts dt")}
+    assert facts["Metric"].startswith("vacancies")
+    assert facts["Period"] == "2021-04-23 (from the publication date)"
+    assert facts["Asserted by"] == "Justice Committee"
+    assert facts["Origin"].startswith("First seen in The future of the Probation Service")
+    document_link = soup.select_one("dl.claim-facts dd a[href^='/claims/documents/']")["href"]
+    assert re.fullmatch(r"/claims/documents/\d+#p-\d+", document_link)
+    others = [a["href"] for a in soup.select("ul.appearances a[href^='/claims/statistics/']")]
+    assert f"/claims/statistics/{origin}" in others
+    origin_page = BeautifulSoup(get(site, f"/claims/statistics/{origin}").text, "html.parser")
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True)
+             for dt in origin_page.select("dl.claim-facts dt")}
+    assert facts["Period"] == "2020-12-08"
+    assert facts["Origin"] == "This is the earliest appearance of this figure in the corpus."
+
+
+def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db):
+    db = sqlite_utils.Database(seed_db)
+    [doc] = db.query("select id from documents where kind = 'committee'")
+    count = db.execute("select count(*) from statistics where document_id = ?", [doc["id"]]).fetchone()[0]
+    soup = BeautifulSoup(get(site, f"/claims/documents/{doc['id']}").text, "html.parser")
+    marks = soup.select(".document-text a.figure-link mark.figure")
+    assert len(marks) == count
+    assert soup.select_one("a.figure-link")["href"].startswith("/claims/statistics/")
+    ref = soup.select_one("sup.footnote-ref a[href='#fn-157']")
+    assert ref is not None and ref.get_text() == "157"
+    assert soup.select_one("ol.footnotes li#fn-157").get_text() == "Q201 [Amy Rees]"
+    numbered = soup.select_one(".document-text p.passage .para-number")
+    assert numbered.get_text() == "104."
+
+
+def test_home_page_has_trace_box_and_charts(site):
+    soup = BeautifulSoup(get(site, "/").text, "html.parser")
+    form = soup.select_one("form.trace-box")
+    assert form["action"] == "/claims/trace_figure" and form.select_one("input[name=q]")
+    captions = [c.get_text(" ", strip=True) for c in soup.select(".charts figcaption")]
+    assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
+    assert len(soup.select(".charts svg.timeline")) == 3
+    # no asset from another host: the site works offline
+    for tag in soup.select("script[src], link[href], img[src]"):
+        url = tag.get("src") or tag.get("href")
+        assert url.startswith("/") or url.startswith("http://localhost/"), url
+
+
+def test_timeline_chart_points_link_to_statistics(site):
+    response = get(site, "/-/timeline/vacancy_rate")
+    soup = BeautifulSoup(response.text, "html.parser")
+    points = soup.select("svg.timeline a circle.point")
+    assert len(points) == 2
+    tips = sorted(p.find("title").get_text() for p in points)
+    assert tips[0].startswith("14% (14%), 2021, PAC")
+    assert get(site, "/-/timeline/no_such_metric").status_code == 404
 
 
 def test_read_only(site):

@@ -1,0 +1,151 @@
+"""What the site's statistic, document and timeline pages show, read from the database.
+Text is HTML-escaped here, once, as it is split around the figures it highlights: a scraped
+page containing <script> shows as text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+from markupsafe import Markup, escape
+
+from extract.periods import period_end
+
+from .trace import citations
+
+METRIC_LABELS = {"vacancy_rate": "Vacancy rate", "caseload": "Caseload", "staff_in_post": "Staff in post"}
+# the metrics charted on the home page: the three people argue about most
+HOME_CHARTS = ["vacancy_rate", "caseload", "staff_in_post"]
+
+
+def metric_label(metric: str | None) -> str:
+    if not metric:
+        return "Figure"
+    return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
+
+
+@dataclass
+class Mark:
+    start: int  # offsets into the passage text
+    end: int
+    html: Markup  # the element that replaces text[start:end]
+
+
+def marked_text(text: str, marks: list[Mark]) -> Markup:
+    """The text escaped, with each mark's span replaced by its element; overlapping marks
+    after the first are dropped."""
+    out: list[str] = []
+    pos = 0
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if mark.start < pos or mark.end > len(text):
+            continue
+        out.append(str(escape(text[pos:mark.start])))
+        out.append(str(mark.html))
+        pos = mark.end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def figure_mark(text: str, start: int, end: int, statistic_id: int | None = None,
+                title: str = "") -> Mark:
+    inner = Markup('<mark class="figure">{}</mark>').format(text[start:end])
+    if statistic_id is not None:
+        inner = Markup('<a class="figure-link" href="/claims/statistics/{}" title="{}">{}</a>').format(
+            statistic_id, title, inner)
+    return Mark(start, end, inner)
+
+
+def footnote_mark(text: str, start: int, end: int, number: int) -> Mark:
+    return Mark(start, end, Markup('<sup class="footnote-ref"><a href="#fn-{0}" id="fnref-{0}">{1}</a></sup>')
+                .format(number, text[start:end]))
+
+
+def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
+    rows = list(db.query(
+        "select s.*, d.title as document_title, d.published, d.published_inferred, d.url as document_url, "
+        "d.kind as document_kind, d.source as document_source, p.text as passage_text, "
+        "p.start as passage_start, p.page, p.number as paragraph "
+        "from statistics s join documents d on d.id = s.document_id "
+        "join passages p on p.id = s.passage_id where s.id = ?", [statistic_id]))
+    if not rows:
+        return None
+    stat = rows[0]
+    at = stat["start"] - stat["passage_start"]
+    passage_text = stat["passage_text"]
+    sentence_at = passage_text.rfind(stat["sentence"][:40], 0, at + 1)
+    if sentence_at >= 0 and sentence_at <= at < sentence_at + len(stat["sentence"]):
+        sentence = marked_text(stat["sentence"], [figure_mark(stat["sentence"], at - sentence_at,
+                                                              at - sentence_at + len(stat["mention"]))])
+    else:
+        sentence = marked_text(passage_text, [figure_mark(passage_text, at, at + len(stat["mention"]))])
+    others = list(db.query(
+        "select s.id, s.mention, s.sentence, s.source, s.period, d.id as document_id, d.title, "
+        "coalesce(d.published, d.published_inferred) as published "
+        "from statistics s join documents d on d.id = s.document_id "
+        "where s.figure_id = ? and s.id != ? order by coalesce(d.published, d.published_inferred) is null, "
+        "coalesce(d.published, d.published_inferred), s.id", [stat["figure_id"], statistic_id])) \
+        if stat["figure_id"] else []
+    origin = None
+    if stat["figure_id"]:
+        origin = next(iter(db.query(
+            "select s.id, d.title, s.source, coalesce(d.published, d.published_inferred) as published "
+            "from statistics s join documents d on d.id = s.document_id where s.figure_id = ? "
+            "order by coalesce(d.published, d.published_inferred) is null, "
+            "coalesce(d.published, d.published_inferred), s.id limit 1", [stat["figure_id"]])), None)
+    return {
+        "statistic": stat,
+        "label": metric_label(stat["metric"]),
+        "sentence_html": sentence,
+        "passage_anchor": f"p-{stat['passage_id']}",
+        "citations": citations(db, stat["passage_id"], stat["start"], stat["sentence"]),
+        "appearances": others,
+        "origin": origin,
+        "is_origin": origin is not None and origin["id"] == statistic_id,
+    }
+
+
+def document_page(db: sqlite_utils.Database, document_id: int) -> dict | None:
+    docs = list(db.query("select * from documents where id = ?", [document_id]))
+    if not docs:
+        return None
+    doc = docs[0]
+    stats_by_passage: dict[int, list[dict]] = {}
+    for s in db.query("select id, passage_id, start, end, mention, metric, period, source "
+                      "from statistics where document_id = ? order by start", [document_id]):
+        stats_by_passage.setdefault(s["passage_id"], []).append(s)
+    refs_by_passage: dict[int, list[dict]] = {}
+    for r in db.query("select r.passage_id, r.start, r.end, r.number from footnote_refs r "
+                      "join passages p on p.id = r.passage_id where p.document_id = ?", [document_id]):
+        refs_by_passage.setdefault(r["passage_id"], []).append(r)
+    passages = []
+    for p in db.query("select id, kind, number, page, source, start, text from passages "
+                      "where document_id = ? order by ordinal", [document_id]):
+        marks = [figure_mark(p["text"], s["start"] - p["start"], s["end"] - p["start"], s["id"],
+                             f"{metric_label(s['metric'])}, {s['period'] or 'no period'}, {s['source']}")
+                 for s in stats_by_passage.get(p["id"], [])]
+        marks += [footnote_mark(p["text"], r["start"], r["end"], r["number"])
+                  for r in refs_by_passage.get(p["id"], [])]
+        passages.append({**p, "html": marked_text(p["text"], marks),
+                         "figures": len(stats_by_passage.get(p["id"], []))})
+    footnotes = list(db.query("select number, text from footnotes where document_id = ? order by number",
+                              [document_id]))
+    return {"document": doc, "passages": passages, "footnotes": footnotes,
+            "figures": sum(p["figures"] for p in passages)}
+
+
+def timeline(db: sqlite_utils.Database, metric: str) -> dict:
+    """A metric's figures placed on the date their period ends, in the metric's commonest unit."""
+    units = list(db.query("select unit, count(*) as n from statistics where metric = ? "
+                          "group by unit order by n desc", [metric]))
+    if not units:
+        return {"metric": metric, "label": metric_label(metric), "unit": None, "points": []}
+    unit = units[0]["unit"]
+    points = []
+    for s in db.query("select s.id, s.value, s.mention, s.period, s.source, s.subject, "
+                      "d.title, coalesce(d.published, d.published_inferred) as published "
+                      "from statistics s join documents d on d.id = s.document_id "
+                      "where s.metric = ? and s.unit = ? and s.value is not null", [metric, unit]):
+        when = period_end(s["period"])
+        if when is not None:
+            points.append({**s, "date": when})
+    points.sort(key=lambda p: (p["date"], p["value"]))
+    return {"metric": metric, "label": metric_label(metric), "unit": unit, "points": points}
