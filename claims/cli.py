@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -126,6 +127,7 @@ def trace_command(query, db_path, as_json):
 
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATABASE_NAME = "claims"
 
 
 @cli.command(name="serve")
@@ -137,6 +139,11 @@ def serve_command(db_path, port, metadata):
     """Serve the database read-only with Datasette on 127.0.0.1."""
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
+    if db_path.stem != DATABASE_NAME:
+        # Datasette names a database after its file; the site's pages and metadata expect "claims"
+        link_dir = Path(tempfile.mkdtemp(prefix="claims-serve-"))
+        (link_dir / f"{DATABASE_NAME}.db").symlink_to(db_path.resolve())
+        db_path = link_dir / f"{DATABASE_NAME}.db"
     cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
            "--metadata", str(metadata), "--host", "127.0.0.1", "--port", str(port),
            "--plugins-dir", str(PROJECT_ROOT / "plugins"),
@@ -146,3 +153,7 @@ def serve_command(db_path, port, metadata):
            "--setting", "allow_download", "off"]
     click.echo(f"Serving {db_path} at http://127.0.0.1:{port}/", err=True)
     sys.exit(subprocess.call(cmd))
+
+
+if __name__ == "__main__":
+    cli()

@@ -23,6 +23,12 @@ def metric_label(metric: str | None) -> str:
     return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
 
 
+def display_number(value: float | None) -> str | None:
+    if value is None:
+        return None
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
 @dataclass
 class Mark:
     start: int  # offsets into the passage text
@@ -93,6 +99,8 @@ def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
             "coalesce(d.published, d.published_inferred), s.id limit 1", [stat["figure_id"]])), None)
     return {
         "statistic": stat,
+        "value": display_number(stat["value"]),
+        "value_high": display_number(stat["value_high"]),
         "label": metric_label(stat["metric"]),
         "sentence_html": sentence,
         "passage_anchor": f"p-{stat['passage_id']}",

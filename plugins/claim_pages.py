@@ -30,7 +30,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         if DATABASE not in datasette.databases:
             return {}
         series = [await _read(datasette, pages.timeline, metric) for metric in pages.HOME_CHARTS]
-        return {"home_charts": [{**s, "svg": charts.timeline_svg(s, 480, 200)} for s in series]}
+        return {"home_charts": [{**s, "svg": charts.timeline_svg(s, 400, 220)} for s in series]}
 
     if view_name == "row" and database == DATABASE and table in ROW_PAGES:
         return row_page

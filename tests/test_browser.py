@@ -1,0 +1,118 @@
+"""The site in a real browser: headless Chromium (Debian's package) driven by Playwright,
+against `claims serve` on the seed database. Screenshots are kept in build/screenshots/.
+
+Without Chromium installed the test is skipped, unless CLAIMS_BROWSER_TESTS=required (as
+.ci/run sets it), when a missing browser fails the run."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "build" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# without the background-networking flags Chromium keeps dialling Google, which a closed
+# network refuses
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HIGHLIGHT = "rgb(255, 224, 102)"  # mark.figure's background, #ffe066
+
+if CHROMIUM is None:
+    if os.environ.get("CLAIMS_BROWSER_TESTS") == "required":
+        pytest.fail("chromium is not installed (apt-get install chromium)", pytrace=False)
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(seed_db, tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("served") / "seeds.db"  # not named claims: serve links it
+    shutil.copy(seed_db, db_path)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "claims.cli", "serve", "--db", str(db_path),
+                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/robots.txt", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("claims serve did not start:\n" + proc.stdout.read().decode())
+            time.sleep(0.3)
+    yield base, sqlite_utils.Database(db_path)
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        yield page
+        browser.close()
+
+
+def test_statistic_page_in_a_browser(server, page):
+    base, db = server
+    [row] = db.query("select s.id, s.mention from statistics s join passages p on p.id = s.passage_id "
+                     "where s.mention = '464' and p.number = 108")
+    page.goto(f"{base}/claims/statistics/{row['id']}")
+    mark = page.locator("blockquote.claim-sentence mark.figure")
+    assert mark.count() == 1
+    assert mark.inner_text() == "464"
+    assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == HIGHLIGHT
+    assert mark.is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "statistic.png"), full_page=True)
+    # the document link lands on the passage, which the page then outlines
+    page.locator("dl.claim-facts a[href*='/claims/documents/']").first.click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[1].startswith("p-")
+    target = page.locator(".document-text p.passage:target")
+    assert "464" in target.inner_text()
+
+
+def test_document_page_in_a_browser(server, page):
+    base, db = server
+    [doc] = db.query("select id from documents where kind = 'committee'")
+    expected = db.execute("select count(*) from statistics where document_id = ?", [doc["id"]]).fetchone()[0]
+    page.goto(f"{base}/claims/documents/{doc['id']}")
+    marks = page.locator(".document-text mark.figure")
+    assert marks.count() == expected
+    assert {marks.nth(i).evaluate("e => getComputedStyle(e).backgroundColor") for i in range(3)} == {HIGHLIGHT}
+    page.locator("sup.footnote-ref a[href='#fn-157']").click()
+    assert page.locator("ol.footnotes li:target").inner_text() == "Q201 [Amy Rees]"
+    page.screenshot(path=str(SCREENSHOTS / "document.png"), full_page=True)
+
+
+def test_home_page_chart_and_trace_box_in_a_browser(server, page):
+    base, _ = server
+    page.goto(base + "/")
+    charts = page.locator(".charts svg.timeline")
+    assert charts.count() == 3
+    assert charts.first.bounding_box()["width"] > 200
+    page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+    page.fill("#trace-q", "464")
+    page.click(".trace-box input[type=submit]")
+    page.wait_for_load_state()
+    assert "/claims/trace_figure?q=464" in page.url
+    assert page.locator("table.rows-and-columns td").filter(has_text="464").count() >= 2
