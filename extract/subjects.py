@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}  # the parser's fine tags; coarse POS is not computed
 MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss"}
 MAX_WORDS = 8
 
@@ -26,9 +27,9 @@ def _phrase(head: Token) -> str:
 
 def describe_subject(span: Span) -> str | None:
     root = span.root
-    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.tag_ in NOUN_TAGS:
         return _phrase(root.head)
-    head_noun = next((t.head for t in span if t.dep_ in ("nummod", "quantmod") and t.head.pos_ in ("NOUN", "PROPN")
+    head_noun = next((t.head for t in span if t.dep_ in ("nummod", "quantmod") and t.head.tag_ in NOUN_TAGS
                       and t.head not in span), None)
     if head_noun is not None:
         return _phrase(head_noun)
@@ -39,9 +40,9 @@ def describe_subject(span: Span) -> str | None:
         if obj:
             return _phrase(obj[0])
     for t in span:
-        if t.dep_ in ("pobj", "dobj", "attr", "nsubj") and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ in ("pobj", "dobj", "attr", "nsubj") and t.head.tag_ in NOUN_TAGS:
             return _phrase(t.head)
-    subjects = [t for t in span.sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")]
+    subjects = [t for t in span.sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS]
     if subjects:
         return _phrase(subjects[0])
     return None
