@@ -8,6 +8,8 @@ import os
 import re
 import sqlite3
 import sys
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -56,7 +58,11 @@ def now() -> str:
 
 
 def build(corpus: Path, db_path: Path, extractor=None,
-          echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr)) -> BuildReport:
+          echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+          workers: int = 1) -> BuildReport:
+    """Build or update the database at `db_path` from the files in `corpus`. With
+    `workers` > 1 and enough changed files, files are read and extracted in that many
+    processes while this one writes."""
     corpus, db_path = Path(corpus), Path(db_path)
     report = BuildReport()
     if not corpus.is_dir():
@@ -83,6 +89,7 @@ def build(corpus: Path, db_path: Path, extractor=None,
         full = fresh or meta.get("pipeline_version") != PIPELINE_VERSION
         known = {row["path"]: row for row in db["files"].rows}
         present = set()
+        todo: list[tuple[Path, str, str]] = []
         for path in corpus_files(corpus):
             rel = path.relative_to(corpus).as_posix()
             present.add(rel)
@@ -91,19 +98,16 @@ def build(corpus: Path, db_path: Path, extractor=None,
             if not full and old and old["sha256"] == sha and not old["error"]:
                 report.unchanged.append(rel)
                 continue
-            try:
-                source, documents = ingest_file(path, rel, manifest.get(rel))
-            except IngestError as err:
-                echo(f"error: {err}")
-                report.errors.append(err)
-                db["build_errors"].upsert({"path": rel, "reason": err.reason, "at": now()}, pk="path")
-                if old:
-                    db["files"].update(rel, {"error": err.reason, "error_sha256": sha})
+            todo.append((path, rel, sha))
+        for path, rel, sha, result in read_files(todo, manifest, extractor, workers):
+            if isinstance(result, IngestError):
+                echo(f"error: {result}")
+                report.errors.append(result)
+                db["build_errors"].upsert({"path": rel, "reason": result.reason, "at": now()}, pk="path")
+                if rel in known:
+                    db["files"].update(rel, {"error": result.reason, "error_sha256": sha})
                 continue
-            if extractor is None:
-                from extract import Extractor
-                extractor = Extractor()
-            stats = extractor.extract(documents)
+            source, documents, stats = result
             with db.conn:
                 delete_file_rows(db, rel)
                 write_file(db, path, rel, source, documents, stats, manifest.get(rel, {}))
@@ -135,6 +139,55 @@ def build(corpus: Path, db_path: Path, extractor=None,
             tmp_path.unlink()
         raise
     return report
+
+
+# below this many changed files a process pool costs more (a spaCy load per worker) than it saves
+POOL_MIN_FILES = 8
+_worker_extractor = None
+
+
+def _read_file(path: Path, rel: str, entry: dict | None, extractor):
+    try:
+        source, documents = ingest_file(path, rel, entry)
+    except IngestError as err:
+        return err
+    return source, documents, extractor.extract(documents)
+
+
+def _start_worker() -> None:
+    global _worker_extractor
+    from extract import Extractor
+    _worker_extractor = Extractor()
+
+
+def _read_in_worker(task):
+    path, rel, entry = task
+    return _read_file(path, rel, entry, _worker_extractor)
+
+
+def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
+    """(path, rel, sha, result) for each file in order; result is (source, documents,
+    statistics) or the IngestError that stopped it. At most 2 files per worker are in flight,
+    so memory stays flat however many files there are."""
+    if workers > 1 and len(todo) >= POOL_MIN_FILES:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+            pending: deque = deque()
+            tasks = iter(todo)
+            for task in tasks:
+                path, rel, sha = task
+                pending.append((task, pool.submit(_read_in_worker, (path, rel, manifest.get(rel)))))
+                if len(pending) >= 2 * workers:
+                    (p, r, h), future = pending.popleft()
+                    yield p, r, h, future.result()
+            while pending:
+                (p, r, h), future = pending.popleft()
+                yield p, r, h, future.result()
+        return
+    for path, rel, sha in todo:
+        if extractor is None:
+            from extract import Extractor
+            extractor = Extractor()
+        yield path, rel, sha, _read_file(path, rel, manifest.get(rel), extractor)
 
 
 def describe_footnote(text: str) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -31,9 +32,12 @@ def cli():
     """Probation Claims: every figure about the Probation Service, when it held, who said it."""
 
 
-def run_build(corpus: Path, db_path: Path, strict: bool = False) -> None:
+DEFAULT_WORKERS = min(os.cpu_count() or 1, 4)
+
+
+def run_build(corpus: Path, db_path: Path, strict: bool = False, workers: int = 1) -> None:
     try:
-        report = build(corpus, db_path, echo=lambda line: click.echo(line, err=True))
+        report = build(corpus, db_path, echo=lambda line: click.echo(line, err=True), workers=workers)
     except FileNotFoundError as err:
         raise click.ClickException(str(err))
     click.echo(f"{db_path}: {len(report.read)} files read, {len(report.unchanged)} unchanged, "
@@ -47,9 +51,11 @@ def run_build(corpus: Path, db_path: Path, strict: bool = False) -> None:
 @corpus_option
 @db_option
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be ingested.")
-def build_command(corpus, db_path, strict):
+@click.option("--workers", type=click.IntRange(1), default=DEFAULT_WORKERS, show_default=True,
+              help="Processes reading and extracting files (used when 8 or more files changed).")
+def build_command(corpus, db_path, strict, workers):
     """Build (or update) the database from the corpus folder."""
-    run_build(corpus, db_path, strict)
+    run_build(corpus, db_path, strict, workers)
 
 
 @cli.command(name="export")
@@ -96,12 +102,14 @@ TRACE_FIELDS = ["file", "document_title", "published", "source", "sentence", "me
 @click.argument("query")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of appearances.")
-def trace_command(query, db_path, as_json):
+@click.option("--limit", type=click.IntRange(1), default=200, show_default=True,
+              help="Show at most this many appearances, earliest first.")
+def trace_command(query, db_path, as_json, limit):
     """Every appearance of a figure, earliest first: "21%", "vacancy rate 21%", "464"."""
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
     db = sqlite_utils.Database(db_path)
-    rows = trace(db, query)
+    rows = trace(db, query, limit)
     if not rows:
         near = nearest(db, query)
         click.echo(f"No figure matches {query!r}.", err=True)

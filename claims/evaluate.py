@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .figures import value_tolerance
+
 
 @dataclass
 class Evaluation:
@@ -50,7 +52,7 @@ def _same_value(gold: dict, pred: dict) -> bool:
     g, p = gold["value"], pred["value"]
     if p is None:
         return False
-    return abs(g - p) <= max(0.05, abs(g) * 0.005) and gold["unit"] == pred["unit"]
+    return abs(g - p) <= value_tolerance(g) and gold["unit"] == pred["unit"]
 
 
 FIELDS = {

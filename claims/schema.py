@@ -85,10 +85,9 @@ def ensure_schema(db: sqlite_utils.Database) -> bool:
 
 
 def ensure_search(db: sqlite_utils.Database) -> None:
+    """Full-text indexes, kept in step with their tables by triggers from then on."""
     for table, columns in FTS.items():
-        if db[table].detect_fts():
-            db[table].rebuild_fts()
-        else:
+        if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
 
 

@@ -11,6 +11,7 @@ from extract.figures import find_figures
 from extract.periods import find_dates
 
 from .export import STATISTICS_SQL, _record
+from .figures import value_tolerance
 
 STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at", "by", "is", "was",
              "were", "are", "rate", "per", "cent", "percent"}
@@ -53,15 +54,19 @@ def citations(db: sqlite_utils.Database, passage_id: int, start: int, sentence: 
         [passage_id, at, end + 2]))
 
 
-def trace(db: sqlite_utils.Database, text: str) -> list[dict]:
-    """Every appearance of the figure in `text`, earliest first; [] when nothing matches."""
+def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list[dict]:
+    """Every appearance of the figure in `text`, earliest first (the first `limit` of them);
+    [] when nothing matches."""
     query = parse_query(text)
     if query is None:
         return []
-    # a figure written in words is a rounding of the digits, and the other way round
-    where = ("(abs(s.value - ?) <= max(0.05, abs(?) * 0.005) or ((? or s.mention not glob '*[0-9]*') "
-             "and s.unit = 'percent' and abs(s.value - ?) <= abs(?) * ?))")
-    params: list = [query.value, query.value, int(query.approximate), query.value, query.value, ROUNDING]
+    v = query.value
+    tolerance, rounding = value_tolerance(v), abs(v) * ROUNDING
+    # value ranges, so the index on statistics.value finds the rows; a share written in words
+    # is a rounding of the digits, and the other way round
+    where = ("(s.value between ? and ? or (s.unit = 'percent' and s.value between ? and ? "
+             "and (? or s.mention not glob '*[0-9]*')))")
+    params: list = [v - tolerance, v + tolerance, v - rounding, v + rounding, int(query.approximate)]
     if query.unit:
         where += " and s.unit = ?"
         params.append(query.unit)
@@ -77,6 +82,7 @@ def trace(db: sqlite_utils.Database, text: str) -> list[dict]:
         best = max((score(r) for r in rows), default=0)
         if best:
             rows = [r for r in rows if score(r) == best]
+    rows = rows[:limit] if limit else rows
     # the origin of each figure is its earliest dated appearance
     seen: set = set()
     for row in rows:

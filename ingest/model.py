@@ -20,6 +20,10 @@ class IngestError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # rebuilt from path and reason when it crosses a process boundary
+        return IngestError, (self.path, self.reason)
+
 
 @dataclass
 class FootnoteRef:
