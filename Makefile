@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DB := build/claims.db
 PORT ?= 8001
 
-.PHONY: install build serve test eval clean
+.PHONY: install build serve test eval bench clean
 
 $(BIN)/claims: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: install
 
 eval: install
 	$(BIN)/claims eval ../shared/gold/seeds.jsonl --corpus corpus --db $(DB)
+
+# scaled corpora of 200, 2,000 and 20,000 documents; results in docs/benchmarks.md (about 20 min)
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/claims bench --seeds corpus --work build/bench
 
 clean:
 	rm -rf build .pytest_cache

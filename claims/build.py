@@ -25,7 +25,7 @@ from ingest.reader import sha256_of
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-11-22.8"
+PIPELINE_VERSION = "2026-11-22.9"
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")
@@ -215,7 +215,13 @@ def file_offset(doc, offset: int) -> int | None:
     return None if doc.file_start is None else doc.file_start + offset
 
 
+def _next_ids(db, tables: list[str]) -> dict[str, int]:
+    return {t: (db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1 for t in tables}
+
+
 def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) -> None:
+    """A file's rows, each table written in one batch; ids are given here so passages,
+    footnotes and statistics can point at rows not yet written."""
     db["files"].upsert({
         "path": rel, "sha256": source.sha256, "size": path.stat().st_size,
         "format": source.format, "publisher": source.metadata.get("publisher") or "unknown",
@@ -225,12 +231,20 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
         "documents": len(documents), "error": None, "error_sha256": None,
         "warnings": "\n".join(source.warnings) or None, "ingested_at": now(),
     }, pk="path")
+    ids = _next_ids(db, ["documents", "passages", "footnotes", "footnote_refs", "statistics"])
+    rows: dict[str, list[dict]] = {t: [] for t in ids}
+
+    def new_id(table: str) -> int:
+        ids[table] += 1
+        return ids[table] - 1
+
     doc_ids: list[int] = []
     for ordinal, doc in enumerate(documents):
         published = doc.published
         at = partial(file_offset, doc)
-        doc_id = db["documents"].insert({
-            "file": rel, "ordinal": ordinal, "title": doc.title,
+        doc_id = new_id("documents")
+        rows["documents"].append({
+            "id": doc_id, "file": rel, "ordinal": ordinal, "title": doc.title,
             "source": doc.source or "unknown", "kind": doc.kind or "unknown", "author": doc.author,
             "published": published, "published_inferred": doc.published_inferred,
             "year": int((published or doc.published_inferred or "0")[:4]) or None,
@@ -238,37 +252,39 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
             "duplicate_of": doc_ids[doc.duplicate_of] if doc.duplicate_of is not None else None,
             "labels": json.dumps(doc.labels) if doc.labels else None,
             "words": len(doc.text.split()), "text": doc.text,
-        }).last_pk
+        })
         doc_ids.append(doc_id)
         footnote_ids = {}
         for fn in doc.footnotes:
-            footnote_ids[fn.number] = db["footnotes"].insert({
-                "document_id": doc_id, "number": fn.number, "text": fn.text,
-                **describe_footnote(fn.text),
-                "start": fn.start, "end": fn.end,
-                "file_start": at(fn.start), "file_end": at(fn.end),
-            }).last_pk
+            footnote_ids[fn.number] = new_id("footnotes")
+            rows["footnotes"].append({
+                "id": footnote_ids[fn.number], "document_id": doc_id, "number": fn.number,
+                "text": fn.text, **describe_footnote(fn.text), "start": fn.start, "end": fn.end,
+                "file_start": at(fn.start), "file_end": at(fn.end)})
         passage_ids = []
         for ordinal_p, p in enumerate(doc.passages):
-            pid = db["passages"].insert({
-                "document_id": doc_id, "ordinal": ordinal_p, "kind": p.kind, "number": p.number,
-                "source": p.source or doc.source, "page": p.page, "start": p.start, "end": p.end,
-                "file_start": at(p.start), "file_end": at(p.end),
-                "text": doc.text[p.start:p.end],
-            }).last_pk
+            pid = new_id("passages")
             passage_ids.append(pid)
-            db["footnote_refs"].insert_all([{
-                "passage_id": pid, "footnote_id": footnote_ids.get(ref.number), "number": ref.number,
-                "start": ref.start, "end": ref.end,
-                "file_start": at(p.start + ref.start),
-                "file_end": at(p.start + ref.end)} for ref in p.footnote_refs])
-        db["statistics"].insert_all([{
-            "document_id": doc_id, "passage_id": passage_ids[s.passage], "file": rel,
-            "mention": s.mention, "sentence": s.sentence, "start": s.start, "end": s.end,
+            rows["passages"].append({
+                "id": pid, "document_id": doc_id, "ordinal": ordinal_p, "kind": p.kind,
+                "number": p.number, "source": p.source or doc.source, "page": p.page,
+                "start": p.start, "end": p.end, "file_start": at(p.start), "file_end": at(p.end),
+                "text": doc.text[p.start:p.end]})
+            rows["footnote_refs"].extend({
+                "id": new_id("footnote_refs"), "passage_id": pid,
+                "footnote_id": footnote_ids.get(ref.number), "number": ref.number,
+                "start": ref.start, "end": ref.end, "file_start": at(p.start + ref.start),
+                "file_end": at(p.start + ref.end)} for ref in p.footnote_refs)
+        rows["statistics"].extend({
+            "id": new_id("statistics"), "document_id": doc_id, "passage_id": passage_ids[s.passage],
+            "file": rel, "mention": s.mention, "sentence": s.sentence, "start": s.start, "end": s.end,
             "file_start": at(s.start), "file_end": at(s.end),
             "value": s.value, "value_high": s.value_high, "unit": s.unit,
             "comparator": s.comparator, "metric": s.metric, "subject": s.subject,
             "period": s.period, "year": s.year,
             "period_from_publication": int(s.period_from_publication), "source": s.source,
             "document_kind": doc.kind or "unknown",
-            "confidence": s.confidence, "figure_id": None} for s in stats[ordinal]])
+            "confidence": s.confidence, "figure_id": None} for s in stats[ordinal])
+    for table in ("documents", "footnotes", "passages", "footnote_refs", "statistics"):
+        if rows[table]:
+            db[table].insert_all(rows[table], pk="id", batch_size=500)

@@ -158,9 +158,34 @@ def serve_command(db_path, port, metadata):
            "--template-dir", str(PROJECT_ROOT / "templates"),
            "--setting", "sql_time_limit_ms", "2000",
            "--setting", "max_returned_rows", "1000",
-           "--setting", "allow_download", "off"]
+           "--setting", "allow_download", "off",
+           # suggesting facets scans every column of a table on each page view
+           "--setting", "suggest_facets", "off"]
     click.echo(f"Serving {db_path} at http://127.0.0.1:{port}/", err=True)
     sys.exit(subprocess.call(cmd))
+
+
+@cli.command(name="bench")
+@click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("corpus"), show_default=True, help="Documents to recombine.")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build/bench"), show_default=True, help="Where corpora and databases go.")
+@click.option("--scales", default="200,2000,20000", show_default=True,
+              help="Corpus sizes in documents, comma-separated.")
+@click.option("--workers", type=click.IntRange(1), default=DEFAULT_WORKERS, show_default=True)
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("docs/benchmarks.md"), show_default=True)
+def bench_command(seeds, work, scales, workers, report):
+    """Generate scaled corpora, time builds, rebuilds, trace and facet pages; write a report."""
+    from .bench import markdown, run
+    sizes = [int(n) for n in scales.split(",")]
+    work.mkdir(parents=True, exist_ok=True)
+    results = run(seeds, work, sizes, workers, echo=lambda line: click.echo(line, err=True))
+    (work / "results.json").write_text(json.dumps(results, indent=2, default=str), "utf-8")
+    command = "make bench" if sizes == [200, 2000, 20000] else f"claims bench --scales {scales}"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(markdown(results, command), "utf-8")
+    click.echo(f"Wrote {report} and {work / 'results.json'}", err=True)
 
 
 if __name__ == "__main__":

@@ -10,32 +10,27 @@ def value_tolerance(value: float) -> float:
     the value, whichever is larger ("£1.34bn" and "1,340,000,000")."""
     return max(0.05, abs(value) * 0.005)
 
-FIGURES_SQL = """
-create table if not exists figures (
-    id integer primary key,
-    metric text, unit text, value real, value_high real, year integer,
-    origin_statistic_id integer references statistics(id),
-    appearances integer, sources integer, first_published text, last_published text
-)
-"""
-
-
 def link_figures(db: sqlite_utils.Database) -> None:
-    """Group statistics into figures and mark each figure's origin."""
-    db.execute(FIGURES_SQL)
-    db.execute("delete from figures")
-    db.execute("update statistics set figure_id = null")
+    """Group statistics into figures and mark each figure's origin. A figure keeps its id
+    from build to build, so after a one-file change only that file's statistics and the
+    figures they join are written."""
+    known = {(m, u, v, vh, y): fid for fid, m, u, v, vh, y in
+             db.execute("select id, metric, unit, value, value_high, year from figures").fetchall()}
+    next_id = max(known.values(), default=0) + 1
     rows = db.execute("""
         select s.id, s.metric, s.unit, s.value, s.value_high, s.year,
-               coalesce(d.published, d.published_inferred) as published, s.period_from_publication
+               coalesce(d.published, d.published_inferred) as published, s.period_from_publication,
+               s.source, s.figure_id
         from statistics s join documents d on d.id = s.document_id
         where s.metric not in ('other', 'duration')
         order by s.period_from_publication, published is null, published, s.id
     """).fetchall()
     groups: dict[tuple, list[tuple]] = {}
     dated: dict[tuple, tuple] = {}
+    current: dict[int, int | None] = {}
     for row in rows:
-        sid, metric, unit, value, value_high, year, published, undated = row
+        sid, metric, unit, value, value_high, year, published, undated, source, figure_id = row
+        current[sid] = figure_id
         key = (metric, unit, value, value_high, year)
         if undated and (metric, unit, value, value_high) in dated:
             # "the 464 existing vacancies", with no date of its own, restates the dated figure
@@ -44,16 +39,26 @@ def link_figures(db: sqlite_utils.Database) -> None:
                 key = earlier_key
         if not undated:
             dated.setdefault((metric, unit, value, value_high), (key, published))
-        groups.setdefault(key, []).append((sid, published))
-    for (metric, unit, value, value_high, year), members in groups.items():
+        groups.setdefault(key, []).append((sid, published, source))
+    figures, assigned = [], {}
+    for key, members in groups.items():
+        figure_id = known.get(key)
+        if figure_id is None:
+            figure_id, next_id = next_id, next_id + 1
         members.sort(key=lambda m: (m[1] is None, m[1] or "", m[0]))
-        published = [p for _, p in members if p]
-        figure_id = db["figures"].insert({
-            "metric": metric, "unit": unit, "value": value, "value_high": value_high, "year": year,
-            "origin_statistic_id": members[0][0], "appearances": len(members),
-            "sources": len({sid for sid, _ in members}),
+        published = [p for _, p, _ in members if p]
+        metric, unit, value, value_high, year = key
+        figures.append({
+            "id": figure_id, "metric": metric, "unit": unit, "value": value,
+            "value_high": value_high, "year": year, "origin_statistic_id": members[0][0],
+            "appearances": len(members), "sources": len({source for _, _, source in members}),
             "first_published": min(published) if published else None,
-            "last_published": max(published) if published else None,
-        }).last_pk
-        db.execute(f"update statistics set figure_id = ? where id in ({','.join('?' * len(members))})",
-                   [figure_id, *[sid for sid, _ in members]])
+            "last_published": max(published) if published else None})
+        for sid, _, _ in members:
+            assigned[sid] = figure_id
+    db.execute("delete from figures")
+    db["figures"].insert_all(figures, pk="id", batch_size=1000)
+    changed = [(assigned.get(sid), sid) for sid, fid in current.items() if assigned.get(sid) != fid]
+    db.conn.executemany("update statistics set figure_id = ? where id = ?", changed)
+    db.execute("update statistics set figure_id = null where figure_id is not null "
+                "and metric in ('other', 'duration')")

@@ -40,6 +40,11 @@ TABLES: dict[str, dict] = {
                  "confidence": float, "figure_id": int},
         pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),
                                ("file", "files", "path")]),
+    "figures": dict(
+        columns={"id": int, "metric": str, "unit": str, "value": float, "value_high": float,
+                 "year": int, "origin_statistic_id": int, "appearances": int, "sources": int,
+                 "first_published": str, "last_published": str},
+        pk="id", foreign_keys=[("origin_statistic_id", "statistics", "id")]),
     "build_errors": dict(columns={"path": str, "reason": str, "at": str}, pk="path"),
     "meta": dict(columns={"key": str, "value": str}, pk="key"),
 }
@@ -85,10 +90,21 @@ def ensure_schema(db: sqlite_utils.Database) -> bool:
 
 
 def ensure_search(db: sqlite_utils.Database) -> None:
-    """Full-text indexes, kept in step with their tables by triggers from then on."""
+    """Full-text indexes, kept in step with their tables by triggers from then on. The
+    update trigger fires only when an indexed column changes, so setting figure_id on
+    thousands of statistics does not re-index them."""
     for table, columns in FTS.items():
-        if not db[table].detect_fts():
-            db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+        if db[table].detect_fts():
+            continue
+        db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+        cols = ", ".join(f"[{c}]" for c in columns)
+        old = ", ".join(f"old.[{c}]" for c in columns)
+        new = ", ".join(f"new.[{c}]" for c in columns)
+        db.execute(f"drop trigger if exists [{table}_au]")
+        db.execute(f"""create trigger [{table}_au] after update of {cols} on [{table}] begin
+            insert into [{table}_fts] ([{table}_fts], rowid, {cols}) values ('delete', old.rowid, {old});
+            insert into [{table}_fts] (rowid, {cols}) values (new.rowid, {new});
+        end""")
 
 
 def delete_file_rows(db: sqlite_utils.Database, path: str) -> None:

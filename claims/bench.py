@@ -1,0 +1,390 @@
+"""The benchmark behind `make bench`: scaled corpora generated from the seeds, build
+throughput and peak memory at each scale, an incremental rebuild, `claims trace` and facet
+page latency on the largest database, and two baselines measured in the same run (the full
+en_core_web_sm pipeline over all text, and quantulum3). Results go to docs/benchmarks.md.
+
+Scaled corpora recombine real seed passages into blog dumps: each post takes passages at
+random, with years shifted to the post's date and values scaled, so the text keeps the
+seeds' density of figures, dates, quotes and comments."""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import socket
+import statistics as stats
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from ingest import ingest_file
+from ingest.dates import MONTHS
+from ingest.manifest import load_manifest
+
+SCALES = [200, 2_000, 20_000]
+POSTS_PER_FILE = 20
+WORDS_PER_POST = 1_000
+FIRST_POST = date(2011, 1, 1)  # On Probation has run since 2011
+LAST_POST = date(2026, 11, 1)
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# a year, else a number as written ("3,550", "5.7", "464")
+YEAR_OR_NUMBER = re.compile(r"\b(?P<year>(?:19[5-9]|20[0-4])\d)\b|(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+FACETS = "_facet=metric&_facet=source&_facet=year&_facet=unit&_facet=document_kind"
+
+
+@dataclass
+class PassagePool:
+    paragraphs: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+def passage_pool(seeds: Path) -> PassagePool:
+    pool = PassagePool()
+    manifest = load_manifest(seeds)
+    for path in sorted(seeds.iterdir()):
+        if path.name == "sources.yml" or not path.is_file():
+            continue
+        _, documents = ingest_file(path, path.name, manifest.get(path.name))
+        for doc in documents:
+            if doc.title:
+                pool.titles.append(" ".join(doc.title.split()))
+            for p in doc.passages:
+                text = " ".join(doc.passage_text(p).split())
+                if p.kind in ("paragraph", "list_item", "heading"):
+                    pool.paragraphs.append(text)
+                elif p.kind == "quote":
+                    pool.quotes.append(text)
+                elif p.kind == "comment":
+                    pool.comments.append(text)
+    return pool
+
+
+def shift_figures(text: str, years: int, factor: float) -> str:
+    """Years moved by `years`, other numbers scaled by `factor`, each written as before."""
+    def replace(m: re.Match) -> str:
+        if m.group("year"):
+            return str(int(m.group("year")) + years)
+        written = m.group("number")
+        value = float(written.replace(",", "")) * factor
+        decimals = len(written.split(".")[1]) if "." in written else 0
+        out = f"{value:,.{decimals}f}" if "," in written else f"{value:.{decimals}f}"
+        return out
+    return YEAR_OR_NUMBER.sub(replace, text)
+
+
+def _post(rng: random.Random, pool: PassagePool, day: date) -> str:
+    years, factor = day.year - 2024, rng.uniform(0.8, 1.25)
+    lines = [f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}", "",
+             shift_figures(rng.choice(pool.titles), years, factor), ""]
+    words = 0
+    while words < WORDS_PER_POST * 0.6:
+        text = shift_figures(rng.choice(pool.paragraphs), years, factor)
+        lines += [text, ""]
+        words += len(text.split())
+    if pool.quotes:
+        lines += ["--oo00oo--", ""]
+        for _ in range(rng.randint(2, 6)):
+            text = shift_figures(rng.choice(pool.quotes), years, factor)
+            lines += [text, ""]
+            words += len(text.split())
+    while words < WORDS_PER_POST and pool.comments:
+        text = shift_figures(rng.choice(pool.comments), years, factor)
+        lines += ["******", "", text, ""]
+        words += len(text.split())
+    return "\n".join(lines)
+
+
+def generate_corpus(seeds: Path, out: Path, documents: int, seed: int = 2011) -> dict:
+    """A corpus of `documents` posts in blog dumps of POSTS_PER_FILE posts, dated from 2011."""
+    rng = random.Random(seed)
+    pool = passage_pool(seeds)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    span = (LAST_POST - FIRST_POST).days
+    files, words = 0, 0
+    manifest = ["files:"]
+    for start in range(0, documents, POSTS_PER_FILE):
+        posts = []
+        for k in range(start, min(start + POSTS_PER_FILE, documents)):
+            day = FIRST_POST + timedelta(days=k * span // max(1, documents - 1))
+            posts.append(_post(rng, pool, day))
+        name = f"on_probation_{files:05d}.txt"
+        text = "\n".join(reversed(posts))  # newest first, as the blog shows them
+        (out / name).write_text(text, "utf-8")
+        words += len(text.split())
+        manifest += [f"  {name}:", "    publisher: On Probation blog", "    kind: blog"]
+        files += 1
+    (out / "sources.yml").write_text("\n".join(manifest) + "\n", "utf-8")
+    return {"files": files, "documents": documents, "words": words}
+
+
+# -- measurements, each build in its own process so its peak memory is its own ------------
+
+def _build_in_this_process(corpus: str, db: str, workers: int) -> None:
+    from claims.build import build
+    import sqlite_utils
+    started = time.perf_counter()
+    report = build(Path(corpus), Path(db), echo=lambda line: None, workers=workers)
+    seconds = time.perf_counter() - started
+    words = sqlite_utils.Database(db).execute("select coalesce(sum(words), 0) from documents").fetchone()[0]
+    print(json.dumps({
+        "seconds": seconds, "files_read": len(report.read), "documents": report.documents,
+        "statistics": report.statistics, "words": words, "errors": len(report.errors),
+        "rss_main_mb": peak_rss_mb(),
+        "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory since it started: VmHWM, which, unlike
+    ru_maxrss, does not carry the parent's size over a fork and exec."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_build(corpus: Path, db: Path, workers: int) -> dict:
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "claims.bench", "_build", str(corpus), str(db), str(workers)],
+                         check=True, capture_output=True, text=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["wall_seconds"] = time.perf_counter() - started
+    return result
+
+
+def _documents_of(corpus: Path) -> list:
+    manifest = load_manifest(corpus)
+    documents = []
+    for path in sorted(corpus.glob("*.txt")):
+        documents += ingest_file(path, path.name, manifest.get(path.name))[1]
+    return documents
+
+
+def measure_extraction(corpus: Path) -> dict:
+    """Words per second on one core: our extractor, the full en_core_web_sm over all text,
+    quantulum3 over the same text."""
+    from extract import Extractor
+    from extract.pipeline import MODEL_NAMES
+    import spacy
+    documents = _documents_of(corpus)
+    texts = [d.text for d in documents]
+    words = sum(len(t.split()) for t in texts)
+    extractor = Extractor()
+    extractor.extract(documents[:5])  # warm up
+    started = time.perf_counter()
+    found = sum(len(s) for s in extractor.extract(documents))
+    ours = time.perf_counter() - started
+    result = {"words": words, "ours_seconds": ours, "ours_words_per_s": words / ours, "ours_statistics": found}
+    nlp = None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    started = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
+    naive = time.perf_counter() - started
+    result.update(naive_seconds=naive, naive_words_per_s=words / naive, naive_entities=entities)
+    try:
+        from quantulum3 import parser as quantulum
+    except ImportError:
+        result["quantulum_words_per_s"] = None
+    else:
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            started = time.perf_counter()
+            quantities = sum(len(quantulum.parse(t)) for t in texts)
+            q = time.perf_counter() - started
+        result.update(quantulum_seconds=q, quantulum_words_per_s=words / q, quantulum_quantities=quantities)
+    return result
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure_trace(db_path: Path, queries: int = 200, seed: int = 7) -> dict:
+    import sqlite_utils
+    from claims.trace import trace
+    db = sqlite_utils.Database(db_path)
+    rng = random.Random(seed)
+    count = db.execute("select max(id) from statistics").fetchone()[0]
+    asked, times, found = [], [], 0
+    while len(asked) < queries:
+        row = db.execute("select mention, metric from statistics where id = ?", [rng.randint(1, count)]).fetchone()
+        if row:
+            asked.append(row[0] if len(asked) % 2 else f"{row[1].replace('_', ' ')} {row[0]}")
+    for q in asked:
+        started = time.perf_counter()
+        found += len(trace(db, q))
+        times.append((time.perf_counter() - started) * 1000)
+    return {"queries": len(asked), "p50_ms": percentile(times, 0.5), "p95_ms": percentile(times, 0.95),
+            "max_ms": max(times), "appearances": found}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure_facets(db_path: Path, requests: int = 20) -> dict:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "claims.cli", "serve", "--db", str(db_path),
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                urllib.request.urlopen(base + "/robots.txt", timeout=5)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("claims serve did not start")
+                time.sleep(0.5)
+        result = {}
+        for name, path in [("html", f"/claims/statistics?{FACETS}"),
+                           ("json", f"/claims/statistics.json?{FACETS}&_size=0")]:
+            urllib.request.urlopen(base + path, timeout=60).read()  # warm the page cache
+            times = []
+            for _ in range(requests):
+                started = time.perf_counter()
+                body = urllib.request.urlopen(base + path, timeout=60).read()
+                times.append((time.perf_counter() - started) * 1000)
+            result[name] = {"p50_ms": percentile(times, 0.5), "p95_ms": percentile(times, 0.95)}
+            if name == "json":
+                facets = json.loads(body)["facet_results"]
+                result["timed_out_facets"] = sorted(k for k, v in facets.items() if v.get("truncated") is None
+                                                    and not v.get("results"))
+        return result
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def change_one_file(corpus: Path) -> str:
+    target = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
+    text = target.read_text("utf-8")
+    target.write_text(text + "\n\nOne more reader says the caseload in their office was 71 in 2024.\n", "utf-8")
+    return target.name
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory, 1),
+            "python": platform.python_version(), "system": platform.platform()}
+
+
+def run(seeds: Path, work: Path, scales: list[int], workers: int, echo=print) -> dict:
+    results = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+               "workers": workers, "scales": []}
+    for n in scales:
+        corpus, db = work / f"corpus-{n}", work / f"claims-{n}.db"
+        if db.exists():
+            db.unlink()
+        generated = generate_corpus(seeds, corpus, n)
+        echo(f"[{n} documents] generated {generated['files']} files, {generated['words']:,} words")
+        row = {"documents": n, "generated": generated}
+        if n == scales[0]:
+            row["extraction"] = measure_extraction(corpus)
+            echo(f"[{n}] extraction words/s: ours {row['extraction']['ours_words_per_s']:,.0f}, "
+                 f"naive {row['extraction']['naive_words_per_s']:,.0f}, "
+                 f"quantulum3 {row['extraction'].get('quantulum_words_per_s') or 0:,.0f}")
+        if n != scales[-1] and workers > 1:
+            row["build_1"] = measure_build(corpus, work / f"claims-{n}-1.db", 1)
+            echo(f"[{n}] build, 1 worker: {row['build_1']['seconds']:.1f} s")
+            (work / f"claims-{n}-1.db").unlink()
+        row["build"] = measure_build(corpus, db, workers)
+        echo(f"[{n}] build, {workers} workers: {row['build']['seconds']:.1f} s, "
+             f"{row['build']['statistics']:,} statistics, peak RSS {row['build']['rss_main_mb']:.0f} MB "
+             f"main / {row['build']['rss_worker_mb']:.0f} MB worker")
+        changed = change_one_file(corpus)
+        row["incremental"] = measure_build(corpus, db, workers)
+        row["incremental"]["changed"] = changed
+        echo(f"[{n}] one file changed: {row['incremental']['seconds']:.2f} s "
+             f"({row['incremental']['wall_seconds']:.2f} s with interpreter start)")
+        if n == scales[-1]:
+            row["trace"] = measure_trace(db)
+            echo(f"[{n}] trace p50 {row['trace']['p50_ms']:.1f} ms, p95 {row['trace']['p95_ms']:.1f} ms")
+            row["facets"] = measure_facets(db)
+            echo(f"[{n}] facet page p50 {row['facets']['html']['p50_ms']:.0f} ms, "
+                 f"p95 {row['facets']['html']['p95_ms']:.0f} ms")
+        row["db_mb"] = db.stat().st_size / 2**20
+        results["scales"].append(row)
+    return results
+
+
+def markdown(results: dict, command: str) -> str:
+    m = results["machine"]
+    lines = ["# Benchmarks", "",
+             f"Run on {results['date'][:10]} with `{command}` on {m['cpu']}, {m['cores']} cores, "
+             f"{m['memory_gb']} GB RAM, Python {m['python']} ({m['system']}). "
+             f"Builds use {results['workers']} worker processes. Raw figures: `build/bench/results.json`.",
+             "", "Corpora are generated from the five seed documents by recombining their passages into "
+             f"blog dumps of {POSTS_PER_FILE} posts (about {WORDS_PER_POST:,} words each, dated 2011 to 2026), "
+             "with years shifted to each post's date and values scaled.", "",
+             "## Build", "",
+             "| documents | files | words | build (s) | documents/s | words/s | 1 worker (s) | speed-up | statistics | peak RSS main / worker (MB) | one file changed (s) | database (MB) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in results["scales"]:
+        b, g = row["build"], row["generated"]
+        one = row.get("build_1")
+        lines.append(
+            f"| {row['documents']:,} | {g['files']:,} | {b['words']:,} | {b['seconds']:.1f} | "
+            f"{row['documents'] / b['seconds']:,.0f} | {b['words'] / b['seconds']:,.0f} | "
+            f"{one['seconds']:.1f} | {one['seconds'] / b['seconds']:.2f}x | " if one else
+            f"| {row['documents']:,} | {g['files']:,} | {b['words']:,} | {b['seconds']:.1f} | "
+            f"{row['documents'] / b['seconds']:,.0f} | {b['words'] / b['seconds']:,.0f} | – | – | ")
+        lines[-1] += (f"{b['statistics']:,} | {b['rss_main_mb']:.0f} / {b['rss_worker_mb']:.0f} | "
+                      f"{row['incremental']['seconds']:.2f} ({row['incremental']['wall_seconds']:.2f} with start-up) | "
+                      f"{row['db_mb']:.0f} |")
+    first = results["scales"][0]
+    e = first.get("extraction")
+    if e:
+        lines += ["", f"## Extraction against baselines (one core, the {first['documents']:,}-document corpus, "
+                      f"{e['words']:,} words)", "",
+                  "| extractor | words/s | ratio to ours | found |", "| --- | ---: | ---: | ---: |",
+                  f"| ours (`extract.Extractor`) | {e['ours_words_per_s']:,.0f} | 1.00 | {e['ours_statistics']:,} statistics |",
+                  f"| naive: full en_core_web_sm, `nlp.pipe` over all text | {e['naive_words_per_s']:,.0f} | "
+                  f"{e['naive_words_per_s'] / e['ours_words_per_s']:.2f} (ours is {e['ours_words_per_s'] / e['naive_words_per_s']:.1f}x faster) | {e['naive_entities']:,} entities |"]
+        if e.get("quantulum_words_per_s"):
+            lines.append(f"| quantulum3 | {e['quantulum_words_per_s']:,.0f} | "
+                         f"{e['quantulum_words_per_s'] / e['ours_words_per_s']:.2f} (ours is {e['ours_words_per_s'] / e['quantulum_words_per_s']:.1f}x faster) | {e['quantulum_quantities']:,} quantities |")
+    last = results["scales"][-1]
+    if "trace" in last:
+        t, f = last["trace"], last["facets"]
+        lines += ["", f"## Queries on the largest database ({last['documents']:,} documents, "
+                      f"{last['build']['statistics']:,} statistics)", "",
+                  "| query | p50 (ms) | p95 (ms) |", "| --- | ---: | ---: |",
+                  f"| `claims trace` ({t['queries']} figures taken from the database) | {t['p50_ms']:.1f} | {t['p95_ms']:.1f} |",
+                  f"| statistics page with 5 facets (HTML) | {f['html']['p50_ms']:.0f} | {f['html']['p95_ms']:.0f} |",
+                  f"| statistics facets (JSON) | {f['json']['p50_ms']:.0f} | {f['json']['p95_ms']:.0f} |"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> None:
+    if argv and argv[0] == "_build":
+        _build_in_this_process(argv[1], argv[2], int(argv[3]))
+        return
+    raise SystemExit("use `claims bench`")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
