@@ -284,6 +284,7 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
             "period": s.period, "year": s.year,
             "period_from_publication": int(s.period_from_publication), "source": s.source,
             "document_kind": doc.kind or "unknown",
+            "published": published or doc.published_inferred,
             "confidence": s.confidence, "figure_id": None} for s in stats[ordinal])
     for table in ("documents", "footnotes", "passages", "footnote_refs", "statistics"):
         if rows[table]:

@@ -152,7 +152,13 @@ def serve_command(db_path, port, metadata):
         link_dir = Path(tempfile.mkdtemp(prefix="claims-serve-"))
         (link_dir / f"{DATABASE_NAME}.db").symlink_to(db_path.resolve())
         db_path = link_dir / f"{DATABASE_NAME}.db"
+    # table counts and the file's hash, read once per build instead of on every page view
+    inspect_file = db_path.parent / f"{DATABASE_NAME}.inspect.json"
+    if not inspect_file.exists() or inspect_file.stat().st_mtime < db_path.stat().st_mtime:
+        subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db_path),
+                        "--inspect-file", str(inspect_file)], check=True)
     cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
+           "--inspect-file", str(inspect_file),
            "--metadata", str(metadata), "--host", "127.0.0.1", "--port", str(port),
            "--plugins-dir", str(PROJECT_ROOT / "plugins"),
            "--template-dir", str(PROJECT_ROOT / "templates"),

@@ -14,17 +14,19 @@ def link_figures(db: sqlite_utils.Database) -> None:
     """Group statistics into figures and mark each figure's origin. A figure keeps its id
     from build to build, so after a one-file change only that file's statistics and the
     figures they join are written."""
-    known = {(m, u, v, vh, y): fid for fid, m, u, v, vh, y in
-             db.execute("select id, metric, unit, value, value_high, year from figures").fetchall()}
+    columns = ["id", "metric", "unit", "value", "value_high", "year", "origin_statistic_id",
+               "appearances", "sources", "first_published", "last_published"]
+    old_rows = {row[0]: row for row in db.execute(f"select {', '.join(columns)} from figures").fetchall()}
+    known = {row[1:6]: fid for fid, row in old_rows.items()}
     next_id = max(known.values(), default=0) + 1
+    # read row by row: a list of every statistic would be the build's largest allocation
     rows = db.execute("""
-        select s.id, s.metric, s.unit, s.value, s.value_high, s.year,
-               coalesce(d.published, d.published_inferred) as published, s.period_from_publication,
-               s.source, s.figure_id
-        from statistics s join documents d on d.id = s.document_id
+        select s.id, s.metric, s.unit, s.value, s.value_high, s.year, s.published,
+               s.period_from_publication, s.source, s.figure_id
+        from statistics s
         where s.metric not in ('other', 'duration')
-        order by s.period_from_publication, published is null, published, s.id
-    """).fetchall()
+        order by s.period_from_publication, s.published is null, s.published, s.id
+    """)
     groups: dict[tuple, list[tuple]] = {}
     dated: dict[tuple, tuple] = {}
     current: dict[int, int | None] = {}
@@ -56,8 +58,13 @@ def link_figures(db: sqlite_utils.Database) -> None:
             "last_published": max(published) if published else None})
         for sid, _, _ in members:
             assigned[sid] = figure_id
-    db.execute("delete from figures")
-    db["figures"].insert_all(figures, pk="id", batch_size=1000)
+    # write only what changed: after a one-file change that is a handful of figures
+    new_ids = {f["id"] for f in figures}
+    gone = [(fid,) for fid in old_rows if fid not in new_ids]
+    db.conn.executemany("delete from figures where id = ?", gone)
+    changed_figures = [f for f in figures if old_rows.get(f["id"]) != tuple(f[c] for c in columns)]
+    if changed_figures:
+        db["figures"].upsert_all(changed_figures, pk="id", batch_size=1000)
     changed = [(assigned.get(sid), sid) for sid, fid in current.items() if assigned.get(sid) != fid]
     db.conn.executemany("update statistics set figure_id = ? where id = ?", changed)
     db.execute("update statistics set figure_id = null where figure_id is not null "

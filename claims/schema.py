@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 TABLES: dict[str, dict] = {
     "files": dict(
@@ -37,6 +37,7 @@ TABLES: dict[str, dict] = {
                  "value": float, "value_high": float, "unit": str, "comparator": str,
                  "metric": str, "subject": str, "period": str, "year": int,
                  "period_from_publication": int, "source": str, "document_kind": str,
+                 "published": str,
                  "confidence": float, "figure_id": int},
         pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),
                                ("file", "files", "path")]),
@@ -55,7 +56,7 @@ INDEXES = [
     ("footnote_refs", ["passage_id"]),
     ("statistics", ["document_id"]), ("statistics", ["file"]), ("statistics", ["metric"]),
     ("statistics", ["source"]), ("statistics", ["year"]), ("statistics", ["unit"]), ("statistics", ["document_kind"]),
-    ("statistics", ["value"]), ("statistics", ["metric", "year"]),
+    ("statistics", ["value"]), ("statistics", ["unit", "value"]), ("statistics", ["metric", "year"]),
 ]
 
 FTS = {"passages": ["text"], "statistics": ["sentence", "mention", "subject"]}

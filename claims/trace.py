@@ -70,26 +70,33 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
     if query.unit:
         where += " and s.unit = ?"
         params.append(query.unit)
-    rows = []
-    for r in db.query(STATISTICS_SQL + f" where {where} order by coalesce(d.published, "
-                      "d.published_inferred) is null, coalesce(d.published, d.published_inferred), "
-                      "s.document_id, s.start", params):
-        rows.append({**_record(r), "passage_id": r["passage_id"], "start": r["start"]})
-    if query.words:
-        def score(row):
-            hay = " ".join(str(row[k] or "") for k in ("sentence", "subject", "metric", "source")).lower()
-            return sum(1 for w in query.words if w.rstrip("s") in hay)
-        best = max((score(r) for r in rows), default=0)
-        if best:
-            rows = [r for r in rows if score(r) == best]
-    rows = rows[:limit] if limit else rows
+    # the words of the query ("vacancy", "officers") pick, among figures of that value, the
+    # ones whose sentence, subject, metric or source names the most of them
+    hay = ("lower(s.sentence || ' ' || coalesce(s.subject, '') || ' ' || coalesce(s.metric, '') "
+           "|| ' ' || coalesce(s.source, ''))")
+    score = " + ".join(f"(instr({hay}, ?) > 0)" for _ in query.words) or "0"
+    # rank the matching statistics by their document's date (copied onto each statistic)
+    # with only the columns that takes, then fetch the full rows of the first `limit`
+    sql = (f"with matched as (select s.id, s.published, s.document_id, s.start, {score} as score "
+           f"from statistics s where {where}), "
+           "shown as (select id from matched where score = (select max(score) from matched) "
+           "order by published is null, published, document_id, start limit ?) "
+           + STATISTICS_SQL + " join shown on shown.id = s.id order by s.published is null, "
+           "s.published, s.document_id, s.start")
+    words = [w.rstrip("s") for w in query.words]
+    rows = [{**_record(r), "passage_id": r["passage_id"], "start": r["start"]}
+            for r in db.query(sql, [*words, *params, limit or -1])]
     # the origin of each figure is its earliest dated appearance
+    with_notes = {r[0] for r in db.execute(
+        f"select distinct passage_id from footnote_refs where passage_id in ({','.join('?' * len(rows))})",
+        [r["passage_id"] for r in rows]).fetchall()} if rows else set()
     seen: set = set()
     for row in rows:
         key = row["figure_id"] or ("statistic", row["statistic_id"])
         row["is_origin"] = key not in seen
         seen.add(key)
-        row["citations"] = citations(db, row.pop("passage_id"), row.pop("start"), row["sentence"])
+        passage_id, start = row.pop("passage_id"), row.pop("start")
+        row["citations"] = citations(db, passage_id, start, row["sentence"]) if passage_id in with_notes else []
     return rows
 
 

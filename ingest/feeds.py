@@ -49,35 +49,38 @@ def looks_like_wxr(head: str) -> bool:
 
 def parse_blogger_atom(path: Path, rel: str, publisher: str | None = None
                        ) -> tuple[list[Document], list[str]]:
-    posts: dict[str, Entry] = {}
-    orphans: list[Entry] = []
-    warnings: list[str] = []
-    blog_title = None
-    for n, element in _iterparse(path, rel, {f"{ATOM}entry", f"{ATOM}title"}):
-        if element.tag == f"{ATOM}title":
-            if element.getparent() is not None and element.getparent().tag == f"{ATOM}feed":
-                blog_title = blog_title or (element.text or "").strip() or None
-            continue
-        try:
-            entry = _blogger_entry(element)
-        except ValueError as err:
-            warnings.append(f"entry {n} skipped: {err}")
-            continue
-        finally:
-            _release(element)
-        if entry is None:
-            continue
-        if entry.kind == "post":
-            posts[entry.id] = entry
-        else:
-            orphans.append(entry)
-    for comment in orphans:
+    blog_title, entries, warnings = _read_entries(path, rel, f"{ATOM}entry", f"{ATOM}title",
+                                                  f"{ATOM}feed", _blogger_entry, "entry")
+    posts = {entry.id: entry for entry in entries if entry.kind == "post"}
+    for comment in (entry for entry in entries if entry.kind == "comment"):
         if comment.parent in posts:
             posts[comment.parent].comments.append(comment)
         else:
             warnings.append(f"comment {comment.id} skipped: its post {comment.parent} is not in the export")
     publisher = publisher or first_organisation(blog_title or "") or blog_title or "unknown"
     return [_blog_document(post, publisher) for post in posts.values()], warnings
+
+
+def _read_entries(path: Path, rel: str, entry_tag: str, title_tag: str, feed_tag: str,
+                  read, what: str) -> tuple[str | None, list[Entry], list[str]]:
+    """The feed's title, the entries `read` makes of each entry element (None: not a
+    published post or comment), and a warning for each entry it could not read."""
+    title, entries, warnings = None, [], []
+    for n, element in _iterparse(path, rel, {entry_tag, title_tag}):
+        if element.tag == title_tag:
+            if element.getparent() is not None and element.getparent().tag == feed_tag:
+                title = title or (element.text or "").strip() or None
+            continue
+        try:
+            entry = read(element)
+        except ValueError as err:
+            warnings.append(f"{what} {n} skipped: {err}")
+            continue
+        finally:
+            _release(element)
+        if entry is not None:
+            entries.append(entry)
+    return title, entries, warnings
 
 
 def _blogger_entry(el) -> Entry | None:
@@ -124,25 +127,9 @@ def _blogger_entry(el) -> Entry | None:
 
 def parse_wxr(path: Path, rel: str, publisher: str | None = None
               ) -> tuple[list[Document], list[str]]:
-    documents = []
-    warnings = []
-    site = None
-    for n, element in _iterparse(path, rel, {"item", "title"}):
-        if element.tag == "title":
-            if element.getparent() is not None and element.getparent().tag == "channel":
-                site = site or (element.text or "").strip() or None
-            continue
-        try:
-            entry = _wxr_item(element)
-        except ValueError as err:
-            warnings.append(f"item {n} skipped: {err}")
-            continue
-        finally:
-            _release(element)
-        if entry is not None:
-            name = publisher or first_organisation(site or "") or site or "unknown"
-            documents.append(_blog_document(entry, name))
-    return documents, warnings
+    site, entries, warnings = _read_entries(path, rel, "item", "title", "channel", _wxr_item, "item")
+    name = publisher or first_organisation(site or "") or site or "unknown"
+    return [_blog_document(entry, name) for entry in entries], warnings
 
 
 def _wp(el, name: str) -> str:

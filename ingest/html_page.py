@@ -6,6 +6,7 @@ becomes passages."""
 from __future__ import annotations
 
 import re
+
 from bs4 import BeautifulSoup, Tag
 
 from extract.organisations import first_organisation

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 # who a reader's comment is attributed to when it is not signed by an organisation
 COMMENTER = "blog commenter"
 

@@ -5,15 +5,12 @@ Without Chromium installed the test is skipped, unless CLAIMS_BROWSER_TESTS=requ
 .ci/run sets it), when a missing browser fails the run."""
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+
+from claims.server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -32,34 +29,12 @@ if CHROMIUM is None:
 playwright = pytest.importorskip("playwright.sync_api")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(seed_db, tmp_path_factory):
     db_path = tmp_path_factory.mktemp("served") / "seeds.db"  # not named claims: serve links it
     shutil.copy(seed_db, db_path)
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "claims.cli", "serve", "--db", str(db_path),
-                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError("claims serve did not start:\n" + proc.stdout.read().decode())
-            time.sleep(0.3)
-    yield base, sqlite_utils.Database(db_path)
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(db_path, timeout=60) as base:
+        yield base, sqlite_utils.Database(db_path)
 
 
 @pytest.fixture(scope="module")

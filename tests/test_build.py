@@ -6,10 +6,10 @@ import sqlite3
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from claims import build as build_module
 from claims.cli import cli
-from conftest import CORPUS
 
 
 @pytest.fixture

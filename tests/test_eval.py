@@ -1,10 +1,10 @@
 """End to end: the seed database against the shared gold file meets the targets of issue 3."""
 import pytest
 import sqlite_utils
+from conftest import CORPUS, GOLD
 
 from claims.evaluate import evaluate, format_report, load_gold
 from claims.export import iter_statistics
-from conftest import CORPUS, GOLD
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold/seeds.jsonl not present")
 

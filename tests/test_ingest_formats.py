@@ -5,10 +5,10 @@ import os
 from pathlib import Path
 
 import pytest
+from pdf_writer import pdf_bytes, write_pdf
 
 from ingest import IngestError, ingest_file
 from ingest.reader import MAX_BYTES
-from pdf_writer import pdf_bytes, write_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,0 +1,58 @@
+"""The benchmark's corpus generator and the parallel build it measures. Nothing here is
+timed: speed is measured by `make bench`, not asserted by tests."""
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+from conftest import CORPUS
+
+from claims.bench import generate_corpus, shift_figures
+from claims.build import POOL_MIN_FILES, build
+from ingest import ingest_file
+from ingest.manifest import load_manifest
+
+
+def test_shift_figures_moves_years_and_scales_values_as_written():
+    assert shift_figures("In 2020 there were 3,550 officers, 5.7% more, and 464 vacancies.", 2, 1.1) == \
+        "In 2022 there were 3,905 officers, 6.3% more, and 510 vacancies."
+
+
+def test_generated_corpus_is_blog_dumps_of_real_passages(tmp_path):
+    out = tmp_path / "gen"
+    info = generate_corpus(CORPUS, out, 45, posts_per_file=20)
+    assert (info["files"], info["documents"]) == (3, 45)
+    manifest = load_manifest(out)
+    documents = []
+    for path in sorted(out.glob("*.txt")):
+        source, docs = ingest_file(path, path.name, manifest[path.name])
+        assert source.format == "blog_dump"
+        documents += docs
+    assert len(documents) == 45
+    days = sorted(date.fromisoformat(d.published) for d in documents)
+    assert days[0] == date(2011, 1, 1) and days[-1] <= date(2026, 11, 1)
+    assert {d.source for d in documents} == {"On Probation blog"}
+    kinds = {p.kind for d in documents for p in d.passages}
+    assert {"title", "paragraph", "quote", "comment"} <= kinds
+    words = [len(d.text.split()) for d in documents]
+    assert min(words) >= 600
+    # the same seed gives the same corpus
+    again = generate_corpus(CORPUS, tmp_path / "again", 45, posts_per_file=20)
+    assert again == info
+    assert (out / "on_probation_00001.txt").read_text() == (tmp_path / "again" / "on_probation_00001.txt").read_text()
+
+
+def rows(db_path: Path):
+    db = sqlite_utils.Database(db_path)
+    return list(db.query("select file, start, mention, value, unit, metric, period, year, source "
+                         "from statistics order by file, document_id, start"))
+
+
+def test_parallel_build_gives_the_same_database(tmp_path, extractor):
+    corpus = tmp_path / "corpus"
+    generate_corpus(CORPUS, corpus, 2 * POOL_MIN_FILES, posts_per_file=2)
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    build(corpus, serial, extractor=extractor, echo=lambda line: None)
+    report = build(corpus, parallel, echo=lambda line: None, workers=2)
+    assert len(report.read) == POOL_MIN_FILES
+    assert rows(parallel) == rows(serial)
+    assert len(rows(serial)) > 100
