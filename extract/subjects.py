@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .sentences import sentence_of
+
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}  # the parser's fine tags; coarse POS is not computed
 MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss"}
 MAX_WORDS = 8
@@ -42,7 +44,7 @@ def describe_subject(span: Span) -> str | None:
     for t in span:
         if t.dep_ in ("pobj", "dobj", "attr", "nsubj") and t.head.tag_ in NOUN_TAGS:
             return _phrase(t.head)
-    subjects = [t for t in span.sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS]
+    subjects = [t for t in sentence_of(span) if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS]
     if subjects:
         return _phrase(subjects[0])
     return None

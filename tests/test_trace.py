@@ -24,6 +24,8 @@ def test_464_is_paragraph_108_with_footnote_157(seed_db):
     rows = json.loads(result.output)
     origin = rows[0]
     assert origin["is_origin"] and origin["period"] == "2020-12-08"
+    # the sentence reads without the footnote marker before it ("Wales”.156 As of ...")
+    assert origin["sentence"] == "As of 8 December 2020, there were 464 probation officer vacancies."
     assert [c["number"] for c in origin["citations"]] == [157]
     assert origin["citations"][0]["witness"] == "Q201 [Amy Rees]"
     # paragraph 126 repeats it without a date of its own
