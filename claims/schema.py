@@ -56,7 +56,7 @@ INDEXES = [
     ("footnote_refs", ["passage_id"]),
     ("statistics", ["document_id"]), ("statistics", ["file"]), ("statistics", ["metric"]),
     ("statistics", ["source"]), ("statistics", ["year"]), ("statistics", ["unit"]), ("statistics", ["document_kind"]),
-    ("statistics", ["value"]), ("statistics", ["unit", "value"]), ("statistics", ["metric", "year"]),
+    ("statistics", ["value", "published", "document_id", "start"]), ("statistics", ["unit", "value"]), ("statistics", ["metric", "year"]),
 ]
 
 FTS = {"passages": ["text"], "statistics": ["sentence", "mention", "subject"]}

@@ -62,30 +62,33 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
         return []
     v = query.value
     tolerance, rounding = value_tolerance(v), abs(v) * ROUNDING
-    # value ranges, so the index on statistics.value finds the rows; a share written in words
-    # is a rounding of the digits, and the other way round
-    where = ("(s.value between ? and ? or (s.unit = 'percent' and s.value between ? and ? "
-             "and (? or s.mention not glob '*[0-9]*')))")
-    params: list = [v - tolerance, v + tolerance, v - rounding, v + rounding, int(query.approximate)]
-    if query.unit:
-        where += " and s.unit = ?"
-        params.append(query.unit)
     # the words of the query ("vacancy", "officers") pick, among figures of that value, the
     # ones whose sentence, subject, metric or source names the most of them
     hay = ("lower(s.sentence || ' ' || coalesce(s.subject, '') || ' ' || coalesce(s.metric, '') "
            "|| ' ' || coalesce(s.source, ''))")
     score = " + ".join(f"(instr({hay}, ?) > 0)" for _ in query.words) or "0"
-    # rank the matching statistics by their document's date (copied onto each statistic)
-    # with only the columns that takes, then fetch the full rows of the first `limit`
-    sql = (f"with matched as (select s.id, s.published, s.document_id, s.start, {score} as score "
-           f"from statistics s where {where}), "
+    words = [w.rstrip("s") for w in query.words]
+    columns = f"select s.id, s.published, s.document_id, s.start, {score} as score from statistics s"
+    unit = " and s.unit = ?" if query.unit else ""
+    unit_params = [query.unit] if query.unit else []
+    # two value ranges, each served by an index: the figure's value (the index also holds what
+    # the ranking below reads, so a figure without words never touches the table), and a share
+    # written in words, which is a rounding of the digits, and the other way round
+    same_value = f"{columns} where s.value between ? and ?{unit}"
+    rounded_share = (f"{columns} where s.unit = 'percent' and s.value between ? and ? "
+                     f"and not (s.value between ? and ?) and (? or s.mention not glob '*[0-9]*'){unit}")
+    params = [*words, v - tolerance, v + tolerance, *unit_params,
+              *words, v - rounding, v + rounding, v - tolerance, v + tolerance, int(query.approximate),
+              *unit_params]
+    # rank by the document's date (copied onto each statistic) with only the columns that
+    # takes, then fetch the full rows of the first `limit`
+    sql = (f"with matched as ({same_value} union all {rounded_share}), "
            "shown as (select id from matched where score = (select max(score) from matched) "
            "order by published is null, published, document_id, start limit ?) "
            + STATISTICS_SQL + " join shown on shown.id = s.id order by s.published is null, "
            "s.published, s.document_id, s.start")
-    words = [w.rstrip("s") for w in query.words]
     rows = [{**_record(r), "passage_id": r["passage_id"], "start": r["start"]}
-            for r in db.query(sql, [*words, *params, limit or -1])]
+            for r in db.query(sql, [*params, limit or -1])]
     # the origin of each figure is its earliest dated appearance
     with_notes = {r[0] for r in db.execute(
         f"select distinct passage_id from footnote_refs where passage_id in ({','.join('?' * len(rows))})",
