@@ -8,6 +8,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from .pages import STATISTIC_URL
+
 # colour-blind-safe palette (Okabe and Ito), one colour per source
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 MARGIN = {"left": 64, "right": 16, "top": 16, "bottom": 36}
@@ -82,7 +84,7 @@ def timeline_svg(series: dict, width: int = 640, height: int = 260) -> Markup:
         parts.append(f'<text x="{xx:.1f}" y="{height - MARGIN["bottom"] + 16}" text-anchor="middle" font-size="{FONT}">{year}</text>')
     for p in points:
         tip = f"{p['mention']} ({_format(p['value'], unit)}), {p['period']}, {p['source']}: {p['title']}"
-        parts.append(f'<a href="/claims/statistics/{int(p["id"])}"><circle class="point" cx="{x(p["date"]):.1f}" '
+        parts.append(f'<a href="{STATISTIC_URL.format(int(p["id"]))}"><circle class="point" cx="{x(p["date"]):.1f}" '
                      f'cy="{y(p["value"]):.1f}" r="5" fill="{colour[p["source"]]}" fill-opacity="0.85">'
                      f"<title>{escape(tip)}</title></circle></a>")
     for source, lx, row in legend:

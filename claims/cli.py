@@ -15,6 +15,7 @@ import sqlite_utils
 from .build import build
 from .evaluate import evaluate, format_report, load_gold
 from .export import EXPORT_FIELDS, iter_statistics
+from .pages import DATABASE
 from .trace import marked, nearest, trace
 
 DEFAULT_DB = "build/claims.db"
@@ -135,7 +136,6 @@ def trace_command(query, db_path, as_json, limit):
 
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATABASE_NAME = "claims"
 
 
 @cli.command(name="serve")
@@ -147,13 +147,13 @@ def serve_command(db_path, port, metadata):
     """Serve the database read-only with Datasette on 127.0.0.1."""
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
-    if db_path.stem != DATABASE_NAME:
+    if db_path.stem != DATABASE:
         # Datasette names a database after its file; the site's pages and metadata expect "claims"
         link_dir = Path(tempfile.mkdtemp(prefix="claims-serve-"))
-        (link_dir / f"{DATABASE_NAME}.db").symlink_to(db_path.resolve())
-        db_path = link_dir / f"{DATABASE_NAME}.db"
+        (link_dir / f"{DATABASE}.db").symlink_to(db_path.resolve())
+        db_path = link_dir / f"{DATABASE}.db"
     # table counts and the file's hash, read once per build instead of on every page view
-    inspect_file = db_path.parent / f"{DATABASE_NAME}.inspect.json"
+    inspect_file = db_path.parent / f"{DATABASE}.inspect.json"
     if not inspect_file.exists() or inspect_file.stat().st_mtime < db_path.stat().st_mtime:
         subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db_path),
                         "--inspect-file", str(inspect_file)], check=True)

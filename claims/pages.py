@@ -12,6 +12,10 @@ from extract.periods import period_end
 
 from .trace import citations
 
+# the name Datasette serves the database under; metadata.yml, the templates and these links use it
+DATABASE = "claims"
+STATISTIC_URL = f"/{DATABASE}/statistics/{{}}"
+
 METRIC_LABELS = {"vacancy_rate": "Vacancy rate", "caseload": "Caseload", "staff_in_post": "Staff in post"}
 # the metrics charted on the home page: the three people argue about most
 HOME_CHARTS = ["vacancy_rate", "caseload", "staff_in_post"]
@@ -55,8 +59,8 @@ def figure_mark(text: str, start: int, end: int, statistic_id: int | None = None
                 title: str = "") -> Mark:
     inner = Markup('<mark class="figure">{}</mark>').format(text[start:end])
     if statistic_id is not None:
-        inner = Markup('<a class="figure-link" href="/claims/statistics/{}" title="{}">{}</a>').format(
-            statistic_id, title, inner)
+        inner = Markup('<a class="figure-link" href="{}" title="{}">{}</a>').format(
+            STATISTIC_URL.format(statistic_id), title, inner)
     return Mark(start, end, inner)
 
 

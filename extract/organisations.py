@@ -59,3 +59,8 @@ def canonical_name(name: str) -> str | None:
     """The canonical name of an organisation given any of its aliases, else None."""
     _, alias_to_name = _alias_pattern(True)
     return alias_to_name.get(name)
+
+
+def organisation_kind(name: str | None) -> str | None:
+    """The kind of document an organisation publishes (union, inspectorate, committee...)."""
+    return next((org.get("kind") for org in load_organisations() if org["name"] == name), None)

@@ -9,7 +9,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from extract.organisations import first_organisation
+from extract.organisations import first_organisation, organisation_kind
 
 from .assemble import Block, document_from_blocks, number_paragraph
 from .dates import PUBLISHED_LINE, parse_date, read_date
@@ -37,9 +37,6 @@ DATE_META = ["article:published_time", "govuk:first-published-at", "dcterms.issu
              "DC.date.issued", "citation_publication_date", "dcterms.date", "date"]
 TITLE_SELECTORS = [".post-title", ".entry-title", "h1"]
 LABEL_SELECTOR = ".post-labels a, a[rel~=tag], .cat-links a, .tags-links a"
-KIND_OF_ORG = {"Napo": "union", "UNISON": "union", "GMB": "union", "HMIP": "inspectorate",
-               "PAC": "committee", "Justice Committee": "committee", "NAO": "audit",
-               "HMPPS": "statistics", "MoJ": "statistics"}
 
 
 def looks_like_html(head: str) -> bool:
@@ -220,7 +217,7 @@ def _kind(generator: str, url: str | None, publisher: str) -> str:
         return "inspectorate"
     if "gov.uk" in host:
         return "statistics" if "/statistics/" in host else "news"
-    return KIND_OF_ORG.get(publisher, "unknown")
+    return organisation_kind(publisher) or "unknown"
 
 
 def _published(scope: Tag, soup: BeautifulSoup) -> str | None:

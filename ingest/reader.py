@@ -27,7 +27,6 @@ KINDS = {"blog", "committee", "inspectorate", "union", "audit", "statistics", "n
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n", re.S | re.M)
 # formats whose text is extracted from markup or a PDF, read from the file's bytes
 MARKUP_FORMATS = {"pdf", "blogger_atom", "wxr", "html", "email"}
-TEXT_FORMATS = {"blog_dump", "committee_report", "article_collection", "article"}
 BINARY_SIGNATURES = [(b"PK\x03\x04", "a ZIP archive (a Word or OpenDocument file?)"),
                      (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
                      (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),

@@ -9,7 +9,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from claims import charts, pages
 
-DATABASE = "claims"
+DATABASE = pages.DATABASE
 ROW_PAGES = {"statistics": pages.statistic_page, "documents": pages.document_page}
 
 
