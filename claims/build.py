@@ -143,6 +143,8 @@ def build(corpus: Path, db_path: Path, extractor=None,
 
 # below this many changed files a process pool costs more (a spaCy load per worker) than it saves
 POOL_MIN_FILES = 8
+# fewer files than that, but this much text, still goes to the workers, document by document
+SPLIT_MIN_BYTES = 64 * 1024
 _worker_extractor = None
 
 
@@ -165,6 +167,28 @@ def _read_in_worker(task):
     return _read_file(path, rel, entry, _worker_extractor)
 
 
+def _extract_in_worker(documents):
+    return _worker_extractor.extract(documents)
+
+
+def _read_split(todo, manifest: dict, workers: int):
+    """A few large changed files: each file's documents shared out among the workers, which
+    load spaCy while this process parses the files."""
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+        for _ in range(workers):
+            pool.submit(int)  # start every worker now: loading spaCy is the slow part
+        for path, rel, sha in todo:
+            try:
+                source, documents = ingest_file(path, rel, manifest.get(rel))
+            except IngestError as err:
+                yield path, rel, sha, err
+                continue
+            size = -(-len(documents) // workers)
+            chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
+            stats = [s for part in pool.map(_extract_in_worker, chunks) for s in part]
+            yield path, rel, sha, (source, documents, stats)
+
+
 def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
     """(path, rel, sha, result) for each file in order; result is (source, documents,
     statistics) or the IngestError that stopped it. At most 2 files per worker are in flight,
@@ -182,6 +206,9 @@ def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
             while pending:
                 (p, r, h), future = pending.popleft()
                 yield p, r, h, future.result()
+        return
+    if workers > 1 and extractor is None and sum(path.stat().st_size for path, _, _ in todo) >= SPLIT_MIN_BYTES:
+        yield from _read_split(todo, manifest, workers)
         return
     for path, rel, sha in todo:
         if extractor is None:

@@ -56,3 +56,16 @@ def test_parallel_build_gives_the_same_database(tmp_path, extractor):
     assert len(report.read) == POOL_MIN_FILES
     assert rows(parallel) == rows(serial)
     assert len(rows(serial)) > 100
+
+
+def test_one_large_file_is_shared_out_among_workers(tmp_path, extractor):
+    from claims.build import SPLIT_MIN_BYTES
+    corpus = tmp_path / "corpus"
+    generate_corpus(CORPUS, corpus, 14, posts_per_file=14)
+    [big] = corpus.glob("*.txt")
+    assert big.stat().st_size >= SPLIT_MIN_BYTES
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    build(corpus, serial, extractor=extractor, echo=lambda line: None)
+    report = build(corpus, parallel, echo=lambda line: None, workers=2)
+    assert report.read == [big.name] and report.documents == 14
+    assert rows(parallel) == rows(serial)
