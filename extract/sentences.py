@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 _KEY = "figure_sentences"
 
 
-def sentence_of(span: Span) -> Span:
-    doc = span.doc
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, listed once (after its parse is final)."""
     cached = doc.user_data.get(_KEY)
     if cached is None or cached[2] != len(doc):
         sents = list(doc.sents)
         cached = ([s.start for s in sents], sents, len(doc))
         doc.user_data[_KEY] = cached
-    starts, sents, _ = cached
+    return cached[1]
+
+
+def sentence_of(span: Span) -> Span:
+    sentences(span.doc)
+    starts, sents, _ = span.doc.user_data[_KEY]
     return sents[bisect_right(starts, span.start) - 1]
