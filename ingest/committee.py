@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import PUBLISHED_LINE, parse_date
+from .dates import PUBLISHED_LINE, published_line_date
 from .lines import iter_lines
 from .model import Document, Footnote, FootnoteRef, Passage
 
@@ -23,9 +23,7 @@ def parse_committee_report(text: str, publisher: str | None = None) -> list[Docu
     lines = [line for line in iter_lines(text) if not line.blank]
     doc = Document(text=text, file_start=0, source=publisher or "unknown", kind="committee",
                    format="committee_report")
-    published = PUBLISHED_LINE.search(text)
-    if published:
-        doc.published = parse_date(published.group(1))
+    doc.published = published_line_date(text)
 
     last_paragraph = max((i for i, line in enumerate(lines) if NUMBERED_PARAGRAPH.match(line.text)),
                          default=-1)

@@ -20,6 +20,12 @@ PUBLISHED_LINE = re.compile(rf"Published:?\s+(\d{{1,2}} (?:{MONTH_RE}) \d{{4}})"
 _SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
+def published_line_date(text: str) -> str | None:
+    """The ISO date of the first "Published: 23 April 2021" in `text`, if any."""
+    m = PUBLISHED_LINE.search(text)
+    return parse_date(m.group(1)) if m else None
+
+
 # "Thursday, 12 February 2026", "23 April 2021": read directly; dateparser takes a third of a
 # second to warm up and is only needed for the rarer ways of writing a date
 _DAY_MONTH_YEAR = re.compile(rf"^(?:(?:{WEEKDAY_RE}),? )?(\d{{1,2}})(?:st|nd|rd|th)? ({MONTH_RE}),? (\d{{4}})$")

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, Tag
 from extract.organisations import first_organisation, organisation_kind
 
 from .assemble import Block, document_from_blocks, number_paragraph
-from .dates import PUBLISHED_LINE, parse_date, read_date
+from .dates import PUBLISHED_LINE, published_line_date, read_date
 from .html_text import html_blocks, soup_of, text_of
 from .model import COMMENTER, Document, IngestError
 
@@ -72,10 +72,7 @@ def _document(scope: Tag, soup: BeautifulSoup, publisher, kind, url, path, title
     title = (title or next((text_of(scope.select_one(sel)) for sel in TITLE_SELECTORS
                             if scope.select_one(sel)), None)
              or _meta(soup, "og:title") or _page_title(soup))
-    published = _published(scope, soup)
-    if published is None:
-        m = PUBLISHED_LINE.search(scope.get_text(" "))
-        published = parse_date(m.group(1)) if m else None
+    published = _published(scope, soup) or published_line_date(scope.get_text(" "))
     author = _author(scope, soup)
     labels = list(dict.fromkeys(t for t in (text_of(a) for a in scope.select(LABEL_SELECTOR)) if t))
     comments = _comment_blocks(scope)

@@ -48,6 +48,14 @@ SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
 SHORT_LINE = 0.7
 
 
+def paragraph_kind(text: str) -> str:
+    """The passage kind of a paragraph joined from wrapped lines: a list item, a short
+    unpunctuated heading, or a paragraph."""
+    if LIST_ITEM.match(text):
+        return "list_item"
+    return "heading" if is_signature(text) else "paragraph"
+
+
 def join_wrapped_lines(lines: list[str]) -> list[str]:
     """Paragraphs from hard-wrapped lines (PDF text, plain-text e-mail). A new paragraph
     starts after a blank line, at a list item, and after a line that stops well short of the

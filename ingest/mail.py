@@ -11,7 +11,7 @@ from extract.organisations import first_organisation
 
 from .assemble import Block, document_from_blocks
 from .html_page import parse_html_page
-from .lines import LIST_ITEM, is_signature, join_wrapped_lines
+from .lines import join_wrapped_lines, paragraph_kind
 from .model import Document, IngestError
 
 HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: ", re.M)
@@ -58,8 +58,7 @@ def parse_mailout(raw: bytes, rel: str, publisher: str | None = None, kind: str 
             lines.append(line)
         blocks = [Block("title", subject)] if subject else []
         for paragraph in join_wrapped_lines(lines):
-            blocks.append(Block("list_item" if LIST_ITEM.match(paragraph)
-                                else "heading" if is_signature(paragraph) else "paragraph", paragraph))
+            blocks.append(Block(paragraph_kind(paragraph), paragraph))
         doc = document_from_blocks(blocks, title=subject, source=publisher, kind=kind)
     doc.author = sender
     doc.published = published or doc.published

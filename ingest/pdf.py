@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from .assemble import Block, document_from_blocks
-from .dates import PUBLISHED_LINE, latest_date_mentioned, parse_date
-from .lines import LIST_ITEM, is_signature, join_wrapped_lines
+from .dates import latest_date_mentioned, published_line_date
+from .lines import join_wrapped_lines, paragraph_kind
 from .model import Document, IngestError
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
@@ -51,9 +51,7 @@ def parse_pdf(path: Path, rel: str, publisher: str | None = None, kind: str | No
     for number, lines in enumerate(page_lines, start=1):
         kept = [line for line in lines if _key(line) not in running and not PAGE_NUMBER.match(line)]
         for paragraph in join_wrapped_lines(kept):
-            kind_of = ("list_item" if LIST_ITEM.match(paragraph)
-                       else "heading" if is_signature(paragraph) else "paragraph")
-            blocks.append(Block(kind_of, paragraph, page=number))
+            blocks.append(Block(paragraph_kind(paragraph), paragraph, page=number))
     title = (str(info.get("/Title") or "").strip() or None) if info else None
     if blocks and (title is None or blocks[0].text == title):
         title = blocks[0].text
@@ -61,10 +59,9 @@ def parse_pdf(path: Path, rel: str, publisher: str | None = None, kind: str | No
     else:
         blocks.insert(0, Block("title", title, page=1))
     first_page = "\n".join(page_lines[0])
-    published = PUBLISHED_LINE.search(first_page)
     doc = document_from_blocks(blocks, title=title, source=publisher or "unknown",
                                kind=kind or "unknown", format="pdf",
-                               published=parse_date(published.group(1)) if published else None)
+                               published=published_line_date(first_page))
     doc.published_inferred = latest_date_mentioned(first_page)
     return [doc]
 
