@@ -196,16 +196,11 @@ def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
             pending: deque = deque()
-            tasks = iter(todo)
-            for task in tasks:
-                path, rel, sha = task
-                pending.append((task, pool.submit(_read_in_worker, (path, rel, manifest.get(rel)))))
-                if len(pending) >= 2 * workers:
+            for n, (path, rel, sha) in enumerate(todo):
+                pending.append(((path, rel, sha), pool.submit(_read_in_worker, (path, rel, manifest.get(rel)))))
+                while pending and (len(pending) >= 2 * workers or n == len(todo) - 1):
                     (p, r, h), future = pending.popleft()
                     yield p, r, h, future.result()
-            while pending:
-                (p, r, h), future = pending.popleft()
-                yield p, r, h, future.result()
         return
     if workers > 1 and extractor is None and sum(path.stat().st_size for path, _, _ in todo) >= SPLIT_MIN_BYTES:
         yield from _read_split(todo, manifest, workers)

@@ -10,6 +10,7 @@ def value_tolerance(value: float) -> float:
     the value, whichever is larger ("£1.34bn" and "1,340,000,000")."""
     return max(0.05, abs(value) * 0.005)
 
+
 def link_figures(db: sqlite_utils.Database) -> None:
     """Group statistics into figures and mark each figure's origin. A figure keeps its id
     from build to build, so after a one-file change only that file's statistics and the

@@ -87,20 +87,14 @@ def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
                                                               at - sentence_at + len(stat["mention"]))])
     else:
         sentence = marked_text(passage_text, [figure_mark(passage_text, at, at + len(stat["mention"]))])
-    others = list(db.query(
-        "select s.id, s.mention, s.sentence, s.source, s.period, d.id as document_id, d.title, "
-        "coalesce(d.published, d.published_inferred) as published "
-        "from statistics s join documents d on d.id = s.document_id "
-        "where s.figure_id = ? and s.id != ? order by coalesce(d.published, d.published_inferred) is null, "
-        "coalesce(d.published, d.published_inferred), s.id", [stat["figure_id"], statistic_id])) \
-        if stat["figure_id"] else []
-    origin = None
-    if stat["figure_id"]:
-        origin = next(iter(db.query(
-            "select s.id, d.title, s.source, coalesce(d.published, d.published_inferred) as published "
-            "from statistics s join documents d on d.id = s.document_id where s.figure_id = ? "
-            "order by coalesce(d.published, d.published_inferred) is null, "
-            "coalesce(d.published, d.published_inferred), s.id limit 1", [stat["figure_id"]])), None)
+    # every appearance of the figure, earliest first; its origin is the one link_figures chose
+    members = list(db.query(
+        "select s.id, s.mention, s.sentence, s.source, s.period, s.published, d.id as document_id, "
+        "d.title, s.id = f.origin_statistic_id as is_origin "
+        "from statistics s join documents d on d.id = s.document_id join figures f on f.id = s.figure_id "
+        "where s.figure_id = ? order by s.published is null, s.published, s.id", [stat["figure_id"]]))
+    others = [m for m in members if m["id"] != statistic_id]
+    origin = next((m for m in members if m["is_origin"]), None)
     return {
         "statistic": stat,
         "value": display_number(stat["value"]),
@@ -153,8 +147,7 @@ def timeline(db: sqlite_utils.Database, metric: str) -> dict:
     unit = units[0]["unit"]
     points = []
     for s in db.query("select s.id, s.value, s.mention, s.period, s.source, s.subject, "
-                      "d.title, coalesce(d.published, d.published_inferred) as published "
-                      "from statistics s join documents d on d.id = s.document_id "
+                      "d.title, s.published from statistics s join documents d on d.id = s.document_id "
                       "where s.metric = ? and s.unit = ? and s.value is not null", [metric, unit]):
         when = period_end(s["period"])
         if when is not None:

@@ -89,15 +89,16 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
            "s.published, s.document_id, s.start")
     rows = [{**_record(r), "passage_id": r["passage_id"], "start": r["start"]}
             for r in db.query(sql, [*params, limit or -1])]
-    # the origin of each figure is its earliest dated appearance
     with_notes = {r[0] for r in db.execute(
         f"select distinct passage_id from footnote_refs where passage_id in ({','.join('?' * len(rows))})",
         [r["passage_id"] for r in rows]).fetchall()} if rows else set()
-    seen: set = set()
+    # each figure's origin is the appearance link_figures chose; a statistic in no figure is its own
+    figure_ids = sorted({r["figure_id"] for r in rows if r["figure_id"]})
+    origins = dict(db.execute(
+        f"select id, origin_statistic_id from figures where id in ({','.join('?' * len(figure_ids))})",
+        figure_ids).fetchall()) if figure_ids else {}
     for row in rows:
-        key = row["figure_id"] or ("statistic", row["statistic_id"])
-        row["is_origin"] = key not in seen
-        seen.add(key)
+        row["is_origin"] = origins.get(row["figure_id"], row["statistic_id"]) == row["statistic_id"]
         passage_id, start = row.pop("passage_id"), row.pop("start")
         row["citations"] = citations(db, passage_id, start, row["sentence"]) if passage_id in with_notes else []
     return rows
