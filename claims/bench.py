@@ -45,24 +45,30 @@ class PassagePool:
     titles: list[str] = field(default_factory=list)
 
 
+def _documents_of(corpus: Path) -> list:
+    """Every document of a corpus folder, read as the build reads it."""
+    from claims.build import corpus_files
+    manifest = load_manifest(corpus)
+    documents = []
+    for path in corpus_files(corpus):
+        rel = path.relative_to(corpus).as_posix()
+        documents += ingest_file(path, rel, manifest.get(rel))[1]
+    return documents
+
+
 def passage_pool(seeds: Path) -> PassagePool:
     pool = PassagePool()
-    manifest = load_manifest(seeds)
-    for path in sorted(seeds.iterdir()):
-        if path.name == "sources.yml" or not path.is_file():
-            continue
-        _, documents = ingest_file(path, path.name, manifest.get(path.name))
-        for doc in documents:
-            if doc.title:
-                pool.titles.append(" ".join(doc.title.split()))
-            for p in doc.passages:
-                text = " ".join(doc.passage_text(p).split())
-                if p.kind in ("paragraph", "list_item", "heading"):
-                    pool.paragraphs.append(text)
-                elif p.kind == "quote":
-                    pool.quotes.append(text)
-                elif p.kind == "comment":
-                    pool.comments.append(text)
+    for doc in _documents_of(seeds):
+        if doc.title:
+            pool.titles.append(" ".join(doc.title.split()))
+        for p in doc.passages:
+            text = " ".join(doc.passage_text(p).split())
+            if p.kind in ("paragraph", "list_item", "heading"):
+                pool.paragraphs.append(text)
+            elif p.kind == "quote":
+                pool.quotes.append(text)
+            elif p.kind == "comment":
+                pool.comments.append(text)
     return pool
 
 
@@ -160,14 +166,6 @@ def measure_build(corpus: Path, db: Path, workers: int) -> dict:
     result = json.loads(out.stdout.strip().splitlines()[-1])
     result["wall_seconds"] = time.perf_counter() - started
     return result
-
-
-def _documents_of(corpus: Path) -> list:
-    manifest = load_manifest(corpus)
-    documents = []
-    for path in sorted(corpus.glob("*.txt")):
-        documents += ingest_file(path, path.name, manifest.get(path.name))[1]
-    return documents
 
 
 EXTRACTION_DOCUMENTS = 100
