@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .organisations import find_organisations
+from registry import find_organisations
 
 REPORTING_VERB = re.compile(
     r"\b(?:told (?:us|the Committee|MPs|the inquiry)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
@@ -90,8 +90,72 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         if end is None:
             sentence_end = re.search(r"[.!?](?:\s|$)", text[verb.end():])
             end = verb.end() + sentence_end.end() if sentence_end else len(text)
+            # a quotation opened in the attributed sentence runs on to its closing mark:
+            # found that for NPS staff: “Workloads are high ... with over 600 vacancies”
+            opened = text.rfind("“", verb.end(), end)
+            if opened != -1 and text.find("”", opened, end) == -1:
+                close = text.find("”", end)
+                end = len(text) if close == -1 else close + 1
         scopes.append(Scope(verb.end(), end, org))
     return scopes
+
+
+# a figure restated from another body's publication is that body's: "according to the latest
+# HMPPS workforce statistics", "figures from the Ministry of Justice show", "a report by HM
+# Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
+PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
+               r"survey|research|documents|estimates|accounts|bulletin|release|publication|numbers)")
+FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
+CITATIONS = [re.compile(p, re.M) for p in (
+    r"\b[Aa]ccording to (?P<who>[^.;:!?]{0,90})",
+    rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
+    rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})",
+    rf"(?P<who>[^,.;:!?]{{0,70}}?)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b",
+    r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)",
+    r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})",
+)]
+SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
+# a lead names the publication a story is about: "Today's HMPPS quarterly workforce figures"
+NAMED_PUBLICATION = re.compile(rf"(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b")
+
+
+def citation_scopes(text: str) -> list[Scope]:
+    """Sentences that say whose publication their figures come from."""
+    scopes = []
+    for pattern in CITATIONS:
+        for m in pattern.finditer(text):
+            orgs = find_organisations(m.group("who"))
+            if not orgs:
+                continue
+            starts = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
+            start = starts[-1] if starts else 0
+            end_m = SENTENCE_END.search(text, m.end())
+            end = end_m.end() if end_m else len(text)
+            scopes.append(Scope(start, end, orgs[0].name))
+    scopes.sort(key=lambda sc: sc.start)
+    return scopes
+
+
+def reported_source(texts: list[str]) -> tuple[int, str] | None:
+    """The publication a news story reports on, named in its opening passages ("Today's
+    HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
+    it is named and the organisation."""
+    for i, text in enumerate(texts):
+        cited = citation_scopes(text)
+        if cited:
+            return i, cited[0].source
+        for org in find_organisations(text):
+            if NAMED_PUBLICATION.match(text, org.end):
+                return i, org.name
+        for verb in REPORTING_VERB.finditer(text):
+            starts = [m.end() for m in CLAUSE_START.finditer(text, 0, verb.start())]
+            orgs = find_organisations(text[starts[-1] if starts else 0:verb.start()])
+            if orgs:
+                return i, orgs[0].name
+        m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)
+        if m and find_organisations(m.group("who")):
+            return i, find_organisations(m.group("who"))[0].name
+    return None
 
 
 def introduces_quote(text: str, scopes: list[Scope]) -> str | None:

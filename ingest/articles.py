@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.organisations import first_organisation
+from registry import first_organisation
 
 from .dates import latest_date_mentioned
 from .lines import LIST_ITEM, is_signature, iter_lines

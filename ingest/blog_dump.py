@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.organisations import first_organisation
+from registry import first_organisation
 
 from .dates import BLOG_DATE_LINE, parse_date
 from .lines import LIST_ITEM, Line, is_signature, iter_lines

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from extract.organisations import first_organisation
+from registry import first_organisation
 
 from .assemble import Block, document_from_blocks
 from .dates import read_date

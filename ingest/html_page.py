@@ -9,7 +9,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from extract.organisations import first_organisation, organisation_kind
+from registry import first_organisation, organisation_kind
 
 from .assemble import Block, document_from_blocks, number_paragraph
 from .dates import PUBLISHED_LINE, published_line_date, read_date

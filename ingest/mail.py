@@ -7,7 +7,7 @@ from email import policy
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 
-from extract.organisations import first_organisation
+from registry import first_organisation
 
 from .assemble import Block, document_from_blocks
 from .html_page import parse_html_page

@@ -57,10 +57,10 @@ class Document:
     text: str
     file_start: int | None
     title: str | None = None
-    source: str | None = None
+    source: str | None = None  # the publisher's short name in the registry (registry/)
     kind: str | None = None
     author: str | None = None
-    published: str | None = None  # ISO date; None when the text gives none
+    published: str | None = None  # ISO date at the precision given (2015, 2015-08, 2015-08-14)
     published_inferred: str | None = None  # date evidence found in the text, marked as inferred
     url: str | None = None
     format: str | None = None
@@ -68,6 +68,10 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     duplicate_of: int | None = None  # ordinal of an earlier document in the same file
     labels: list[str] = field(default_factory=list)  # Blogger labels, WordPress categories
+    publisher: str | None = None  # the publisher string exactly as the file or the user gave it
+    publisher_in_registry: bool = True
+    reproduces: str | None = None  # whose text a reproduction carries ("reproducing PAC press notice")
+    published_from: str | None = None  # where the date came from: front matter, a Published: line, PDF metadata...
 
     def passage_text(self, passage: Passage) -> str:
         return self.text[passage.start:passage.end]

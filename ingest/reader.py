@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
@@ -17,13 +17,16 @@ from .dates import BLOG_DATE_LINE
 from .feeds import looks_like_blogger_atom, looks_like_wxr, parse_blogger_atom, parse_wxr
 from .html_page import looks_like_html, parse_html_page
 from .mail import looks_like_email, parse_mailout
-from .model import Document, IngestError
+from registry import Publisher, resolve_publisher
+
+from .model import COMMENTER, Document, IngestError
 from .pdf import looks_like_pdf, parse_pdf
 
 MAX_BYTES = 50 * 1024 * 1024
 FRONT_MATTER_KEYS = {"title", "publisher", "kind", "url", "published", "author", "licence",
                      "license", "format"}
-KINDS = {"blog", "committee", "inspectorate", "union", "audit", "statistics", "news", "unknown"}
+KINDS = {"blog", "committee", "inspectorate", "union", "audit", "statistics", "news", "parliament",
+         "government", "charity", "comment", "unknown"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n", re.S | re.M)
 # formats whose text is extracted from markup or a PDF, read from the file's bytes
 MARKUP_FORMATS = {"pdf", "blogger_atom", "wxr", "html", "email"}
@@ -97,12 +100,18 @@ def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -
         raise IngestError(rel, "empty file (only white space)")
     body_start = 0
     if text.startswith("---"):
-        front, body_start = parse_front_matter(text, rel)
+        front, body_start, warnings = parse_front_matter(text, rel)
         metadata.update(front)
-    return SourceFile(rel, hashlib.sha256(raw).hexdigest(), text, body_start, metadata)
+    else:
+        warnings = []
+    return SourceFile(rel, hashlib.sha256(raw).hexdigest(), text, body_start, metadata,
+                      warnings=warnings)
 
 
-def parse_front_matter(text: str, rel: str) -> tuple[dict, int]:
+def parse_front_matter(text: str, rel: str) -> tuple[dict, int, list[str]]:
+    """The YAML front matter as people write it: a partial date keeps its precision
+    (`published: 2015-08` is August 2015, not the 1st), and an unknown key, kind or date is
+    a warning, never a reason to drop the document."""
     m = FRONT_MATTER.match(text)
     if not m:
         raise IngestError(rel, "malformed front matter: no closing '---' line")
@@ -113,22 +122,48 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, int]:
         raise IngestError(rel, f"malformed front matter: {reason}") from None
     if not isinstance(data, dict):
         raise IngestError(rel, "malformed front matter: expected 'key: value' lines")
-    unknown = set(data) - FRONT_MATTER_KEYS
+    warnings = []
+    unknown = set(map(str, data)) - FRONT_MATTER_KEYS
     if unknown:
-        raise IngestError(rel, f"malformed front matter: unknown key(s) {', '.join(sorted(unknown))}")
-    if "published" in data:
+        warnings.append(f"front matter: unknown key(s) {', '.join(sorted(unknown))} ignored")
+    if data.get("published") is not None:
         value = data["published"]
-        if isinstance(value, date):
-            data["published"] = value.isoformat()
+        published = partial_date(value)
+        if published is None:
+            warnings.append(f"front matter: published {str(value)!r} is not a date "
+                            "(YYYY, YYYY-MM or YYYY-MM-DD); ignored")
+            data.pop("published")
         else:
-            try:
-                data["published"] = date.fromisoformat(str(value)).isoformat()
-            except ValueError:
-                raise IngestError(rel, f"malformed front matter: published {value!r} is not an "
-                                       "ISO date (YYYY-MM-DD)") from None
+            data["published"] = published
     if "kind" in data and data["kind"] not in KINDS:
-        raise IngestError(rel, f"malformed front matter: unknown kind {data['kind']!r}")
-    return data, m.end()
+        warnings.append(f"front matter: kind {str(data['kind'])!r} is not one of "
+                        f"{', '.join(sorted(KINDS))}; kept as given")
+        data["kind"] = str(data["kind"])
+    for key in ("title", "publisher", "url", "author"):
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            data[key] = str(data[key])
+    return data, m.end(), warnings
+
+
+def partial_date(value) -> str | None:
+    """An ISO date at the precision given: 2015, 2015-08 or 2015-08-14."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    m = re.fullmatch(r"((?:1[89]|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        if day:
+            return date(int(year), int(month), int(day)).isoformat()
+        if month:
+            return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    except ValueError:
+        return None
+    return year
 
 
 def detect_format(text: str) -> str | None:
@@ -178,6 +213,7 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
         raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file")
     source.format = fmt
     single = len(documents) == 1
+    canonicalise_publishers(documents, meta.get("publisher"), meta.get("url"))
     for doc in documents:
         doc.format = fmt
         doc.kind = kind or doc.kind or "unknown"
@@ -187,6 +223,32 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
             doc.title = meta.get("title") or doc.title
             doc.published = meta.get("published") or doc.published
     return source, documents
+
+
+def canonicalise_publishers(documents: list[Document], given: str | None, url: str | None) -> None:
+    """Every publisher string a file or its parser gives, resolved through the registry: a
+    document's and its passages' sources become organisations' short names, the raw string is
+    kept, and a reproduction ("reproducing PAC press notice") makes its passages PAC's."""
+    names: dict[str | None, Publisher] = {}
+
+    def resolve(raw: str | None, page_url: str | None) -> Publisher:
+        if raw not in names:
+            names[raw] = resolve_publisher(raw, page_url)
+        return names[raw]
+
+    for doc in documents:
+        raw = given or (doc.source if doc.source not in (None, "unknown") else None)
+        publisher = resolve(raw, doc.url or url)
+        doc.publisher = raw
+        doc.publisher_in_registry = publisher.organisation.in_registry
+        doc.reproduces = publisher.reproduces.name if publisher.reproduces else None
+        old = doc.source
+        doc.source = publisher.name
+        for passage in doc.passages:
+            if passage.source in (None, old, raw):
+                passage.source = doc.reproduces or doc.source
+            elif passage.source != COMMENTER:
+                passage.source = resolve(passage.source, None).name
 
 
 def _parse_markup(path: Path, rel: str, fmt: str, source: SourceFile, publisher, kind, url

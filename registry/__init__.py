@@ -1,0 +1,198 @@
+"""The organisation registry (registry/organisations.yml): who publishes documents and who
+asserts figures, with the names texts and publishers use for them.
+
+It sits below both ingest/ and extract/: ingest resolves a file's publisher string, a page's
+site name or domain, a feed's title or a mail's sender to an organisation; extract finds the
+organisations a sentence names to attribute what it says."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str  # the short name a statistic's source is given as
+    full_name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    parent: str | None = None
+    answers_for: tuple[str, ...] = ()
+    intro_only: bool = False
+    in_registry: bool = True
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    name: str
+    alias: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """A publisher string resolved: who published, and whose text a reproduction carries."""
+    raw: str | None
+    organisation: Organisation
+    reproduces: Organisation | None = None
+
+    @property
+    def name(self) -> str:
+        return self.organisation.name
+
+
+@lru_cache(maxsize=1)
+def organisations() -> tuple[Organisation, ...]:
+    text = resources.files("registry").joinpath("organisations.yml").read_text("utf-8")
+    orgs = []
+    for entry in yaml.safe_load(text):
+        names = [entry["name"], entry.get("full_name") or entry["name"], *entry.get("aliases", []),
+                 *entry.get("former_names", [])]
+        orgs.append(Organisation(
+            name=entry["name"], full_name=entry.get("full_name") or entry["name"],
+            kind=entry.get("kind", "unknown"), aliases=tuple(dict.fromkeys(names)),
+            domains=tuple(entry.get("domains", [])), parent=entry.get("parent"),
+            answers_for=tuple(entry.get("answers_for", [])),
+            intro_only=bool(entry.get("intro_only"))))
+    return tuple(orgs)
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Organisation]:
+    return {org.name: org for org in organisations()}
+
+
+def get(name: str | None) -> Organisation | None:
+    """The registry's organisation of that short name."""
+    return _by_name().get(name) if name else None
+
+
+@lru_cache(maxsize=2)
+def _alias_pattern(include_intro_only: bool) -> tuple[re.Pattern, dict[str, str]]:
+    alias_to_name: dict[str, str] = {}
+    for org in organisations():
+        if org.intro_only and not include_intro_only:
+            continue
+        for alias in org.aliases:
+            if org.intro_only and alias == org.name:
+                continue
+            alias_to_name.setdefault(alias, org.name)
+    # longest alias first so "HM Inspectorate of Probation" wins over "HMI"
+    aliases = sorted(alias_to_name, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w’'])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+    return pattern, alias_to_name
+
+
+def find_organisations(text: str, include_intro_only: bool = False) -> list[OrgMention]:
+    """Every organisation named in `text`, in order of appearance."""
+    pattern, alias_to_name = _alias_pattern(include_intro_only)
+    return [OrgMention(alias_to_name[m.group(1)], m.group(1), m.start(1), m.end(1))
+            for m in pattern.finditer(text)]
+
+
+def first_organisation(text: str, include_intro_only: bool = False) -> str | None:
+    found = find_organisations(text, include_intro_only)
+    return found[0].name if found else None
+
+
+def canonical_name(name: str) -> str | None:
+    """The short name of an organisation given any of its names, else None."""
+    _, alias_to_name = _alias_pattern(True)
+    return alias_to_name.get(name)
+
+
+def organisation_kind(name: str | None) -> str | None:
+    """The kind of document an organisation publishes (union, inspectorate, committee...)."""
+    org = get(name)
+    return org.kind if org else None
+
+
+def is_part_of(child: str, ancestor: str) -> bool:
+    org = get(child)
+    while org is not None and org.parent:
+        if org.parent == ancestor:
+            return True
+        org = get(org.parent)
+    return False
+
+
+def most_specific(names: list[str]) -> str | None:
+    """Of organisations named together ("Ministry of Justice / HMPPS", "House of Commons
+    Justice Committee"), the one that belongs to the others."""
+    unique = list(dict.fromkeys(names))
+    for name in unique:
+        if not any(is_part_of(other, name) for other in unique if other != name):
+            return name
+    return unique[0] if unique else None
+
+
+def by_domain(url: str | None) -> Organisation | None:
+    """The organisation whose web site a URL is on (the longest matching domain)."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    host = host.removeprefix("www.")
+    best, best_len = None, 0
+    for org in organisations():
+        for domain in org.domains:
+            if (host == domain or host.endswith("." + domain)) and len(domain) > best_len:
+                best, best_len = org, len(domain)
+    return best
+
+
+REPRODUCING = re.compile(r"\b(?:reproducing|quoting|republishing|reprinting|press notice from|"
+                         r"press release from|statement from)\s+(?:an?\s+|the\s+)?(.+)", re.I)
+PARENTHETICAL = re.compile(r"\s*[(\[]([^)\]]*)[)\]]")
+SEPARATORS = re.compile(r"\s*(?:/|\||–|—|,| - )\s*")
+
+
+def clean_name(raw: str) -> str:
+    """A publisher string without its parentheticals and trailing punctuation."""
+    name = PARENTHETICAL.sub("", raw).strip(" ,;:-–—")
+    return " ".join(name.split()) or " ".join(raw.split())
+
+
+def _named(text: str) -> str | None:
+    exact = canonical_name(text.strip())
+    if exact:
+        return exact
+    found = [m.name for m in find_organisations(text)]
+    return most_specific(found) if found else None
+
+
+def resolve_publisher(raw: str | None, url: str | None = None) -> Publisher:
+    """Whatever a user or a file calls a publisher, as an organisation: the registry's when
+    the string, its main part or its site names one, else a new one under the cleaned name,
+    marked as not in the registry."""
+    raw = (raw or "").strip() or None
+    reproduces = None
+    if raw:
+        inner = " ".join(PARENTHETICAL.findall(raw))
+        m = REPRODUCING.search(inner)
+        if m:
+            reproduced = _named(m.group(1))
+            reproduces = get(reproduced) if reproduced else None
+        main = clean_name(raw)
+        name = _named(main)
+        if name is None and not m:
+            name = _named(inner) if inner else None
+        if name is not None:
+            return Publisher(raw, get(name), reproduces)
+    site = by_domain(url)
+    if site is not None and (raw is None or raw.lower() in ("unknown", "")):
+        return Publisher(raw, site, reproduces)
+    if raw is None or raw.lower() == "unknown":
+        return Publisher(raw, UNKNOWN, reproduces)
+    name = clean_name(raw)
+    return Publisher(raw, Organisation(name=name, full_name=name, kind="unknown", in_registry=False),
+                     reproduces)
+
+
+UNKNOWN = Organisation(name="unknown", full_name="unknown publisher", kind="unknown", in_registry=False)
