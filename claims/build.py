@@ -22,10 +22,10 @@ from ingest import IngestError, ingest_file
 from ingest.manifest import MANIFEST_NAME, load_manifest
 from ingest.reader import sha256_of
 
-from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search
+from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-11-22.10"
+PIPELINE_VERSION = "2026-11-26.1"
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")
@@ -254,6 +254,7 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
         "warnings": "\n".join(source.warnings) or None, "ingested_at": now(),
     }, pk="path")
     ids = _next_ids(db, ["documents", "passages", "footnotes", "footnote_refs", "statistics"])
+    organisation_id = organisation_ids(db)
     rows: dict[str, list[dict]] = {t: [] for t in ids}
 
     def new_id(table: str) -> int:
@@ -267,7 +268,9 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
         doc_id = new_id("documents")
         rows["documents"].append({
             "id": doc_id, "file": rel, "ordinal": ordinal, "title": doc.title,
-            "source": doc.source or "unknown", "kind": doc.kind or "unknown", "author": doc.author,
+            "source": doc.source or "unknown", "publisher": doc.publisher,
+            "publisher_id": organisation_id(doc.source or "unknown"), "reproduces": doc.reproduces,
+            "kind": doc.kind or "unknown", "author": doc.author,
             "published": published, "published_inferred": doc.published_inferred,
             "year": int((published or doc.published_inferred or "0")[:4]) or None,
             "url": doc.url, "format": doc.format, "file_start": at(0), "file_end": at(len(doc.text)),
@@ -300,6 +303,9 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
         rows["statistics"].extend({
             "id": new_id("statistics"), "document_id": doc_id, "passage_id": passage_ids[s.passage],
             "file": rel, "mention": s.mention, "sentence": s.sentence, "start": s.start, "end": s.end,
+            "sentence_start": s.sentence_start, "sentence_end": s.sentence_end,
+            "unit_detail": s.unit_detail, "measure": s.measure, "direction": s.direction,
+            "source_id": organisation_id(s.source),
             "file_start": at(s.start), "file_end": at(s.end),
             "value": s.value, "value_high": s.value_high, "unit": s.unit,
             "comparator": s.comparator, "metric": s.metric, "subject": s.subject,

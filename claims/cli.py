@@ -135,6 +135,27 @@ def trace_command(query, db_path, as_json, limit):
         click.echo("")
 
 
+@cli.command(name="organisations")
+@db_option
+@click.option("--unknown", is_flag=True, help="Only publishers that are not in the registry.")
+def organisations_command(db_path, unknown):
+    """Organisations in the database, with how many documents they publish and figures they
+    assert. --unknown lists the publishers to add to registry/organisations.yml."""
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
+    db = sqlite_utils.Database(db_path)
+    rows = db.query(
+        "select o.name, o.kind, o.in_registry, "
+        "(select count(*) from documents d where d.publisher_id = o.id) as documents, "
+        "(select count(*) from statistics s where s.source_id = o.id) as statistics, "
+        "(select group_concat(distinct d.publisher) from documents d where d.publisher_id = o.id) as given "
+        "from organisations o " + ("where o.in_registry = 0 " if unknown else "") + "order by o.name")
+    for row in rows:
+        given = f"  (given as: {row['given']})" if unknown and row["given"] else ""
+        click.echo(f"{row['name']:<32} {row['kind']:<13} {row['documents']:>5} documents "
+                   f"{row['statistics']:>6} statistics{given}")
+
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -81,12 +81,10 @@ def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
     stat = rows[0]
     at = stat["start"] - stat["passage_start"]
     passage_text = stat["passage_text"]
-    sentence_at = passage_text.rfind(stat["sentence"][:40], 0, at + 1)
-    if sentence_at >= 0 and sentence_at <= at < sentence_at + len(stat["sentence"]):
-        sentence = marked_text(stat["sentence"], [figure_mark(stat["sentence"], at - sentence_at,
-                                                              at - sentence_at + len(stat["mention"]))])
-    else:
-        sentence = marked_text(passage_text, [figure_mark(passage_text, at, at + len(stat["mention"]))])
+    # exactly its sentence, by the offsets extraction stored
+    s0, s1 = stat["sentence_start"] - stat["passage_start"], stat["sentence_end"] - stat["passage_start"]
+    shown = passage_text[s0:s1]
+    sentence = marked_text(shown, [figure_mark(shown, at - s0, at - s0 + len(stat["mention"]))])
     # every appearance of the figure, earliest first; its origin is the one link_figures chose
     members = list(db.query(
         "select s.id, s.mention, s.sentence, s.source, s.period, s.published, d.id as document_id, "
@@ -102,7 +100,7 @@ def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
         "label": metric_label(stat["metric"]),
         "sentence_html": sentence,
         "passage_anchor": f"p-{stat['passage_id']}",
-        "citations": citations(db, stat["passage_id"], stat["start"], stat["sentence"]),
+        "citations": citations(db, stat["passage_id"], stat["start"], stat["sentence_end"]),
         "appearances": others,
         "origin": origin,
         "is_origin": origin is not None and origin["id"] == statistic_id,

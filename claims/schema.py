@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 TABLES: dict[str, dict] = {
     "files": dict(
@@ -11,12 +11,20 @@ TABLES: dict[str, dict] = {
                  "kind": str, "title": str, "url": str, "licence": str, "documents": int,
                  "error": str, "error_sha256": str, "warnings": str, "ingested_at": str},
         pk="path"),
+    # the registry's organisations (registry/organisations.yml) and every other publisher a
+    # file named, under its cleaned name (in_registry 0: `claims organisations --unknown`)
+    "organisations": dict(
+        columns={"id": int, "name": str, "full_name": str, "kind": str, "in_registry": int,
+                 "parent": str, "aliases": str, "domains": str},
+        pk="id"),
     "documents": dict(
-        columns={"id": int, "file": str, "ordinal": int, "title": str, "source": str, "kind": str,
+        columns={"id": int, "file": str, "ordinal": int, "title": str, "source": str,
+                 "publisher": str, "publisher_id": int, "reproduces": str, "kind": str,
                  "author": str, "published": str, "published_inferred": str, "year": int,
                  "url": str, "format": str, "file_start": int, "file_end": int,
                  "duplicate_of": int, "labels": str, "words": int, "text": str},
-        pk="id", foreign_keys=[("file", "files", "path"), ("duplicate_of", "documents", "id")]),
+        pk="id", foreign_keys=[("file", "files", "path"), ("duplicate_of", "documents", "id"),
+                               ("publisher_id", "organisations", "id")]),
     "passages": dict(
         columns={"id": int, "document_id": int, "ordinal": int, "kind": str, "number": int,
                  "source": str, "page": int, "start": int, "end": int, "file_start": int,
@@ -33,14 +41,16 @@ TABLES: dict[str, dict] = {
         pk="id", foreign_keys=[("passage_id", "passages", "id"), ("footnote_id", "footnotes", "id")]),
     "statistics": dict(
         columns={"id": int, "document_id": int, "passage_id": int, "file": str, "mention": str,
-                 "sentence": str, "start": int, "end": int, "file_start": int, "file_end": int,
-                 "value": float, "value_high": float, "unit": str, "comparator": str,
+                 "sentence": str, "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+                 "file_start": int, "file_end": int,
+                 "value": float, "value_high": float, "unit": str, "unit_detail": str, "comparator": str,
+                 "measure": str, "direction": str,
                  "metric": str, "subject": str, "period": str, "year": int,
-                 "period_from_publication": int, "source": str, "document_kind": str,
+                 "period_from_publication": int, "source": str, "source_id": int, "document_kind": str,
                  "published": str,
                  "confidence": float, "figure_id": int},
         pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),
-                               ("file", "files", "path")]),
+                               ("file", "files", "path"), ("source_id", "organisations", "id")]),
     "figures": dict(
         columns={"id": int, "metric": str, "unit": str, "value": float, "value_high": float,
                  "year": int, "origin_statistic_id": int, "appearances": int, "sources": int,
@@ -51,6 +61,7 @@ TABLES: dict[str, dict] = {
 }
 
 INDEXES = [
+    ("organisations", ["name"]), ("documents", ["publisher_id"]), ("statistics", ["source_id"]),
     ("documents", ["file"]), ("documents", ["source"]), ("documents", ["year"]),
     ("passages", ["document_id"]), ("footnotes", ["document_id"]),
     ("footnote_refs", ["passage_id"]),
@@ -111,3 +122,29 @@ def ensure_search(db: sqlite_utils.Database) -> None:
 def delete_file_rows(db: sqlite_utils.Database, path: str) -> None:
     for table, where in FILE_TABLES_DELETE:
         db.execute(f"delete from [{table}] where {where}", [path])
+
+
+def organisation_ids(db: sqlite_utils.Database):
+    """A function giving an organisation's row id by its short name, adding the row the first
+    time a name is seen: the registry's entry, or a publisher not in the registry."""
+    import json
+
+    import registry
+    known = {row["name"]: row["id"] for row in db.query("select id, name from organisations")}
+
+    def organisation_id(name: str | None) -> int | None:
+        if not name:
+            return None
+        if name not in known:
+            org = registry.get(name)
+            next_id = (db.execute("select max(id) from organisations").fetchone()[0] or 0) + 1
+            row = {"id": next_id, "name": name, "full_name": org.full_name if org else name,
+                   "kind": org.kind if org else "unknown", "in_registry": int(org is not None),
+                   "parent": org.parent if org else None,
+                   "aliases": json.dumps(list(org.aliases)) if org else None,
+                   "domains": json.dumps(list(org.domains)) if org else None}
+            db["organisations"].insert(row, pk="id")
+            known[name] = next_id
+        return known[name]
+
+    return organisation_id

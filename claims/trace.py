@@ -40,13 +40,11 @@ def parse_query(text: str) -> Query | None:
     return Query(fig.value, unit, words, approximate=fig.is_word)
 
 
-def citations(db: sqlite_utils.Database, passage_id: int, start: int, sentence: str) -> list[dict]:
-    """The footnotes that close a figure's sentence ("... vacancies.157"); `start` is the
-    figure's offset in its document."""
-    [passage] = db.query("select start, text from passages where id = ?", [passage_id])
-    at = start - passage["start"]
-    sentence_at = passage["text"].rfind(sentence[:40], 0, at + 1)
-    end = (sentence_at if sentence_at >= 0 else at) + len(sentence)
+def citations(db: sqlite_utils.Database, passage_id: int, start: int, sentence_end: int) -> list[dict]:
+    """The footnotes that close a figure's sentence ("... vacancies.157"); `start` and
+    `sentence_end` are offsets in its document."""
+    [passage] = db.query("select start from passages where id = ?", [passage_id])
+    at, end = start - passage["start"], sentence_end - passage["start"]
     return list(db.query(
         "select r.number, f.text, f.cited_title, f.cited_date, f.page, f.witness, f.evidence "
         "from footnote_refs r left join footnotes f on f.id = r.footnote_id "
@@ -87,7 +85,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
            "order by published is null, published, document_id, start limit ?) "
            + STATISTICS_SQL + " join shown on shown.id = s.id order by s.published is null, "
            "s.published, s.document_id, s.start")
-    rows = [{**_record(r), "passage_id": r["passage_id"], "start": r["start"]}
+    rows = [{**_record(r), "passage_id": r["passage_id"], "start": r["start"], "sentence_end": r["sentence_end"]}
             for r in db.query(sql, [*params, limit or -1])]
     with_notes = {r[0] for r in db.execute(
         f"select distinct passage_id from footnote_refs where passage_id in ({','.join('?' * len(rows))})",
@@ -99,8 +97,8 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
         figure_ids).fetchall()) if figure_ids else {}
     for row in rows:
         row["is_origin"] = origins.get(row["figure_id"], row["statistic_id"]) == row["statistic_id"]
-        passage_id, start = row.pop("passage_id"), row.pop("start")
-        row["citations"] = citations(db, passage_id, start, row["sentence"]) if passage_id in with_notes else []
+        passage_id, start, sentence_end = row.pop("passage_id"), row.pop("start"), row.pop("sentence_end")
+        row["citations"] = citations(db, passage_id, start, sentence_end) if passage_id in with_notes else []
     return rows
 
 

@@ -65,17 +65,19 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
-        ("relative", r"\b(?:last|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
-        ("relative", r"\b(?:yesterday|today|tomorrow|tonight|this morning|this afternoon)\b"),
+        ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
+        ("relative", r"\b(?:yesterday|tomorrow|tonight)\b"),
+        ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b"),
     ]
-    return [(kind, re.compile(p, re.I if kind in ("relative_n", "relative", "decade", "noise") else 0))
+    return [(kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "decade", "noise") else 0))
             for kind, p in raw]
 
 
 _COMPILED: list[tuple[str, re.Pattern]] | None = None
 PREFIX = re.compile(r"\b(in|as at|as of|at the end of|at|during|on|since|from|between|by|until|before|after|to|for|ending|of)\s+(?:the\s+)?(?:(?:early|mid|late|end of)\s+)?$", re.I)
 SINCE = re.compile(r"(?:\bsince|\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
-BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
+BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from|"
+                  r"(?:increase|decrease|rise|fall|drop|reduction|up|down) on)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
 
 
 def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
@@ -151,6 +153,8 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         return _with_prefix(text, DateExpr(s, e, "point", f"{year}", year))
     if kind == "decade":
         return DateExpr(s, e, "noise")
+    if kind == "present":
+        return DateExpr(s, e, "present", offset_years=0)
     if kind == "relative_n":
         n = _word_number(m.group("n"))
         phrase = m.group().lower()
@@ -163,10 +167,13 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         phrase = m.group().lower()
         if pub_year is None:
             return DateExpr(s, e, "relative")
+        if phrase in ("last year", "past year") and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
+            # "over the last year": the twelve months to the writing, not the calendar year before
+            return DateExpr(s, e, "relative", offset_years=0)
         if phrase.startswith("last") and "year" in phrase or phrase.startswith("the previous year"):
             if "financial" in phrase:
                 return DateExpr(s, e, "fiscal", f"{pub_year - 2}/{(pub_year - 1) % 100:02d}", pub_year - 1)
-            return DateExpr(s, e, "point", str(pub_year - 1), pub_year - 1)
+            return _with_prefix(text, DateExpr(s, e, "point", str(pub_year - 1), pub_year - 1))
         if phrase.startswith("next") and "year" in phrase:
             return DateExpr(s, e, "point", str(pub_year + 1), pub_year + 1)
         if "year" in phrase and phrase.startswith("this"):
@@ -205,7 +212,8 @@ def span_to(expr: DateExpr, anchor: str | None) -> tuple[str, int]:
 
 def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr],
                    context: tuple[str, int] | None, anchor: str | None,
-                   published: str | None) -> tuple[str | None, int | None, bool]:
+                   published: str | None, reference: str | None = None, present: bool = False
+                   ) -> tuple[str | None, int | None, bool]:
     """The period a figure at `position` in a sentence holds for.
 
     Returns (period, year, from_publication). The date between the figure and the next
@@ -219,15 +227,76 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     before = [d for d in dated if d.end <= position]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is not None:
-        return _period_of(chosen, context, anchor, published)
-    if context:
+        return _period_of(chosen, context, anchor, published, reference)
+    # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
+    # of the time of writing, not of the time frame of the sentences before it
+    if context and not present:
         return context[0], context[1], False
+    if reference:
+        # a statistics release's figures stand at its reference date, not its publication
+        return reference, period_year(reference), False
     if published:
         return published, int(published[:4]), True
     return None, None, True
 
 
-def _period_of(expr: DateExpr, context, anchor, published):
+def period_year(period: str) -> int:
+    """The single year a period refers to: its end for a span, the later calendar year for
+    a fiscal year (2024/25 gives 2025)."""
+    end = period.split("..")[-1]
+    fiscal = re.fullmatch(r"((?:19|20)\d{2})/(\d{2})", end)
+    if fiscal:
+        return int(fiscal.group(1)) + 1
+    return int(end[:4])
+
+
+_MONTH_END = rf"{_MONTH},? {_YEAR}"
+REFERENCE_PATTERNS = [
+    # "workforce quarterly: December 2024", "quarter ending September 2022", "as at March 2023"
+    ("month_end", re.compile(rf"(?:quarterly|quarter ending|quarter to|year ending|year to|as at|as of|"
+                             rf"position at|snapshot at|statistics for|data for)[: ]+(?:the end of )?{_MONTH_END}\b", re.I)),
+    # "as at 31 December 2024", "quarter ending 30 June 2023"
+    ("day", re.compile(rf"(?:quarterly|quarter ending|year ending|year to|as at|as of)[: ]+(?P<day>\d{{1,2}}){_ORD} {_MONTH_END}\b", re.I)),
+    # "covering February 2024 to February 2025"
+    ("span", re.compile(rf"\bcovering {_MONTH},? {_YEAR} (?:to|until|and) (?P<month2>{'|'.join(m.title() for m in MONTHS)}),? (?P<year2>(?:19|20)\d{{2}})\b", re.I)),
+    # "annual report 2022/23", "annual report and accounts 2022-23"
+    ("fiscal", re.compile(r"\bannual (?:report|statistics|digest)(?: and accounts)?:? (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>\d{2})\b", re.I)),
+]
+
+
+def reference_period(title: str | None, opening: str = "") -> str | None:
+    """The period a statistics release or report describes when it says so in its title or
+    opening ("workforce quarterly: December 2024" is 2024-12-31, "annual report 2022/23" is
+    2022/23, "covering February 2024 to February 2025" is 2024-02..2025-02)."""
+    for text in (title or "", opening):
+        for kind, pattern in REFERENCE_PATTERNS:
+            m = pattern.search(text)
+            if not m:
+                continue
+            month = MONTHS.index(m.group("month").lower()) + 1 if "month" in m.groupdict() and m.group("month") else None
+            if kind == "month_end":
+                year = int(m.group("year"))
+                last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+                return f"{year:04d}-{month:02d}-{last:02d}"
+            if kind == "day":
+                try:
+                    return date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+                except ValueError:
+                    continue
+            if kind == "span":
+                month2 = MONTHS.index(m.group("month2").lower()) + 1
+                return f"{m.group('year')}-{month:02d}..{m.group('year2')}-{month2:02d}"
+            if kind == "fiscal":
+                y1, y2 = int(m.group("y1")), int(m.group("y2"))
+                if (y1 + 1) % 100 == y2:
+                    return f"{y1}/{y2:02d}"
+    return None
+
+
+def _period_of(expr: DateExpr, context, anchor, published, reference=None):
+    if expr.kind == "present":
+        now = reference or published
+        return (now, period_year(now), reference is None) if now else (None, None, True)
     if expr.offset_years is not None:
         base_year = context[1] if context else (int(published[:4]) if published else None)
         if base_year is None:

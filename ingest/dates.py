@@ -15,7 +15,9 @@ WEEKDAY_RE = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # "Thursday, 12 February 2026": the date line Blogger prints above a day's posts
 BLOG_DATE_LINE = re.compile(rf"^(?:{WEEKDAY_RE}),? \d{{1,2}} (?:{MONTH_RE}) \d{{4}}\s*$", re.M)
 # "Published: 23 April 2021"
-PUBLISHED_LINE = re.compile(rf"Published:?\s+(\d{{1,2}} (?:{MONTH_RE}) \d{{4}})")
+PUBLISHED_LINE = re.compile(rf"Published:?\s+(?:on\s+)?(\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH_RE}),? \d{{4}})")
+# a dateline: a line that is only a date, near the top ("4 Oct 2016", "Wednesday 24 July 2024 08:27 BST")
+DATELINE = re.compile(rf"^\s*(?:(?:{WEEKDAY_RE}),?\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?),?\s+\d{{4}})(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[A-Z]{{2,4}})?)?\s*$", re.M)
 
 _SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -54,16 +56,27 @@ def latest_date_mentioned(text: str) -> str | None:
     for m in _MONTH_YEAR.finditer(text):
         day = int(m.group(1)) if m.group(1) else 0
         key = (int(m.group(3)), MONTHS.index(m.group(2)) + 1, day)
-        # a date after "by" is a target, not evidence of the writing date
-        before = text[max(0, m.start() - 4):m.start()].lower()
-        if "by " in before:
+        # a date after "by", "to" or "until" is a target or an end, not evidence of the writing date
+        before = text[max(0, m.start() - 8):m.start()].lower()
+        if re.search(r"\b(?:by|to|until|till|ending|before)\s+$", before):
             continue
         if best is None or key > best:
             best = key
     if best is None:
-        return None
+        # no month named: the latest year, as the least precise evidence
+        years = [int(m.group(1)) for m in re.finditer(r"(?<![\d£$.,/-])((?:19|20)\d{2})(?![\d%/-])", text)
+                 if "by " not in text[max(0, m.start() - 4):m.start()].lower()]
+        return str(max(years)) if years else None
     year, month, day = best
     return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+
+
+def dateline_date(text: str, lines: int = 6) -> str | None:
+    """The ISO date of a "Published 14th May 2014" line or of a line that is only a date,
+    among the first lines of a text."""
+    head = "\n".join(text.splitlines()[:lines])
+    m = PUBLISHED_LINE.search(head) or DATELINE.search(head)
+    return parse_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m.group(1))) if m else None
 
 
 def read_date(value: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from collections import Counter
 from pathlib import Path
 
@@ -59,11 +60,35 @@ def parse_pdf(path: Path, rel: str, publisher: str | None = None, kind: str | No
     else:
         blocks.insert(0, Block("title", title, page=1))
     first_page = "\n".join(page_lines[0])
+    published = published_line_date(first_page)
     doc = document_from_blocks(blocks, title=title, source=publisher or "unknown",
-                               kind=kind or "unknown", format="pdf",
-                               published=published_line_date(first_page))
+                               kind=kind or "unknown", format="pdf", published=published)
+    doc.published_from = "published line" if published else None
+    if not published:
+        # the file's own dates: when it was made, else last changed
+        doc.published = metadata_date(info)
+        doc.published_from = "PDF metadata" if doc.published else None
     doc.published_inferred = latest_date_mentioned(first_page)
     return [doc]
+
+
+PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def metadata_date(info) -> str | None:
+    """The ISO date of a PDF's /CreationDate (else /ModDate), "D:20240315093000+00'00'"."""
+    for key in ("/CreationDate", "/ModDate"):
+        m = PDF_DATE.match(str((info or {}).get(key) or ""))
+        if not m:
+            continue
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        try:
+            if day:
+                return date(int(year), int(month), int(day)).isoformat()
+            return f"{year}-{month}" if month else year
+        except ValueError:
+            continue
+    return None
 
 
 def _key(line: str) -> str:
