@@ -34,9 +34,11 @@ def grammar() -> dict:
     units = alternation(lex["units_words"])
     tens = alternation(lex["tens_words"])
     mult = alternation(lex["multipliers"])
-    word_num = (rf"(?:(?:{tens})(?:[- ](?:{units}))?|{units}|a dozen|dozen)"
-                rf"(?:[- ](?:{mult}))?")
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    simple = rf"(?:(?:{tens})(?:[- ](?:{units}))?|{units})"
+    # "two hundred and fifty", "twenty-eight thousand six hundred and forty-two", "a hundred and two"
+    word_num = (rf"(?:(?:{simple}|a)[- ](?:{mult})(?:,?[- ](?:and )?{simple}(?:[- ](?:{mult}))?)*"
+                rf"(?: and {simple})?|{simple}|a dozen|dozen)")
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<!\S)\.\d+"
     num = rf"(?:{digits}|{word_num})"
     percent = alternation(lex["percent_words"])
     scale = alternation(lex["money_scales"])
@@ -49,8 +51,8 @@ def grammar() -> dict:
     rules = [
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
         ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
-        ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?P<plus>\+)?"),
-        ("percent", rf"{b}(?P<n>{num}|teen)\s?(?:{percent})(?P<plus>\+)?"),
+        ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
+        ("percent", rf"{b}(?P<n>{num}|teen)\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("ratio_out_of", rf"{b}(?P<a>{num}) out of (?P<b>{num}){e}"),
         ("ratio_in", rf"{b}(?P<a>{num}) in (?P<b>{num}){e}(?! (?:{time_unit})s?\b)"),
         ("duration_between", rf"\bbetween (?P<n>{num})(?: (?P<tu1>{time_unit})s?)? and (?P<h>{num}) (?P<tu>{time_unit})s?\b"),
@@ -63,6 +65,8 @@ def grammar() -> dict:
         ("range_dash", rf"{b}(?P<n>{digits})\s?[–-]\s?(?P<h>{digits}){e}"),
         ("decade_count", rf"\binto the (?P<dw>{decades})\b"),
         ("fraction", rf"(?i:\b(?:{fractions})\b)(?![-‐]\w)"),
+        # "3.5 million people", "4.3M", "25k": a scale word or suffix after digits
+        ("scaled", rf"{b}(?P<n>{digits})\s?(?P<scale>{scale})(?![\w£$€])"),
         ("number", rf"{b}(?P<n>{num}){e}"),
     ]
     flags = re.I
@@ -165,6 +169,8 @@ def _build(name: str, m: re.Match) -> Figure | None:
             unit1, factor1 = _unit_of_time(g["tu1"])
             if unit1 == "months" and unit == "years":
                 hi, unit, factor = hi * 12, "months", 1
+        if hi <= lo:
+            return None  # "twenty-one years" is not the range 20-1
         return Figure(s, e, text, lo * factor, hi * factor, unit, form=name, is_word=_is_word(g["n"]))
     if name == "duration_phrase":
         value, high, unit = lex["duration_phrases"][text.lower()]
@@ -193,6 +199,12 @@ def _build(name: str, m: re.Match) -> Figure | None:
     if name == "fraction":
         return Figure(s, e, text, lex["fractions"][text.lower().replace("‐", "-")], None, "percent",
                       form=name, is_word=True)
+    if name == "scaled":
+        value = parse_number(g["n"])
+        factor = lex["money_scales"].get(g["scale"].lower())
+        if value is None or factor is None:
+            return None
+        return Figure(s, e, text, value * factor, None, "count", form=name)
     if name == "number":
         value = parse_number(g["n"])
         if value is None:

@@ -11,7 +11,13 @@ from .lexicon import alternation, load_lexicon
 
 MONTHS = ("january february march april may june july august september october november "
           "december").split()
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def month_number(name: str) -> int:
+    return [m[:3] for m in MONTHS].index(name.lower().rstrip(".")[:3]) + 1
+# full month names, and their abbreviations ("7 Feb 2023", "8 Sept 2023", "31-Dec-2023")
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _ORD = r"(?:st|nd|rd|th)?"
 
@@ -54,12 +60,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     raw = [
         ("noise", r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
         ("noise", r"(?<!\d)(?:\+44\s?|0)\d{3,4}\s?\d{3}\s?\d{3,4}(?!\d)"),
-        ("noise", r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"),
+        ("noise", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b"),
         ("between", rf"\bbetween {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
         ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2})(?![\d%])"),
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
-        ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD} {_MONTH}(?:,? {_YEAR})?\b"),
-        ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD},? {_YEAR}\b"),
+        ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD}[ -]{_MONTH}(?:(?:,? |-){_YEAR})?\b"),
+        ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
         ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
@@ -113,7 +119,7 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         y1, y2 = int(m.group("year")), int(m.group("year2"))
         return DateExpr(s, e, "span", f"{y1}..{y2}", y2)
     if kind == "between_months":
-        m1 = MONTHS.index(m.group("month").lower()) + 1
+        m1 = month_number(m.group("month"))
         m2 = MONTHS.index(m.group("month2").lower()) + 1
         y2 = int(m.group("year2"))
         return DateExpr(s, e, "span", f"{m.group('year')}-{m1:02d}..{y2}-{m2:02d}", y2)
@@ -140,13 +146,13 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         day = int(m.group("day"))
         if not 1 <= day <= 31:
             return None
-        month = MONTHS.index(m.group("month").lower()) + 1
+        month = month_number(m.group("month"))
         if year is None:
             return DateExpr(s, e, "point", None, None)
         return _with_prefix(text, DateExpr(s, e, "point", f"{year:04d}-{month:02d}-{day:02d}", year))
     if kind == "month_year":
         year = int(m.group("year"))
-        month = MONTHS.index(m.group("month").lower()) + 1
+        month = month_number(m.group("month"))
         return _with_prefix(text, DateExpr(s, e, "point", f"{year:04d}-{month:02d}", year))
     if kind == "year":
         year = int(m.group("year"))
@@ -273,7 +279,7 @@ def reference_period(title: str | None, opening: str = "") -> str | None:
             m = pattern.search(text)
             if not m:
                 continue
-            month = MONTHS.index(m.group("month").lower()) + 1 if "month" in m.groupdict() and m.group("month") else None
+            month = month_number(m.group("month")) if "month" in m.groupdict() and m.group("month") else None
             if kind == "month_end":
                 year = int(m.group("year"))
                 last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day

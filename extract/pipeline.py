@@ -24,6 +24,7 @@ from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quot
                           source_at, speaker_scopes)
 from .context import DocumentContext, PassageContext, document_asserter
 from .figures import Figure, comparator_after, comparator_before, find_figures, grammar
+from .measures import classify_measure
 from .metrics import classify_metric
 from registry import find_organisations
 from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period, span_to
@@ -77,8 +78,9 @@ class Statistic:
 # what extraction reads of the trained pipeline: tags and the dependency parse. NER, the
 # attribute ruler (coarse POS) and the lemmatizer are never loaded.
 UNUSED_COMPONENTS = ["ner", "attribute_ruler", "lemmatizer", "senter"]
-FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_metric", "figure_subject",
-                     "figure_source")
+# the subject comes before the metric: what a figure counts decides what it measures
+FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_subject", "figure_metric",
+                     "figure_measure", "figure_source")
 
 
 def load_trained_pipeline() -> Language:
@@ -240,8 +242,12 @@ def figure_metric(doc: Doc) -> Doc:
         s0 = sent.start_char
         # neighbouring text: the rest of the passage and the passages around it
         context = text[:s0] + " " + text[sent.end_char:] + " " + (doc._.context.neighbours if doc._.context else "")
+        # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
+        # words of the passages around it
+        root = span.root
+        counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
         span._.metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
-                                        context, fig.form)
+                                        "" if counts_a_noun else context, fig.form)
     return doc
 
 
@@ -251,6 +257,27 @@ def figure_metric(doc: Doc) -> Doc:
 def figure_subject(doc: Doc) -> Doc:
     for span in doc.spans["figures"]:
         span._.subject = describe_subject(span)
+    return doc
+
+
+# -- figure_measure --------------------------------------------------------------------
+
+@Language.component("figure_measure")
+def figure_measure(doc: Doc) -> Doc:
+    text = doc.text
+    previous = None
+    for span in sorted(doc.spans["figures"], key=lambda s: s._.figure.start):
+        fig = span._.figure
+        sent = sentence_of(span)
+        if previous is not None and text[previous._.figure.end:fig.start].strip() in ("(", "(by", "or"):
+            # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
+            span._.measure, span._.direction = previous._.measure, previous._.direction
+        else:
+            span._.measure, span._.direction = classify_measure(text[sent.start_char:fig.start],
+                                                                text[fig.end:sent.end_char])
+        previous = span
+        if re.search(r"percentage points?|\bpp\b|\bpoints?\b", fig.text, re.I):
+            span._.unit_detail = "percentage_points"
     return doc
 
 
@@ -299,6 +326,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
     context_period = None
     anchor = doc_context.reference_date
     table_frame = None
+    table_head: list[str] = []  # the caption and cells of the table a short passage is in
     texts = [masked_passage_text(document, p) for p in document.passages]
     # a news story about another body's publication restates that body's figures from the
     # passage that names it on
@@ -344,8 +372,11 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
             table_frame = (framing[-1].period, framing[-1].year)
         elif words >= TABLE_CELL_WORDS:
             table_frame = (framing[-1].period, framing[-1].year) if framing else None
+            table_head = [text]
         elif table_frame and not inherits:
             context_period = table_frame
+        if words < TABLE_CELL_WORDS:
+            table_head.append(text)
         if text.rstrip().endswith(":"):
             previous_intro_dates = [d for d in dates if d.period and d.kind in ("point", "fiscal")] or previous_intro_dates
             # a list of figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's
@@ -363,7 +394,8 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         doc = nlp.make_doc(text)
         doc._.context = PassageContext(
             document=doc_context, source=source, scopes=scopes, context_period=context_period,
-            anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2]))
+            anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2]
+                                               + (table_head[:12] if words < TABLE_CELL_WORDS else [])))
         doc._.dates = dates
         doc._.candidates = candidates
         prepared.append((i, doc))
