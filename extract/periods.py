@@ -19,6 +19,7 @@ def month_number(name: str) -> int:
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_MONTH_NAMES = _MONTH.replace("?P<month>", "?:")
 _ORD = r"(?:st|nd|rd|th)?"
 
 
@@ -67,6 +68,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD}[ -]{_MONTH}(?:(?:,? |-){_YEAR})?\b"),
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
         ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
+        ("month_span", rf"\b(?:from )?{_MONTH},? {_YEAR}\s?(?:[-–]|to|until)\s?(?P<month2>{_MONTH_NAMES}),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
@@ -118,9 +120,9 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
     if kind == "between":
         y1, y2 = int(m.group("year")), int(m.group("year2"))
         return DateExpr(s, e, "span", f"{y1}..{y2}", y2)
-    if kind == "between_months":
+    if kind in ("between_months", "month_span"):
         m1 = month_number(m.group("month"))
-        m2 = MONTHS.index(m.group("month2").lower()) + 1
+        m2 = month_number(m.group("month2"))
         y2 = int(m.group("year2"))
         return DateExpr(s, e, "span", f"{m.group('year')}-{m1:02d}..{y2}-{m2:02d}", y2)
     if kind == "fiscal":

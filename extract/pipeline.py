@@ -367,11 +367,20 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         # ("2010" / "19,335"), else the caption or paragraph before the table dates it
         # ("Table One: Vacancies ..., September 2023, ...")
         words = len(text.split())
-        framing = [d for d in dates if d.period and d.kind in ("point", "fiscal")]
+        framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             table_frame = (framing[-1].period, framing[-1].year)
+        elif passage.kind == "list_item":
+            # the items of one list share the time frame an earlier item gives ("over the two
+            # years of the deal (April 2018-March 2020)")
+            if framing:
+                table_frame = (framing[-1].period, framing[-1].year)
+            elif table_frame and not inherits:
+                context_period = table_frame
         elif words >= TABLE_CELL_WORDS:
-            table_frame = (framing[-1].period, framing[-1].year) if framing else None
+            # an undated intro ("... as follows:") keeps the frame of the one before it
+            if framing or not text.rstrip().endswith(":"):
+                table_frame = (framing[-1].period, framing[-1].year) if framing else None
             table_head = [text]
         elif table_frame and not inherits:
             context_period = table_frame

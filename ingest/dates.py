@@ -58,7 +58,7 @@ def latest_date_mentioned(text: str) -> str | None:
         key = (int(m.group(3)), MONTHS.index(m.group(2)) + 1, day)
         # a date after "by", "to" or "until" is a target or an end, not evidence of the writing date
         before = text[max(0, m.start() - 8):m.start()].lower()
-        if re.search(r"\b(?:by|to|until|till|ending|before)\s+$", before):
+        if re.search(r"(?:\b(?:by|to|until|till|ending|before)\s+|\w[-–]\s*)$", before):
             continue
         if best is None or key > best:
             best = key
