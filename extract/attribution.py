@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from registry import find_organisations
+from registry import find_organisations, most_specific, spokesperson
 
 REPORTING_VERB = re.compile(
     r"\b(?:told (?:us|the Committee|MPs|the inquiry)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
@@ -78,7 +78,8 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         orgs = find_organisations(phrase)
         if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
-        org = orgs[0].name if orgs else memory.recall(phrase)
+        # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
+        org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
         if org is None and PRONOUN_SPEAKER.search(phrase):
             org = memory.last
         if org is None:
@@ -112,6 +113,9 @@ CITATIONS = [re.compile(p, re.M) for p in (
     rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})",
     rf"(?P<who>[^,.;:!?]{{0,70}}?)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b",
     r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)",
+    # "the government’s reassurance that ...", "Napo's claim that ..."
+    r"(?P<who>[^,.;:!?]{0,60}?)(?:'s|’s) (?:\w+ ){0,2}(?:reassurance|assurance|statement|announcement|claim|"
+    r"pledge|promise|commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b",
     r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})",
 )]
 SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
@@ -131,7 +135,7 @@ def citation_scopes(text: str) -> list[Scope]:
             start = starts[-1] if starts else 0
             end_m = SENTENCE_END.search(text, m.end())
             end = end_m.end() if end_m else len(text)
-            scopes.append(Scope(start, end, orgs[0].name))
+            scopes.append(Scope(start, end, spokesperson(orgs[0].name)))
     scopes.sort(key=lambda sc: sc.start)
     return scopes
 

@@ -43,17 +43,8 @@ def answering_department(text: str) -> str | None:
             found = [o.name for o in registry.find_organisations(m.group(1))
                      if registry.organisation_kind(o.name) in ("government", "statistics")]
             if found:
-                return _department(registry.most_specific(found))
+                return registry.spokesperson(registry.most_specific(found))
     return None
-
-
-def _department(name: str) -> str:
-    """"Her Majesty's Government": the government as a whole answers on probation through the
-    department that answers for it in Parliament."""
-    for org in registry.organisations():
-        if "parliament" in org.answers_for and registry.is_part_of(org.name, name):
-            return org.name
-    return name
 
 
 def document_asserter(document) -> str | None:

@@ -133,6 +133,18 @@ def most_specific(names: list[str]) -> str | None:
     return unique[0] if unique else None
 
 
+def spokesperson(name: str) -> str:
+    """Who speaks for an organisation on probation: the government as a whole speaks through
+    the department that answers for it in Parliament (`answers_for` in the registry)."""
+    org = get(name)
+    if org is None or org.kind != "government":
+        return name
+    for other in organisations():
+        if "parliament" in other.answers_for and (other.name == name or is_part_of(other.name, name)):
+            return other.name
+    return name
+
+
 def by_domain(url: str | None) -> Organisation | None:
     """The organisation whose web site a URL is on (the longest matching domain)."""
     if not url:
