@@ -39,16 +39,29 @@ def grammar() -> dict:
     word_num = (rf"(?:(?:{simple}|a)[- ](?:{mult})(?:,?[- ](?:and )?{simple}(?:[- ](?:{mult}))?)*"
                 rf"(?: and {simple})?|{simple}|a dozen|dozen)")
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<!\S)\.\d+"
-    num = rf"(?:{digits}|{word_num})"
+    # "two and a half years", "1 and a half"
+    num = rf"(?:(?:{digits}|{word_num})(?: and a half)?)"
     percent = alternation(lex["percent_words"])
     scale = alternation(lex["money_scales"])
     time_unit = alternation(lex["time_units"])
     fractions = alternation(lex["fractions"])
     decades = alternation(lex["decade_words"])
     durations = alternation(lex["duration_phrases"])
-    b = r"(?<![\w£$€.,/-])"  # a figure does not start inside a word, a code or another number
+    vulgar = "".join(lex["vulgar_fractions"])
+    vague = alternation(lex["vague_magnitudes"])
+    physical = alternation(lex["physical_units"])
+    foreign = alternation(lex["foreign_currency_signs"])
+    # a figure does not start inside a word, a code or another number; a dash before it is a
+    # sign only after a space ("-1.3%"), not inside "10-20" or "COVID-19"
+    b = r"(?<![\w£$€.,/])(?<![\w.,/][-‐–])"
     e = r"(?![\w/])"
     rules = [
+        ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?"),
+        ("pence", rf"{b}(?P<n>\d+(?:\.\d+)?)p(?![\w£$€%])"),
+        ("pence_word", rf"{b}(?P<n>{num}) pence\b"),
+        ("physical", rf"{b}(?P<n>{num})\s?(?:{physical})\b"),
+        # "a quarter of a million people"
+        ("fraction_of_scale", rf"(?i:\b(?P<f>{fractions}) of an? (?P<scale>million|billion|thousand)\b)"),
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
         ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
@@ -64,6 +77,10 @@ def grammar() -> dict:
         ("range_or", rf"{b}(?P<n>{num}) (?:or|to) (?P<h>{num}){e}(?! (?:or|to)\b)"),
         ("range_dash", rf"{b}(?P<n>{digits})\s?[–-]\s?(?P<h>{digits}){e}"),
         ("decade_count", rf"\binto the (?P<dw>{decades})\b"),
+        ("vague", rf"\b(?P<v>{vague})\b"),
+        # "one and a half million": a mixed number before a scale word
+        ("scaled_words", rf"{b}(?P<n>(?:{digits}|{word_num}|a) and a half)\s(?P<scale>million|billion|thousand)\b"),
+        ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?P<v>[{vulgar}])"),
         ("fraction", rf"(?i:\b(?:{fractions})\b)(?![-‐]\w)"),
         # "3.5 million people", "4.3M", "25k": a scale word or suffix after digits
         ("scaled", rf"{b}(?P<n>{digits})\s?(?P<scale>{scale})(?![\w£$€])"),
@@ -80,6 +97,9 @@ def parse_number(text: str) -> float | None:
     """The value of a number written in digits or words: "3,550", "Forty-two", "Five hundred"."""
     lex = grammar()["lex"]
     t = text.strip().lower().replace(",", "")
+    if t.endswith(" and a half"):
+        whole = 1.0 if t[:-len(" and a half")] == "a" else parse_number(t[:-len(" and a half")])
+        return None if whole is None else whole + 0.5
     try:
         return float(t)
     except ValueError:
@@ -199,12 +219,35 @@ def _build(name: str, m: re.Match) -> Figure | None:
     if name == "fraction":
         return Figure(s, e, text, lex["fractions"][text.lower().replace("‐", "-")], None, "percent",
                       form=name, is_word=True)
-    if name == "scaled":
+    if name == "fraction_of_scale":
+        share = lex["fractions"][g["f"].lower().replace("‐", "-")]
+        return Figure(s, e, text, round(share / 100 * lex["money_scales"][g["scale"].lower()], -1), None,
+                      "count", form=name, is_word=True)
+    if name == "foreign_money":
+        scale = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
+        value = parse_number(g["n"])
+        return Figure(s, e, text, value * scale, None, "other", form=name) if value is not None else None
+    if name in ("pence", "pence_word"):
+        value = parse_number(g["n"])
+        return Figure(s, e, text, value / 100, None, "gbp", form=name,
+                      is_word=_is_word(g["n"])) if value is not None else None
+    if name == "physical":
+        value = parse_number(g["n"])
+        return Figure(s, e, text, value, None, "other", form=name) if value is not None else None
+    if name == "vague":
+        lo, hi = lex["vague_magnitudes"][g["v"].lower()]
+        return Figure(s, e, text, lo, hi, "count", form=name, is_word=True)
+    if name == "vulgar":
+        if g.get("v"):
+            return Figure(s, e, text, lex["vulgar_fractions"][g["v"]], None, "percent", form=name, is_word=True)
+        a, bb = parse_number(g["a"]), parse_number(g["b"])
+        return Figure(s, e, text, 100 * a / bb, None, "percent", form=name) if bb else None
+    if name in ("scaled", "scaled_words"):
         value = parse_number(g["n"])
         factor = lex["money_scales"].get(g["scale"].lower())
         if value is None or factor is None:
             return None
-        return Figure(s, e, text, value * factor, None, "count", form=name)
+        return Figure(s, e, text, value * factor, None, "count", form=name, is_word=_is_word(g["n"]))
     if name == "number":
         value = parse_number(g["n"])
         if value is None:
@@ -225,12 +268,26 @@ def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]
             fig = _build(name, m)
             if fig is None:
                 continue
+            _read_sign(text, fig)
             fig.value = _clean(fig.value)
             fig.value_high = _clean(fig.value_high)
             found.append(fig)
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.start)
     return found
+
+
+NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,/])[-−]|\bminus\s)$", re.I)
+
+
+def _read_sign(text: str, fig: Figure) -> None:
+    """"-1.3%", "minus 5": a sign before a figure makes it negative and part of the mention."""
+    m = NEGATIVE_BEFORE.search(text, max(0, fig.start - 6), fig.start)
+    if not m or fig.unit not in ("percent", "count", "gbp", "other") or fig.value_high is not None:
+        return
+    fig.start = m.start()
+    fig.text = text[fig.start:fig.end]
+    fig.value = -fig.value
 
 
 def comparator_before(text: str, start: int) -> str | None:

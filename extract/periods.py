@@ -82,6 +82,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 
 _COMPILED: list[tuple[str, re.Pattern]] | None = None
+COUNTED = re.compile(r"\s+(?:more\s+|new\s+|extra\s+|additional\s+|fewer\s+)?(?:"
+                     + alternation(load_lexicon("numbers")["count_nouns"]) + r")\b", re.I)
 PREFIX = re.compile(r"\b(in|as at|as of|at the end of|at|during|on|since|from|between|by|until|before|after|to|for|ending|of)\s+(?:the\s+)?(?:(?:early|mid|late|end of)\s+)?$", re.I)
 SINCE = re.compile(r"(?:\bsince|\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
 BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from|"
@@ -158,6 +160,8 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         return _with_prefix(text, DateExpr(s, e, "point", f"{year:04d}-{month:02d}", year))
     if kind == "year":
         year = int(m.group("year"))
+        if not m.group().strip()[0].isalpha() and COUNTED.match(text, e) and not PREFIX.search(text[max(0, s - 40):s]):
+            return None  # "2000 officers", "2019 staff left": a count, not a year
         return _with_prefix(text, DateExpr(s, e, "point", f"{year}", year))
     if kind == "decade":
         return DateExpr(s, e, "noise")

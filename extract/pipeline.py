@@ -107,7 +107,11 @@ class FigureFinder:
         self.name = name
         self.one_needs_cue = one_needs_cue
         lex = grammar()["lex"]
-        self.labels = set(lex["label_words"])
+        self.labels = {str(w).lower() for w in lex["label_words"]}  # YAML reads a bare "no" as false
+        self.labels_after = set(lex["label_words_after"])
+        labels = "|".join(sorted(map(re.escape, self.labels), key=len, reverse=True))
+        # "pay bands 2, 3, 4, 5 & 6": every number of a list after a label word is a label
+        self.label_list = re.compile(rf"\b(?:{labels})\s+(?:\d+\s*(?:,|&|and|or|to|-)\s*)+$", re.I)
         self.one_after = [re.compile(rf"\b{re.escape(w)}\s+$", re.I) for w in lex["one_as_figure_after"]]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -124,6 +128,9 @@ class FigureFinder:
             span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
             if span is None:
                 continue
+            # custom attributes are keyed by a span's bounds and label: two figures in one
+            # token ("1/4-1/2") must each keep their own values
+            span = Span(doc, span.start, span.end, label=f"figure@{fig.start}")
             fig.comparator = (comparator_before(text, fig.start) or comparator_after(text, fig.end)
                               or fig.comparator)
             sent = sentence_of(span)
@@ -144,6 +151,16 @@ class FigureFinder:
             return False  # "band 4", "Myth 1", "p 4"
         if fig.form == "number" and not before.strip(" •·-–*") and re.match(r"[.)]", after):
             return False  # "1. Work your hours"
+        if fig.form == "number" and self.label_list.search(before):
+            return False  # "pay bands 2, 3, 4, 5 & 6"
+        next_word = re.match(r"\s+([A-Za-z]+)", after)
+        if fig.form == "number" and next_word and next_word.group(1).lower() in self.labels_after:
+            return False  # "737 Max"
+        if fig.form == "number" and not fig.is_word and (
+                (before.endswith("(") and after.startswith(")")) or (before.endswith("[") and after.startswith("]"))):
+            return False  # "(1) the Probation Service", "[169]": a list number or a reference
+        if fig.form == "number" and not fig.is_word and not before.strip() and re.match(r"\s+[A-Z][a-z]+\s+[a-z]", after):
+            return False  # "4 The creation of the market": a section number
         if fig.form == "number" and re.match(r"\)", after) and before.rfind("(") <= before.rfind(")"):
             return False  # "1) picture quality 2) Tivo recorder"
         if fig.form == "number" and not fig.is_word and prev_word and before.endswith(" ") \

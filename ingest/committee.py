@@ -11,8 +11,9 @@ from .model import Document, Footnote, FootnoteRef, Passage
 
 NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,3})\.(?=\S)")
 FOOTNOTE_LINE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
-# digits glued after punctuation or a word's last letter, then a space, a quote or the end
-MARKER = re.compile(r"(?<=[.,;:“”\"’)\]a-z])(\d{2,})(?=[\s“\"]|$)")
+# digits glued after punctuation or a word's last letter, then a space, a quote or the end;
+# never the digits after a thousands separator or a decimal point ("243,000", "5.75")
+MARKER = re.compile(r"(?<!\d[.,])(?<=[.,;:“”\"’)\]a-z])(\d{2,})(?=[\s“\"]|$)")
 
 
 def looks_like_committee_report(text: str) -> bool:
