@@ -229,6 +229,9 @@ def figure_period(doc: Doc) -> Doc:
 
 
 PRESENT_TAGS = {"VBZ", "VBP"}
+PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
+PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
+                      r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?", re.I)
 
 
 def in_present_tense(sent: Span) -> bool:
@@ -263,8 +266,14 @@ def figure_metric(doc: Doc) -> Doc:
         # words of the passages around it
         root = span.root
         counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
-        span._.metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
-                                        "" if counts_a_noun else context, fig.form)
+        metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
+                                 "" if counts_a_noun else context, fig.form)
+        # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
+        # years"); a pay rise for one year or one settlement is an award
+        if (metric == "pay_change" and ".." not in (span._.period or "") and PAY_AWARD.search(sent.text)
+                and not PAY_SPAN.search(sent.text)):
+            metric = "pay_award"
+        span._.metric = metric
     return doc
 
 
