@@ -118,6 +118,7 @@ CITATIONS = [re.compile(p, re.M) for p in (
     r"pledge|promise|commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b",
     r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})",
 )]
+SOURCE_LINE = CITATIONS[-1]
 SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
 # a lead names the publication a story is about: "Today's HMPPS quarterly workforce figures"
 NAMED_PUBLICATION = re.compile(rf"(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b")
@@ -131,10 +132,14 @@ def citation_scopes(text: str) -> list[Scope]:
             orgs = find_organisations(m.group("who"))
             if not orgs:
                 continue
-            starts = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
-            start = starts[-1] if starts else 0
-            end_m = SENTENCE_END.search(text, m.end())
-            end = end_m.end() if end_m else len(text)
+            if pattern is SOURCE_LINE:
+                # "Source: ..." under a table or a paragraph covers all of it
+                start, end = 0, len(text)
+            else:
+                starts = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
+                start = starts[-1] if starts else 0
+                end_m = SENTENCE_END.search(text, m.end())
+                end = end_m.end() if end_m else len(text)
             scopes.append(Scope(start, end, spokesperson(orgs[0].name)))
     scopes.sort(key=lambda sc: sc.start)
     return scopes

@@ -9,7 +9,7 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
+def pdf_bytes(pages: list[list[str]], title: str | None = None, created: str | None = None) -> bytes:
     objects: list[bytes] = []
     n_pages = len(pages)
     # 1 catalog, 2 pages, 3 font, then a page and its content stream per page, then info
@@ -28,8 +28,9 @@ def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
                        f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_ids[i] + 1} 0 R >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     info_id = None
-    if title:
-        objects.append(f"<< /Title ({_escape(title)}) >>".encode())
+    if title or created:
+        fields = (f"/Title ({_escape(title)}) " if title else "") + (f"/CreationDate (D:{created})" if created else "")
+        objects.append(f"<< {fields} >>".encode())
         info_id = len(objects)
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -45,6 +46,6 @@ def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
     return bytes(out)
 
 
-def write_pdf(path: Path, pages: list[list[str]], title: str | None = None) -> Path:
-    path.write_bytes(pdf_bytes(pages, title))
+def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, created: str | None = None) -> Path:
+    path.write_bytes(pdf_bytes(pages, title, created))
     return path

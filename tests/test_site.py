@@ -141,3 +141,19 @@ def test_read_only(site):
     response = asyncio.run(site.client.post("/claims/-/query", json={"sql": "delete from statistics"}))
     assert response.status_code in (403, 404, 405)
     assert get(site, "/claims/statistics.json?_size=0").json()["filtered_table_rows_count"] > 200
+
+
+def test_statistic_page_shows_exactly_its_sentence(site, seed_db):
+    # paragraph 108 holds several sentences; the page quotes the one stating the figure, without
+    # the paragraph around it or the footnote marker glued to its end
+    sid = statistic_id(seed_db, "s.mention = '464' and p.number = 108", [])
+    soup = BeautifulSoup(get(site, f"/claims/statistics/{sid}").text, "html.parser")
+    quote = soup.select_one("blockquote.claim-sentence").get_text(" ", strip=True)
+    assert quote == "As of 8 December 2020, there were 464 probation officer vacancies."
+    db = sqlite_utils.Database(seed_db)
+    mismatched = db.execute(
+        "select count(*) from statistics s join documents d on d.id = s.document_id "
+        "where substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start) != s.sentence "
+        "and s.id not in (select s2.id from statistics s2 join footnote_refs r on r.passage_id = s2.passage_id)"
+    ).fetchone()[0]
+    assert mismatched == 0

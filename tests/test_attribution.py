@@ -1,0 +1,137 @@
+"""Who said it and when (issue 11): restated figures belong to the body whose publication
+they come from, documents have reference periods, and dates come from wherever a file gives
+them. Built through the CLI where it is end to end."""
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from pdf_writer import write_pdf
+from test_extract import extract
+
+from claims.cli import cli
+
+
+@pytest.fixture(autouse=True)
+def shared_extractor(monkeypatch, extractor):
+    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+
+
+def build(corpus, db_path):
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--db", str(db_path)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return sqlite_utils.Database(db_path), result.output
+
+
+@pytest.mark.parametrize("text,mention,source", [
+    ("According to the latest HMPPS workforce statistics, there were 3,550 officers in post.", "3,550", "HMPPS"),
+    ("Figures from the Ministry of Justice show that 21% of posts are empty.", "21%", "MoJ"),
+    ("The NAO found that 14 of the 21 companies were losing money.", "14", "NAO"),
+    ("A report by HM Inspectorate of Probation said 60% of officers were over target.", "60%", "HMIP"),
+    ("Documents seen by the BBC show 15% of prisons are short of staff.", "15%", "BBC"),
+    ("There were 1,745 vacancies across England and Wales (HMPPS, 2024).", "1,745", "HMPPS"),
+    ("The MOJ and HMPPS note that 1,000 trainees will be recruited.", "1,000", "HMPPS"),
+])
+def test_a_restated_figure_is_its_publishers(extractor, text, mention, source):
+    _, stats = extract(extractor, text, source="On Probation blog")
+    [stat] = [s for s in stats if s.mention == mention]
+    assert stat.source == source
+
+
+def test_a_blogs_own_estimate_stays_the_blogs(extractor):
+    _, [stat] = extract(extractor, "I reckon about 400 officers will leave this year.", source="On Probation blog")
+    assert stat.source == "On Probation blog"
+
+
+def test_source_line_and_quoted_press_release(extractor):
+    from ingest.model import Document, Passage
+    text = "There were 1,200 more trainees than a year before.\nSource: HM Prison and Probation Service"
+    doc = Document(text=text, file_start=0, source="Napo", published="2024-05-01",
+                   passages=[Passage("paragraph", 0, len(text), source="Napo")])
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.source) for s in stats] == [("1,200", "HMPPS")]
+
+
+def test_news_story_about_a_release_restates_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        "---\ntitle: Staffing pressures ease\npublisher: Police Oracle\nkind: news\npublished: 2023-05-18\n---\n"
+        "Staffing pressures ease\n"
+        "Today's HMPPS quarterly workforce figures made for less dismal reading than usual.\n"
+        "There were 22,288 prison officers in post on 31 March this year.\n", "utf-8")
+    db, _ = build(corpus, tmp_path / "claims.db")
+    [row] = db.query("select s.source, d.source as publisher from statistics s "
+                     "join documents d on d.id = s.document_id where s.mention = '22,288'")
+    assert row == {"source": "HMPPS", "publisher": "Police Oracle"}
+
+
+def test_statistics_release_has_a_reference_period(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "release.txt").write_text(
+        "---\ntitle: \"HM Prison and Probation Service workforce quarterly: December 2024\"\n"
+        "publisher: \"Ministry of Justice (GOV.UK)\"\nkind: statistics\npublished: 2025-02-20\n---\n"
+        "HM Prison and Probation Service workforce quarterly: December 2024\n"
+        "There are 4,321 FTE band 4 probation officers in post.\n"
+        "This is an increase of 120 FTE since 31 December 2023.\n", "utf-8")
+    db, _ = build(corpus, tmp_path / "claims.db")
+    rows = {r["mention"]: r for r in db.query("select mention, period, year, period_from_publication, "
+                                               "source, measure, direction from statistics")}
+    assert rows["4,321"] == {"mention": "4,321", "period": "2024-12-31", "year": 2024,
+                             "period_from_publication": 0, "source": "HMPPS", "measure": "level",
+                             "direction": None}
+    assert rows["120"]["period"] == "2023-12-31..2024-12-31"
+    assert (rows["120"]["measure"], rows["120"]["direction"]) == ("change", "+")
+    [doc] = db.query("select source, publisher, publisher_id from documents")
+    assert (doc["source"], doc["publisher"]) == ("MoJ", "Ministry of Justice (GOV.UK)")
+
+
+def test_partial_date_front_matter_keeps_its_precision(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("---\npublisher: UNISON\nkind: union\npublished: 2015-08\n---\n"
+                                     "Pay\nSome 4,300 probation workers are members.\n", "utf-8")
+    db, output = build(corpus, tmp_path / "claims.db")
+    assert "error:" not in output
+    [row] = db.query("select period, year, period_from_publication from statistics")
+    assert row == {"period": "2015-08", "year": 2015, "period_from_publication": 1}
+
+
+def test_unknown_kind_is_kept_with_one_warning(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("---\npublisher: Howard League for Penal Reform\nkind: charity group\n---\n"
+                                     "Title\nThere were 86 cases inspected.\n", "utf-8")
+    db, output = build(corpus, tmp_path / "claims.db")
+    assert output.count("warning: note.txt: front matter: kind 'charity group'") == 1
+    [doc] = db.query("select kind, source from documents")
+    assert doc == {"kind": "charity group", "source": "Howard League"}
+
+
+def test_pdf_dated_only_by_its_metadata(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_pdf(corpus / "report.pdf", [["Annual review", "There were 612 probation officer vacancies."]],
+              created="20240315093000+00'00'")
+    db, _ = build(corpus, tmp_path / "claims.db")
+    [doc] = db.query("select published from documents")
+    assert doc["published"] == "2024-03-15"
+    [stat] = db.query("select period, year from statistics where mention = '612'")
+    assert stat == {"period": "2024-03-15", "year": 2024}
+
+
+def test_organisations_unknown_lists_publishers_not_in_the_registry(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("---\npublisher: Weekly Bugle (Leeds edition)\nkind: news\n---\n"
+                                  "Title\nThere were 86 probation staff at the hearing.\n", "utf-8")
+    (corpus / "b.txt").write_text("---\npublisher: North Yorkshire UNISON branch\nkind: union\n---\n"
+                                  "Title\nThere were 40 members at the meeting.\n", "utf-8")
+    build(corpus, tmp_path / "claims.db")
+    result = CliRunner().invoke(cli, ["organisations", "--unknown", "--db", str(tmp_path / "claims.db")])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Weekly Bugle ")
+    assert "(given as: Weekly Bugle (Leeds edition))" in lines[0]
+    everything = CliRunner().invoke(cli, ["organisations", "--db", str(tmp_path / "claims.db")]).output
+    assert any(line.startswith("UNISON ") for line in everything.splitlines())
