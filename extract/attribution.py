@@ -13,6 +13,8 @@ REPORTING_VERB = re.compile(
     r"found|finds|estimates?|estimated|reported|reports|warned|warns|argued|argues|agreed|agrees|"
     r"confirmed|explained|committed|pledged|concluded|concludes|highlighted|highlights|added|"
     r"revealed|reveals|showed|shows|claimed|claims|announced|acknowledged|admitted))\b")
+# reporting verbs that are also plural nouns ("reports", "claims", "estimates")
+NOUN_LIKE_VERB = re.compile(r"(?:reports|claims|notes|states|estimates|finds|shows|highlights|warns|argues|reveals)")
 PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Dame|Sir|Lord|Baroness) )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b")
 PRONOUN_SPEAKER = re.compile(r"\b(?:she|he|they)\s*$", re.I)
 CLAUSE_START = re.compile(r"(?:[.!?;]\s|^)")
@@ -33,6 +35,7 @@ class SpeakerMemory:
     """What a document has said so far about who speaks for whom."""
     persons: dict[str, str] = field(default_factory=dict)  # full name or surname -> organisation
     last: str | None = None
+    publication: str | None = None  # whose publication the text last named ("HMPPS's report")
 
     def remember(self, phrase: str, org: str) -> None:
         for m in PERSON.finditer(phrase):
@@ -75,6 +78,8 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue  # the verb is inside a quotation, not introducing one
         if re.match(r"\s*[£\d]", text[verb.end():]):
             continue  # "the pledged 1,000": an adjective, not a speaker's verb
+        if NOUN_LIKE_VERB.fullmatch(verb.group()) and re.match(r"\s*[,.;)]", text[verb.end():]):
+            continue  # "in HMI probation reports, with ...": a plural noun, not a verb
         orgs = find_organisations(phrase)
         if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
@@ -105,7 +110,8 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
 # HMPPS workforce statistics", "figures from the Ministry of Justice show", "a report by HM
 # Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
 PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
-               r"survey|research|documents|estimates|accounts|bulletin|release|publication|numbers)")
+               r"survey|research|documents|estimates|accounts|bulletin|release|publication|numbers|"
+               r"article|piece|paper|table|tables|briefing)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
 CITATIONS = [re.compile(p, re.M) for p in (
     r"\b[Aa]ccording to (?P<who>[^.;:!?]{0,90})",
@@ -121,7 +127,34 @@ CITATIONS = [re.compile(p, re.M) for p in (
 SOURCE_LINE = CITATIONS[-1]
 SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
 # a lead names the publication a story is about: "Today's HMPPS quarterly workforce figures"
-NAMED_PUBLICATION = re.compile(rf"(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b")
+NAMED_PUBLICATION = re.compile(rf"(?:'s|’s)?\s+(?:[“\"][^”\"]{{1,40}}[”\"]\s+)?(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b")
+# "The article states that ...", "The table shows ...": the publication named before
+PUBLICATION_ANAPHORA = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir) (?:[\w-]+ )?{PUBLICATION} "
+    rf"(?:also )?(?:states?|says?|shows?|showed|sets? out|finds?|found|reports?|notes?|claims?|estimates?|reveals?|revealed)\b")
+
+
+def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
+    """Sentences that restate "the article" or "the table" of a publication this document named
+    before ("I've read the Chief Probation Officer's “myth busters” piece ... The article states
+    that ..."), attributed to its publisher; `memory` keeps the last publication named."""
+    events = []
+    for org in find_organisations(text):
+        if NAMED_PUBLICATION.match(text, org.end):
+            events.append((org.start, "named", spokesperson(org.name)))
+    for m in PUBLICATION_ANAPHORA.finditer(text):
+        events.append((m.start(), "anaphora", None))
+    scopes = []
+    for at, kind, org in sorted(events, key=lambda e: e[0]):
+        if kind == "named":
+            memory.publication = org
+        elif memory.publication:
+            starts = [e.end() for e in SENTENCE_END.finditer(text, 0, at)]
+            end_m = SENTENCE_END.search(text, at)
+            # a paragraph that opens with "The table shows ..." goes on reporting the table
+            scopes.append(Scope(starts[-1] if starts else 0, end_m.end() if end_m else len(text),
+                                memory.publication))
+    return scopes
 
 
 def citation_scopes(text: str) -> list[Scope]:

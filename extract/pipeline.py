@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, reported_source,
-                          source_at, speaker_scopes)
+from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
+                          reported_source, source_at, speaker_scopes)
 from .context import DocumentContext, PassageContext, document_asserter
 from .figures import Figure, comparator_after, comparator_before, find_figures, grammar
 from .measures import classify_measure
@@ -367,7 +367,8 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
     list_source = None
     for i, passage in enumerate(document.passages):
         text = texts[i]
-        scopes = sorted(citation_scopes(text) + speaker_scopes(text, memory), key=lambda sc: sc.start)
+        scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory),
+                        key=lambda sc: sc.start)
         quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
         if pending_speaker and quoted and not scopes:
             scopes = [Scope(0, len(text), pending_speaker)]
