@@ -83,15 +83,36 @@ def export_command(db_path, fmt):
 @db_option
 @click.option("--show-errors", is_flag=True, help="List misses, false positives and wrong fields.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(gold, corpus, db_path, show_errors, as_json):
+@click.option("--require", "required", multiple=True, metavar="SCORE=MIN",
+              help="Exit 1 when a score is below its minimum, e.g. --require source_accuracy=0.85 "
+                   "(names as in --json).")
+def eval_command(gold, corpus, db_path, show_errors, as_json, required):
     """Score extraction against a gold file (GUIDELINES.md format)."""
+    minimums = {}
+    for item in required:
+        name, _, value = item.partition("=")
+        try:
+            minimums[name] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"{item!r} is not SCORE=MIN", param_hint="--require") from None
     run_build(corpus, db_path)
     db = sqlite_utils.Database(db_path)
     ev = evaluate(load_gold(gold), list(iter_statistics(db)), corpus)
+    scores = ev.as_dict()
+    unknown = sorted(set(minimums) - set(scores))
+    if unknown:
+        raise click.BadParameter(f"unknown score(s) {', '.join(unknown)}; known: {', '.join(scores)}",
+                                 param_hint="--require")
     if as_json:
-        click.echo(json.dumps(ev.as_dict(), indent=2))
+        click.echo(json.dumps(scores, indent=2))
     else:
         click.echo(format_report(ev, show_errors))
+    below = [f"{name} {scores[name]:.3f} < {minimum}" for name, minimum in minimums.items()
+             if scores[name] < minimum]
+    for line in below:
+        click.echo(f"below target: {line}", err=True)
+    if below:
+        sys.exit(1)
 
 
 TRACE_FIELDS = ["file", "document_title", "published", "source", "sentence", "mention", "value",

@@ -35,3 +35,22 @@ def test_matching_counts_whole_word_occurrences():
     text = "xx " + record["sentence"]
     [(s, e)] = gold_spans(record, text)
     assert text[s - 10:e] == "change of 1"
+
+
+def test_eval_require_fails_below_a_target(tmp_path, seed_db, monkeypatch, extractor):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from claims.cli import cli
+    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+    db_path = tmp_path / "claims.db"
+    shutil.copy(seed_db, db_path)
+    args = ["eval", str(GOLD), "--corpus", str(CORPUS), "--db", str(db_path), "--json"]
+    ok = CliRunner().invoke(cli, args + ["--require", "precision=0.9"])
+    assert ok.exit_code == 0, ok.output
+    failing = CliRunner().invoke(cli, args + ["--require", "precision=1.01"])
+    assert failing.exit_code == 1
+    assert "below target: precision" in failing.output
+    bad = CliRunner().invoke(cli, args + ["--require", "nonsense=0.5"])
+    assert bad.exit_code == 2 and "unknown score(s) nonsense" in bad.output
