@@ -41,7 +41,7 @@ def _legend(sources: list[str], width: int, font: int) -> list[tuple[str, float,
 
 def _format(value: float, unit: str | None) -> str:
     text = f"{value:,.1f}".rstrip("0").rstrip(".")
-    return f"{text}%" if unit == "percent" else f"£{text}" if unit == "GBP" else text
+    return f"{text}%" if unit == "percent" else f"£{text}" if unit == "gbp" else text
 
 
 def timeline_svg(series: dict, width: int = 640, height: int = 260) -> Markup:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 from markupsafe import Markup, escape
 
-from extract.periods import period_end
+from extract.periods import period_middle
 
 from .trace import citations
 
@@ -137,8 +137,9 @@ def document_page(db: sqlite_utils.Database, document_id: int) -> dict | None:
 
 
 def timeline(db: sqlite_utils.Database, metric: str) -> dict:
-    """A metric's figures placed on the date their period ends, in the metric's commonest unit."""
-    units = list(db.query("select unit, count(*) as n from statistics where metric = ? "
+    """A metric's levels placed at the middle of their period, in the metric's commonest unit:
+    changes ("up 192") and targets ("should not exceed 50") are not levels and are not plotted."""
+    units = list(db.query("select unit, count(*) as n from statistics where metric = ? and measure = 'level' "
                           "group by unit order by n desc", [metric]))
     if not units:
         return {"metric": metric, "label": metric_label(metric), "unit": None, "points": []}
@@ -146,8 +147,9 @@ def timeline(db: sqlite_utils.Database, metric: str) -> dict:
     points = []
     for s in db.query("select s.id, s.value, s.mention, s.period, s.source, s.subject, "
                       "d.title, s.published from statistics s join documents d on d.id = s.document_id "
-                      "where s.metric = ? and s.unit = ? and s.value is not null", [metric, unit]):
-        when = period_end(s["period"])
+                      "where s.metric = ? and s.unit = ? and s.measure = 'level' and s.value is not null",
+                      [metric, unit]):
+        when = period_middle(s["period"])
         if when is not None:
             points.append({**s, "date": when})
     points.sort(key=lambda p: (p["date"], p["value"]))

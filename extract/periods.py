@@ -328,6 +328,35 @@ def point_anchor(dates: list[DateExpr]) -> DateExpr | None:
     return points[0] if points else None
 
 
+def period_start(period: str | None) -> date | None:
+    """The first day of a period: "2024" is 1 January, "2024/25" 1 April 2024, a span its start."""
+    if not period:
+        return None
+    start = period.split("..")[0]
+    fiscal = re.fullmatch(r"((?:19|20)\d{2})/(\d{2})", start)
+    try:
+        if fiscal:
+            return date(int(fiscal.group(1)), 4, 1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", start):
+            return date.fromisoformat(start)
+        if re.fullmatch(r"\d{4}-\d{2}", start):
+            return date(int(start[:4]), int(start[5:]), 1)
+        if re.fullmatch(r"\d{4}", start):
+            return date(int(start), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def period_middle(period: str | None) -> date | None:
+    """Where a figure sits on a timeline: the middle of its period (mid-year for a year, the
+    middle of a span), or its own date."""
+    first, last = period_start(period), period_end(period)
+    if first is None or last is None:
+        return last or first
+    return date.fromordinal((first.toordinal() + last.toordinal()) // 2)
+
+
 def period_end(period: str | None) -> date | None:
     """The date a period ends on, to place a figure on a timeline: "2020-09-30", "2024" (31
     December), "2024-03" (end of March), "2024/25" (the financial year, to 31 March 2025),
