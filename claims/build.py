@@ -3,6 +3,7 @@ re-read), atomic (written beside the old database and renamed into place), and t
 bad input (one clear line per bad file; what the database held for it is kept)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -25,7 +26,7 @@ from ingest.reader import sha256_of
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-11-26.1"
+PIPELINE_VERSION = "2026-11-26.2"
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")
@@ -237,6 +238,14 @@ def file_offset(doc, offset: int) -> int | None:
     return None if doc.file_start is None else doc.file_start + offset
 
 
+def statistic_fields(statistic) -> dict:
+    """The columns a statistic's row takes from extraction: every field of extract.Statistic
+    but its passage index (the row has the passage's id)."""
+    row = dataclasses.asdict(statistic)
+    row.pop("passage")
+    return row
+
+
 def _next_ids(db, tables: list[str]) -> dict[str, int]:
     return {t: (db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1 for t in tables}
 
@@ -301,19 +310,14 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
                 "start": ref.start, "end": ref.end, "file_start": at(p.start + ref.start),
                 "file_end": at(p.start + ref.end)} for ref in p.footnote_refs)
         rows["statistics"].extend({
+            # every field extraction declares (extract.Statistic), then what the database adds
+            **statistic_fields(s), "period_from_publication": int(s.period_from_publication),
             "id": new_id("statistics"), "document_id": doc_id, "passage_id": passage_ids[s.passage],
-            "file": rel, "mention": s.mention, "sentence": s.sentence, "start": s.start, "end": s.end,
-            "sentence_start": s.sentence_start, "sentence_end": s.sentence_end,
-            "unit_detail": s.unit_detail, "measure": s.measure, "direction": s.direction,
-            "source_id": organisation_id(s.source),
+            "file": rel, "source_id": organisation_id(s.source),
             "file_start": at(s.start), "file_end": at(s.end),
-            "value": s.value, "value_high": s.value_high, "unit": s.unit,
-            "comparator": s.comparator, "metric": s.metric, "subject": s.subject,
-            "period": s.period, "year": s.year,
-            "period_from_publication": int(s.period_from_publication), "source": s.source,
             "document_kind": doc.kind or "unknown",
             "published": published or doc.published_inferred,
-            "confidence": s.confidence, "figure_id": None} for s in stats[ordinal])
+            "figure_id": None} for s in stats[ordinal])
     for table in ("documents", "footnotes", "passages", "footnote_refs", "statistics"):
         if rows[table]:
             db[table].insert_all(rows[table], pk="id", batch_size=500)

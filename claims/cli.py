@@ -115,8 +115,8 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
         sys.exit(1)
 
 
-TRACE_FIELDS = ["file", "document_title", "published", "source", "sentence", "mention", "value",
-                "value_high", "unit", "comparator", "metric", "subject", "period", "year",
+TRACE_FIELDS = ["file", "document_title", "published", "source", "publisher", "sentence", "mention", "value",
+                "value_high", "unit", "unit_detail", "comparator", "measure", "direction", "metric", "subject", "period", "year",
                 "file_start", "file_end", "page", "document_url", "is_origin", "figure_id", "citations"]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from extract.figures import find_figures
+from extract.quantities import find_quantities
 from extract.periods import find_dates
 
 from .export import STATISTICS_SQL, _record
@@ -30,7 +30,7 @@ class Query:
 
 def parse_query(text: str) -> Query | None:
     dates = [(d.start, d.end) for d in find_dates(text)]
-    figures = find_figures(text, dates)
+    figures = find_quantities(text, dates)
     if not figures:
         return None
     fig = figures[0]

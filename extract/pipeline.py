@@ -1,7 +1,7 @@
 """The spaCy pipeline that turns passages into dated statistics.
 
 Registered components, run after the trained parser:
-  figure_finder   candidate figures from the grammar, filtered with the parse  -> doc.spans["figures"]
+  figure_finder   candidate quantities from the grammar, filtered with the parse  -> doc.spans["figures"]
   figure_period   the period and year each figure holds for                   -> span._.period, ._.year
   figure_metric   the metric from the metric lexicon                          -> span._.metric
   figure_subject  what is counted, from the parse                             -> span._.subject
@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
                           reported_source, source_at, speaker_scopes)
 from .context import DocumentContext, PassageContext, document_asserter
-from .figures import Figure, comparator_after, comparator_before, find_figures, grammar
+from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from .measures import classify_measure
 from .metrics import classify_metric
 from registry import find_organisations
@@ -43,7 +43,7 @@ ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?
 for name, default in [("context", None), ("blocked", []), ("dates", []), ("candidates", None)]:
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=default)
-for name in ["figure", "value", "value_high", "unit", "comparator", "period", "year",
+for name in ["quantity", "value", "value_high", "unit", "comparator", "period", "year",
              "period_from_publication", "metric", "subject", "source", "confidence", "measure",
              "direction", "unit_detail"]:
     if not Span.has_extension(name):
@@ -121,7 +121,7 @@ class FigureFinder:
         blocked = [(d.start, d.end) for d in dates] + list(doc._.blocked)
         spans = []
         # prepare_docs has already read the candidates when it chose this passage for parsing
-        candidates = doc._.candidates if doc._.candidates is not None else find_figures(text, blocked)
+        candidates = doc._.candidates if doc._.candidates is not None else find_quantities(text, blocked)
         for fig in candidates:
             if not self.keep(fig, text):
                 continue
@@ -136,14 +136,14 @@ class FigureFinder:
             sent = sentence_of(span)
             if fig.comparator == "=" and re.search(r"\bestimat", sent.text[:fig.start - sent.start_char], re.I):
                 fig.comparator = "~"
-            span._.figure = fig
+            span._.quantity = fig
             span._.value, span._.value_high, span._.unit = fig.value, fig.value_high, fig.unit
             span._.comparator = fig.comparator
             spans.append(span)
         doc.spans["figures"] = spans
         return doc
 
-    def keep(self, fig: Figure, text: str) -> bool:
+    def keep(self, fig: Quantity, text: str) -> bool:
         before = text[:fig.start]
         after = text[fig.end:]
         prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
@@ -192,20 +192,20 @@ def figure_period(doc: Doc) -> Doc:
     published = _published(doc)
     context = ctx.context_period if ctx else None
     dates: list[DateExpr] = doc._.dates
-    figures = sorted(doc.spans["figures"], key=lambda s: s._.figure.start)
+    figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     for sent in sentences(doc):
         s_dates = [DateExpr(d.start - sent.start_char, d.end - sent.start_char, d.kind, d.period,
                             d.year, d.offset_years, d.prefix)
                    for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else (ctx.anchor if ctx else None)
-        in_sent = [f for f in figures if sent.start_char <= f._.figure.start < sent.end_char]
+        in_sent = [f for f in figures if sent.start_char <= f._.quantity.start < sent.end_char]
         for i, span in enumerate(in_sent):
-            pos = span._.figure.start - sent.start_char
+            pos = span._.quantity.start - sent.start_char
             # "192 (5.7%) since ...": a bracketed figure restates the one before it
-            later = [f for f in in_sent[i + 1:] if not _restates(text, span._.figure, f._.figure)]
-            nxt = later[0]._.figure.start - sent.start_char if later else None
-            if span._.figure.unit in DURATION_UNITS and published:
+            later = [f for f in in_sent[i + 1:] if not _restates(text, span._.quantity, f._.quantity)]
+            nxt = later[0]._.quantity.start - sent.start_char if later else None
+            if span._.quantity.unit in DURATION_UNITS and published:
                 # "14–15 years", "a decade": a length of time, stated as of the writing
                 period, year, from_pub = published, int(published[:4]), True
             else:
@@ -246,7 +246,7 @@ def _published(doc: Doc) -> str | None:
     return ctx.document.published if ctx else None
 
 
-def _restates(text: str, first: Figure, other: Figure) -> bool:
+def _restates(text: str, first: Quantity, other: Quantity) -> bool:
     gap = text[first.end:other.start]
     return gap.strip() in ("(", "(by", "or")
 
@@ -257,7 +257,7 @@ def _restates(text: str, first: Figure, other: Figure) -> bool:
 def figure_metric(doc: Doc) -> Doc:
     text = doc.text  # Doc.text joins every token on each access
     for span in doc.spans["figures"]:
-        fig = span._.figure
+        fig = span._.quantity
         sent = sentence_of(span)
         s0 = sent.start_char
         # neighbouring text: the rest of the passage and the passages around it
@@ -292,10 +292,10 @@ def figure_subject(doc: Doc) -> Doc:
 def figure_measure(doc: Doc) -> Doc:
     text = doc.text
     previous = None
-    for span in sorted(doc.spans["figures"], key=lambda s: s._.figure.start):
-        fig = span._.figure
+    for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
+        fig = span._.quantity
         sent = sentence_of(span)
-        if previous is not None and text[previous._.figure.end:fig.start].strip() in ("(", "(by", "or"):
+        if previous is not None and text[previous._.quantity.end:fig.start].strip() in ("(", "(by", "or"):
             # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
             span._.measure, span._.direction = previous._.measure, previous._.direction
         else:
@@ -312,7 +312,7 @@ def figure_measure(doc: Doc) -> Doc:
 @Language.component("figure_source")
 def figure_source(doc: Doc) -> Doc:
     for span in doc.spans["figures"]:
-        fig = span._.figure
+        fig = span._.quantity
         ctx = doc._.context
         span._.source = source_at(fig.start, ctx.scopes, ctx.source) if ctx else None
         confidence = 0.9
@@ -424,7 +424,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates]
-        candidates = find_figures(text, blocked)
+        candidates = find_quantities(text, blocked)
         if not candidates:
             continue
         doc = nlp.make_doc(text)
@@ -442,8 +442,8 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
     passage = document.passages[passage_index]
     original = document.passage_text(passage)
     stats = []
-    for span in sorted(doc.spans["figures"], key=lambda s: s._.figure.start):
-        fig = span._.figure
+    for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
+        fig = span._.quantity
         sent = sentence_of(span)
         s_start, s_end = _shown_bounds(original, sent.start_char, sent.end_char, passage.footnote_refs)
         stats.append(Statistic(

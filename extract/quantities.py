@@ -1,6 +1,8 @@
-"""The figure grammar: every written form of a quantity, built from the number lexicon.
+"""The quantity grammar: every written form of a number, built from the number lexicon. A
+Quantity is a candidate number in a text; a statistic is a quantity the pipeline keeps and
+describes; a figure (claims/figures.py) is one fact that several statistics state.
 
-`find_figures` returns candidate figures with their value, range, unit and comparator; the
+`find_quantities` returns candidate quantities with their value, range, unit and comparator; the
 spaCy component in extract/pipeline.py filters them with the parse (labels, list numbers,
 "one" as a pronoun) and describes them (period, metric, subject, source)."""
 from __future__ import annotations
@@ -13,7 +15,7 @@ from .lexicon import alternation, load_lexicon
 
 
 @dataclass
-class Figure:
+class Quantity:
     start: int
     end: int
     text: str
@@ -143,14 +145,14 @@ def _clean(value: float | None) -> float | None:
     return float(round(value, 4))
 
 
-def _build(name: str, m: re.Match) -> Figure | None:
+def _build(name: str, m: re.Match) -> Quantity | None:
     lex = grammar()["lex"]
     text = m.group()
     s, e = m.start(), m.end()
     g = m.groupdict()
     if name == "money_words":
         n = 0.5 if g["n"].lower() == "half" else parse_number(g["n"])
-        return Figure(s, e, text, n * lex["money_scales"][g["scale"].lower()], None, "gbp", form=name)
+        return Quantity(s, e, text, n * lex["money_scales"][g["scale"].lower()], None, "gbp", form=name)
     if name == "money":
         scale = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
         value = parse_number(g["n"]) * scale
@@ -158,16 +160,16 @@ def _build(name: str, m: re.Match) -> Figure | None:
         if g.get("h"):
             scale2 = lex["money_scales"].get((g.get("scale2") or "").lower(), scale)
             high = parse_number(g["h"]) * scale2
-        return Figure(s, e, text, value, high, "gbp", form=name)
+        return Quantity(s, e, text, value, high, "gbp", form=name)
     if name in ("percent", "percent_range"):
         if g["n"].lower() == "teen":
             lo, hi = lex["special_numbers"]["teen"]
-            return Figure(s, e, text, lo, hi, "percent", form=name, is_word=True)
+            return Quantity(s, e, text, lo, hi, "percent", form=name, is_word=True)
         value = parse_number(g["n"])
         high = parse_number(g["h"]) if g.get("h") else None
         if value is None or (high is not None and high <= value):
             return None
-        fig = Figure(s, e, text, value, high, "percent", form=name, is_word=_is_word(g["n"]))
+        fig = Quantity(s, e, text, value, high, "percent", form=name, is_word=_is_word(g["n"]))
         if g.get("plus"):
             fig.comparator = ">"
             fig.end -= 1
@@ -177,7 +179,7 @@ def _build(name: str, m: re.Match) -> Figure | None:
         a, bb = parse_number(g["a"]), parse_number(g["b"])
         if not a or not bb or a > bb:
             return None
-        return Figure(s, e, text, round(100 * a / bb, 1), None, "percent", form=name,
+        return Quantity(s, e, text, round(100 * a / bb, 1), None, "percent", form=name,
                       is_word=_is_word(g["a"]))
     if name in ("duration_range", "duration_between"):
         unit, factor = _unit_of_time(g["tu"])
@@ -191,76 +193,76 @@ def _build(name: str, m: re.Match) -> Figure | None:
                 hi, unit, factor = hi * 12, "months", 1
         if hi <= lo:
             return None  # "twenty-one years" is not the range 20-1
-        return Figure(s, e, text, lo * factor, hi * factor, unit, form=name, is_word=_is_word(g["n"]))
+        return Quantity(s, e, text, lo * factor, hi * factor, unit, form=name, is_word=_is_word(g["n"]))
     if name == "duration_phrase":
         value, high, unit = lex["duration_phrases"][text.lower()]
-        return Figure(s, e, text, value, high, unit, form=name, is_word=True)
+        return Quantity(s, e, text, value, high, unit, form=name, is_word=True)
     if name == "duration":
         unit, factor = _unit_of_time(g["tu"])
         value = parse_number(g["n"])
         if value is None:
             return None
-        return Figure(s, e, text, value * factor, None, unit, form=name, is_word=_is_word(g["n"]))
+        return Quantity(s, e, text, value * factor, None, unit, form=name, is_word=_is_word(g["n"]))
     if name == "times":
         low = text.lower()
         value = 2 if low == "twice" else 3 if low == "thrice" else parse_number(g["n"])
         if value is None:
             return None
-        return Figure(s, e, text, value, None, "times", form=name, is_word=_is_word(text))
+        return Quantity(s, e, text, value, None, "times", form=name, is_word=_is_word(text))
     if name in ("between", "range_or", "range_dash"):
         lo, hi = parse_number(g["n"]), parse_number(g["h"])
         if lo is None or hi is None or hi <= lo:
             return None
-        return Figure(s, e, text, lo, hi, "count", form=name, is_word=_is_word(g["n"]))
+        return Quantity(s, e, text, lo, hi, "count", form=name, is_word=_is_word(g["n"]))
     if name == "decade_count":
         lo = lex["decade_words"][g["dw"].lower()]
         start = m.start("dw")
-        return Figure(start, e, g["dw"], lo, lo + 9, "count", form=name, is_word=True)
+        return Quantity(start, e, g["dw"], lo, lo + 9, "count", form=name, is_word=True)
     if name == "fraction":
-        return Figure(s, e, text, lex["fractions"][text.lower().replace("‐", "-")], None, "percent",
+        return Quantity(s, e, text, lex["fractions"][text.lower().replace("‐", "-")], None, "percent",
                       form=name, is_word=True)
     if name == "fraction_of_scale":
         share = lex["fractions"][g["f"].lower().replace("‐", "-")]
-        return Figure(s, e, text, round(share / 100 * lex["money_scales"][g["scale"].lower()], -1), None,
+        return Quantity(s, e, text, round(share / 100 * lex["money_scales"][g["scale"].lower()], -1), None,
                       "count", form=name, is_word=True)
     if name == "foreign_money":
         scale = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
         value = parse_number(g["n"])
-        return Figure(s, e, text, value * scale, None, "other", form=name) if value is not None else None
+        return Quantity(s, e, text, value * scale, None, "other", form=name) if value is not None else None
     if name in ("pence", "pence_word"):
         value = parse_number(g["n"])
-        return Figure(s, e, text, value / 100, None, "gbp", form=name,
+        return Quantity(s, e, text, value / 100, None, "gbp", form=name,
                       is_word=_is_word(g["n"])) if value is not None else None
     if name == "physical":
         value = parse_number(g["n"])
-        return Figure(s, e, text, value, None, "other", form=name) if value is not None else None
+        return Quantity(s, e, text, value, None, "other", form=name) if value is not None else None
     if name == "vague":
         lo, hi = lex["vague_magnitudes"][g["v"].lower()]
-        return Figure(s, e, text, lo, hi, "count", form=name, is_word=True)
+        return Quantity(s, e, text, lo, hi, "count", form=name, is_word=True)
     if name == "vulgar":
         if g.get("v"):
-            return Figure(s, e, text, lex["vulgar_fractions"][g["v"]], None, "percent", form=name, is_word=True)
+            return Quantity(s, e, text, lex["vulgar_fractions"][g["v"]], None, "percent", form=name, is_word=True)
         a, bb = parse_number(g["a"]), parse_number(g["b"])
-        return Figure(s, e, text, 100 * a / bb, None, "percent", form=name) if bb else None
+        return Quantity(s, e, text, 100 * a / bb, None, "percent", form=name) if bb else None
     if name in ("scaled", "scaled_words"):
         value = parse_number(g["n"])
         factor = lex["money_scales"].get(g["scale"].lower())
         if value is None or factor is None:
             return None
-        return Figure(s, e, text, value * factor, None, "count", form=name, is_word=_is_word(g["n"]))
+        return Quantity(s, e, text, value * factor, None, "count", form=name, is_word=_is_word(g["n"]))
     if name == "number":
         value = parse_number(g["n"])
         if value is None:
             return None
-        return Figure(s, e, text, value, None, "count", form=name, is_word=_is_word(text))
+        return Quantity(s, e, text, value, None, "count", form=name, is_word=_is_word(text))
     return None
 
 
-def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
+def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Candidate figures in text, longest reading first, none overlapping a blocked span
     (dates, times, phone numbers, footnote markers)."""
     taken = list(blocked)
-    found: list[Figure] = []
+    found: list[Quantity] = []
     for name, pattern in grammar()["rules"]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -280,7 +282,7 @@ def find_figures(text: str, blocked: list[tuple[int, int]] = ()) -> list[Figure]
 NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,/])[-−]|\bminus\s)$", re.I)
 
 
-def _read_sign(text: str, fig: Figure) -> None:
+def _read_sign(text: str, fig: Quantity) -> None:
     """"-1.3%", "minus 5": a sign before a figure makes it negative and part of the mention."""
     m = NEGATIVE_BEFORE.search(text, max(0, fig.start - 6), fig.start)
     if not m or fig.unit not in ("percent", "count", "gbp", "other") or fig.value_high is not None:
