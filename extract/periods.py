@@ -224,8 +224,8 @@ def span_to(expr: DateExpr, anchor: str | None) -> tuple[str, int]:
 
 def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr],
                    context: tuple[str, int] | None, anchor: str | None,
-                   published: str | None, reference: str | None = None, present: bool = False
-                   ) -> tuple[str | None, int | None, bool]:
+                   published: str | None, reference: str | None = None, present: bool = False,
+                   clause_start: int = 0, first_figure: int = 0) -> tuple[str | None, int | None, bool]:
     """The period a figure at `position` in a sentence holds for.
 
     Returns (period, year, from_publication). The date between the figure and the next
@@ -236,7 +236,10 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
     limit = next_figure if next_figure is not None else 10 ** 9
     after = [d for d in dated if position <= d.start < limit and d.framed]
-    before = [d for d in dated if d.end <= position]
+    # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
+    # that figure's, not this one's
+    # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
+    before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is not None:
         return _period_of(chosen, context, anchor, published, reference)

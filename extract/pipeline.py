@@ -211,7 +211,9 @@ def figure_period(doc: Doc) -> Doc:
             else:
                 period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published,
                                                         ctx.document.reference_period if ctx else None,
-                                                        present=in_present_tense(sent))
+                                                        present=in_present_tense(sent),
+                                                        clause_start=_clause_start(text, sent, in_sent[:i], pos),
+                                                        first_figure=in_sent[0]._.quantity.start - sent.start_char)
             span._.period, span._.year, span._.period_from_publication = period, year, from_pub
         # a sentence's time frame ("In 2019, ...", "staff interviewed in 2019") carries to the
         # sentences after it; a year used as a label ("the proposed 2025 uplift") does not
@@ -239,6 +241,19 @@ def in_present_tense(sent: Span) -> bool:
     root = sent.root
     return root.tag_ in PRESENT_TAGS or any(
         child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS for child in root.children)
+
+
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
+
+
+def _clause_start(text: str, sent: Span, earlier: list[Span], position: int) -> int:
+    """Where the clause of the figure at `position` (in the sentence) begins, when a clause
+    break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0."""
+    if not earlier:
+        return 0
+    after_previous = earlier[-1]._.quantity.end - sent.start_char
+    breaks = list(CLAUSE_BREAK.finditer(sent.text, after_previous, position))
+    return breaks[-1].start() if breaks else 0
 
 
 def _published(doc: Doc) -> str | None:
