@@ -32,6 +32,7 @@ class DateExpr:
     year: int | None = None
     offset_years: int | None = None  # "three years earlier"
     prefix: str | None = None  # the preposition before it: "in 2019", "by 2024/25", "as at ..."
+    holds_figure: bool = False  # "over the next three years": its length is a figure too
 
     @property
     def framed(self) -> bool:
@@ -73,11 +74,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
+        ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) (?P<unit>years?)\b"),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b"),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b"),
     ]
-    return [(kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "decade", "noise") else 0))
+    return [(kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0))
             for kind, p in raw]
 
 
@@ -165,6 +167,13 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         return _with_prefix(text, DateExpr(s, e, "point", f"{year}", year))
     if kind == "decade":
         return DateExpr(s, e, "noise")
+    if kind == "ahead":
+        # "over the next three years": from the writing to three years on
+        n = _word_number(m.group("n"))
+        if n is None or pub_year is None:
+            return DateExpr(s, e, "relative", holds_figure=True)
+        years = n if m.group("unit").lower().startswith("year") else -(-n // 12)
+        return DateExpr(s, e, "span", f"{pub_year}..{pub_year + years}", pub_year + years, holds_figure=True)
     if kind == "present":
         return DateExpr(s, e, "present", offset_years=0)
     if kind == "relative_n":

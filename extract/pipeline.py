@@ -10,6 +10,7 @@ Only sentences with a candidate figure are tagged and parsed (see Extractor).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -118,7 +119,7 @@ class FigureFinder:
         text = doc.text
         dates = doc._.dates or find_dates(text, _published(doc))
         doc._.dates = dates
-        blocked = [(d.start, d.end) for d in dates] + list(doc._.blocked)
+        blocked = [(d.start, d.end) for d in dates if not d.holds_figure] + list(doc._.blocked)
         spans = []
         # prepare_docs has already read the candidates when it chose this passage for parsing
         candidates = doc._.candidates if doc._.candidates is not None else find_quantities(text, blocked)
@@ -194,8 +195,7 @@ def figure_period(doc: Doc) -> Doc:
     dates: list[DateExpr] = doc._.dates
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     for sent in sentences(doc):
-        s_dates = [DateExpr(d.start - sent.start_char, d.end - sent.start_char, d.kind, d.period,
-                            d.year, d.offset_years, d.prefix)
+        s_dates = [dataclasses.replace(d, start=d.start - sent.start_char, end=d.end - sent.start_char)
                    for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else (ctx.anchor if ctx else None)
@@ -205,7 +205,11 @@ def figure_period(doc: Doc) -> Doc:
             # "192 (5.7%) since ...": a bracketed figure restates the one before it
             later = [f for f in in_sent[i + 1:] if not _restates(text, span._.quantity, f._.quantity)]
             nxt = later[0]._.quantity.start - sent.start_char if later else None
-            if span._.quantity.unit in DURATION_UNITS and published:
+            enclosing = [d for d in s_dates if d.holds_figure and d.period and d.start <= pos < d.end]
+            if enclosing:
+                # "over the next three years": the length of the span that is its period
+                period, year, from_pub = enclosing[0].period, enclosing[0].year, False
+            elif span._.quantity.unit in DURATION_UNITS and published:
                 # "14–15 years", "a decade": a length of time, stated as of the writing
                 period, year, from_pub = published, int(published[:4]), True
             else:
@@ -438,7 +442,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
             list_source = None
         if passage.kind in UNEXTRACTED_KINDS:
             continue
-        blocked = [(d.start, d.end) for d in dates]
+        blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
         candidates = find_quantities(text, blocked)
         if not candidates:
             continue
