@@ -4,6 +4,7 @@ bad input (one clear line per bad file; what the database held for it is kept)."
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import sqlite3
 import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -20,6 +22,7 @@ from typing import Callable
 import sqlite_utils
 
 from ingest import IngestError, ingest_file
+from ingest.model import one_line
 from ingest.manifest import MANIFEST_NAME, load_manifest
 from ingest.reader import sha256_of
 
@@ -40,6 +43,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # parts of files skipped
+    skipped: list[str] = field(default_factory=list)  # files outside the corpus folder
     documents: int = 0
     statistics: int = 0
 
@@ -52,6 +56,15 @@ def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*")
                   if p.is_file() and p.name != MANIFEST_NAME
                   and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
+
+
+def outside_corpus(path: Path, root: Path) -> bool:
+    """A file (a symlink, or under a linked folder) whose real path is outside the corpus."""
+    try:
+        path.resolve(strict=True).relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return True
+    return False
 
 
 def now() -> str:
@@ -75,14 +88,33 @@ def build(corpus: Path, db_path: Path, extractor=None,
         report.errors.append(err)
         manifest = {}
 
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BuildError(f"{db_path}: cannot create its folder: {err.strerror or err}") from None
+    with build_lock(db_path):
+        return _build_locked(corpus, db_path, extractor, echo, workers, manifest, report)
+
+
+def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report) -> BuildReport:
+    remove_stale_temp_files(db_path)
     tmp_path = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
     if tmp_path.exists():
         tmp_path.unlink()
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     if db_path.exists():
-        # start from a consistent copy of the current database
-        with sqlite3.connect(db_path) as src, sqlite3.connect(tmp_path) as dst:
-            src.backup(dst)
+        problem = database_problem(db_path)
+        if problem:
+            aside = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            os.replace(db_path, aside)
+            echo(f"warning: {db_path}: {problem}; moved aside to {aside.name} and building from scratch")
+        else:
+            try:
+                # start from a consistent copy of the current database
+                with sqlite3.connect(db_path) as src, sqlite3.connect(tmp_path) as dst:
+                    src.backup(dst)
+            except sqlite3.Error as err:
+                tmp_path.unlink(missing_ok=True)
+                raise BuildError(f"{tmp_path}: cannot copy the database: {err}") from None
     db = sqlite_utils.Database(tmp_path)
     try:
         fresh = ensure_schema(db)
@@ -91,10 +123,29 @@ def build(corpus: Path, db_path: Path, extractor=None,
         known = {row["path"]: row for row in db["files"].rows}
         present = set()
         todo: list[tuple[Path, str, str]] = []
+        root = corpus.resolve()
         for path in corpus_files(corpus):
             rel = path.relative_to(corpus).as_posix()
+            try:
+                rel.encode("utf-8")
+            except UnicodeEncodeError:
+                error = IngestError(rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                                    "the file name is not valid UTF-8; rename it")
+                echo(f"error: {error}")
+                report.errors.append(error)
+                continue
+            if outside_corpus(path, root):
+                echo(f"warning: {one_line(rel)}: skipped: its real path is outside the corpus folder")
+                report.skipped.append(rel)
+                continue
             present.add(rel)
-            sha = sha256_of(path)
+            try:
+                sha = sha256_of(path)
+            except OSError as err:
+                error = IngestError(rel, f"cannot be read: {err.strerror or err}")
+                echo(f"error: {error}")
+                report.errors.append(error)
+                continue
             old = known.get(rel)
             if not full and old and old["sha256"] == sha and not old["error"]:
                 report.unchanged.append(rel)
@@ -109,12 +160,19 @@ def build(corpus: Path, db_path: Path, extractor=None,
                     db["files"].update(rel, {"error": result.reason, "error_sha256": sha})
                 continue
             source, documents, stats = result
-            with db.conn:
-                delete_file_rows(db, rel)
-                write_file(db, path, rel, source, documents, stats, manifest.get(rel, {}))
-                db["build_errors"].delete_where("path = ?", [rel])
+            try:
+                with db.conn:
+                    delete_file_rows(db, rel)
+                    write_file(db, path, rel, source, documents, stats, manifest.get(rel, {}))
+                    db["build_errors"].delete_where("path = ?", [rel])
+            except (sqlite3.InterfaceError, sqlite3.DataError, sqlite3.IntegrityError, ValueError,
+                    OverflowError, UnicodeError) as err:
+                error = IngestError(rel, f"could not be stored: {type(err).__name__}: {err}")
+                echo(f"error: {error}")
+                report.errors.append(error)
+                continue
             for warning in source.warnings:
-                echo(f"warning: {rel}: {warning}")
+                echo(f"warning: {one_line(rel)}: {one_line(warning)}")
             report.warnings.extend(f"{rel}: {w}" for w in source.warnings)
             report.read.append(rel)
         for rel in sorted(set(known) - present):
@@ -134,12 +192,70 @@ def build(corpus: Path, db_path: Path, extractor=None,
         db.conn.commit()
         db.close()
         os.replace(tmp_path, db_path)
-    except BaseException:
+    except BaseException as err:
         db.close()
         if tmp_path.exists():
             tmp_path.unlink()
+        if isinstance(err, sqlite3.OperationalError) and "full" in str(err):
+            raise BuildError(f"{db_path}: the disk is full; the database was left as it was") from None
+        if isinstance(err, (sqlite3.Error, OSError)) and not isinstance(err, BuildError):
+            raise BuildError(f"{db_path}: {type(err).__name__}: {err}; the database was left as it was") from None
         raise
     return report
+
+
+class BuildError(Exception):
+    """A build that cannot go on (a locked, unwritable or full database): one line for the user."""
+
+
+@contextmanager
+def build_lock(db_path: Path):
+    """One build of a database at a time: a second one exits with a clear message."""
+    lock_path = db_path.with_name(f"{db_path.name}.lock")
+    handle = open(lock_path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise BuildError(f"{db_path}: another build is running (pid {holder}); "
+                             "try again when it has finished") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def remove_stale_temp_files(db_path: Path) -> None:
+    """The temporary databases of builds that were killed: their process is gone."""
+    for tmp in db_path.parent.glob(f"{db_path.name}.tmp-*"):
+        pid = tmp.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def database_problem(db_path: Path) -> str | None:
+    """Why an existing database cannot be built on (not a database, damaged pages), or None."""
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+            result = conn.execute("pragma quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as err:
+        return f"not a usable database ({err})"
+    return None if result == "ok" else f"the database is damaged ({result})"
 
 
 # below this many changed files a process pool costs more (a spaCy load per worker) than it saves
@@ -154,13 +270,29 @@ def _read_file(path: Path, rel: str, entry: dict | None, extractor):
         source, documents = ingest_file(path, rel, entry)
     except IngestError as err:
         return err
-    return source, documents, extractor.extract(documents)
+    except Exception as err:  # noqa: BLE001 - one bad file is that file's error, never the build's
+        return IngestError(rel, f"could not be read: {type(err).__name__}: {err}")
+    try:
+        return source, documents, extractor.extract(documents)
+    except Exception as err:  # noqa: BLE001
+        return IngestError(rel, f"extraction failed: {type(err).__name__}: {err}")
 
 
 def _start_worker() -> None:
     global _worker_extractor
+    die_with_parent()
     from extract import Extractor
     _worker_extractor = Extractor()
+
+
+def die_with_parent() -> None:
+    """A worker is killed with the build that started it, even by kill -9 (Linux)."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _read_in_worker(task):
@@ -181,12 +313,15 @@ def _read_split(todo, manifest: dict, workers: int):
         for path, rel, sha in todo:
             try:
                 source, documents = ingest_file(path, rel, manifest.get(rel))
+                size = -(-len(documents) // workers)
+                chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
+                stats = [s for part in pool.map(_extract_in_worker, chunks) for s in part]
             except IngestError as err:
                 yield path, rel, sha, err
                 continue
-            size = -(-len(documents) // workers)
-            chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
-            stats = [s for part in pool.map(_extract_in_worker, chunks) for s in part]
+            except Exception as err:  # noqa: BLE001
+                yield path, rel, sha, IngestError(rel, f"could not be read: {type(err).__name__}: {err}")
+                continue
             yield path, rel, sha, (source, documents, stats)
 
 
@@ -201,7 +336,11 @@ def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
                 pending.append(((path, rel, sha), pool.submit(_read_in_worker, (path, rel, manifest.get(rel)))))
                 while pending and (len(pending) >= 2 * workers or n == len(todo) - 1):
                     (p, r, h), future = pending.popleft()
-                    yield p, r, h, future.result()
+                    try:
+                        result = future.result()
+                    except Exception as err:  # noqa: BLE001 - a worker that died on this file
+                        result = IngestError(r, f"could not be read: {type(err).__name__}: {err}")
+                    yield p, r, h, result
         return
     if workers > 1 and extractor is None and sum(path.stat().st_size for path, _, _ in todo) >= SPLIT_MIN_BYTES:
         yield from _read_split(todo, manifest, workers)

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from .build import build
+from .build import BuildError, build
 from .evaluate import evaluate, format_report, load_gold
 from .export import EXPORT_FIELDS, iter_statistics
 from .pages import DATABASE
@@ -39,8 +39,8 @@ DEFAULT_WORKERS = min(os.cpu_count() or 1, 4)
 def run_build(corpus: Path, db_path: Path, strict: bool = False, workers: int = 1) -> None:
     try:
         report = build(corpus, db_path, echo=lambda line: click.echo(line, err=True), workers=workers)
-    except FileNotFoundError as err:
-        raise click.ClickException(str(err))
+    except (FileNotFoundError, BuildError) as err:
+        raise click.ClickException(str(err)) from None
     click.echo(f"{db_path}: {len(report.read)} files read, {len(report.unchanged)} unchanged, "
                f"{len(report.removed)} removed, {len(report.errors)} with errors; "
                f"{report.documents} documents, {report.statistics} statistics", err=True)

@@ -24,6 +24,11 @@ class Block:
     lines: list[Line] = field(default_factory=list)
 
 
+def looks_like_blog_dump(text: str) -> bool:
+    """A first line like "Thursday, 12 February 2026": the date line Blogger prints above posts."""
+    return bool(BLOG_DATE_LINE.match(text.lstrip().split("\n", 1)[0]))
+
+
 def parse_blog_dump(text: str, publisher: str | None = None) -> list[Document]:
     """Split a blog dump into one document per post, each with its date, title and passages."""
     publisher = publisher or "unknown"

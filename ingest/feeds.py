@@ -40,10 +40,12 @@ class Entry:
 
 
 def looks_like_blogger_atom(head: str) -> bool:
+    head = head.lower()
     return "<feed" in head and ("blogger.com" in head or "schemas.google.com/blogger" in head)
 
 
 def looks_like_wxr(head: str) -> bool:
+    head = head.lower()
     return "<rss" in head and "wordpress.org/export/" in head
 
 

@@ -40,9 +40,12 @@ LABEL_SELECTOR = ".post-labels a, a[rel~=tag], .cat-links a, .tags-links a"
 
 
 def looks_like_html(head: str) -> bool:
+    """HTML by its structure, wherever it starts: a BOM, PHP warnings, comments or a long
+    <style> or <script> block may come before <html>."""
     head = head.lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or bool(
-        re.search(r"<(?:html|body|head|div|p)[\s>]", head[:4096]))
+        re.search(r"<!doctype html|<(?:html|body|head)[\s>]", head)) or bool(
+        re.search(r"<(?:div|p|article|main|section)[\s>]", head[:4096]))
 
 
 def parse_html_page(markup: str | bytes, publisher: str | None = None, kind: str | None = None,

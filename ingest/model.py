@@ -11,11 +11,19 @@ from dataclasses import dataclass, field
 COMMENTER = "blog commenter"
 
 
+def one_line(text: str, limit: int = 300) -> str:
+    """Text as one printable line: control characters (a newline in a file name or a feed
+    entry id) escaped, so no message can forge another line; long text cut."""
+    text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for ch in text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class IngestError(Exception):
     """A file that cannot be ingested; the message names the reason."""
 
     def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{one_line(path)}: {one_line(reason)}")
         self.path = path
         self.reason = reason
 

@@ -10,17 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from .articles import looks_like_article_collection, parse_article, parse_article_collection
-from .blog_dump import parse_blog_dump
-from .committee import looks_like_committee_report, parse_committee_report
-from .dates import BLOG_DATE_LINE
-from .feeds import looks_like_blogger_atom, looks_like_wxr, parse_blogger_atom, parse_wxr
-from .html_page import looks_like_html, parse_html_page
-from .mail import looks_like_email, parse_mailout
 from registry import Publisher, resolve_publisher
 
-from .model import COMMENTER, Document, IngestError
-from .pdf import looks_like_pdf, parse_pdf
+from .formats import BY_NAME, CorpusFile, sniff_bytes, sniff_text
+from .model import COMMENTER, Document, IngestError, one_line
 
 MAX_BYTES = 50 * 1024 * 1024
 FRONT_MATTER_KEYS = {"title", "publisher", "kind", "url", "published", "author", "licence",
@@ -28,8 +21,6 @@ FRONT_MATTER_KEYS = {"title", "publisher", "kind", "url", "published", "author",
 KINDS = {"blog", "committee", "inspectorate", "union", "audit", "statistics", "news", "parliament",
          "government", "charity", "comment", "unknown"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n", re.S | re.M)
-# formats whose text is extracted from markup or a PDF, read from the file's bytes
-MARKUP_FORMATS = {"pdf", "blogger_atom", "wxr", "html", "email"}
 BINARY_SIGNATURES = [(b"PK\x03\x04", "a ZIP archive (a Word or OpenDocument file?)"),
                      (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
                      (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
@@ -55,23 +46,6 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def sniff_markup(raw_head: bytes) -> str | None:
-    """The format of a file from its first bytes, for formats that are not plain text."""
-    if looks_like_pdf(raw_head):
-        return "pdf"
-    head = raw_head.decode("utf-8", errors="replace").lstrip("\ufeff \r\n\t")
-    lowered = head.lower()
-    if looks_like_blogger_atom(lowered):
-        return "blogger_atom"
-    if looks_like_wxr(lowered):
-        return "wxr"
-    if looks_like_email(head):
-        return "email"
-    if looks_like_html(lowered):
-        return "html"
-    return None
-
-
 def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -> SourceFile:
     size = path.stat().st_size
     if size == 0:
@@ -81,13 +55,15 @@ def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -
     with open(path, "rb") as handle:
         head = handle.read(8192)
     metadata = dict(manifest_entry or {})
-    fmt = sniff_markup(head)
-    if fmt:
-        # bs4, lxml and pypdf read these from the bytes, honouring the file's declared encoding
-        return SourceFile(rel, sha256_of(path), None, 0, metadata, fmt)
+    # a ZIP, Office file, image or archive is refused before any sniffing: a stored ZIP of an
+    # HTML page must not be read as HTML
     for signature, what in BINARY_SIGNATURES:
         if head.startswith(signature):
             raise IngestError(rel, f"unknown format: {what}; save it as PDF, HTML or text")
+    fmt = sniff_bytes(head)
+    if fmt:
+        # bs4, lxml and pypdf read these from the bytes, honouring the file's declared encoding
+        return SourceFile(rel, sha256_of(path), None, 0, metadata, fmt.name)
     if b"\x00" in head:
         raise IngestError(rel, "binary file (contains NUL bytes)")
     raw = path.read_bytes()
@@ -166,19 +142,6 @@ def partial_date(value) -> str | None:
     return year
 
 
-def detect_format(text: str) -> str | None:
-    """The format of a plain-text file from its content."""
-    if BLOG_DATE_LINE.match(text.lstrip().split("\n", 1)[0]):
-        return "blog_dump"
-    if looks_like_committee_report(text):
-        return "committee_report"
-    if looks_like_article_collection(text):
-        return "article_collection"
-    if len(re.findall(r"[A-Za-z]{2,}", text)) >= 5:
-        return "article"
-    return None
-
-
 def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
                 ) -> tuple[SourceFile, list[Document]]:
     """Parse one file into documents. Documents of plain-text files have offsets into the
@@ -187,28 +150,29 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
     meta = source.metadata
     publisher = meta.get("publisher")
     kind = meta.get("kind")
-    fmt = meta.get("format") or source.format
-    if fmt in MARKUP_FORMATS and source.format != fmt:
-        raise IngestError(rel, f"format {fmt!r} is given but the file is not {fmt}")
-    if fmt in MARKUP_FORMATS:
-        documents = _parse_markup(path, rel, fmt, source, publisher, kind, meta.get("url"))
-    else:
-        body = source.text[source.body_start:]
-        fmt = fmt or detect_format(body)
-        if fmt is None:
-            raise IngestError(rel, "unknown format: not a blog dump, committee report or article text")
-        if fmt == "blog_dump":
-            documents = parse_blog_dump(body, publisher)
-        elif fmt == "committee_report":
-            documents = parse_committee_report(body, publisher)
-        elif fmt == "article_collection":
-            documents = parse_article_collection(body, publisher, kind)
-        elif fmt == "article":
-            documents = [parse_article(body, publisher=publisher, kind=kind)]
-        else:
-            raise IngestError(rel, f"unknown format {fmt!r}")
+    given = meta.get("format")
+    if given is not None and given not in BY_NAME:
+        raise IngestError(rel, f"unknown format {given!r}; known: {', '.join(BY_NAME)}")
+    if given and (BY_NAME[given].reads == "bytes") != (source.text is None):
+        raise IngestError(rel, f"format {given!r} is given but the file is not {given}")
+    if given and BY_NAME[given].reads == "bytes" and source.format != given:
+        raise IngestError(rel, f"format {given!r} is given but the file is not {given}")
+    body = source.text[source.body_start:] if source.text is not None else None
+    fmt = BY_NAME[given] if given else BY_NAME[source.format] if source.format else sniff_text(body)
+    if fmt is None or (fmt.name == "article" and len(re.findall(r"[A-Za-z]{2,}", body)) < 5):
+        raise IngestError(rel, "unknown format: not a blog dump, committee report or article text")
+    corpus_file = CorpusFile(path, rel, body, publisher, kind, meta.get("url"), source.warnings)
+    try:
+        documents = fmt.parse(corpus_file)
+    except IngestError:
+        raise
+    except Exception as err:  # noqa: BLE001 - any parser failure is this file's error, not the build's
+        raise IngestError(rel, f"{fmt.name.replace('_', ' ')} could not be read: "
+                               f"{type(err).__name__}: {one_line(str(err))}") from None
+    if fmt.reads == "text":
         for doc in documents:
             doc.file_start += source.body_start
+    fmt = fmt.name
     if not documents:
         raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file")
     source.format = fmt
@@ -249,18 +213,3 @@ def canonicalise_publishers(documents: list[Document], given: str | None, url: s
                 passage.source = doc.reproduces or doc.source
             elif passage.source != COMMENTER:
                 passage.source = resolve(passage.source, None).name
-
-
-def _parse_markup(path: Path, rel: str, fmt: str, source: SourceFile, publisher, kind, url
-                  ) -> list[Document]:
-    if fmt == "pdf":
-        return parse_pdf(path, rel, publisher, kind)
-    if fmt == "blogger_atom":
-        documents, source.warnings = parse_blogger_atom(path, rel, publisher)
-        return documents
-    if fmt == "wxr":
-        documents, source.warnings = parse_wxr(path, rel, publisher)
-        return documents
-    if fmt == "html":
-        return parse_html_page(path.read_bytes(), publisher, kind, url, path=rel)
-    return parse_mailout(path.read_bytes(), rel, publisher, kind)
