@@ -130,16 +130,21 @@ PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspect
                r"survey|research|documents|estimates|accounts|bulletin|release|publication|numbers|"
                r"article|piece|paper|table|tables|briefing)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
+# patterns that name the body before the words that cite it ("according to X", "figures from
+# X", "(X, 2024)", "Source: X"), matched where they start
 CITATIONS = [re.compile(p, re.M) for p in (
     r"\b[Aa]ccording to (?P<who>[^.;:!?]{0,90})",
     rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
     rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})",
-    rf"(?P<who>[^,.;:!?]{{0,70}}?)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b",
     r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)",
-    # "the government’s reassurance that ...", "Napo's claim that ..."
-    r"(?P<who>[^,.;:!?]{0,60}?)(?:'s|’s) (?:\w+ ){0,2}(?:reassurance|assurance|statement|announcement|claim|"
-    r"pledge|promise|commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b",
     r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})",
+)]
+# patterns read just after a body's name: "HMPPS's latest workforce figures show", "the MoJ's
+# own figures reveal", "Napo's claim that"
+AFTER_NAME = [re.compile(p) for p in (
+    rf"(?:'s|’s)?\s+(?:[\w“”\"'’-]+\s+){{0,4}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b",
+    r"(?:'s|’s) (?:\w+ ){0,2}(?:reassurance|assurance|statement|announcement|claim|pledge|promise|"
+    r"commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b",
 )]
 SOURCE_LINE = CITATIONS[-1]
 SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
@@ -177,8 +182,16 @@ def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
 
 def citation_scopes(text: str) -> list[Scope]:
     """Sentences that say whose publication their figures come from."""
+    named = find_organisations(text)
+    if not named:
+        return []  # every citation names a body
     scopes = []
     ends = sentence_ends(text)
+
+    def sentence_scope(at: int, to: int, org: str) -> Scope:
+        end_m = SENTENCE_END.search(text, to)
+        return Scope(last_before(ends, at), end_m.end() if end_m else len(text), spokesperson(org))
+
     for pattern in CITATIONS:
         for m in pattern.finditer(text):
             orgs = find_organisations(m.group("who"))
@@ -186,12 +199,15 @@ def citation_scopes(text: str) -> list[Scope]:
                 continue
             if pattern is SOURCE_LINE:
                 # "Source: ..." under a table or a paragraph covers all of it
-                start, end = 0, len(text)
+                scopes.append(Scope(0, len(text), spokesperson(orgs[0].name)))
             else:
-                start = last_before(ends, m.start())
-                end_m = SENTENCE_END.search(text, m.end())
-                end = end_m.end() if end_m else len(text)
-            scopes.append(Scope(start, end, spokesperson(orgs[0].name)))
+                scopes.append(sentence_scope(m.start(), m.end(), orgs[0].name))
+    for org in named:
+        for pattern in AFTER_NAME:
+            m = pattern.match(text, org.end)
+            if m:
+                scopes.append(sentence_scope(org.start, m.end(), org.name))
+                break
     scopes.sort(key=lambda sc: sc.start)
     return scopes
 

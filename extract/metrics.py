@@ -14,12 +14,16 @@ TOTAL_OF = re.compile(r"\bof (?:its|their|the|our|his|her) $", re.I)
 
 
 @lru_cache(maxsize=1)
-def metric_cues() -> list[tuple[str, set[str], float, list[re.Pattern]]]:
+def metric_cues() -> list[tuple[str, set[str], float, re.Pattern | None, re.Pattern | None]]:
+    """Per lexicon entry: its metric, units, weight, one pattern for its cues anywhere in the
+    sentence and one for its cues that must end just before the figure ("supervise $")."""
     table = []
     for entry in load_lexicon("metrics"):
-        cues = [re.compile(c.replace("$", r"(?=\s*$)") if c.endswith("$") else c, re.I | re.M)
-                for c in entry["cues"]]
-        table.append((entry["metric"], set(entry["units"]), float(entry["weight"]), cues))
+        anywhere = [c for c in entry["cues"] if not c.endswith("$")]
+        ending = [c[:-1] for c in entry["cues"] if c.endswith("$")]
+        table.append((entry["metric"], set(entry["units"]), float(entry["weight"]),
+                      re.compile("|".join(f"(?:{c})" for c in anywhere), re.I | re.M) if anywhere else None,
+                      re.compile("(?:" + "|".join(f"(?:{c})" for c in ending) + r")\s*$", re.I) if ending else None))
     return table
 
 
@@ -42,21 +46,20 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
     before = sentence[:start]
     # a short sentence ("Yes: 26,696 (93.40%)", "I am 40% over") borrows cues from its neighbours
     short = bool(context) and len(sentence.split()) <= SHORT_SENTENCE
-    for metric, units, weight, cues in metric_cues():
+    for metric, units, weight, anywhere, ending in metric_cues():
         if unit not in units:
             continue
-        for cue in cues:
-            if cue.pattern.endswith(r"(?=\s*$)"):
-                score = weight * 1.5 if cue.search(before) else 0.0
-            else:
-                score = 0.0
-                for m in cue.finditer(sentence):
-                    d = _distance(m.start(), m.end(), start, end)
-                    score = max(score, weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE)))
-                if not score and short and cue.search(context):
-                    score = weight * CONTEXT_WEIGHT
-            if score > best_score:
-                best, best_score = metric, score
+        score = weight * 1.5 if ending is not None and ending.search(before) else 0.0
+        if anywhere is not None:
+            near = 0.0
+            for m in anywhere.finditer(sentence):
+                d = _distance(m.start(), m.end(), start, end)
+                near = max(near, weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE)))
+            if not near and short and anywhere.search(context):
+                near = weight * CONTEXT_WEIGHT
+            score = max(score, near)
+        if score > best_score:
+            best, best_score = metric, score
     if best == "targets_met" and TOTAL_OF.search(before):
         return "targets_total"
     return best

@@ -55,7 +55,7 @@ def _word_number(word: str) -> int | None:
     return numbers["units_words"].get(word) or numbers["tens_words"].get(word)
 
 
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, re.Pattern, object]]:
     numbers = load_lexicon("numbers")
     number_word = alternation(list(numbers["units_words"]) + list(numbers["tens_words"]))
     unit = r"(?:years?|months?|weeks?|days?|decades?)"
@@ -80,11 +80,24 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b"),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b"),
     ]
-    return [(kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0))
-            for kind, p in raw]
+    # what a text must hold for a pattern to be worth a scan: a digit, a month's name, or words
+    needs = {"between": ["between"], "between_months": ["between"], "relative_n": None,
+             "ahead": ["next", "coming", "following"], "present": None, "relative": None}
+    compiled = []
+    for kind, p in raw:
+        need = needs.get(kind, "digit")
+        if kind in ("day_month", "month_day", "month_span", "month_year"):
+            need = "month"
+        if kind == "noise" and p.startswith("https"):
+            need = ["http", "www", "@"]
+        compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0),
+                         need))
+    return compiled
 
 
-_COMPILED: list[tuple[str, re.Pattern]] | None = None
+_COMPILED: list[tuple[str, re.Pattern, object]] | None = None
+HAS_DIGIT = re.compile(r"\d")
+HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 COUNTED = re.compile(r"\s+(?:more\s+|new\s+|extra\s+|additional\s+|fewer\s+)?(?:"
                      + alternation(load_lexicon("numbers")["count_nouns"]) + r")\b", re.I)
 PREFIX = re.compile(r"\b(in|as at|as of|at the end of|at|during|on|since|from|between|by|until|before|after|to|for|ending|of)\s+(?:the\s+)?(?:(?:early|mid|late|end of)\s+)?$", re.I)
@@ -101,7 +114,13 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
     pub_year = int(published[:4]) if published else None
     found: list[DateExpr] = []
     taken = TakenRanges()
-    for kind, pattern in _COMPILED:
+    has_digit = HAS_DIGIT.search(text) is not None
+    has_month = has_digit and HAS_MONTH.search(text) is not None
+    lowered = text.lower()
+    for kind, pattern, need in _COMPILED:
+        if (need == "digit" and not has_digit) or (need == "month" and not has_month) or (
+                isinstance(need, list) and not any(word in lowered for word in need)):
+            continue
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue

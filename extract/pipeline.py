@@ -119,7 +119,7 @@ class FigureFinder:
         self.one_after = [re.compile(rf"\b{re.escape(w)}\s+$", re.I) for w in lex["one_as_figure_after"]]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         dates = doc._.dates or find_dates(text, _published(doc))
         doc._.dates = dates
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure] + list(doc._.blocked)
@@ -194,7 +194,7 @@ def make_figure_finder(nlp: Language, name: str, one_needs_cue: bool):
 
 @Language.component("figure_period")
 def figure_period(doc: Doc) -> Doc:
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     ctx: PassageContext | None = doc._.context
     published = _published(doc)
     context = ctx.context_period if ctx else None
@@ -249,6 +249,12 @@ def figure_period(doc: Doc) -> Doc:
     return doc
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text: the passage text prepare_docs made it from, else Doc.text (which joins
+    every token on each access)."""
+    return doc.user_data.get("text") or doc.text
+
+
 PRESENT_TAGS = {"VBZ", "VBP"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
 PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
@@ -289,7 +295,7 @@ def _restates(text: str, first: Quantity, other: Quantity) -> bool:
 
 @Language.component("figure_metric")
 def figure_metric(doc: Doc) -> Doc:
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     for span in doc.spans["figures"]:
         fig = span._.quantity
         sent = sentence_of(span)
@@ -325,7 +331,7 @@ def figure_subject(doc: Doc) -> Doc:
 
 @Language.component("figure_measure")
 def figure_measure(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     previous = None
     for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
         fig = span._.quantity
@@ -463,6 +469,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         if not candidates:
             continue
         doc = nlp.make_doc(text)
+        doc.user_data["text"] = text
         doc._.context = PassageContext(
             document=doc_context, source=source, scopes=scopes, context_period=context_period,
             anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2]

@@ -31,6 +31,10 @@ class Quantity:
         return self.start < end and start < self.end
 
 
+# words one of which a duration holds ("years", "a fortnight", "the past decade")
+TIME_WORDS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"]
+
+
 @lru_cache(maxsize=1)
 def grammar() -> dict:
     lex = load_lexicon("numbers")
@@ -89,9 +93,32 @@ def grammar() -> dict:
         ("scaled", rf"{b}(?P<n>{digits})\s?(?P<scale>{scale})(?![\w£$€])"),
         ("number", rf"{b}(?P<n>{num}){e}"),
     ]
+    # a rule is tried only on text holding its trigger: most rules need a word that most
+    # passages lack ("between", "pence", a unit), and a scan for a word is far cheaper than one
+    # for a pattern that starts with every way of writing a number
+    number_first = f"{b}(?P<n>{num})"
+    # triggers are lower-case words looked up with `in` (a C-speed scan), or a pattern
+    vulgar_chars = ["⁄", *lex["vulgar_fractions"]]
+    triggers = {
+        "foreign_money": ["$", "€", "¥"], "pence": re.compile(r"\dp\b"), "pence_word": ["pence"],
+        "physical": [str(u) for u in lex["physical_units"]],
+        "fraction_of_scale": ["million", "billion", "thousand"], "money_words": ["pounds"],
+        "money": ["£"], "percent_range": [*map(str.lower, lex["percent_words"]), "teen"],
+        "percent": [*map(str.lower, lex["percent_words"]), "teen"], "ratio_out_of": ["out of"],
+        "ratio_in": [" in "], "duration_between": ["between"],
+        "duration_range": TIME_WORDS, "duration_phrase": TIME_WORDS, "duration": TIME_WORDS,
+        "times": ["times", "twice", "thrice"], "between": ["between"], "range_or": [" or ", " to "],
+        "range_dash": re.compile(r"\d\s?[–-]\s?\d"), "decade_count": ["into the"],
+        "vague": ["hundreds", "thousands", "millions", "dozens"], "scaled_words": ["and a half"],
+        "vulgar": vulgar_chars, "fraction": ["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"],
+        "scaled": re.compile(rf"\d\s?(?:{scale})", re.I),
+    }
     flags = re.I
     return {
-        "rules": [(name, re.compile(rx, flags)) for name, rx in rules],
+        "rules": [(name, re.compile(rx, flags), triggers.get(name), rx.startswith(number_first))
+                  for name, rx in rules],
+        # where any number starts: rules that open with a number are tried there only
+        "number_start": re.compile(rf"{b}(?:{num})", flags),
         "lex": lex,
     }
 
@@ -264,8 +291,14 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
     (dates, times, phone numbers, footnote markers)."""
     taken = TakenRanges(blocked)
     found: list[Quantity] = []
-    for name, pattern in grammar()["rules"]:
-        for m in pattern.finditer(text):
+    lowered = text.lower()
+    g = grammar()
+    number_starts = [m.start() for m in g["number_start"].finditer(text)]
+    for name, pattern, trigger, number_first in g["rules"]:
+        if trigger is not None and not (trigger.search(text) if isinstance(trigger, re.Pattern)
+                                        else any(word in lowered for word in trigger)):
+            continue
+        for m in (_matches_at(pattern, text, number_starts) if number_first else pattern.finditer(text)):
             if taken.overlaps(m.start(), m.end()):
                 continue
             fig = _build(name, m)
@@ -278,6 +311,19 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
             taken.add(m.start(), m.end())
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """The pattern's matches that begin where a number begins, left to right, not overlapping:
+    one scan for numbers serves every rule that opens with one."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            end = m.end()
+            yield m
 
 
 NEGATIVE_BEFORE = re.compile(r"(?:(?<![\w.,/])[-−]|\bminus\s)$", re.I)
@@ -293,24 +339,33 @@ def _read_sign(text: str, fig: Quantity) -> None:
     fig.value = -fig.value
 
 
+@lru_cache(maxsize=1)
+def comparator_patterns() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
+    """One pattern per comparator for the words before a figure (the longest phrase wins) and
+    one for the words after it."""
+    lex = grammar()["lex"]
+    before = [(symbol, re.compile(rf"(?:^|\W)({alternation(phrases)})\s*$"))
+              for symbol, phrases in lex["comparators"].items()]
+    after = [(symbol, re.compile(rf"\s*(?:{alternation(phrases)})(?:\W|$)|\+" if "+" in phrases
+                                 else rf"\s*(?:{alternation(phrases)})(?:\W|$)"))
+             for symbol, phrases in lex["comparator_suffixes"].items()]
+    return before, after
+
+
 def comparator_before(text: str, start: int) -> str | None:
     """The comparator that the words just before a figure set ("less than", "over")."""
-    lex = grammar()["lex"]
     before = text[max(0, start - 30):start].lower()
     best = None
-    for symbol, phrases in lex["comparators"].items():
-        for phrase in phrases:
-            if re.search(rf"(?:^|\W){re.escape(phrase)}\s*$", before):
-                if best is None or len(phrase) > len(best[1]):
-                    best = (symbol, phrase)
+    for symbol, pattern in comparator_patterns()[0]:
+        m = pattern.search(before)
+        if m and (best is None or len(m.group(1)) > len(best[1])):
+            best = (symbol, m.group(1))
     return best[0] if best else None
 
 
 def comparator_after(text: str, end: int) -> str | None:
-    lex = grammar()["lex"]
     after = text[end:end + 15].lower()
-    for symbol, phrases in lex["comparator_suffixes"].items():
-        for phrase in phrases:
-            if re.match(rf"\s*{re.escape(phrase)}(?:\W|$)", after) or (phrase == "+" and after.startswith("+")):
-                return symbol
+    for symbol, pattern in comparator_patterns()[1]:
+        if pattern.match(after):
+            return symbol
     return None
