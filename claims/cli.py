@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -12,7 +13,7 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from .build import BuildError, build
+from .build import BuildError, build, database_problem
 from .evaluate import evaluate, format_report, load_gold
 from .export import EXPORT_FIELDS, iter_statistics
 from .pages import DATABASE
@@ -27,7 +28,18 @@ corpus_option = click.option("--corpus", type=click.Path(file_okay=False, path_t
                              default=DEFAULT_CORPUS, show_default=True, help="The corpus folder.")
 
 
-@click.group()
+class ClaimsGroup(click.Group):
+    """Commands whose database cannot be read end with one line, not a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as err:
+            raise click.ClickException(f"the database cannot be read ({err}); rebuild it with "
+                                       "'claims build'") from None
+
+
+@click.group(cls=ClaimsGroup)
 @click.version_option()
 def cli():
     """Probation Claims: every figure about the Probation Service, when it held, who said it."""
@@ -189,6 +201,9 @@ def serve_command(db_path, port, metadata):
     """Serve the database read-only with Datasette on 127.0.0.1."""
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
+    problem = database_problem(db_path)
+    if problem:
+        raise click.ClickException(f"{db_path}: {problem}; rebuild it with 'claims build'")
     if db_path.stem != DATABASE:
         # Datasette names a database after its file; the site's pages and metadata expect "claims"
         link_dir = Path(tempfile.mkdtemp(prefix="claims-serve-"))
@@ -210,7 +225,9 @@ def serve_command(db_path, port, metadata):
            # suggesting facets scans every column of a table on each page view
            "--setting", "suggest_facets", "off"]
     click.echo(f"Serving {db_path} at http://127.0.0.1:{port}/", err=True)
-    sys.exit(subprocess.call(cmd))
+    sys.stderr.flush()
+    # this process becomes the server, so stopping `claims serve` (Ctrl-C, SIGTERM) stops it
+    os.execv(sys.executable, cmd)
 
 
 @cli.command(name="bench")

@@ -69,6 +69,15 @@ def footnote_mark(text: str, start: int, end: int, number: int) -> Mark:
                 .format(number, text[start:end]))
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL when it is an http(s) address, the only kind the site makes a link of; anything
+    else (javascript:, data:, a file path) is shown as text or not at all."""
+    if not url:
+        return None
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) and not any(ch.isspace() for ch in url) else None
+
+
 def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
     rows = list(db.query(
         "select s.*, d.title as document_title, d.published, d.published_inferred, d.url as document_url, "

@@ -4,8 +4,10 @@ children). Both are read entry by entry with lxml's iterparse, so a large export
 an entry that cannot be read is reported and skipped, the rest ingested."""
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
+from html.entities import name2codepoint
 from pathlib import Path
 
 from lxml import etree
@@ -68,7 +70,7 @@ def _read_entries(path: Path, rel: str, entry_tag: str, title_tag: str, feed_tag
     """The feed's title, the entries `read` makes of each entry element (None: not a
     published post or comment), and a warning for each entry it could not read."""
     title, entries, warnings = None, [], []
-    for n, element in _iterparse(path, rel, {entry_tag, title_tag}):
+    for n, element in _iterparse(path, rel, {entry_tag, title_tag}, warnings):
         if element.tag == title_tag:
             if element.getparent() is not None and element.getparent().tag == feed_tag:
                 title = title or (element.text or "").strip() or None
@@ -186,19 +188,50 @@ def _blog_document(post: Entry, publisher: str) -> Document:
     return doc
 
 
-def _iterparse(path: Path, rel: str, tags: set[str]):
+XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _with_numeric_entities(raw: bytes) -> bytes:
+    """HTML's named entities ("&eacute;", "&nbsp;") as numeric references XML knows: a feed
+    written with them keeps "café" whole. External entities stay off (resolve_entities=False)."""
+    def numeric(m: re.Match) -> bytes:
+        name = m.group(1).decode("ascii")
+        if name in XML_ENTITIES or name not in name2codepoint:
+            return m.group()
+        return b"&#%d;" % name2codepoint[name]
+    return NAMED_ENTITY.sub(numeric, raw)
+
+
+def _iterparse(path: Path, rel: str, tags: set[str], warnings: list[str] | None = None):
     """Elements with the given tags as they close; a file that is not XML at all is an error,
-    markup broken inside an entry is recovered as far as lxml can."""
+    markup broken inside an entry is recovered as far as lxml can, and a fatal error part-way
+    (a truncated file) is a warning naming its line and how many entries were lost."""
+    raw = _with_numeric_entities(path.read_bytes())
+    total = len(re.findall(rb"<(?:entry|item)[\s>]", raw))
     n = 0
+    context = etree.iterparse(io.BytesIO(raw), events=("end",), recover=True,
+                              resolve_entities=False, huge_tree=True, no_network=True)
     try:
-        for _, element in etree.iterparse(str(path), events=("end",), recover=True,
-                                          resolve_entities=False, huge_tree=True):
+        for _, element in context:
             if element.tag in tags:
                 if element.tag.endswith(("entry", "item")):
                     n += 1
                 yield n, element
     except etree.XMLSyntaxError as err:
-        raise IngestError(rel, f"unreadable XML: {err}") from None
+        if n == 0:
+            raise IngestError(rel, f"unreadable XML: {err}") from None
+        _warn_lost(warnings, err.lineno, str(err), n, total)
+        return
+    fatal = [e for e in context.error_log if e.level == etree.ErrorLevels.FATAL]
+    if fatal:
+        _warn_lost(warnings, fatal[0].line, fatal[0].message, n, total)
+
+
+def _warn_lost(warnings, line, message, read: int, total: int) -> None:
+    if warnings is not None:
+        warnings.append(f"XML error at line {line} ({message.strip()}); {read} of {total} entries were "
+                        f"read, the entries after it could not be read")
 
 
 def _release(element) -> None:

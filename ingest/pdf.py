@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PdfReadError, PyPdfError
 
 from .assemble import Block, document_from_blocks
 from .dates import latest_date_mentioned, published_line_date
@@ -42,7 +42,7 @@ def parse_pdf(path: Path, rel: str, publisher: str | None = None, kind: str | No
             raise IngestError(rel, "encrypted PDF: cannot read its text")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
-    except (PdfReadError, ValueError, KeyError, TypeError) as err:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, RecursionError) as err:
         raise IngestError(rel, f"unreadable PDF: {err}") from None
     if not any(text.strip() for text in pages):
         raise IngestError(rel, "PDF has no text layer (a scanned document? run OCR on it first)")

@@ -1,0 +1,242 @@
+"""Hostile and broken input (issue 14), through the CLI: each case asserts the error line, that
+the rest of the corpus was built, and that nothing outside the corpus reached the database."""
+import asyncio
+import io
+import os
+import sqlite3
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+import yaml
+from click.testing import CliRunner
+from datasette.app import Datasette
+
+from claims.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD = "---\npublisher: Napo\nkind: union\npublished: 2024-05-01\n---\nNews\nThere were 464 probation officer vacancies.\n"
+
+
+@pytest.fixture(autouse=True)
+def shared_extractor(monkeypatch, extractor):
+    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, "utf-8")
+    return folder
+
+
+def build(corpus, db_path, *extra):
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--db", str(db_path), *extra])
+    return result
+
+
+def error_lines(output):
+    return [line for line in output.splitlines() if line.startswith(("error:", "warning:", "Error:"))]
+
+
+def assert_rest_built(db_path):
+    db = sqlite_utils.Database(db_path)
+    assert [r["mention"] for r in db.query("select mention from statistics where file = 'good.txt'")] == ["464"]
+
+
+def pdf_with_stream(stream: bytes) -> bytes:
+    """A one-page PDF whose content stream is `stream`, Flate-compressed."""
+    body = zlib.compress(stream, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_that_inflates_past_the_limit_is_one_error(corpus, tmp_path):
+    # 200 MB of zeros compress to about 200 KB: pypdf refuses to inflate it
+    (corpus / "bomb.pdf").write_bytes(pdf_with_stream(b"0" * 200_000_000))
+    result = build(corpus, tmp_path / "claims.db")
+    [line] = [l for l in error_lines(result.output) if "bomb.pdf" in l]
+    assert line.startswith("error: bomb.pdf: ")
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_any_parser_exception_is_that_files_error_and_old_rows_are_kept(corpus, tmp_path, monkeypatch):
+    db_path = tmp_path / "claims.db"
+    (corpus / "page.html").write_text("<html><body><article><p>" + "There were 512 officers in post. " * 12
+                                      + "</p></article></body></html>", "utf-8")
+    assert build(corpus, db_path).exit_code == 0
+    (corpus / "page.html").write_text("<html><body><article><p>changed</p></article></body></html>", "utf-8")
+    from ingest import formats
+
+    def broken(f):
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setitem(formats.BY_NAME, "html", formats.Format("html", "bytes", formats.looks_like_html, broken))
+    monkeypatch.setattr(formats, "FORMATS", [formats.BY_NAME["html"] if f.name == "html" else f for f in formats.FORMATS])
+    result = build(corpus, db_path)
+    assert "error: page.html: html could not be read: RecursionError: maximum recursion depth exceeded" in result.output
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("select count(*) from statistics where file = 'page.html'").fetchone()[0] == 12
+    assert_rest_built(db_path)
+
+
+def test_file_name_that_is_not_utf8(corpus, tmp_path):
+    name = os.fsencode(corpus) + b"/caf\xe9.txt"
+    with open(name, "wb") as handle:
+        handle.write(GOOD.encode())
+    result = build(corpus, tmp_path / "claims.db")
+    assert "error: caf\ufffd.txt: the file name is not valid UTF-8; rename it" in result.output
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_long_passage_is_read_in_pieces(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr("extract.pipeline.MAX_PASSAGE_CHARS", 2_000)
+    sentence = "In 2024 there were 464 probation officer vacancies in the region. "
+    (corpus / "long.txt").write_text("---\npublisher: Napo\nkind: union\n---\nLong\n" + sentence * 120, "utf-8")
+    result = build(corpus, tmp_path / "claims.db")
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    rows = list(db.query("select s.mention, s.start, d.text from statistics s join documents d "
+                         "on d.id = s.document_id where s.file = 'long.txt'"))
+    assert len(rows) == 120
+    assert all(r["text"][r["start"]:r["start"] + 3] == "464" for r in rows)
+
+
+def test_stored_zip_holding_html_is_refused(corpus, tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("page.html", "<html><body><p>" + "words " * 50 + "</p></body></html>")
+    (corpus / "page.html").write_bytes(buffer.getvalue())
+    result = build(corpus, tmp_path / "claims.db")
+    assert ("error: page.html: unknown format: a ZIP archive (a Word or OpenDocument file?); "
+            "save it as PDF, HTML or text") in result.output
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_symlink_out_of_the_corpus_is_not_read(corpus, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("---\npublisher: Napo\n---\nSecret\nThere were 999 secret officers here.\n", "utf-8")
+    (corpus / "linked.txt").symlink_to(secret)
+    result = build(corpus, tmp_path / "claims.db")
+    assert "warning: linked.txt: skipped: its real path is outside the corpus folder" in result.output
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    assert db.execute("select count(*) from passages where text like '%secret%'").fetchone()[0] == 0
+    assert db.execute("select count(*) from files where path = 'linked.txt'").fetchone()[0] == 0
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_newline_in_a_file_name_cannot_forge_a_line(corpus, tmp_path):
+    (corpus / "bad\nerror: forged.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    result = build(corpus, tmp_path / "claims.db")
+    assert "error: forged.txt" not in result.output.splitlines()
+    assert "error: bad\\nerror: forged.txt: unknown format: a PNG image" in result.output
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_damaged_database_is_moved_aside_and_rebuilt(corpus, tmp_path):
+    db_path = tmp_path / "claims.db"
+    db_path.write_bytes(b"this is not a database at all" * 100)
+    result = build(corpus, db_path)
+    assert result.exit_code == 0, result.output
+    [line] = [l for l in error_lines(result.output) if "moved aside" in l]
+    assert line.startswith(f"warning: {db_path}: not a usable database")
+    assert list(tmp_path.glob("claims.db.damaged-*"))
+    assert_rest_built(db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_second_build_exits_with_a_clear_message(corpus, tmp_path):
+    import fcntl
+    db_path = tmp_path / "claims.db"
+    with open(tmp_path / "claims.db.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("4242")
+        held.flush()
+        result = build(corpus, db_path)
+    assert result.exit_code == 1
+    assert "another build is running (pid 4242)" in result.output
+    assert not db_path.exists()
+
+
+def test_temp_files_of_dead_builds_are_removed(corpus, tmp_path):
+    stale = tmp_path / "claims.db.tmp-999999"
+    stale.write_bytes(b"half a database")
+    assert build(corpus, tmp_path / "claims.db").exit_code == 0
+    assert not stale.exists()
+
+
+def test_db_whose_parent_is_a_file_is_one_line(corpus, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    result = build(corpus, tmp_path / "afile" / "claims.db")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "cannot create its folder" in result.output
+
+
+def test_truncated_feed_warns_and_keeps_what_it_read(corpus, tmp_path):
+    atom = (FIXTURES / "blogger_export.atom").read_text("utf-8")
+    opening = atom.index("<content type='html'>") + len("<content type='html'>")
+    atom = atom[:opening] + "caf&eacute; staff " + atom[opening:]
+    cut = atom.rfind("<entry")
+    (corpus / "export.atom").write_text(atom[:cut + 40], "utf-8")
+    result = build(corpus, tmp_path / "claims.db")
+    [line] = [l for l in error_lines(result.output) if "export.atom" in l and "XML error" in l]
+    assert line.startswith("warning: export.atom: XML error at line ")
+    assert "entries after it could not be read" in line
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    assert db.execute("select count(*) from documents where file = 'export.atom'").fetchone()[0] >= 1
+    assert db.execute("select count(*) from documents where text like '%café staff%'").fetchone()[0] == 1
+    assert_rest_built(tmp_path / "claims.db")
+
+
+@pytest.fixture
+def site(corpus, tmp_path):
+    (corpus / "evil.txt").write_text("---\npublisher: Napo\nurl: \"javascript:alert(1)\"\n---\nEvil\n"
+                                     "There were 77 probation officer vacancies.\n", "utf-8")
+    db_path = tmp_path / "claims.db"
+    assert build(corpus, db_path).exit_code == 0
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
+    return Datasette([str(db_path)], metadata=metadata, plugins_dir=str(ROOT / "plugins"),
+                     template_dir=str(ROOT / "templates"),
+                     settings={"sql_time_limit_ms": 2000, "max_returned_rows": 1000}), db_path
+
+
+def get(ds, path):
+    return asyncio.run(ds.client.get(path))
+
+
+def test_javascript_url_is_never_a_link_and_pages_send_a_policy(site):
+    ds, db_path = site
+    [doc] = sqlite_utils.Database(db_path).query("select id from documents where file = 'evil.txt'")
+    response = get(ds, f"/claims/documents/{doc['id']}")
+    assert response.status_code == 200
+    assert 'href="javascript:' not in response.text
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] in ("no-referrer", "strict-origin-when-cross-origin")
+
+
+def test_a_huge_value_is_refused_at_once(site):
+    ds, _ = site
+    started = time.perf_counter()
+    response = get(ds, "/claims.json?sql=select+zeroblob(300000000)")
+    assert time.perf_counter() - started < 1.0
+    assert response.status_code == 400
+    assert "too big" in response.text
