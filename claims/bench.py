@@ -168,6 +168,53 @@ def measure_build(corpus: Path, db: Path, workers: int) -> dict:
     return result
 
 
+LARGE_PASSAGE_CHARS = 1_000_000
+LARGE_EMAIL_BYTES = 20 * 1024 * 1024
+
+
+def _seed_paragraphs(seeds: Path) -> list[str]:
+    paragraphs = []
+    for path in sorted(seeds.glob("*.txt")):
+        paragraphs += [p.strip() for p in path.read_text("utf-8").split("\n\n") if len(p.split()) > 12]
+    return paragraphs
+
+
+def measure_large_inputs(seeds: Path, work: Path) -> dict:
+    """The two worst files a user can give (issue 14): one passage of 1,000,000 characters and
+    a 20 MB HTML e-mail, each built alone on one worker: time and peak RSS."""
+    from html import escape
+    paragraphs = _seed_paragraphs(seeds)
+    results = {}
+    passage = " ".join(p.replace("\n", " ") for p in paragraphs)
+    while len(passage) < LARGE_PASSAGE_CHARS:
+        passage += " " + passage
+    cases = {
+        "passage": ("long.txt", "---\npublisher: Napo\nkind: union\n---\nA long passage\n"
+                    + passage[:LARGE_PASSAGE_CHARS] + "\n"),
+    }
+    body, i = [], 0
+    size = 0
+    while size < LARGE_EMAIL_BYTES:
+        piece = f"<p>{escape(paragraphs[i % len(paragraphs)])}</p>\n"
+        body.append(piece)
+        size += len(piece.encode())
+        i += 1
+    cases["email"] = ("bulletin.eml", "From: Napo <news@napo.org.uk>\nTo: members@example.org\n"
+                      "Subject: A very long bulletin\nDate: Tue, 5 Nov 2024 10:00:00 +0000\nMIME-Version: 1.0\n"
+                      "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+                      "<html><body><div class='content'>" + "".join(body) + "</div></body></html>")
+    for name, (filename, content) in cases.items():
+        corpus = work / f"large-{name}"
+        corpus.mkdir(parents=True, exist_ok=True)
+        (corpus / filename).write_text(content, "utf-8")
+        db = work / f"large-{name}.db"
+        if db.exists():
+            db.unlink()
+        result = measure_build(corpus, db, 1)
+        results[name] = {"file": filename, "bytes": len(content.encode()), **result}
+    return results
+
+
 EXTRACTION_DOCUMENTS = 100
 EXTRACTION_RUNS = 3
 
@@ -316,6 +363,10 @@ def run(seeds: Path, work: Path, scales: list[int], workers: int, echo=print) ->
                  f"p95 {row['facets']['html']['p95_ms']:.0f} ms")
         row["db_mb"] = db.stat().st_size / 2**20
         results["scales"].append(row)
+    results["large"] = measure_large_inputs(seeds, work)
+    for name, r in results["large"].items():
+        echo(f"[large {name}] {r['bytes']:,} bytes: {r['seconds']:.1f} s, {r['statistics']:,} statistics, "
+             f"peak RSS {r['rss_main_mb']:.0f} MB")
     return results
 
 
@@ -355,6 +406,14 @@ def markdown(results: dict, command: str) -> str:
         if e.get("quantulum_words_per_s"):
             lines.append(f"| quantulum3 | {e['quantulum_words_per_s']:,.0f} | "
                          f"{e['quantulum_words_per_s'] / e['ours_words_per_s']:.2f} (ours is {e['ours_words_per_s'] / e['quantulum_words_per_s']:.1f}x faster) | {e['quantulum_quantities']:,} quantities |")
+    large = results.get("large")
+    if large:
+        lines += ["", "## The largest files (issue 14: linear time, under 1 GB)", "",
+                  "| file | size | build, 1 worker (s) | statistics | peak RSS (MB) |", "| --- | ---: | ---: | ---: | ---: |"]
+        labels = {"passage": "one passage of 1,000,000 characters", "email": "an HTML e-mail of 20 MB"}
+        for name, r in large.items():
+            lines.append(f"| {labels.get(name, name)} | {r['bytes'] / 1e6:.1f} MB | {r['seconds']:.1f} | "
+                         f"{r['statistics']:,} | {r['rss_main_mb']:.0f} |")
     last = results["scales"][-1]
     if "trace" in last:
         t, f = last["trace"], last["facets"]

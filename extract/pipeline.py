@@ -380,8 +380,9 @@ def masked_passage_text(document, passage) -> str:
     return text
 
 
-def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
-    """One unparsed Doc per passage worth parsing, with its context set."""
+def prepare_docs(nlp: Language, document):
+    """One unparsed Doc per passage worth parsing, with its context set, as the passages are
+    read (a generator: a long document is never held as Docs all at once)."""
     published = document.published or document.published_inferred
     asserter = document_asserter(document)
     reference = reference_period(document.title, document.text[:600]) if document.kind == "statistics" else None
@@ -403,7 +404,6 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
         found = reported_source([texts[n] for n in body])
         if found:
             reported = (body[found[0]], found[1])
-    prepared = []
     previous_intro_dates: list[DateExpr] = []
     list_source = None
     for i, passage in enumerate(document.passages):
@@ -476,8 +476,7 @@ def prepare_docs(nlp: Language, document) -> list[tuple[int, Doc]]:
                                                + (table_head[:12] if words < TABLE_CELL_WORDS else [])))
         doc._.dates = dates
         doc._.candidates = candidates
-        prepared.append((i, doc))
-    return prepared
+        yield i, doc
 
 
 def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statistic]:
@@ -551,20 +550,27 @@ class Extractor:
         self.figure_steps = [(name, proc) for name, proc in self.nlp.pipeline if name in FIGURE_COMPONENTS]
 
     def extract(self, documents) -> list[list[Statistic]]:
-        keys, docs = [], []
-        pieces: dict[tuple[int, int], object] = {}  # the (possibly split) document of each Doc
-        split_owners: dict[int, list[int]] = {}
+        results: list[list[Statistic]] = [[] for _ in documents]
+        batch: list[tuple[int, int, object, list[int], Doc]] = []
+        batch_chars = 0
         for d, document in enumerate(documents):
             if document.duplicate_of is not None:
                 continue  # a repeated article's figures are the first copy's
             document, owners = split_long_passages(document)
-            split_owners[d] = owners
+            # passages are read a batch at a time, so memory stays flat however long a file is
             for p, doc in prepare_docs(self.nlp, document):
-                keys.append((d, p))
-                pieces[(d, p)] = document
-                docs.append(doc)
+                batch.append((d, p, document, owners, doc))
+                batch_chars += len(doc_text(doc))
+                if batch_chars >= BATCH_CHARS:
+                    self._extract_batch(batch, results)
+                    batch, batch_chars = [], 0
+        if batch:
+            self._extract_batch(batch, results)
+        return results
+
+    def _extract_batch(self, batch, results) -> None:
         to_parse, owners, bounds = [], [], []
-        for n, doc in enumerate(docs):
+        for n, (_, _, _, _, doc) in enumerate(batch):
             self.sentencizer(doc)
             starts = [f.start for f in doc._.candidates]
             rule_sents = list(doc.sents)
@@ -580,17 +586,16 @@ class Extractor:
         by_doc: dict[int, dict[int, Doc]] = {}
         for (n, start), sent_doc in zip(owners, parsed):
             by_doc.setdefault(n, {})[start] = sent_doc
-        results: list[list[Statistic]] = [[] for _ in documents]
-        for n, ((d, p), doc) in enumerate(zip(keys, docs)):
+        for n, (d, p, document, passage_owners, doc) in enumerate(batch):
             merge_parses(doc, by_doc.get(n, {}), bounds[n])
             for _, proc in self.figure_steps:
                 doc = proc(doc)
-            for stat in statistics_from_doc(pieces[(d, p)], p, doc):
-                stat.passage = split_owners[d][stat.passage]  # the passage a piece was cut from
+            for stat in statistics_from_doc(document, p, doc):
+                stat.passage = passage_owners[stat.passage]  # the passage a piece was cut from
                 results[d].append(stat)
-        return results
 
 
+BATCH_CHARS = 500_000  # passage text parsed and described at a time
 MAX_PASSAGE_CHARS = 100_000  # longer passages are read in pieces (spaCy refuses 1,000,000)
 
 
