@@ -129,7 +129,7 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
 
 TRACE_FIELDS = ["file", "document_title", "published", "source", "publisher", "sentence", "mention", "value",
                 "value_high", "unit", "unit_detail", "comparator", "measure", "direction", "metric", "subject", "period", "year",
-                "file_start", "file_end", "page", "document_url", "is_origin", "figure_id", "citations"]
+                "file_start", "file_end", "page", "document_url", "is_origin", "repeats", "figure_id", "citations"]
 
 
 @cli.command(name="trace")
@@ -157,7 +157,7 @@ def trace_command(query, db_path, as_json, limit):
         click.echo(json.dumps([{k: r[k] for k in TRACE_FIELDS} for r in rows], indent=2, ensure_ascii=False))
         return
     for row in rows:
-        role = "origin" if row["is_origin"] else f"repeats figure {row['figure_id']}" if row["figure_id"] else "appearance"
+        role = "origin" if row["is_origin"] else f"repeats {row['repeats']}" if row["repeats"] else "appearance"
         click.echo(f"{row['published'] or 'undated':<10}  {row['source']}  {row['document_title']}  [{role}]")
         click.echo(f"    {marked(row['sentence'], row['mention'])}")
         where = (f"{row['file']}:{row['file_start']}" if row["file_start"] is not None

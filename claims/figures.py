@@ -1,5 +1,6 @@
 """Figures: statistics in different documents that state the same fact (same metric, unit,
-value and year) are one figure, whose origin is its earliest published appearance."""
+value and year) are one figure, whose origin is its primary source (origin_rank), the earliest
+dated appearance among equals."""
 from __future__ import annotations
 
 import sqlite_utils
@@ -9,6 +10,23 @@ def value_tolerance(value: float) -> float:
     """How far apart two values may be and still state the same figure: 0.05, or 0.5% of
     the value, whichever is larger ("£1.34bn" and "1,340,000,000")."""
     return max(0.05, abs(value) * 0.005)
+
+
+# which appearance of a figure is its origin: the primary source first, then official
+# statistics, then inspectorate, audit, committee and Parliament, then unions and charities,
+# news, blogs and readers' comments
+KIND_RANK = {"statistics": 0, "government": 0, "inspectorate": 1, "audit": 1, "committee": 1,
+             "parliament": 1, "union": 2, "charity": 2, "news": 3, "blog": 4, "comment": 5}
+COMMENTER = "blog commenter"
+
+
+def origin_rank(stated: bool, source: str | None, publisher: str | None, kind: str | None) -> tuple:
+    """How strong a claim an appearance has to be a figure's origin (lower is stronger): a
+    dated document published by the body that asserts the figure; else by the kind of
+    document; and an inferred or missing date never beats a stated one."""
+    own = bool(stated) and source is not None and source == publisher
+    kind = "comment" if source == COMMENTER else kind
+    return (0 if own else 1, KIND_RANK.get(kind or "", 6), 0 if stated else 1)
 
 
 def link_figures(db: sqlite_utils.Database) -> None:
@@ -23,8 +41,9 @@ def link_figures(db: sqlite_utils.Database) -> None:
     # read row by row: a list of every statistic would be the build's largest allocation
     rows = db.execute("""
         select s.id, s.metric, s.unit, s.value, s.value_high, s.year, s.published,
-               s.period_from_publication, s.source, s.figure_id
-        from statistics s
+               s.period_from_publication, s.source, s.figure_id,
+               d.published is not null, d.source, s.document_kind
+        from statistics s join documents d on d.id = s.document_id
         where s.metric not in ('other', 'duration')
         order by s.period_from_publication, s.published is null, s.published, s.id
     """)
@@ -32,7 +51,8 @@ def link_figures(db: sqlite_utils.Database) -> None:
     dated: dict[tuple, tuple] = {}
     current: dict[int, int | None] = {}
     for row in rows:
-        sid, metric, unit, value, value_high, year, published, undated, source, figure_id = row
+        (sid, metric, unit, value, value_high, year, published, undated, source, figure_id,
+         stated, publisher, kind) = row
         current[sid] = figure_id
         key = (metric, unit, value, value_high, year)
         if undated and (metric, unit, value, value_high) in dated:
@@ -42,22 +62,22 @@ def link_figures(db: sqlite_utils.Database) -> None:
                 key = earlier_key
         if not undated:
             dated.setdefault((metric, unit, value, value_high), (key, published))
-        groups.setdefault(key, []).append((sid, published, source))
+        groups.setdefault(key, []).append((sid, published, source, origin_rank(stated, source, publisher, kind)))
     figures, assigned = [], {}
     for key, members in groups.items():
         figure_id = known.get(key)
         if figure_id is None:
             figure_id, next_id = next_id, next_id + 1
-        members.sort(key=lambda m: (m[1] is None, m[1] or "", m[0]))
-        published = [p for _, p, _ in members if p]
+        members.sort(key=lambda m: (m[3], m[1] or "9999", m[0]))
+        published = [p for _, p, _, _ in members if p]
         metric, unit, value, value_high, year = key
         figures.append({
             "id": figure_id, "metric": metric, "unit": unit, "value": value,
             "value_high": value_high, "year": year, "origin_statistic_id": members[0][0],
-            "appearances": len(members), "sources": len({source for _, _, source in members}),
+            "appearances": len(members), "sources": len({source for _, _, source, _ in members}),
             "first_published": min(published) if published else None,
             "last_published": max(published) if published else None})
-        for sid, _, _ in members:
+        for sid, _, _, _ in members:
             assigned[sid] = figure_id
     # write only what changed: after a one-file change that is a handful of figures
     new_ids = {f["id"] for f in figures}

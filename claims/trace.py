@@ -92,11 +92,15 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
         [r["passage_id"] for r in rows]).fetchall()} if rows else set()
     # each figure's origin is the appearance link_figures chose; a statistic in no figure is its own
     figure_ids = sorted({r["figure_id"] for r in rows if r["figure_id"]})
-    origins = dict(db.execute(
-        f"select id, origin_statistic_id from figures where id in ({','.join('?' * len(figure_ids))})",
-        figure_ids).fetchall()) if figure_ids else {}
+    origins = {fid: (sid, source, published) for fid, sid, source, published in db.execute(
+        "select f.id, f.origin_statistic_id, s.source, d.published from figures f "
+        "join statistics s on s.id = f.origin_statistic_id join documents d on d.id = s.document_id "
+        f"where f.id in ({','.join('?' * len(figure_ids))})", figure_ids).fetchall()} if figure_ids else {}
     for row in rows:
-        row["is_origin"] = origins.get(row["figure_id"], row["statistic_id"]) == row["statistic_id"]
+        origin = origins.get(row["figure_id"])
+        row["is_origin"] = origin is None or origin[0] == row["statistic_id"]
+        # "repeats NAO, 2016-04-28": whom a repeat repeats
+        row["repeats"] = None if row["is_origin"] else ", ".join(str(x) for x in origin[1:] if x)
         passage_id, start, sentence_end = row.pop("passage_id"), row.pop("start"), row.pop("sentence_end")
         row["citations"] = citations(db, passage_id, start, sentence_end) if passage_id in with_notes else []
     return rows

@@ -13,7 +13,7 @@ from extract import Statistic
 DATABASE_COLUMNS = {"id", "document_id", "passage_id", "file", "source_id", "file_start", "file_end",
                     "document_kind", "published", "figure_id"}
 JOINED = {"document_title", "published", "document_url", "page", "document_id", "statistic_id",
-          "publisher", "is_origin", "citations"}
+          "publisher", "is_origin", "repeats", "citations"}
 
 
 def test_schema_columns_are_extractions_fields_and_the_databases():

@@ -81,3 +81,33 @@ def test_conflicting_figures_query(seed_db):
     rows = list(db.query(sql))
     for row in rows:
         assert row["value_a"] < row["value_b"] and row["source_a"] != row["source_b"]
+
+
+def test_origin_is_the_primary_source_not_the_first_file(tmp_path, monkeypatch, extractor):
+    """A dated official release beats an undated blog post, and a blog post published the same
+    day; a repeat says whom it repeats."""
+    from click.testing import CliRunner
+
+    from claims.cli import cli
+    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a_blog.txt").write_text(
+        "---\npublisher: On Probation blog\nkind: blog\n---\nThoughts\n"
+        "There were 3,551 probation officers in post in September 2020, which is not enough.\n", "utf-8")
+    (corpus / "b_blog_same_day.txt").write_text(
+        "---\npublisher: On Probation blog\nkind: blog\npublished: 2020-11-12\n---\nMore thoughts\n"
+        "There were 3,551 probation officers in post in September 2020.\n", "utf-8")
+    (corpus / "c_release.txt").write_text(
+        "---\npublisher: HM Prison and Probation Service\nkind: statistics\npublished: 2020-11-12\n---\n"
+        "Workforce statistics\nThere were 3,551 probation officers in post in September 2020.\n", "utf-8")
+    db_path = tmp_path / "claims.db"
+    assert CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--db", str(db_path)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["trace", "3,551", "--db", str(db_path), "--json"])
+    rows = json.loads(result.output)
+    assert len(rows) == 3
+    [origin] = [r for r in rows if r["is_origin"]]
+    assert (origin["file"], origin["source"]) == ("c_release.txt", "HMPPS")
+    assert {r["repeats"] for r in rows if not r["is_origin"]} == {"HMPPS, 2020-11-12"}
+    text = CliRunner().invoke(cli, ["trace", "3,551", "--db", str(db_path)]).output
+    assert "[repeats HMPPS, 2020-11-12]" in text
