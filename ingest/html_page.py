@@ -1,18 +1,25 @@
-"""HTML pages as saved from the web: a Blogger or WordPress post with its comments, a
-Parliament committee report (numbered paragraphs, footnote anchors and the footnote list), a
-GOV.UK or HMIP page or statistics release, a union news page. The article is found, page
-chrome (menus, cookie banners, share buttons, related links) removed, and what is left
-becomes passages."""
+"""HTML pages as saved from the web. Articles from any site (news, unions, GOV.UK, Blogger and
+WordPress posts) are read by trafilatura and dated by htmldate, the libraries this field uses
+for exactly this; our own code reads only the structure they do not keep: Parliament's numbered
+paragraphs, footnote anchors and footnote list (SITE_READERS), Blogger's and WordPress's comment
+threads (each comment with its author), labels and categories, and layout tables and hidden
+post bodies that would hide an article from the extractor."""
 from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass
+
+import htmldate
+import trafilatura
 from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from trafilatura.settings import use_config
 
 from registry import first_organisation, organisation_kind
 
 from .assemble import Block, document_from_blocks, number_paragraph
-from .dates import PUBLISHED_LINE, published_line_date, read_date
+from .dates import PUBLISHED_LINE, published_line_date
 from .html_text import html_blocks, soup_of, text_of
 from .model import COMMENTER, Document, IngestError
 
@@ -30,12 +37,8 @@ CHROME_NAME = re.compile(
     r"header|footer|print|feedback|pagination|labels|tags|byline|meta|contents|preheader)", re.I)
 FOOTNOTES_HEADING = re.compile(r"^(?:foot|end)?notes$|^references$", re.I)
 CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
-COMMENT_SECTIONS = "#comments, .comments, .comment-list, .comments-area, #comments-block"
 FOOTNOTE_ID = re.compile(r"^(?:footnote|fn|note|ftn|endnote)[-_:]?(\d{1,4})$", re.I)
 BACKLINK = re.compile(r"^(?:↩|↑|\^|back|return)", re.I)
-DATE_META = ["article:published_time", "govuk:first-published-at", "dcterms.issued",
-             "DC.date.issued", "citation_publication_date", "dcterms.date", "date"]
-TITLE_SELECTORS = [".post-title", ".entry-title", "h1"]
 LABEL_SELECTOR = ".post-labels a, a[rel~=tag], .cat-links a, .tags-links a"
 
 
@@ -52,37 +55,200 @@ def parse_html_page(markup: str | bytes, publisher: str | None = None, kind: str
                     url: str | None = None, path: str = "page", title: str | None = None,
                     min_words: int = MIN_ARTICLE_WORDS) -> list[Document]:
     """The documents of a page: one, or one per post on a Blogger page listing several.
-    `title`, when given (an e-mail's subject), is the document's title."""
+    `title`, when given (an e-mail's subject), is the document's title. A site whose structure
+    the libraries do not read (Parliament's numbered paragraphs and footnotes) has its own
+    reader (SITE_READERS); every other page is read by trafilatura and dated by htmldate."""
     soup = soup_of(markup)
+    _show_hidden_bodies(soup, min_words)
+    _unwrap_layout_tables(soup)
     generator = _meta(soup, "generator") or ""
     url = url or _canonical_url(soup)
     publisher = publisher or _publisher(soup, url)
     kind = kind or _kind(generator, url, publisher)
+    page = Page(soup, generator, url, publisher, kind, path, title, min_words)
+    for _, recognise, read in SITE_READERS:
+        if recognise(soup):
+            return read(page)
+    return read_article_page(page)
+
+
+@dataclass
+class Page:
+    soup: BeautifulSoup
+    generator: str
+    url: str | None
+    publisher: str
+    kind: str
+    path: str
+    title: str | None
+    min_words: int
+
+
+def _show_hidden_bodies(soup: BeautifulSoup, min_words: int) -> None:
+    """A post body that a template hides in <noscript> or <script type="text/template"> is
+    put back in the page, where the article reader can see it."""
+    hidden = soup.find_all("noscript") + soup.find_all(
+        "script", attrs={"type": re.compile(r"template|html", re.I)})
+    for tag in hidden:
+        inner = tag.string if tag.string is not None else tag.decode_contents()
+        fragment = soup_of(inner or "")
+        if len(fragment.get_text(" ").split()) >= min_words and fragment.find(["p", "div", "br"]):
+            holder = soup.new_tag("div", attrs={"class": "post-body"})
+            holder.extend(list((fragment.body or fragment).contents))
+            tag.replace_with(holder)
+
+
+def _unwrap_layout_tables(soup: BeautifulSoup) -> None:
+    """Tables used for layout (one cell a row holding paragraphs, as HTML e-mails are built)
+    become plain blocks: an article extractor reads a data table's cells as data."""
+    for table in reversed(soup.find_all("table")):
+        rows = table.find_all("tr")
+        if rows and all(len(row.find_all(["td", "th"], recursive=False)) <= 1 for row in rows) and \
+                table.find(["p", "div", "h1", "h2", "h3", "ul", "ol"]):
+            for cell in table.find_all(["td", "th", "tr", "tbody", "thead", "tfoot"]):
+                cell.unwrap()
+            table.name = "div"
+
+
+def read_parliament_report(page: Page) -> list[Document]:
+    """Parliament's committee reports: numbered paragraphs, footnote anchors and the footnote
+    list, which article extractors flatten into the text."""
+    soup = page.soup
+    published = page_date(str(soup))
     for tag in soup(["script", "style", "noscript", "template", "iframe", "svg"]):
         tag.decompose()
-    posts = []
-    if "blogger" in generator.lower():
-        posts = soup.select(".post-outer") or soup.select(".post.hentry")
+    return [_structured_document(soup, page, published)]
+
+
+def looks_like_parliament_report(soup: BeautifulSoup) -> bool:
+    return bool(soup.select_one("span.paragraphNumber, a[href^='#footnote-']") or soup.find(id=FOOTNOTE_ID))
+
+
+# readers of sites whose structure the article extractor does not keep, tried in order; any
+# other page is an article (read_article_page)
+SITE_READERS = [("parliament_report", looks_like_parliament_report, read_parliament_report)]
+
+
+def read_article_page(page: Page) -> list[Document]:
+    posts = page.soup.select(".post-outer") if "blogger" in page.generator.lower() else []
     if len(posts) > 1:
-        documents = [_document(post, soup, publisher, kind, url, path, None, min_words)
-                     for post in posts]
-        return [doc for doc in documents if doc.passages]
-    return [_document(soup, soup, publisher, kind, url, path, title, min_words)]
+        # a Blogger page listing several posts: each post is a document
+        documents = [_article_document(page, post, str(post), several=True) for post in posts]
+        return [doc for doc in documents if doc is not None]
+    return [_article_document(page, page.soup, str(page.soup), several=False)]
 
 
-def _document(scope: Tag, soup: BeautifulSoup, publisher, kind, url, path, title, min_words
-              ) -> Document:
-    title = (title or next((text_of(scope.select_one(sel)) for sel in TITLE_SELECTORS
-                            if scope.select_one(sel)), None)
-             or _meta(soup, "og:title") or _page_title(soup))
-    published = _published(scope, soup) or published_line_date(scope.get_text(" "))
-    author = _author(scope, soup)
+def _article_document(page: Page, scope: Tag, html: str, several: bool) -> Document | None:
     labels = list(dict.fromkeys(t for t in (text_of(a) for a in scope.select(LABEL_SELECTOR)) if t))
     comments = _comment_blocks(scope)
-    for section in scope.select(COMMENT_SECTIONS):
-        section.decompose()
-    article = _find_article(scope, path, min_words)
+    xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
+                              include_links=False, with_metadata=True, url=page.url, config=TRAFILATURA)
+    root = etree.fromstring(xml.encode()) if xml else None
+    main = root.find("main") if root is not None else None
+    blocks = xml_blocks(main) if main is not None else []
+    if sum(len(b.text.split()) for b in blocks) < page.min_words:
+        if several:
+            return None
+        raise IngestError(page.path, f"no article found in the HTML page (no part of it has "
+                                     f"{page.min_words} or more words outside menus and banners)")
+    meta = root.attrib
+    title = (page.title or next((text_of(scope.select_one(sel)) for sel in (".post-title", ".entry-title")
+                                 if scope.select_one(sel)), None)
+             or meta.get("title") or _meta(page.soup, "og:title") or _page_title(page.soup))
+    published = page_date(html) or published_line_date(" ".join(b.text for b in blocks[:5]))
+    author = _author(scope, page.soup) or meta.get("author")
+    blocks = [b for b in drop_contents_list(blocks)
+              if not (b.text == title or PUBLISHED_LINE.fullmatch(b.text))]
+    if title:
+        blocks.insert(0, Block("title", title))
+    doc = document_from_blocks(blocks + comments, title=title, source=page.publisher, kind=page.kind,
+                               author=author, published=published, url=page.url, format="html")
+    doc.labels = labels
+    return doc
+
+
+XML_KINDS = {"head": "heading", "p": "paragraph", "quote": "quote", "item": "list_item"}
+
+
+def xml_blocks(main) -> list[Block]:
+    """trafilatura's XML (head, p, list/item, quote, table/row/cell) as blocks."""
+    blocks: list[Block] = []
+
+    def text(el) -> str:
+        return " ".join("".join(el.itertext()).split())
+
+    def walk(el, inherited: str | None = None):
+        for child in el:
+            tag = child.tag
+            if tag == "list":
+                walk(child, inherited)
+            elif tag == "table":
+                for row in child.iter("row"):
+                    line = " | ".join(c for c in (text(cell) for cell in row.findall("cell")) if c)
+                    if line:
+                        blocks.append(Block("paragraph", line))
+            elif tag == "quote" and len(child):
+                walk(child, "quote")
+            elif tag in XML_KINDS or tag in ("code", "graphic", "ref", "hi", "lb"):
+                value = text(child)
+                if value:
+                    blocks.append(Block(inherited or XML_KINDS.get(tag, "paragraph"), value))
+            else:
+                walk(child, inherited)
+
+    walk(main)
+    return blocks
+
+
+def drop_contents_list(blocks: list[Block]) -> list[Block]:
+    """A page's table of contents ("Contents" and a list of the headings that follow) is
+    navigation, not text."""
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.text.strip().lower() in ("contents", "on this page", "in this article"):
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "list_item":
+                j += 1
+            if j > i + 1:
+                return blocks[:i] + blocks[j:]
+    return blocks
+
+
+def page_date(html: str) -> str | None:
+    """The page's original publication date, by htmldate, at the precision the page gives: a
+    page that only says "2017/01" is dated 2017-01, not the 1st."""
+    try:
+        found = htmldate.find_date(html, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
+    if not found:
+        return None
+    if found.endswith("-01") and not _states_first_of_month(html, found):
+        return found[:7]
+    return found
+
+
+def _states_first_of_month(html: str, iso: str) -> bool:
+    year, month = iso[:4], int(iso[5:7])
+    name = MONTH_NAMES[month - 1]
+    return bool(re.search(rf"{iso}|{year}/0?{month}/0?1\b|\b0?1/0?{month}/{year}|\b1(?:st)? {name[:3]}\w* {year}|"
+                          rf"{name[:3]}\w* 1(?:st)?,? {year}", html, re.I))
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+TRAFILATURA = use_config()
+# an e-mail or a long report is one page: let trafilatura read pages up to the corpus's 50 MB
+TRAFILATURA.set("DEFAULT", "MAX_FILE_SIZE", str(60 * 1024 * 1024))
+TRAFILATURA.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+
+
+def _structured_document(soup: BeautifulSoup, page: Page, published: str | None) -> Document:
+    """A committee report page: the article found by its container, chrome removed, numbered
+    paragraphs and the footnote list kept as structure."""
+    title = (page.title or text_of(soup.select_one("h1")) or _meta(soup, "og:title") or _page_title(soup))
+    article = _find_article(soup, page.path, page.min_words)
     _strip_chrome(article)
+    published = published_line_date(article.get_text(" ")) or published
     footnotes = _footnote_blocks(article)
     blocks = html_blocks(article)
     if sum(1 for b in blocks if b.kind == "paragraph" and re.match(r"^\d{1,3}\.?\s", b.text)) >= 3:
@@ -92,11 +258,8 @@ def _document(scope: Tag, soup: BeautifulSoup, publisher, kind, url, path, title
         or (footnotes and b.kind == "heading" and FOOTNOTES_HEADING.match(b.text)))]
     if title:
         blocks.insert(0, Block("title", title))
-    doc = document_from_blocks(blocks + comments + footnotes, title=title, source=publisher,
-                               kind=kind, author=author, published=published, url=url,
-                               format="html")
-    doc.labels = labels
-    return doc
+    return document_from_blocks(blocks + footnotes, title=title, source=page.publisher, kind=page.kind,
+                                author=_author(soup, soup), published=published, url=page.url, format="html")
 
 
 def _find_article(scope: Tag, path: str, min_words: int) -> Tag:
@@ -218,21 +381,6 @@ def _kind(generator: str, url: str | None, publisher: str) -> str:
     if "gov.uk" in host:
         return "statistics" if "/statistics/" in host else "news"
     return organisation_kind(publisher) or "unknown"
-
-
-def _published(scope: Tag, soup: BeautifulSoup) -> str | None:
-    for name in DATE_META:
-        found = read_date(_meta(soup, name))
-        if found:
-            return found
-    abbr = scope.select_one("abbr.published[title], .published[title]")
-    if abbr is not None and read_date(abbr["title"]):
-        return read_date(abbr["title"])
-    time = scope.find("time", datetime=True)
-    if time is not None and read_date(time["datetime"]):
-        return read_date(time["datetime"])
-    header = scope.select_one(".date-header") or scope.find_previous(class_="date-header")
-    return read_date(text_of(header))
 
 
 def _author(scope: Tag, soup: BeautifulSoup) -> str | None:

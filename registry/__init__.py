@@ -197,8 +197,10 @@ def resolve_publisher(raw: str | None, url: str | None = None) -> Publisher:
             name = _named(inner) if inner else None
         if name is not None:
             return Publisher(raw, get(name), reproduces)
+    # a name the registry does not know, on a site it does ("On Probation" on
+    # probationmatters.blogspot.com): the site's organisation
     site = by_domain(url)
-    if site is not None and (raw is None or raw.lower() in ("unknown", "")):
+    if site is not None:
         return Publisher(raw, site, reproduces)
     if raw is None or raw.lower() == "unknown":
         return Publisher(raw, UNKNOWN, reproduces)

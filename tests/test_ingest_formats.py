@@ -25,16 +25,16 @@ def test_blogger_post_page():
     source, [doc] = parse("blogger_post.html")
     assert source.format == "html"
     assert (doc.title, doc.source, doc.kind, doc.author, doc.published, doc.labels) == (
-        "Staffing Crisis", "On Probation", "blog", "Jim Brown", "2026-02-12", ["PAC", "vacancies"])
+        "Staffing Crisis", "On Probation blog", "blog", "Jim Brown", "2026-02-12", ["PAC", "vacancies"])
     assert doc.url == "https://probationmatters.blogspot.com/2026/02/staffing-crisis.html"
     assert doc.file_start is None  # the text is extracted from markup
     assert passages(doc) == [
-        ("title", "On Probation", "Staffing Crisis"),
-        ("paragraph", "On Probation", "Here we have the latest from the Public Accounts Committee:-"),
-        ("quote", "On Probation", "The Probation Service had a vacancy rate of 21% for probation officers "
+        ("title", "On Probation blog", "Staffing Crisis"),
+        ("paragraph", "On Probation blog", "Here we have the latest from the Public Accounts Committee:-"),
+        ("quote", "On Probation blog", "The Probation Service had a vacancy rate of 21% for probation officers "
                                   "in 2025. Caseloads of over 70 are now common in some regions, and only "
                                   "12 of 36 targets were met."),
-        ("paragraph", "On Probation", "It's getting worse, not better. Sickness absence averaged 13.8 days "
+        ("paragraph", "On Probation blog", "It's getting worse, not better. Sickness absence averaged 13.8 days "
                                       "per person in the year to March 2025."),
         ("comment", "blog commenter", "In my office the vacancy rate is nearer 40% and my caseload is 85."),
         ("comment", "Napo", "Napo members voted by 84% to reject the 3% pay offer."),
@@ -115,7 +115,7 @@ def test_blogger_atom_export_posts_comments_labels():
     assert [(d.title, d.published, d.author, d.labels) for d in docs] == [
         ("Staffing Crisis", "2026-02-12", "Jim Brown", ["PAC", "vacancies"]),
         ("Pay Talks", "2026-02-11", "Jim Brown", ["pay"])]
-    assert docs[0].source == "On Probation" and docs[0].kind == "blog"
+    assert docs[0].source == "On Probation blog" and docs[0].kind == "blog"  # its site is the registry's
     assert passages(docs[0])[-2:] == [
         ("comment", "blog commenter", "In my office the vacancy rate is nearer 40% and my caseload is 85."),
         ("comment", "Napo", "Napo members voted by 84% to reject the 3% pay offer.")]
