@@ -215,6 +215,30 @@ def measure_large_inputs(seeds: Path, work: Path) -> dict:
     return results
 
 
+HTML_RUNS = 20
+
+
+def measure_html_pages(folder: Path) -> dict:
+    """Time to read one HTML page (issue 16: median at most 25 ms): each page of `folder`
+    (the project's saved pages: Blogger, WordPress, Parliament, GOV.UK, a union) read
+    HTML_RUNS times."""
+    from ingest import IngestError
+    from ingest.html_page import parse_html_page
+    times = []
+    pages = sorted(folder.glob("*.html"))
+    for path in pages:
+        markup = path.read_bytes()
+        for _ in range(HTML_RUNS):
+            started = time.perf_counter()
+            try:
+                parse_html_page(markup, path=path.name)
+            except IngestError:
+                pass  # the page with no article is timed too: reading it ends in that error
+            times.append((time.perf_counter() - started) * 1000)
+    return {"pages": len(pages), "runs": HTML_RUNS, "p50_ms": percentile(times, 0.5),
+            "p95_ms": percentile(times, 0.95)}
+
+
 EXTRACTION_DOCUMENTS = 100
 EXTRACTION_RUNS = 3
 
@@ -363,6 +387,8 @@ def run(seeds: Path, work: Path, scales: list[int], workers: int, echo=print) ->
                  f"p95 {row['facets']['html']['p95_ms']:.0f} ms")
         row["db_mb"] = db.stat().st_size / 2**20
         results["scales"].append(row)
+    results["html"] = measure_html_pages(Path(__file__).resolve().parent.parent / "tests" / "fixtures")
+    echo(f"[html] one page p50 {results['html']['p50_ms']:.1f} ms, p95 {results['html']['p95_ms']:.1f} ms")
     results["large"] = measure_large_inputs(seeds, work)
     for name, r in results["large"].items():
         echo(f"[large {name}] {r['bytes']:,} bytes: {r['seconds']:.1f} s, {r['statistics']:,} statistics, "
@@ -406,6 +432,12 @@ def markdown(results: dict, command: str) -> str:
         if e.get("quantulum_words_per_s"):
             lines.append(f"| quantulum3 | {e['quantulum_words_per_s']:,.0f} | "
                          f"{e['quantulum_words_per_s'] / e['ours_words_per_s']:.2f} (ours is {e['ours_words_per_s'] / e['quantulum_words_per_s']:.1f}x faster) | {e['quantulum_quantities']:,} quantities |")
+    html = results.get("html")
+    if html:
+        lines += ["", "## Reading an HTML page (issue 16: median at most 25 ms)", "",
+                  f"The project's {html['pages']} saved pages (Blogger, WordPress, Parliament, GOV.UK, "
+                  f"a union page, a page with no article), each read {html['runs']} times: "
+                  f"p50 {html['p50_ms']:.1f} ms, p95 {html['p95_ms']:.1f} ms."]
     large = results.get("large")
     if large:
         lines += ["", "## The largest files (issue 14: linear time, under 1 GB)", "",
