@@ -189,6 +189,37 @@ def organisations_command(db_path, unknown):
                    f"{row['statistics']:>6} statistics{given}")
 
 
+@cli.command(name="check")
+@click.argument("text")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the verdicts as JSON.")
+def check_command(text, db_path, as_json):
+    """Check a claim as quoted: each figure's verdicts, its origin and the newest figure."""
+    from extract import Extractor
+
+    from .check import check_text
+    if not db_path.exists():
+        raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
+    result = check_text(sqlite_utils.Database(db_path), Extractor(), text)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    if not result["claims"]:
+        click.echo("No figure found in the text.", err=True)
+    for claim in result["claims"]:
+        click.echo(f"{claim['mention']}: {', '.join(claim['verdicts'])}")
+        origin = claim["origin"]
+        if origin:
+            click.echo(f"    origin: {origin['source']}, {origin['document']} ({origin['published'] or 'undated'}), "
+                       f"period {origin['period']}: {origin['sentence']}")
+        latest = claim["latest"]
+        if latest and "superseded" in claim["verdicts"]:
+            click.echo(f"    newest: {latest['mention']} for {latest['period']} ({latest['source']}, "
+                       f"{latest['document']})")
+        for near in claim["nearest"]:
+            click.echo(f"    nearest: {near['mention']} {near['metric']} {near['period']} ({near['source']})")
+
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -145,6 +145,16 @@ def document_page(db: sqlite_utils.Database, document_id: int) -> dict | None:
             "figures": sum(p["figures"] for p in passages)}
 
 
+def coverage(db: sqlite_utils.Database) -> dict:
+    """What the corpus covers, for the home page: documents, date range, organisations, build."""
+    documents, first, last = db.execute("select count(*), min(published), max(published) from documents").fetchone()
+    built = db.execute("select value from meta where key = 'built_at'").fetchone()
+    return {"documents": documents, "first": first, "last": last,
+            "organisations": db.execute("select count(*) from organisations").fetchone()[0],
+            "statistics": db.execute("select count(*) from statistics").fetchone()[0],
+            "built_at": (built[0] if built else "")[:10]}
+
+
 def timeline(db: sqlite_utils.Database, metric: str) -> dict:
     """A metric's levels placed at the middle of their period, in the metric's commonest unit:
     changes ("up 192") and targets ("should not exceed 50") are not levels and are not plotted."""

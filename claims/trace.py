@@ -101,7 +101,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
         row["is_origin"] = origin is None or origin[0] == row["statistic_id"]
         # "repeats NAO, 2016-04-28": whom a repeat repeats
         row["repeats"] = None if row["is_origin"] else ", ".join(str(x) for x in origin[1:] if x)
-        passage_id, start, sentence_end = row.pop("passage_id"), row.pop("start"), row.pop("sentence_end")
+        passage_id, start, sentence_end = row["passage_id"], row.pop("start"), row.pop("sentence_end")
         row["citations"] = citations(db, passage_id, start, sentence_end) if passage_id in with_notes else []
     return rows
 

@@ -30,7 +30,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         if DATABASE not in datasette.databases:
             return {}
         series = [await _read(datasette, pages.timeline, metric) for metric in pages.HOME_CHARTS]
-        return {"home_charts": [{**s, "svg": charts.timeline_svg(s, 400, 220)} for s in series]}
+        return {"home_charts": [{**s, "svg": charts.timeline_svg(s, 400, 220)} for s in series],
+                "coverage": await _read(datasette, pages.coverage)}
 
     if view_name == "row" and database == DATABASE and table in ROW_PAGES:
         return row_page
@@ -49,6 +50,58 @@ async def timeline_page(request, datasette):
     return Response.html(html)
 
 
+VERDICT_TEXT = {
+    "matches": "Matches: the same value, metric and period as a figure in the corpus",
+    "rounded": "Rounded: the corpus figure is written in other words or more precisely",
+    "different_period": "Different period: the figure held for another period than the claim says",
+    "superseded": "Superseded: a newer figure of the same metric exists",
+    "misattributed": "Misattributed: the claim names another body than the figure's origin",
+    "conflicts": "Conflicts: sources disagree for that period",
+    "not_found": "Not found: nothing in the corpus matches; the nearest figures are below",
+}
+_extractor = None
+
+
+async def trace_page(request, datasette):
+    """Every appearance of a figure, earliest first, origin marked: what `claims trace` does."""
+    from markupsafe import Markup, escape
+
+    from claims.trace import nearest, trace
+    q = (request.args.get("q") or "").strip()[:200]
+    rows, near = [], []
+    if q:
+        rows = await _read(datasette, trace, q, 200)
+        for row in rows:
+            i = row["sentence"].find(row["mention"])
+            row["sentence_html"] = (escape(row["sentence"]) if i < 0 else
+                                    escape(row["sentence"][:i]) + Markup('<mark class="figure">')
+                                    + escape(row["mention"]) + Markup("</mark>")
+                                    + escape(row["sentence"][i + len(row["mention"]):]))
+        if not rows:
+            near = await _read(datasette, nearest, q)
+    html = await datasette.render_template("trace.html", {"q": q, "rows": rows, "nearest": near},
+                                           request=request)
+    return Response.html(html)
+
+
+async def check_page(request, datasette):
+    """A quoted claim read with the extraction pipeline, each figure with its verdicts."""
+    global _extractor
+    from claims.check import check_text
+    q = (request.args.get("q") or "").strip()[:5000]
+    claims = []
+    if q:
+        if _extractor is None:
+            from extract import Extractor
+            _extractor = Extractor()
+        claims = (await _read(datasette, check_text, _extractor, q))["claims"]
+    html = await datasette.render_template("check.html", {"q": q, "claims": claims,
+                                                          "verdict_text": VERDICT_TEXT}, request=request)
+    return Response.html(html)
+
+
 @hookimpl
 def register_routes():
-    return [(r"^/-/timeline/(?P<metric>[a-z_]+)$", timeline_page)]
+    return [(r"^/-/timeline/(?P<metric>[a-z_]+)$", timeline_page),
+            (r"^/-/trace$", trace_page),
+            (r"^/-/check$", check_page)]

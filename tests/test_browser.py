@@ -89,5 +89,25 @@ def test_home_page_chart_and_trace_box_in_a_browser(server, page):
     page.fill("#trace-q", "464")
     page.click(".trace-box input[type=submit]")
     page.wait_for_load_state()
-    assert "/claims/trace_figure?q=464" in page.url
-    assert page.locator("table.rows-and-columns td").filter(has_text="464").count() >= 2
+    assert "/-/trace?q=464" in page.url
+    assert page.locator("ol.trace-results li").count() >= 2
+    assert page.locator("ol.trace-results li.origin mark.figure").first.inner_text() == "464"
+    # the origin's document link lands on the passage
+    page.locator("ol.trace-results li.origin a[href*='/claims/documents/']").first.click()
+    page.wait_for_load_state()
+    assert "#p-" in page.url
+    assert page.locator("p.passage:target mark.figure").filter(has_text="464").count() >= 1
+    page.screenshot(path=str(SCREENSHOTS / "trace-landing.png"), full_page=True)
+
+
+def test_check_a_quoted_claim_in_a_browser(server, page):
+    base, _ = server
+    page.goto(base + "/-/check")
+    page.fill("#check-q", "Probation officer vacancies have hit 21%, according to the inspectorate")
+    page.click(".check-box input[type=submit]")
+    page.wait_for_load_state()
+    verdicts = page.locator("ul.verdicts li").all_inner_texts()
+    assert any(v.startswith("Matches") for v in verdicts)
+    assert any(v.startswith("Misattributed") for v in verdicts)
+    assert "asserted by PAC" in page.locator("dl.claim-facts").first.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "check.png"), full_page=True)

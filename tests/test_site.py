@@ -117,7 +117,8 @@ def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db
 def test_home_page_has_trace_box_and_charts(site):
     soup = BeautifulSoup(get(site, "/").text, "html.parser")
     form = soup.select_one("form.trace-box")
-    assert form["action"] == "/claims/trace_figure" and form.select_one("input[name=q]")
+    assert form["action"] == "/-/trace" and form.select_one("input[name=q]")
+    assert soup.select_one("p.coverage").get_text().startswith("25 documents from ")
     captions = [c.get_text(" ", strip=True) for c in soup.select(".charts figcaption")]
     assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
     assert len(soup.select(".charts svg.timeline")) == 3
@@ -157,3 +158,29 @@ def test_statistic_page_shows_exactly_its_sentence(site, seed_db):
         "and s.id not in (select s2.id from statistics s2 join footnote_refs r on r.passage_id = s2.passage_id)"
     ).fetchone()[0]
     assert mismatched == 0
+
+
+def test_trace_page_is_built_on_claims_trace(site, seed_db):
+    empty = get(site, "/-/trace")
+    assert empty.status_code == 200 and BeautifulSoup(empty.text, "html.parser").select_one("form.trace-box")
+    soup = BeautifulSoup(get(site, "/-/trace?q=464").text, "html.parser")
+    items = soup.select("ol.trace-results li")
+    assert len(items) == 2
+    assert items[0]["class"] == ["origin"] and "repeats Justice Committee" in items[1].get_text()
+    [mark] = items[0].select("mark.figure")
+    assert mark.get_text() == "464"
+    links = [a["href"] for a in items[0].select("a")]
+    assert any(re.fullmatch(r"/claims/documents/\d+#p-\d+", h) for h in links)
+    assert any(re.fullmatch(r"/claims/statistics/\d+", h) for h in links)
+    # paraphrases work as in the CLI; no match offers the nearest figures
+    assert BeautifulSoup(get(site, "/-/trace?q=vacancy+rate+of+21+per+cent").text, "html.parser").select("ol.trace-results li")
+    none = BeautifulSoup(get(site, "/-/trace?q=98765").text, "html.parser")
+    assert none.select_one("p.no-match") and none.select("ul li a[href^='/claims/statistics/']")
+
+
+def test_check_page_gives_verdicts_and_origin(site):
+    soup = BeautifulSoup(get(site, "/-/check?q=Probation+officer+vacancies+have+hit+21%25%2C+according+to+the+inspectorate").text,
+                         "html.parser")
+    verdicts = [li["class"][1] for li in soup.select("ul.verdicts li")]
+    assert verdicts == ["verdict-matches", "verdict-misattributed"]
+    assert "asserted by PAC" in soup.select_one("dl.claim-facts").get_text(" ")

@@ -71,16 +71,26 @@ def test_rounding_finds_the_same_figure(seed_db):
     assert ("Two thirds", "staff_in_post") in [(r["mention"], r["metric"]) for r in rows]
 
 
-def test_conflicting_figures_query(seed_db):
+def test_conflicting_figures_query_is_find_conflicts(seed_db):
+    """The site's canned query and claims.conflicts give the same pairs on the seeds."""
+    import importlib.util
+
     import sqlite_utils
     import yaml
     from conftest import ROOT
+
+    from claims.conflicts import find_conflicts
+    spec = importlib.util.spec_from_file_location("claim_functions", ROOT / "plugins" / "claim_functions.py")
+    functions = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(functions)
     sql = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["claims"]["queries"][
         "conflicting_figures"]["sql"]
     db = sqlite_utils.Database(seed_db)
-    rows = list(db.query(sql))
-    for row in rows:
-        assert row["value_a"] < row["value_b"] and row["source_a"] != row["source_b"]
+    functions.prepare_connection(db.conn)
+    from_query = {(r["statistic_a"], r["statistic_b"]) for r in db.query(sql)}
+    assert from_query == {(c["a_id"], c["b_id"]) for c in find_conflicts(db)}
+    for row in db.query(sql):
+        assert row["source_a"] != row["source_b"] and row["value_a"] != row["value_b"]
 
 
 def test_origin_is_the_primary_source_not_the_first_file(tmp_path, monkeypatch, extractor):

@@ -1,0 +1,92 @@
+"""Claim check (issue 13): each verdict on a fixture corpus, conflicts that are real and
+rounding that is not, and `claims check --json` on the seeds."""
+import json
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from conftest import CORPUS
+
+from claims.cli import cli
+from claims.conflicts import find_conflicts
+
+FILES = {
+    "pac.txt": ("House of Commons Committee of Public Accounts", "committee", "2025-06-01",
+                "The vacancy rate for probation officers was 21% in 2025."),
+    "hmpps.txt": ("HM Prison and Probation Service", "statistics", "2026-08-01",
+                  "The vacancy rate for probation officers was 29% in 2026."),
+    "napo.txt": ("Napo", "union", "2025-07-01", "The vacancy rate for probation officers was 25% in 2025."),
+    "blog.txt": ("On Probation blog", "blog", "2025-08-01",
+                 "The vacancy rate for probation officers was 21.3% in 2025, the union says."),
+}
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, extractor):
+    folder = tmp_path_factory.mktemp("check")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, (publisher, kind, published, text) in FILES.items():
+        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
+                                   f"Title\n{text}\n", "utf-8")
+    from claims.build import build
+    build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
+    return folder / "claims.db"
+
+
+def check(db_path, extractor, text):
+    from claims.check import check_text
+    return check_text(sqlite_utils.Database(db_path), extractor, text)["claims"]
+
+
+@pytest.mark.parametrize("text,mention,verdicts", [
+    ("The vacancy rate for probation officers was 29% in 2026.", "29%", ["matches"]),
+    ("The vacancy rate for probation officers was 21% in 2025.", "21%", ["matches", "superseded", "conflicts"]),
+    ("One in five probation officer posts were vacant in 2026, the statistics show.", "One in five",
+     ["rounded", "different_period", "superseded", "conflicts"]),
+    ("The vacancy rate for probation officers was 29% in 2019.", "29%", ["different_period"]),
+    ("The vacancy rate was 29% in 2026, according to Napo.", "29%", ["matches", "misattributed"]),
+    ("The vacancy rate for probation officers was 77% in 2025.", "77%", ["not_found"]),
+])
+def test_each_verdict(db_path, extractor, text, mention, verdicts):
+    [claim] = [c for c in check(db_path, extractor, text) if c["mention"] == mention]
+    assert claim["verdicts"] == verdicts
+
+
+def test_check_shows_origin_latest_and_nearest(db_path, extractor):
+    [claim] = check(db_path, extractor, "The vacancy rate for probation officers was 21% in 2025.")
+    assert (claim["origin"]["source"], claim["origin"]["period"]) == ("PAC", "2025")
+    assert (claim["latest"]["mention"], claim["latest"]["source"]) == ("29%", "HMPPS")
+    [missing] = check(db_path, extractor, "The vacancy rate was 77% in 2025.")
+    assert [n["mention"] for n in missing["nearest"]][:1] == ["29%"]
+
+
+def test_conflicts_are_real_and_rounding_is_not(db_path):
+    db = sqlite_utils.Database(db_path)
+    pairs = {frozenset((c["a_value"], c["b_value"])) for c in find_conflicts(db)}
+    assert pairs == {frozenset((21.0, 25.0)), frozenset((25.0, 21.3))}  # 21% and 21.3% differ by rounding only
+
+
+def test_conflicting_figures_query_on_the_site(db_path):
+    import asyncio
+    from pathlib import Path
+
+    import yaml
+    from datasette.app import Datasette
+    root = Path(__file__).resolve().parent.parent
+    ds = Datasette([str(db_path)], metadata=yaml.safe_load((root / "metadata.yml").read_text("utf-8")),
+                   plugins_dir=str(root / "plugins"), template_dir=str(root / "templates"))
+    rows = asyncio.run(ds.client.get("/claims/conflicting_figures.json?_shape=array")).json()
+    assert {frozenset((r["value_a"], r["value_b"])) for r in rows} == {frozenset((21.0, 25.0)), frozenset((25.0, 21.3))}
+
+
+def test_claims_check_json_on_the_seeds(seed_db, monkeypatch, extractor):
+    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+    result = CliRunner().invoke(cli, ["check", "Probation officer vacancies have hit 21%, according to the "
+                                               "inspectorate", "--db", str(seed_db), "--json"])
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.output)["claims"]
+    assert set(claim) >= {"mention", "value", "unit", "metric", "verdicts", "origin", "latest", "matches"}
+    assert (claim["mention"], claim["value"], claim["unit"]) == ("21%", 21, "percent")
+    assert claim["verdicts"] == ["matches", "misattributed"]
+    assert claim["origin"]["source"] == "PAC"
