@@ -145,6 +145,29 @@ def document_page(db: sqlite_utils.Database, document_id: int) -> dict | None:
             "figures": sum(p["figures"] for p in passages)}
 
 
+def organisation_page(db: sqlite_utils.Database, organisation_id: int) -> dict | None:
+    """What an organisation publishes, the figures it asserts by metric and year, and who
+    repeats them."""
+    found = list(db.query("select * from organisations where id = ?", [organisation_id]))
+    if not found:
+        return None
+    org = found[0]
+    documents = list(db.query("select id, title, kind, published from documents where publisher_id = ? "
+                              "order by published desc limit 200", [organisation_id]))
+    by_metric = list(db.query(
+        "select metric, year, count(*) as statistics from statistics where source_id = ? "
+        "group by metric, year order by metric, year", [organisation_id]))
+    repeated_by = list(db.query(
+        "select other.source, count(distinct other.figure_id) as figures, count(*) as appearances "
+        "from statistics mine join figures f on f.id = mine.figure_id and f.origin_statistic_id = mine.id "
+        "join statistics other on other.figure_id = f.id and other.id != mine.id "
+        "where mine.source_id = ? and other.source != mine.source "
+        "group by other.source order by figures desc", [organisation_id]))
+    return {"organisation": org, "documents": documents, "by_metric": by_metric, "repeated_by": repeated_by,
+            "statistics": db.execute("select count(*) from statistics where source_id = ?",
+                                     [organisation_id]).fetchone()[0]}
+
+
 def coverage(db: sqlite_utils.Database) -> dict:
     """What the corpus covers, for the home page: documents, date range, organisations, build."""
     documents, first, last = db.execute("select count(*), min(published), max(published) from documents").fetchone()

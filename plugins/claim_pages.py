@@ -10,7 +10,8 @@ from datasette.utils.asgi import NotFound, Response
 from claims import charts, pages
 
 DATABASE = pages.DATABASE
-ROW_PAGES = {"statistics": pages.statistic_page, "documents": pages.document_page}
+ROW_PAGES = {"statistics": pages.statistic_page, "documents": pages.document_page,
+             "organisations": pages.organisation_page}
 
 
 async def _read(datasette, fn, *args):

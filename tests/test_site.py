@@ -184,3 +184,17 @@ def test_check_page_gives_verdicts_and_origin(site):
     verdicts = [li["class"][1] for li in soup.select("ul.verdicts li")]
     assert verdicts == ["verdict-matches", "verdict-misattributed"]
     assert "asserted by PAC" in soup.select_one("dl.claim-facts").get_text(" ")
+
+
+def test_organisation_page(site, seed_db):
+    db = sqlite_utils.Database(seed_db)
+    [org] = db.query("select id from organisations where name = 'Justice Committee'")
+    soup = BeautifulSoup(get(site, f"/claims/organisations/{org['id']}").text, "html.parser")
+    assert soup.select_one("h1").get_text().startswith("Justice Committee")
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in soup.select("table.rows-and-columns tbody tr")]
+    assert ["vacancies", "2020", "1"] in rows or any(r[0] == "vacancies" for r in rows)
+    assert any("The future of the Probation Service" in li.get_text() for li in soup.select("ul li"))
+
+
+def test_pages_declare_their_language(site):
+    assert '<html lang="en">' in get(site, "/").text
