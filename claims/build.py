@@ -98,25 +98,27 @@ def build(corpus: Path, db_path: Path, extractor=None,
 
 def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report) -> BuildReport:
     remove_stale_temp_files(db_path)
-    tmp_path = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
-    if tmp_path.exists():
-        tmp_path.unlink()
     if db_path.exists():
         problem = database_problem(db_path)
         if problem:
             aside = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-            os.replace(db_path, aside)
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{db_path}{suffix}").exists():
+                    os.replace(f"{db_path}{suffix}", f"{aside}{suffix}")
             echo(f"warning: {db_path}: {problem}; moved aside to {aside.name} and building from scratch")
-        else:
-            try:
-                # start from a consistent copy of the current database
-                with sqlite3.connect(db_path) as src, sqlite3.connect(tmp_path) as dst:
-                    src.backup(dst)
-            except sqlite3.Error as err:
-                tmp_path.unlink(missing_ok=True)
-                raise BuildError(f"{tmp_path}: cannot copy the database: {err}") from None
-    db = sqlite_utils.Database(tmp_path)
     try:
+        db = sqlite_utils.Database(db_path)
+        # readers (a running `claims serve`) go on reading the last committed build while this
+        # one writes, and see the new one whole when it commits
+        db.enable_wal()
+        db.execute("pragma busy_timeout = 10000")
+    except sqlite3.Error as err:
+        raise BuildError(f"{db_path}: cannot open the database: {err}") from None
+    affected: set[tuple] = set()  # the facts whose statistics this build adds or removes
+    try:
+        # one write transaction: a kill at any moment leaves the last build whole, and no
+        # reader ever sees half of this one
+        db.execute("begin immediate")
         fresh = ensure_schema(db)
         meta = {row["key"]: row["value"] for row in db["meta"].rows}
         full = fresh or meta.get("pipeline_version") != PIPELINE_VERSION
@@ -161,10 +163,12 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report) -
                 continue
             source, documents, stats = result
             try:
-                with db.conn:
+                with db.atomic():
+                    affected |= file_facts(db, rel)
                     delete_file_rows(db, rel)
                     write_file(db, path, rel, source, documents, stats, manifest.get(rel, {}))
                     db["build_errors"].delete_where("path = ?", [rel])
+                    affected |= file_facts(db, rel)
             except (sqlite3.InterfaceError, sqlite3.DataError, sqlite3.IntegrityError, ValueError,
                     OverflowError, UnicodeError) as err:
                 error = IngestError(rel, f"could not be stored: {type(err).__name__}: {err}")
@@ -176,26 +180,26 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report) -
             report.warnings.extend(f"{rel}: {w}" for w in source.warnings)
             report.read.append(rel)
         for rel in sorted(set(known) - present):
-            with db.conn:
+            with db.atomic():
+                affected |= file_facts(db, rel)
                 delete_file_rows(db, rel)
                 db["files"].delete(rel)
                 db["build_errors"].delete_where("path = ?", [rel])
             report.removed.append(rel)
         from .figures import link_figures
-        link_figures(db)
+        link_figures(db, None if full else affected)
         ensure_search(db)
         db["meta"].upsert_all([{"key": "pipeline_version", "value": PIPELINE_VERSION},
                                {"key": "schema_version", "value": SCHEMA_VERSION},
                                {"key": "built_at", "value": now()}], pk="key")
         report.documents = db["documents"].count
         report.statistics = db["statistics"].count
-        db.conn.commit()
+        db.execute("commit")
         db.close()
-        os.replace(tmp_path, db_path)
     except BaseException as err:
+        if db.conn.in_transaction:
+            db.conn.rollback()
         db.close()
-        if tmp_path.exists():
-            tmp_path.unlink()
         if isinstance(err, sqlite3.OperationalError) and "full" in str(err):
             raise BuildError(f"{db_path}: the disk is full; the database was left as it was") from None
         if isinstance(err, (sqlite3.Error, OSError)) and not isinstance(err, BuildError):
@@ -369,6 +373,13 @@ def describe_footnote(text: str) -> dict:
             "page": page.group(1) if page and not witness else None,
             "witness": f"{witness.group(1)} [{witness.group(2)}]" if witness else None,
             "evidence": evidence.group(1) if evidence else None}
+
+
+def file_facts(db, rel: str) -> set[tuple]:
+    """The facts (metric, unit, value, value_high) a file's statistics state: the figures to
+    re-cluster when the file changes."""
+    return set(db.execute("select distinct metric, unit, value, value_high from statistics where file = ?",
+                          [rel]).fetchall())
 
 
 def file_offset(doc, offset: int) -> int | None:

@@ -5,7 +5,6 @@ import csv
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -229,7 +228,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=PROJECT_ROOT / "metadata.yml", show_default=True)
 def serve_command(db_path, port, metadata):
-    """Serve the database read-only with Datasette on 127.0.0.1."""
+    """Serve the database read-only with Datasette on 127.0.0.1; rebuilds are seen live."""
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
     problem = database_problem(db_path)
@@ -240,13 +239,9 @@ def serve_command(db_path, port, metadata):
         link_dir = Path(tempfile.mkdtemp(prefix="claims-serve-"))
         (link_dir / f"{DATABASE}.db").symlink_to(db_path.resolve())
         db_path = link_dir / f"{DATABASE}.db"
-    # table counts and the file's hash, read once per build instead of on every page view
-    inspect_file = db_path.parent / f"{DATABASE}.inspect.json"
-    if not inspect_file.exists() or inspect_file.stat().st_mtime < db_path.stat().st_mtime:
-        subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db_path),
-                        "--inspect-file", str(inspect_file)], check=True)
-    cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
-           "--inspect-file", str(inspect_file),
+    # not immutable: the server reads the last committed build, and a `claims build` that
+    # commits while it runs is seen whole by every request that starts after it
+    cmd = [sys.executable, "-m", "datasette", "serve", str(db_path),
            "--metadata", str(metadata), "--host", "127.0.0.1", "--port", str(port),
            "--plugins-dir", str(PROJECT_ROOT / "plugins"),
            "--template-dir", str(PROJECT_ROOT / "templates"),

@@ -29,22 +29,32 @@ def origin_rank(stated: bool, source: str | None, publisher: str | None, kind: s
     return (0 if own else 1, KIND_RANK.get(kind or "", 6), 0 if stated else 1)
 
 
-def link_figures(db: sqlite_utils.Database) -> None:
+def link_figures(db: sqlite_utils.Database, affected: set[tuple] | None = None) -> None:
     """Group statistics into figures and mark each figure's origin. A figure keeps its id
     from build to build, so after a one-file change only that file's statistics and the
     figures they join are written."""
     columns = ["id", "metric", "unit", "value", "value_high", "year", "origin_statistic_id",
                "appearances", "sources", "first_published", "last_published"]
-    old_rows = {row[0]: row for row in db.execute(f"select {', '.join(columns)} from figures").fetchall()}
+    # after a change, only the facts (metric, unit, value, value_high) whose statistics were
+    # added or removed are re-clustered: a one-file rebuild costs what the file states
+    scope, figure_scope = "", ""
+    next_id = (db.execute("select max(id) from figures").fetchone()[0] or 0) + 1
+    if affected is not None:
+        db.execute("create temp table if not exists affected_facts (metric, unit, value, value_high)")
+        db.execute("delete from affected_facts")
+        db.conn.executemany("insert into affected_facts values (?, ?, ?, ?)", sorted(affected, key=repr))
+        facts = ("exists (select 1 from affected_facts a where a.metric = {t}.metric and a.unit = {t}.unit "
+                 "and a.value = {t}.value and a.value_high is {t}.value_high)")
+        scope, figure_scope = " and " + facts.format(t="s"), " where " + facts.format(t="figures")
+    old_rows = {row[0]: row for row in db.execute(f"select {', '.join(columns)} from figures{figure_scope}").fetchall()}
     known = {row[1:6]: fid for fid, row in old_rows.items()}
-    next_id = max(known.values(), default=0) + 1
     # read row by row: a list of every statistic would be the build's largest allocation
-    rows = db.execute("""
+    rows = db.execute(f"""
         select s.id, s.metric, s.unit, s.value, s.value_high, s.year, s.published,
                s.period_from_publication, s.source, s.figure_id,
                d.published is not null, d.source, s.document_kind
         from statistics s join documents d on d.id = s.document_id
-        where s.metric not in ('other', 'duration')
+        where s.metric not in ('other', 'duration'){scope}
         order by s.period_from_publication, s.published is null, s.published, s.id
     """)
     groups: dict[tuple, list[tuple]] = {}
@@ -88,5 +98,6 @@ def link_figures(db: sqlite_utils.Database) -> None:
         db["figures"].upsert_all(changed_figures, pk="id", batch_size=1000)
     changed = [(assigned.get(sid), sid) for sid, fid in current.items() if assigned.get(sid) != fid]
     db.conn.executemany("update statistics set figure_id = ? where id = ?", changed)
-    db.execute("update statistics set figure_id = null where figure_id is not null "
-                "and metric in ('other', 'duration')")
+    if affected is None:
+        db.execute("update statistics set figure_id = null where figure_id is not null "
+                   "and metric in ('other', 'duration')")

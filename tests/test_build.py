@@ -82,13 +82,15 @@ def test_build_is_atomic(corpus, tmp_path, monkeypatch):
     count = sqlite_utils.Database(db_path)["statistics"].count
     (corpus / "new.txt").write_text("A new note\nThere were 99 vacancies in 2024.\n", "utf-8")
 
-    def crash(db):
+    def crash(db, affected=None):
         raise RuntimeError("disk full")
     monkeypatch.setattr("claims.figures.link_figures", crash)
     with pytest.raises(RuntimeError):
         build_module.build(corpus, db_path, echo=lambda line: None)
-    # the old database is untouched and no temporary file is left behind
+    # the old database is untouched: the build's one transaction was rolled back
     assert sqlite_utils.Database(db_path)["statistics"].count == count
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert [p.name for p in tmp_path.iterdir() if ".tmp" in p.name] == []
 
 
