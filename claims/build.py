@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -73,7 +74,7 @@ def now() -> str:
 
 def build(corpus: Path, db_path: Path, extractor=None,
           echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
-          workers: int = 1) -> BuildReport:
+          workers: int = 1, progress: Callable[["Progress"], None] | None = None) -> BuildReport:
     """Build or update the database at `db_path` from the files in `corpus`. With
     `workers` > 1 and enough changed files, files are read and extracted in that many
     processes while this one writes."""
@@ -93,10 +94,24 @@ def build(corpus: Path, db_path: Path, extractor=None,
     except OSError as err:
         raise BuildError(f"{db_path}: cannot create its folder: {err.strerror or err}") from None
     with build_lock(db_path):
-        return _build_locked(corpus, db_path, extractor, echo, workers, manifest, report)
+        return _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, progress)
 
 
-def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report) -> BuildReport:
+@dataclass
+class Progress:
+    """How far a build has got: files read of those to read, what they held, time taken."""
+    done: int
+    total: int
+    documents: int
+    statistics: int
+    elapsed: float
+
+    @property
+    def remaining(self) -> float | None:
+        return self.elapsed / self.done * (self.total - self.done) if self.done else None
+
+
+def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, progress) -> BuildReport:
     remove_stale_temp_files(db_path)
     if db_path.exists():
         problem = database_problem(db_path)
@@ -153,7 +168,14 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report) -
                 report.unchanged.append(rel)
                 continue
             todo.append((path, rel, sha))
+        started, done, documents_read, statistics_read = time.monotonic(), 0, 0, 0
         for path, rel, sha, result in read_files(todo, manifest, extractor, workers):
+            done += 1
+            if not isinstance(result, IngestError):
+                documents_read += len(result[1])
+                statistics_read += sum(len(part) for part in result[2])
+            if progress is not None:
+                progress(Progress(done, len(todo), documents_read, statistics_read, time.monotonic() - started))
             if isinstance(result, IngestError):
                 echo(f"error: {result}")
                 report.errors.append(result)

@@ -48,10 +48,15 @@ DEFAULT_WORKERS = min(os.cpu_count() or 1, 4)
 
 
 def run_build(corpus: Path, db_path: Path, strict: bool = False, workers: int = 1) -> None:
+    from .progress import BuildProgress
+    progress = BuildProgress(sys.stderr)
     try:
-        report = build(corpus, db_path, echo=lambda line: click.echo(line, err=True), workers=workers)
+        report = build(corpus, db_path, echo=lambda line: click.echo(line, err=True), workers=workers,
+                       progress=progress)
     except (FileNotFoundError, BuildError) as err:
         raise click.ClickException(str(err)) from None
+    finally:
+        progress.close()
     click.echo(f"{db_path}: {len(report.read)} files read, {len(report.unchanged)} unchanged, "
                f"{len(report.removed)} removed, {len(report.errors)} with errors; "
                f"{report.documents} documents, {report.statistics} statistics", err=True)

@@ -115,3 +115,28 @@ def test_a_build_killed_at_any_moment_leaves_the_old_database_whole(corpus, tmp_
     build(corpus, db_path)  # the next build completes
     with sqlite3.connect(db_path) as conn:
         assert {r[0] for r in conn.execute("select path from files")} == set(os.listdir(corpus))
+
+
+def test_progress_is_plain_lines_when_not_a_terminal(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr("claims.progress.PLAIN_EVERY", 0.0)
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--db", str(tmp_path / "c.db")])
+    lines = [line for line in result.output.splitlines() if line.startswith("build: ")]
+    assert lines[0].startswith("build: 1/2 files, 1 documents, ")
+    assert lines[-1].startswith("build: 2/2 files, 2 documents, ") and "elapsed, about 0s left" in lines[-1]
+
+
+def test_progress_is_a_bar_on_a_terminal():
+    import io
+
+    from claims.build import Progress
+    from claims.progress import BuildProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    stream = Terminal()
+    show = BuildProgress(stream)
+    for done in (1, 2, 3, 4):
+        show(Progress(done, 4, done * 20, done * 300, done * 1.5))
+    out = stream.getvalue()
+    assert "build" in out and "4/4" in out and "80 documents, 1,200 statistics" in out
