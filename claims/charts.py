@@ -12,7 +12,9 @@ from .pages import STATISTIC_URL
 
 # colour-blind-safe palette (Okabe and Ito), one colour per source
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
-MARGIN = {"left": 64, "right": 16, "top": 16, "bottom": 36}
+MARGIN = {"left": 72, "right": 16, "top": 28, "bottom": 36}
+UNIT_TITLES = {"percent": "per cent (%)", "gbp": "pounds (£)", "count": "count", "days": "days",
+               "months": "months", "years": "years", "hours": "hours", "times": "times"}
 FONT = 14
 
 
@@ -71,6 +73,9 @@ def timeline_svg(series: dict, width: int = 640, height: int = 260) -> Markup:
     parts = [f'<svg class="timeline" role="img" viewBox="0 0 {width} {height + 20 * rows + 4}" '
              f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(label)}">',
              f"<title>{escape(label)}</title>"]
+    # the y axis says what it measures and in what unit
+    parts.append(f'<text class="axis-title" x="4" y="{FONT + 2}" font-size="{FONT}">'
+                 f"{escape(series['label'])}, {escape(UNIT_TITLES.get(unit, unit or ''))}</text>")
     for v in ticks:
         parts.append(f'<line class="grid" x1="{MARGIN["left"]}" x2="{width - MARGIN["right"]}" '
                      f'y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>')
@@ -83,10 +88,12 @@ def timeline_svg(series: dict, width: int = 640, height: int = 260) -> Markup:
         parts.append(f'<line x1="{xx:.1f}" x2="{xx:.1f}" y1="{MARGIN["top"]}" y2="{height - MARGIN["bottom"]}" stroke="#eee"/>')
         parts.append(f'<text x="{xx:.1f}" y="{height - MARGIN["bottom"] + 16}" text-anchor="middle" font-size="{FONT}">{year}</text>')
     for p in points:
-        tip = f"{p['mention']} ({_format(p['value'], unit)}), {p['period']}, {p['source']}: {p['title']}"
-        parts.append(f'<a href="{STATISTIC_URL.format(int(p["id"]))}"><circle class="point" cx="{x(p["date"]):.1f}" '
-                     f'cy="{y(p["value"]):.1f}" r="5" fill="{colour[p["source"]]}" fill-opacity="0.85">'
-                     f"<title>{escape(tip)}</title></circle></a>")
+        shown = {"<": "under ", ">": "over ", "~": "about "}.get(p.get("comparator") or "=", "") + _format(p["value"], unit)
+        tip = f"{p['mention']} ({shown}), {p['period']}, {p['source']}: {p['title']}"
+        # points are not in the tab order: the table beside the chart has every figure as a link
+        parts.append(f'<a href="{STATISTIC_URL.format(int(p["id"]))}" tabindex="-1"><circle class="point" '
+                     f'cx="{x(p["date"]):.1f}" cy="{y(p["value"]):.1f}" r="5" fill="{colour[p["source"]]}" '
+                     f'fill-opacity="0.85"><title>{escape(tip)}</title></circle></a>')
     for source, lx, row in legend:
         ly = height + 6 + 20 * row
         parts.append(f'<circle cx="{lx + 5:.1f}" cy="{ly:.1f}" r="5" fill="{colour[source]}"/>'

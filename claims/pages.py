@@ -187,7 +187,7 @@ def timeline(db: sqlite_utils.Database, metric: str) -> dict:
         return {"metric": metric, "label": metric_label(metric), "unit": None, "points": []}
     unit = units[0]["unit"]
     points = []
-    for s in db.query("select s.id, s.value, s.mention, s.period, s.source, s.subject, "
+    for s in db.query("select s.id, s.value, s.mention, s.period, s.source, s.subject, s.comparator, "
                       "d.title, s.published from statistics s join documents d on d.id = s.document_id "
                       "where s.metric = ? and s.unit = ? and s.measure = 'level' and s.value is not null",
                       [metric, unit]):

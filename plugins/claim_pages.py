@@ -46,8 +46,9 @@ async def timeline_page(request, datasette):
     series = await _read(datasette, pages.timeline, metric)
     if not series["points"]:
         raise NotFound(f"No dated figures for metric {metric!r}")
+    built = (await _read(datasette, pages.coverage))["built_at"]
     html = await datasette.render_template(
-        "timeline.html", {"series": series, "svg": charts.timeline_svg(series)}, request=request)
+        "timeline.html", {"series": series, "svg": charts.timeline_svg(series), "built_at": built}, request=request)
     return Response.html(html)
 
 

@@ -87,7 +87,7 @@ def test_statistic_page(site, seed_db):
     assert facts["Metric"].startswith("vacancies")
     assert facts["Period"] == "2021-04-23 (from the publication date)"
     assert facts["Asserted by"] == "Justice Committee"
-    assert facts["Origin"].startswith("First seen in The future of the Probation Service")
+    assert facts["Origin"].startswith("Repeats The future of the Probation Service")
     document_link = soup.select_one("dl.claim-facts dd a[href^='/claims/documents/']")["href"]
     assert re.fullmatch(r"/claims/documents/\d+#p-\d+", document_link)
     others = [a["href"] for a in soup.select("ul.appearances a[href^='/claims/statistics/']")]
@@ -96,7 +96,7 @@ def test_statistic_page(site, seed_db):
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True)
              for dt in origin_page.select("dl.claim-facts dt")}
     assert facts["Period"] == "2020-12-08"
-    assert facts["Origin"] == "This is the earliest appearance of this figure in the corpus."
+    assert facts["Origin"] == "This is the origin of this figure: its primary source in the corpus."
 
 
 def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db):
