@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 TABLES: dict[str, dict] = {
     "files": dict(
@@ -40,15 +40,15 @@ TABLES: dict[str, dict] = {
                  "end": int, "file_start": int, "file_end": int},
         pk="id", foreign_keys=[("passage_id", "passages", "id"), ("footnote_id", "footnotes", "id")]),
     "statistics": dict(
-        columns={"id": int, "document_id": int, "passage_id": int, "file": str, "mention": str,
-                 "sentence": str, "start": int, "end": int, "sentence_start": int, "sentence_end": int,
-                 "file_start": int, "file_end": int,
-                 "value": float, "value_high": float, "unit": str, "unit_detail": str, "comparator": str,
-                 "measure": str, "direction": str,
+        # in the order a reader needs them: the sentence and what it states first, where it
+        # came from next, internal ids and offsets last
+        columns={"id": int, "sentence": str, "mention": str, "value": float, "value_high": float,
+                 "unit": str, "unit_detail": str, "comparator": str, "measure": str, "direction": str,
                  "metric": str, "subject": str, "period": str, "year": int,
-                 "period_from_publication": int, "source": str, "source_id": int, "document_kind": str,
-                 "published": str,
-                 "confidence": float, "figure_id": int},
+                 "period_from_publication": int, "source": str, "published": str, "document_kind": str,
+                 "confidence": float, "figure_id": int, "document_id": int, "passage_id": int,
+                 "source_id": int, "file": str, "start": int, "end": int, "sentence_start": int,
+                 "sentence_end": int, "file_start": int, "file_end": int},
         pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),
                                ("file", "files", "path"), ("source_id", "organisations", "id")]),
     "figures": dict(
