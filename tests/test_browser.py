@@ -38,13 +38,17 @@ def server(seed_db, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def browser():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    return browser.new_page(viewport={"width": 1200, "height": 900})
 
 
 def test_statistic_page_in_a_browser(server, page):
@@ -75,7 +79,10 @@ def test_document_page_in_a_browser(server, page):
     assert marks.count() == expected
     assert {marks.nth(i).evaluate("e => getComputedStyle(e).backgroundColor") for i in range(3)} == {HIGHLIGHT}
     page.locator("sup.footnote-ref a[href='#fn-157']").click()
-    assert page.locator("ol.footnotes li:target").inner_text() == "Q201 [Amy Rees]"
+    footnote = page.locator("ol.footnotes li:target")
+    assert footnote.inner_text().startswith("157. Q201 [Amy Rees]")  # its number shows
+    footnote.locator("a.footnote-back").click()  # and it links back to where it is cited
+    assert page.locator("sup.footnote-ref a:target").inner_text() == "157"
     page.screenshot(path=str(SCREENSHOTS / "document.png"), full_page=True)
 
 
@@ -111,3 +118,30 @@ def test_check_a_quoted_claim_in_a_browser(server, page):
     assert any(v.startswith("Misattributed") for v in verdicts)
     assert "asserted by PAC" in page.locator("dl.claim-facts").first.inner_text()
     page.screenshot(path=str(SCREENSHOTS / "check.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    return browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+
+
+def test_no_page_is_wider_than_a_phone(server, phone):
+    base, db = server
+    [stat] = db.query("select id, document_id from statistics where mention = '464' limit 1")
+    paths = ["/", "/-/trace?q=464", "/-/check?q=Probation+vacancies+hit+21%25", f"/claims/statistics/{stat['id']}",
+             f"/claims/documents/{stat['document_id']}", "/-/timeline/vacancy_rate"]
+    for path in paths:
+        phone.goto(base + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (path, width)
+    phone.goto(base + "/")
+    phone.screenshot(path=str(SCREENSHOTS / "phone-home.png"), full_page=True)
+
+
+def test_chart_axes_carry_their_units(server, page):
+    base, _ = server
+    page.goto(base + "/-/timeline/vacancy_rate")
+    assert page.locator("svg.timeline text.axis-title").first.text_content() == "Vacancy rate, per cent (%)"
+    ticks = page.locator("svg.timeline text[text-anchor=end]").all_text_contents()
+    assert ticks and all(t.endswith("%") for t in ticks)
+    assert "Download the data (CSV)" in page.locator("figcaption.chart-source").inner_text()
