@@ -109,7 +109,9 @@ def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db
     assert soup.select_one("a.figure-link")["href"].startswith("/claims/statistics/")
     ref = soup.select_one("sup.footnote-ref a[href='#fn-157']")
     assert ref is not None and ref.get_text() == "157"
-    assert soup.select_one("ol.footnotes li#fn-157").get_text() == "Q201 [Amy Rees]"
+    footnote = soup.select_one("ol.footnotes li#fn-157")
+    assert " ".join(footnote.get_text(" ").split()) == "157. Q201 [Amy Rees] ↩"
+    assert footnote.select_one("a.footnote-back")["href"] == "#fnref-157"
     numbered = soup.select_one(".document-text p.passage .para-number")
     assert numbered.get_text() == "104."
 
