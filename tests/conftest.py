@@ -14,6 +14,13 @@ def extractor():
     return Extractor()
 
 
+@pytest.fixture
+def shared_extractor(monkeypatch, extractor):
+    """Builds run through the CLI use the session's spaCy pipeline, loaded once, not once per
+    build: `pytestmark = pytest.mark.usefixtures("shared_extractor")` in a module."""
+    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory, extractor):
     """The seed corpus built once into a database for the whole session."""

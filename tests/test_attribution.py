@@ -10,9 +10,7 @@ from test_extract import extract
 from claims.cli import cli
 
 
-@pytest.fixture(autouse=True)
-def shared_extractor(monkeypatch, extractor):
-    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+pytestmark = pytest.mark.usefixtures("shared_extractor")
 
 
 def build(corpus, db_path):

@@ -21,10 +21,7 @@ def corpus(tmp_path):
     return folder
 
 
-@pytest.fixture(autouse=True)
-def shared_extractor(monkeypatch, extractor):
-    # load the spaCy pipeline once per session, not once per build
-    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+pytestmark = pytest.mark.usefixtures("shared_extractor")
 
 
 def run(*args):

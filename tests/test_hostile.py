@@ -22,9 +22,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = "---\npublisher: Napo\nkind: union\npublished: 2024-05-01\n---\nNews\nThere were 464 probation officer vacancies.\n"
 
 
-@pytest.fixture(autouse=True)
-def shared_extractor(monkeypatch, extractor):
-    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+pytestmark = pytest.mark.usefixtures("shared_extractor")
 
 
 @pytest.fixture

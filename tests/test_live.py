@@ -19,9 +19,7 @@ from claims.cli import cli
 from claims.server import serving
 
 
-@pytest.fixture(autouse=True)
-def shared_extractor(monkeypatch, extractor):
-    monkeypatch.setattr("extract.Extractor", lambda: extractor)
+pytestmark = pytest.mark.usefixtures("shared_extractor")
 
 
 @pytest.fixture
