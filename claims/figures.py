@@ -31,22 +31,36 @@ def origin_rank(stated: bool, source: str | None, publisher: str | None, kind: s
 
 def link_figures(db: sqlite_utils.Database, affected: set[tuple] | None = None) -> None:
     """Group statistics into figures and mark each figure's origin. A figure keeps its id
-    from build to build, so after a one-file change only that file's statistics and the
-    figures they join are written."""
-    columns = ["id", "metric", "unit", "value", "value_high", "year", "origin_statistic_id",
-               "appearances", "sources", "first_published", "last_published"]
-    # after a change, only the facts (metric, unit, value, value_high) whose statistics were
-    # added or removed are re-clustered: a one-file rebuild costs what the file states
-    scope, figure_scope = "", ""
-    next_id = (db.execute("select max(id) from figures").fetchone()[0] or 0) + 1
+    from build to build. After a change, only the facts (metric, unit, value, value_high)
+    whose statistics were added or removed are re-clustered, so a one-file rebuild costs what
+    the file states; a full clustering goes metric by metric, so memory stays flat."""
     if affected is not None:
         db.execute("create temp table if not exists affected_facts (metric, unit, value, value_high)")
         db.execute("delete from affected_facts")
         db.conn.executemany("insert into affected_facts values (?, ?, ?, ?)", sorted(affected, key=repr))
-        facts = ("exists (select 1 from affected_facts a where a.metric = {t}.metric and a.unit = {t}.unit "
-                 "and a.value = {t}.value and a.value_high is {t}.value_high)")
-        scope, figure_scope = " and " + facts.format(t="s"), " where " + facts.format(t="figures")
-    old_rows = {row[0]: row for row in db.execute(f"select {', '.join(columns)} from figures{figure_scope}").fetchall()}
+        # both lookups go through the (unit, value) indexes of statistics and figures
+        _cluster(db, " and s.id in (select s2.id from affected_facts a join statistics s2 on s2.unit = a.unit "
+                     "and s2.value = a.value and s2.metric = a.metric and s2.value_high is a.value_high)",
+                 " where id in (select f.id from affected_facts a join figures f on f.unit = a.unit "
+                 "and f.value = a.value and f.metric = a.metric and f.value_high is a.value_high)", [])
+        return
+    metrics = [row[0] for row in db.execute("select distinct metric from statistics "
+                                            "where metric not in ('other', 'duration')")]
+    for metric in metrics:
+        _cluster(db, " and s.metric = ?", " where metric = ?", [metric])
+    db.execute(f"delete from figures where metric not in ({', '.join('?' * len(metrics))})", metrics)
+    db.execute("update statistics set figure_id = null where figure_id is not null "
+               "and metric in ('other', 'duration')")
+
+
+def _cluster(db: sqlite_utils.Database, scope: str, figure_scope: str, params: list) -> None:
+    """Cluster the statistics `scope` selects into figures, replacing the figures
+    `figure_scope` selects."""
+    columns = ["id", "metric", "unit", "value", "value_high", "year", "origin_statistic_id",
+               "appearances", "sources", "first_published", "last_published"]
+    next_id = (db.execute("select max(id) from figures").fetchone()[0] or 0) + 1
+    old_rows = {row[0]: row for row in db.execute(f"select {', '.join(columns)} from figures{figure_scope}",
+                                                  params).fetchall()}
     known = {row[1:6]: fid for fid, row in old_rows.items()}
     # read row by row: a list of every statistic would be the build's largest allocation
     rows = db.execute(f"""
@@ -56,7 +70,7 @@ def link_figures(db: sqlite_utils.Database, affected: set[tuple] | None = None) 
         from statistics s join documents d on d.id = s.document_id
         where s.metric not in ('other', 'duration'){scope}
         order by s.period_from_publication, s.published is null, s.published, s.id
-    """)
+    """, params)
     groups: dict[tuple, list[tuple]] = {}
     dated: dict[tuple, tuple] = {}
     current: dict[int, int | None] = {}
@@ -98,6 +112,3 @@ def link_figures(db: sqlite_utils.Database, affected: set[tuple] | None = None) 
         db["figures"].upsert_all(changed_figures, pk="id", batch_size=1000)
     changed = [(assigned.get(sid), sid) for sid, fid in current.items() if assigned.get(sid) != fid]
     db.conn.executemany("update statistics set figure_id = ? where id = ?", changed)
-    if affected is None:
-        db.execute("update statistics set figure_id = null where figure_id is not null "
-                   "and metric in ('other', 'duration')")

@@ -62,6 +62,7 @@ TABLES: dict[str, dict] = {
 
 INDEXES = [
     ("organisations", ["name"]), ("documents", ["publisher_id"]), ("statistics", ["source_id"]),
+    ("figures", ["unit", "value"]),
     ("documents", ["file"]), ("documents", ["source"]), ("documents", ["year"]),
     ("passages", ["document_id"]), ("footnotes", ["document_id"]),
     ("footnote_refs", ["passage_id"]),

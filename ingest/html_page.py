@@ -139,11 +139,19 @@ def read_article_page(page: Page) -> list[Document]:
 
 
 def _article_document(page: Page, scope: Tag, html: str, several: bool) -> Document | None:
+    # what our own readers take from the page's structure, read before the page is let go
     labels = list(dict.fromkeys(t for t in (text_of(a) for a in scope.select(LABEL_SELECTOR)) if t))
     comments = _comment_blocks(scope)
+    own_title = next((text_of(scope.select_one(sel)) for sel in (".post-title", ".entry-title")
+                      if scope.select_one(sel)), None)
+    author = _author(scope, page.soup)
+    page_title = _meta(page.soup, "og:title") or _page_title(page.soup)
+    if not several:
+        page.soup.decompose()  # a 20 MB page's tree is hundreds of MB: free it before trafilatura's
     xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
                               include_links=False, with_metadata=True, url=page.url, config=TRAFILATURA)
     root = etree.fromstring(xml.encode()) if xml else None
+    del xml
     main = root.find("main") if root is not None else None
     blocks = xml_blocks(main) if main is not None else []
     if sum(len(b.text.split()) for b in blocks) < page.min_words:
@@ -152,11 +160,9 @@ def _article_document(page: Page, scope: Tag, html: str, several: bool) -> Docum
         raise IngestError(page.path, f"no article found in the HTML page (no part of it has "
                                      f"{page.min_words} or more words outside menus and banners)")
     meta = root.attrib
-    title = (page.title or next((text_of(scope.select_one(sel)) for sel in (".post-title", ".entry-title")
-                                 if scope.select_one(sel)), None)
-             or meta.get("title") or _meta(page.soup, "og:title") or _page_title(page.soup))
+    title = page.title or own_title or meta.get("title") or page_title
     published = page_date(html) or published_line_date(" ".join(b.text for b in blocks[:5]))
-    author = _author(scope, page.soup) or meta.get("author")
+    author = author or meta.get("author")
     blocks = [b for b in drop_contents_list(blocks)
               if not (b.text == title or PUBLISHED_LINE.fullmatch(b.text))]
     if title:
