@@ -16,6 +16,7 @@ from .build import BuildError, build, database_problem
 from .evaluate import evaluate, format_report, load_gold
 from .export import EXPORT_FIELDS, iter_statistics
 from .pages import DATABASE
+from .site import serve_arguments
 from .trace import marked, nearest, trace
 
 DEFAULT_DB = "build/claims.db"
@@ -246,15 +247,8 @@ def serve_command(db_path, port, metadata):
         db_path = link_dir / f"{DATABASE}.db"
     # not immutable: the server reads the last committed build, and a `claims build` that
     # commits while it runs is seen whole by every request that starts after it
-    cmd = [sys.executable, "-m", "datasette", "serve", str(db_path),
-           "--metadata", str(metadata), "--host", "127.0.0.1", "--port", str(port),
-           "--plugins-dir", str(PROJECT_ROOT / "plugins"),
-           "--template-dir", str(PROJECT_ROOT / "templates"),
-           "--setting", "sql_time_limit_ms", "2000",
-           "--setting", "max_returned_rows", "1000",
-           "--setting", "allow_download", "off",
-           # suggesting facets scans every column of a table on each page view
-           "--setting", "suggest_facets", "off"]
+    cmd = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", "127.0.0.1",
+           "--port", str(port), *serve_arguments(metadata)]
     click.echo(f"Serving {db_path} at http://127.0.0.1:{port}/", err=True)
     sys.stderr.flush()
     # this process becomes the server, so stopping `claims serve` (Ctrl-C, SIGTERM) stops it

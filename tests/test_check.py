@@ -69,13 +69,9 @@ def test_conflicts_are_real_and_rounding_is_not(db_path):
 
 def test_conflicting_figures_query_on_the_site(db_path):
     import asyncio
-    from pathlib import Path
 
-    import yaml
-    from datasette.app import Datasette
-    root = Path(__file__).resolve().parent.parent
-    ds = Datasette([str(db_path)], metadata=yaml.safe_load((root / "metadata.yml").read_text("utf-8")),
-                   plugins_dir=str(root / "plugins"), template_dir=str(root / "templates"))
+    from claims import site
+    ds = site.datasette(db_path)
     rows = asyncio.run(ds.client.get("/claims/conflicting_figures.json?_shape=array")).json()
     assert {frozenset((r["value_a"], r["value_b"])) for r in rows} == {frozenset((21.0, 25.0)), frozenset((25.0, 21.3))}
 

@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-import yaml
 from click.testing import CliRunner
-from datasette.app import Datasette
 
 from claims.cli import cli
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = "---\npublisher: Napo\nkind: union\npublished: 2024-05-01\n---\nNews\nThere were 464 probation officer vacancies.\n"
 
@@ -209,10 +206,8 @@ def site(corpus, tmp_path):
                                      "There were 77 probation officer vacancies.\n", "utf-8")
     db_path = tmp_path / "claims.db"
     assert build(corpus, db_path).exit_code == 0
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
-    return Datasette([str(db_path)], metadata=metadata, plugins_dir=str(ROOT / "plugins"),
-                     template_dir=str(ROOT / "templates"),
-                     settings={"sql_time_limit_ms": 2000, "max_returned_rows": 1000}), db_path
+    from claims import site
+    return site.datasette(db_path), db_path
 
 
 def get(ds, path):

@@ -5,11 +5,9 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-import yaml
 from bs4 import BeautifulSoup
-from datasette.app import Datasette
+from claims import site as claims_site
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +19,8 @@ def site(seed_db, tmp_path_factory):
     db["passages"].insert({"document_id": 1, "ordinal": 999, "kind": "paragraph",
                            "text": "<script>alert('x')</script> 12 staff"})
     db.close()
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
-    ds = Datasette(immutables=[str(db_path)], metadata=metadata,
-                   plugins_dir=str(ROOT / "plugins"), template_dir=str(ROOT / "templates"),
-                   settings={"sql_time_limit_ms": 2000, "max_returned_rows": 1000})
-    return ds
+    # the configuration claims serve uses (claims/site.py): what is tested is what is served
+    return claims_site.datasette(db_path)
 
 
 def get(ds, path):
