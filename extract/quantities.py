@@ -47,7 +47,9 @@ def grammar() -> dict:
                 rf"(?: and {simple})?|{simple}|a dozen|dozen)")
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<!\S)\.\d+"
     # "two and a half years", "1 and a half"
-    num = rf"(?:(?:{digits}|{word_num})(?: and a half)?)"
+    # "2 1/2", "2½": a whole number and a fraction, before a unit
+    mixed = r"\d+(?:\s[1-9]/[2-9]|\s?[½¼¾⅓⅔])(?![\d/])"
+    num = rf"(?:(?:{mixed}|{digits}|{word_num})(?: and a half)?)"
     percent = alternation(lex["percent_words"])
     scale = alternation(lex["money_scales"])
     time_unit = alternation(lex["time_units"])
@@ -66,7 +68,7 @@ def grammar() -> dict:
         ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?"),
         ("pence", rf"{b}(?P<n>\d+(?:\.\d+)?)p(?![\w£$€%])"),
         ("pence_word", rf"{b}(?P<n>{num}) pence\b"),
-        ("physical", rf"{b}(?P<n>{num})\s?(?:{physical})\b"),
+        ("physical", rf"{b}(?P<n>{num})\s?(?P<scale>{scale})?\s?(?:{physical})\b"),
         # "a quarter of a million people"
         ("fraction_of_scale", rf"(?i:\b(?P<f>{fractions}) of an? (?P<scale>million|billion|thousand)\b)"),
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
@@ -87,7 +89,8 @@ def grammar() -> dict:
         ("vague", rf"\b(?P<v>{vague})\b"),
         # "one and a half million": a mixed number before a scale word
         ("scaled_words", rf"{b}(?P<n>(?:{digits}|{word_num}|a) and a half)\s(?P<scale>million|billion|thousand)\b"),
-        ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?P<v>[{vulgar}])"),
+        # "1⁄32", "⅔", and a small fraction written with a slash ("3/4", never "24/7" or a date)
+        ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?P<v>[{vulgar}])|(?<![\d/.,])(?P<sa>[1-9])/(?P<sb>[2-9])(?![\d/])"),
         ("fraction", rf"(?i:\b(?:{fractions})\b)(?![-‐]\w)"),
         # "3.5 million people", "4.3M", "25k": a scale word or suffix after digits
         ("scaled", rf"{b}(?P<n>{digits})\s?(?P<scale>{scale})(?![\w£$€])"),
@@ -98,7 +101,7 @@ def grammar() -> dict:
     # for a pattern that starts with every way of writing a number
     number_first = f"{b}(?P<n>{num})"
     # triggers are lower-case words looked up with `in` (a C-speed scan), or a pattern
-    vulgar_chars = ["⁄", *lex["vulgar_fractions"]]
+    vulgar_chars = ["⁄", "/", *lex["vulgar_fractions"]]
     triggers = {
         "foreign_money": ["$", "€", "¥"], "pence": re.compile(r"\dp\b"), "pence_word": ["pence"],
         "physical": [str(u) for u in lex["physical_units"]],
@@ -127,6 +130,12 @@ def parse_number(text: str) -> float | None:
     """The value of a number written in digits or words: "3,550", "Forty-two", "Five hundred"."""
     lex = grammar()["lex"]
     t = text.strip().lower().replace(",", "")
+    mixed = re.fullmatch(r"(\d+)(?:\s([1-9])/([2-9])|\s?([½¼¾⅓⅔]))", t)
+    if mixed:
+        whole = float(mixed.group(1))
+        if mixed.group(4):
+            return whole + {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}[mixed.group(4)]
+        return whole + int(mixed.group(2)) / int(mixed.group(3))
     if t.endswith(" and a half"):
         whole = 1.0 if t[:-len(" and a half")] == "a" else parse_number(t[:-len(" and a half")])
         return None if whole is None else whole + 0.5
@@ -263,13 +272,17 @@ def _build(name: str, m: re.Match) -> Quantity | None:
                       is_word=_is_word(g["n"])) if value is not None else None
     if name == "physical":
         value = parse_number(g["n"])
-        return Quantity(s, e, text, value, None, "other", form=name) if value is not None else None
+        factor = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
+        return Quantity(s, e, text, value * factor, None, "other", form=name) if value is not None else None
     if name == "vague":
         lo, hi = lex["vague_magnitudes"][g["v"].lower()]
         return Quantity(s, e, text, lo, hi, "count", form=name, is_word=True)
     if name == "vulgar":
         if g.get("v"):
             return Quantity(s, e, text, lex["vulgar_fractions"][g["v"]], None, "percent", form=name, is_word=True)
+        if g.get("sa"):
+            a, bb = int(g["sa"]), int(g["sb"])
+            return Quantity(s, e, text, round(100 * a / bb, 1), None, "percent", form=name) if a < bb else None
         a, bb = parse_number(g["a"]), parse_number(g["b"])
         return Quantity(s, e, text, 100 * a / bb, None, "percent", form=name) if bb else None
     if name in ("scaled", "scaled_words"):

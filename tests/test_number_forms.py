@@ -99,3 +99,14 @@ def test_level_change_or_target(extractor, text, mention, measure, direction, un
     _, stats = extract(extractor, text)
     [stat] = [s for s in stats if s.mention == mention]
     assert (stat.measure, stat.direction, stat.unit_detail) == (measure, direction, unit_detail)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("About 3/4 of staff left.", ("3/4", 75, None, "percent", "~")),
+    ("It took 2 1/2 hours.", ("2 1/2 hours", 2.5, None, "hours", "=")),
+    ("It took 2½ years.", ("2½ years", 2.5, None, "years", "=")),
+    ("It costs 1.5bn euros.", ("1.5bn euros", 1500000000, None, "other", "=")),
+])
+def test_more_number_forms(extractor, text, expected):
+    got, _ = extract(extractor, text)
+    assert expected in got
