@@ -49,30 +49,32 @@ def test_source_line_and_quoted_press_release(extractor):
     assert [(s.mention, s.source) for s in stats] == [("1,200", "HMPPS")]
 
 
-def test_news_story_about_a_release_restates_it(tmp_path):
+def build_one(tmp_path, name, text):
+    """A corpus of one file, built through the CLI."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "story.txt").write_text(
+    (corpus / name).write_text(text, "utf-8")
+    return build(corpus, tmp_path / "claims.db")
+
+
+def test_news_story_about_a_release_restates_it(tmp_path):
+    db, _ = build_one(tmp_path, "story.txt",
         "---\ntitle: Staffing pressures ease\npublisher: Police Oracle\nkind: news\npublished: 2023-05-18\n---\n"
         "Staffing pressures ease\n"
         "Today's HMPPS quarterly workforce figures made for less dismal reading than usual.\n"
-        "There were 22,288 prison officers in post on 31 March this year.\n", "utf-8")
-    db, _ = build(corpus, tmp_path / "claims.db")
+        "There were 22,288 prison officers in post on 31 March this year.\n")
     [row] = db.query("select s.source, d.source as publisher from statistics s "
                      "join documents d on d.id = s.document_id where s.mention = '22,288'")
     assert row == {"source": "HMPPS", "publisher": "Police Oracle"}
 
 
 def test_statistics_release_has_a_reference_period(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "release.txt").write_text(
+    db, _ = build_one(tmp_path, "release.txt",
         "---\ntitle: \"HM Prison and Probation Service workforce quarterly: December 2024\"\n"
         "publisher: \"Ministry of Justice (GOV.UK)\"\nkind: statistics\npublished: 2025-02-20\n---\n"
         "HM Prison and Probation Service workforce quarterly: December 2024\n"
         "There are 4,321 FTE band 4 probation officers in post.\n"
-        "This is an increase of 120 FTE since 31 December 2023.\n", "utf-8")
-    db, _ = build(corpus, tmp_path / "claims.db")
+        "This is an increase of 120 FTE since 31 December 2023.\n")
     rows = {r["mention"]: r for r in db.query("select mention, period, year, period_from_publication, "
                                                "source, measure, direction from statistics")}
     assert rows["4,321"] == {"mention": "4,321", "period": "2024-12-31", "year": 2024,
@@ -85,22 +87,16 @@ def test_statistics_release_has_a_reference_period(tmp_path):
 
 
 def test_partial_date_front_matter_keeps_its_precision(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "note.txt").write_text("---\npublisher: UNISON\nkind: union\npublished: 2015-08\n---\n"
-                                     "Pay\nSome 4,300 probation workers are members.\n", "utf-8")
-    db, output = build(corpus, tmp_path / "claims.db")
+    db, output = build_one(tmp_path, "note.txt", "---\npublisher: UNISON\nkind: union\npublished: 2015-08\n---\n"
+                                                 "Pay\nSome 4,300 probation workers are members.\n")
     assert "error:" not in output
     [row] = db.query("select period, year, period_from_publication from statistics")
     assert row == {"period": "2015-08", "year": 2015, "period_from_publication": 1}
 
 
 def test_unknown_kind_is_kept_with_one_warning(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "note.txt").write_text("---\npublisher: Howard League for Penal Reform\nkind: charity group\n---\n"
-                                     "Title\nThere were 86 cases inspected.\n", "utf-8")
-    db, output = build(corpus, tmp_path / "claims.db")
+    db, output = build_one(tmp_path, "note.txt", "---\npublisher: Howard League for Penal Reform\n"
+                                                 "kind: charity group\n---\nTitle\nThere were 86 cases inspected.\n")
     assert output.count("warning: note.txt: front matter: kind 'charity group'") == 1
     [doc] = db.query("select kind, source from documents")
     assert doc == {"kind": "charity group", "source": "Howard League"}
