@@ -119,6 +119,8 @@ def test_home_page_has_trace_box_and_charts(site):
     captions = [c.get_text(" ", strip=True) for c in soup.select(".charts figcaption")]
     assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
     assert len(soup.select(".charts svg.timeline")) == 3
+    sources = soup.select(".charts p.chart-source")
+    assert len(sources) == 3 and all(p.select_one("a[href*='metric_timeline.csv']") for p in sources)
     # no asset from another host: the site works offline
     for tag in soup.select("script[src], link[href], img[src]"):
         url = tag.get("src") or tag.get("href")
