@@ -64,6 +64,9 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("noise", r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
         ("noise", r"(?<!\d)(?:\+44\s?|0)\d{3,4}\s?\d{3}\s?\d{3,4}(?!\d)"),
         ("noise", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b"),
+        # "between 2020/21 and 2022/23", "from 2020-21 to 2022-23": a span of financial years
+        ("fiscal_span", r"\b(?:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
+                        r"(?P<y3>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b"),
         ("between", rf"\bbetween {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
         ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2})(?![\d%])"),
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
@@ -81,7 +84,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b"),
     ]
     # what a text must hold for a pattern to be worth a scan: a digit, a month's name, or words
-    needs = {"between": ["between"], "between_months": ["between"], "relative_n": None,
+    needs = {"between": ["between"], "between_months": ["between"], "fiscal_span": "digit", "relative_n": None,
              "ahead": ["next", "coming", "following"], "present": None, "relative": None}
     compiled = []
     for kind, p in raw:
@@ -141,6 +144,10 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
     s, e = m.start(), m.end()
     if kind == "noise":
         return DateExpr(s, e, "noise")
+    if kind == "fiscal_span":
+        y1, y3 = int(m.group("y1")), int(m.group("y3"))
+        first, last = f"{y1}/{m.group('a')}", f"{y3}/{m.group('b')}"
+        return DateExpr(s, e, "span", f"{first}..{last}", y3 + 1)
     if kind == "between":
         y1, y2 = int(m.group("year")), int(m.group("year2"))
         return DateExpr(s, e, "span", f"{y1}..{y2}", y2)

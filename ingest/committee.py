@@ -10,6 +10,7 @@ from .lines import iter_lines
 from .model import Document, Footnote, FootnoteRef, Passage
 
 NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,3})\.(?=\S)")
+SENTENCE_END_MARKER = re.compile(r"(?<=[a-z][.”\"’)])(\d{1,3})(?=\s+[A-Z“\"‘]|\s*$)")
 FOOTNOTE_LINE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
 # digits glued after punctuation or a word's last letter, then a space, a quote or the end;
 # never the digits after a thousands separator or a decimal point ("243,000", "5.75")
@@ -79,4 +80,10 @@ def find_footnote_markers(text: str, width: int = 3,
         for k, number in enumerate(numbers):
             start = m.start(1) + k * width
             refs.append(FootnoteRef(number, start, start + width))
-    return refs
+    # a short number glued to a sentence's last word and followed by the next sentence
+    # ("... Programme.2 In 2012, ...") is a marker whatever the width of the others
+    taken = {r.start for r in refs}
+    for m in SENTENCE_END_MARKER.finditer(text):
+        if m.start(1) not in taken and not any(r.start <= m.start(1) < r.end for r in refs):
+            refs.append(FootnoteRef(int(m.group(1)), m.start(1), m.end(1)))
+    return sorted(refs, key=lambda r: r.start)

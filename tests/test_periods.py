@@ -56,3 +56,18 @@ def test_over_the_last_year_is_the_twelve_months_to_the_writing(extractor):
     _, [stat] = extract(extractor, "The increase seen over the last year is driven by an increase of 13.2% "
                                    "in probation staff.", published="2023-08-17")
     assert stat.year == 2023
+
+
+def test_a_span_of_financial_years(extractor):
+    _, [stat] = extract(extractor, "As a result, over 4,000 trainees joined the service between 2020/21 and "
+                                   "2022/23.", published="2024-01-25")
+    assert (stat.period, stat.year) == ("2020/21..2022/23", 2023)
+
+
+def test_a_one_digit_footnote_marker_ends_its_sentence():
+    from ingest.committee import find_footnote_markers
+    text = ("The Ministry oversees some 243,000 offenders through the Programme.2 In 2012, the Ministry "
+            "announced a revolution.3")
+    refs = find_footnote_markers(text)
+    assert [(r.number, text[r.start:r.end]) for r in refs] == [(2, "2"), (3, "3")]
+    assert find_footnote_markers("There were 5.2 Million people and version 2.1 Today.") == []
