@@ -17,7 +17,7 @@ REPORTING_VERB = re.compile(
 # reporting verbs that are also plural nouns ("reports", "claims", "estimates")
 NOUN_LIKE_VERB = re.compile(r"(?:reports|claims|notes|states|estimates|finds|shows|highlights|warns|argues|reveals)")
 PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Dame|Sir|Lord|Baroness) )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b")
-PRONOUN_SPEAKER = re.compile(r"\b(?:she|he|they)\s*$", re.I)
+PRONOUN_SPEAKER = re.compile(r"\b(?:she|he|they|it)\s*$", re.I)
 CLAUSE_START = re.compile(r"(?:[.!?;]\s|^)")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "As", "Commenting",
              "Updating", "Additionally", "Many", "Our", "We", "Initially", "Meanwhile", "Earlier",
@@ -93,7 +93,8 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         phrase = text[clause_start:verb.start()]
         if "“" in phrase and "”" not in phrase:
             continue  # the verb is inside a quotation, not introducing one
-        if re.match(r"\s*[£\d]", text[verb.end():]):
+        if re.match(r"\s*[£\d]", text[verb.end():]) and \
+                re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", text[max(0, verb.start() - 12):verb.start()], re.I):
             continue  # "the pledged 1,000": an adjective, not a speaker's verb
         if NOUN_LIKE_VERB.fullmatch(verb.group()) and re.match(r"\s*[,.;)]", text[verb.end():]):
             continue  # "in HMI probation reports, with ...": a plural noun, not a verb
@@ -210,6 +211,22 @@ def citation_scopes(text: str) -> list[Scope]:
                 break
     scopes.sort(key=lambda sc: sc.start)
     return scopes
+
+
+# a press release reproduced as it was sent: its opening sentence names the body, which "has
+# today" done something ("Napo ... has today served notice of its intention to ballot")
+PRESS_RELEASE_OPENING = re.compile(r"[^.]{0,160}?\b(?:has|have)\s+today\b|[^.]{0,160}?\btoday\s+(?:announced|published|released|launched|served|called)\b")
+
+
+def reproduced_release(texts: list[str]) -> str | None:
+    """The body whose press release a post reproduces, when its first passage opens with the
+    body's name and says what it "has today" done."""
+    for text in texts[:1]:
+        stripped = text.lstrip()
+        orgs = find_organisations(stripped[:80])
+        if orgs and orgs[0].start == 0 and PRESS_RELEASE_OPENING.match(stripped):
+            return spokesperson(orgs[0].name)
+    return None
 
 
 def reported_source(texts: list[str]) -> tuple[int, str] | None:

@@ -23,7 +23,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
-                          reported_source, source_at, speaker_scopes)
+                          reported_source, reproduced_release, source_at, speaker_scopes)
 from .context import DocumentContext, PassageContext, document_asserter
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from .measures import classify_measure
@@ -399,8 +399,13 @@ def prepare_docs(nlp: Language, document):
     # a news story about another body's publication restates that body's figures from the
     # passage that names it on
     reported = None
-    if document.kind == "news" and asserter == document.source:
-        body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
+    body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
+    if document.kind in ("news", "blog") and asserter == document.source:
+        # a post that reproduces a body's press release is that body's from its first line
+        release = reproduced_release([texts[n] for n in body])
+        if release:
+            reported = (body[0], release)
+    if reported is None and document.kind == "news" and asserter == document.source:
         found = reported_source([texts[n] for n in body])
         if found:
             reported = (body[found[0]], found[1])

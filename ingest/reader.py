@@ -16,6 +16,7 @@ from .formats import BY_NAME, CorpusFile, sniff_bytes, sniff_text
 from .model import COMMENTER, Document, IngestError, one_line
 
 MAX_BYTES = 50 * 1024 * 1024
+TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a title
 FRONT_MATTER_KEYS = {"title", "publisher", "kind", "url", "published", "author", "licence",
                      "license", "format"}
 KINDS = {"blog", "committee", "inspectorate", "union", "audit", "statistics", "news", "parliament",
@@ -184,7 +185,13 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
         doc.url = doc.url or meta.get("url")
         doc.author = doc.author or meta.get("author")
         if single:
-            doc.title = meta.get("title") or doc.title
+            given_title = meta.get("title")
+            first = doc.passages[0] if doc.passages else None
+            if given_title and first is not None and first.kind == "title" and \
+                    " ".join(doc.passage_text(first).split()) != " ".join(given_title.split()) and \
+                    len(doc.passage_text(first).split()) > TITLE_WORDS:
+                first.kind = "paragraph"  # the title is the front matter's; the first line is text
+            doc.title = given_title or doc.title
             doc.published = meta.get("published") or doc.published
     return source, documents
 

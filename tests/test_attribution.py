@@ -129,3 +129,23 @@ def test_organisations_unknown_lists_publishers_not_in_the_registry(tmp_path):
     assert "(given as: Weekly Bugle (Leeds edition))" in lines[0]
     everything = CliRunner().invoke(cli, ["organisations", "--db", str(tmp_path / "claims.db")]).output
     assert any(line.startswith("UNISON ") for line in everything.splitlines())
+
+
+def test_a_reproduced_press_release_is_its_bodys(tmp_path):
+    db, _ = build_one(tmp_path, "post.txt",
+        "---\ntitle: Napo Pay Ballot Announced\npublisher: On Probation blog (Jim Brown)\nkind: blog\n"
+        "published: 2025-07\n---\n"
+        "Napo the largest trade union in the Probation Service has today served notice of its intention "
+        "to ballot its members over pay and workloads, after talks on a claim for a 12% pay increase failed.\n"
+        "This has led to 103,000 working days lost due to mental illness in the service.\n")
+    rows = {r["mention"]: r["source"] for r in db.query("select mention, source from statistics")}
+    assert rows == {"12%": "Napo", "103,000": "Napo"}
+    [doc] = db.query("select title, source from documents")
+    assert doc == {"title": "Napo Pay Ballot Announced", "source": "On Probation blog"}
+
+
+def test_it_after_a_named_body_is_that_body(extractor):
+    text = ("Staffing is approaching dangerously low levels, the Ministry of Justice has said. "
+            "It warned 15% of prisons are expected to have fewer than 80% of the staff they need.")
+    _, stats = extract(extractor, text, source="On Probation blog")
+    assert {s.mention: s.source for s in stats} == {"15%": "MoJ", "80%": "MoJ"}
