@@ -52,6 +52,11 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def add_error(self, error: IngestError, echo: Callable[[str], None]) -> None:
+        """A file that could not be built: one line naming it and the reason."""
+        echo(f"error: {error}")
+        self.errors.append(error)
+
 
 def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*")
@@ -85,8 +90,7 @@ def build(corpus: Path, db_path: Path, extractor=None,
     try:
         manifest = load_manifest(corpus)
     except IngestError as err:
-        echo(f"error: {err}")
-        report.errors.append(err)
+        report.add_error(err, echo)
         manifest = {}
 
     try:
@@ -148,8 +152,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
             except UnicodeEncodeError:
                 error = IngestError(rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
                                     "the file name is not valid UTF-8; rename it")
-                echo(f"error: {error}")
-                report.errors.append(error)
+                report.add_error(error, echo)
                 continue
             if outside_corpus(path, root):
                 echo(f"warning: {one_line(rel)}: skipped: its real path is outside the corpus folder")
@@ -160,8 +163,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
                 sha = sha256_of(path)
             except OSError as err:
                 error = IngestError(rel, f"cannot be read: {err.strerror or err}")
-                echo(f"error: {error}")
-                report.errors.append(error)
+                report.add_error(error, echo)
                 continue
             old = known.get(rel)
             if not full and old and old["sha256"] == sha and not old["error"]:
@@ -177,8 +179,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
             if progress is not None:
                 progress(Progress(done, len(todo), documents_read, statistics_read, time.monotonic() - started))
             if isinstance(result, IngestError):
-                echo(f"error: {result}")
-                report.errors.append(result)
+                report.add_error(result, echo)
                 db["build_errors"].upsert({"path": rel, "reason": result.reason, "at": now()}, pk="path")
                 if rel in known:
                     db["files"].update(rel, {"error": result.reason, "error_sha256": sha})
@@ -194,8 +195,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
             except (sqlite3.InterfaceError, sqlite3.DataError, sqlite3.IntegrityError, ValueError,
                     OverflowError, UnicodeError) as err:
                 error = IngestError(rel, f"could not be stored: {type(err).__name__}: {err}")
-                echo(f"error: {error}")
-                report.errors.append(error)
+                report.add_error(error, echo)
                 continue
             for warning in source.warnings:
                 echo(f"warning: {one_line(rel)}: {one_line(warning)}")
@@ -325,11 +325,16 @@ def _read_file(path: Path, rel: str, entry: dict | None, extractor):
     except IngestError as err:
         return err
     except Exception as err:  # noqa: BLE001 - one bad file is that file's error, never the build's
-        return IngestError(rel, f"could not be read: {type(err).__name__}: {err}")
+        return unreadable(rel, err)
     try:
         return source, documents, extractor.extract(documents)
     except Exception as err:  # noqa: BLE001
         return IngestError(rel, f"extraction failed: {type(err).__name__}: {err}")
+
+
+def unreadable(rel: str, err: Exception) -> IngestError:
+    """Any exception while reading a file, as that file's error."""
+    return IngestError(rel, f"could not be read: {type(err).__name__}: {err}")
 
 
 def _start_worker() -> None:
@@ -374,7 +379,7 @@ def _read_split(todo, manifest: dict, workers: int):
                 yield path, rel, sha, err
                 continue
             except Exception as err:  # noqa: BLE001
-                yield path, rel, sha, IngestError(rel, f"could not be read: {type(err).__name__}: {err}")
+                yield path, rel, sha, unreadable(rel, err)
                 continue
             yield path, rel, sha, (source, documents, stats)
 
@@ -393,7 +398,7 @@ def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
                     try:
                         result = future.result()
                     except Exception as err:  # noqa: BLE001 - a worker that died on this file
-                        result = IngestError(r, f"could not be read: {type(err).__name__}: {err}")
+                        result = unreadable(r, err)
                     yield p, r, h, result
         return
     if workers > 1 and extractor is None and sum(path.stat().st_size for path, _, _ in todo) >= SPLIT_MIN_BYTES:

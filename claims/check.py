@@ -11,7 +11,7 @@ import sqlite_utils
 from extract.periods import period_end
 from ingest.model import Document, Passage
 
-from .conflicts import beyond_rounding, find_conflicts
+from .conflicts import beyond_rounding, compatible_subjects, find_conflicts
 from .figures import value_tolerance
 
 VERDICTS = ("matches", "rounded", "different_period", "superseded", "misattributed", "conflicts",
@@ -52,15 +52,10 @@ def claim_document(text: str) -> Document:
 def check_text(db: sqlite_utils.Database, extractor, text: str) -> dict:
     """{"claims": [...]}: each figure of `text` with its verdicts, origin, latest and matches."""
     [statistics] = extractor.extract([claim_document(text)])
-    return {"claims": [check_statistic(db, s, text) for s in statistics]}
+    return {"claims": [check_statistic(db, s) for s in statistics]}
 
 
-def _year(period: str | None) -> int | None:
-    end = period_end(period)
-    return end.year if end else None
-
-
-def check_statistic(db: sqlite_utils.Database, stat, text: str = "") -> dict:
+def check_statistic(db: sqlite_utils.Database, stat) -> dict:
     is_word = not any(ch.isdigit() for ch in stat.mention)
     tolerance = rounding_tolerance(stat.mention, stat.value, stat.unit, stat.comparator, is_word)
     rows = list(db.query(MATCH_SQL + " where s.unit = ? and s.value between ? and ? "
@@ -121,7 +116,6 @@ def latest_of(db: sqlite_utils.Database, row: dict) -> dict | None:
         return None
     candidates = list(db.query(MATCH_SQL + " where s.metric = ? and s.unit = ? and s.measure = 'level' "
                                "and s.value_high is null and not s.period_from_publication", [row["metric"], row["unit"]]))
-    from .conflicts import compatible_subjects
     candidates = [c for c in candidates if compatible_subjects(c["subject"], row["subject"])]
     dated = [c for c in candidates if period_end(c["period"])]
     if not dated:

@@ -173,10 +173,8 @@ def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         if kind == "named":
             memory.publication = org
         elif memory.publication:
-            starts = [e.end() for e in SENTENCE_END.finditer(text, 0, at)]
             end_m = SENTENCE_END.search(text, at)
-            # a paragraph that opens with "The table shows ..." goes on reporting the table
-            scopes.append(Scope(starts[-1] if starts else 0, end_m.end() if end_m else len(text),
+            scopes.append(Scope(last_before(ends, at), end_m.end() if end_m else len(text),
                                 memory.publication))
     return scopes
 
@@ -240,13 +238,15 @@ def reported_source(texts: list[str]) -> tuple[int, str] | None:
         for org in find_organisations(text):
             if NAMED_PUBLICATION.match(text, org.end):
                 return i, org.name
+        clause_starts = clause_start_list(text)
         for verb in REPORTING_VERB.finditer(text):
-            orgs = find_organisations(text[last_before(clause_start_list(text), verb.start()):verb.start()])
+            orgs = find_organisations(text[last_before(clause_starts, verb.start()):verb.start()])
             if orgs:
                 return i, orgs[0].name
         m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)
-        if m and find_organisations(m.group("who")):
-            return i, find_organisations(m.group("who"))[0].name
+        orgs = find_organisations(m.group("who")) if m else []
+        if orgs:
+            return i, orgs[0].name
     return None
 
 

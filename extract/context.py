@@ -23,7 +23,12 @@ class DocumentContext:
     asserter: str | None  # who asserts the document's own figures
     published: str | None  # the publication date, at its precision
     reference_period: str | None = None  # the period a statistics release describes
-    reference_date: str | None = None  # the date its figures stand at ("as at 31 December 2024")
+
+    @property
+    def reference_date(self) -> str | None:
+        """The day its figures stand at ("as at 31 December 2024"), when the period is one."""
+        period = self.reference_period
+        return period if period and re.fullmatch(r"\d{4}-\d{2}-\d{2}", period) else None
 
 
 @dataclass

@@ -78,7 +78,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
-        ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) (?P<unit>years?)\b"),
+        ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) years?\b"),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b"),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b"),
@@ -199,8 +199,7 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         n = _word_number(m.group("n"))
         if n is None or pub_year is None:
             return DateExpr(s, e, "relative", holds_figure=True)
-        years = n if m.group("unit").lower().startswith("year") else -(-n // 12)
-        return DateExpr(s, e, "span", f"{pub_year}..{pub_year + years}", pub_year + years, holds_figure=True)
+        return DateExpr(s, e, "span", f"{pub_year}..{pub_year + n}", pub_year + n, holds_figure=True)
     if kind == "present":
         return DateExpr(s, e, "present", offset_years=0)
     if kind == "relative_n":
@@ -273,7 +272,6 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     limit = next_figure if next_figure is not None else 10 ** 9
     after = [d for d in dated if position <= d.start < limit and d.framed]
     # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
-    # that figure's, not this one's
     # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
     before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
     chosen = after[0] if after else (before[-1] if before else None)
@@ -326,16 +324,14 @@ def reference_period(title: str | None, opening: str = "") -> str | None:
                 continue
             month = month_number(m.group("month")) if "month" in m.groupdict() and m.group("month") else None
             if kind == "month_end":
-                year = int(m.group("year"))
-                last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-                return f"{year:04d}-{month:02d}-{last:02d}"
+                return period_end(f"{int(m.group('year')):04d}-{month:02d}").isoformat()
             if kind == "day":
                 try:
                     return date(int(m.group("year")), month, int(m.group("day"))).isoformat()
                 except ValueError:
                     continue
             if kind == "span":
-                month2 = MONTHS.index(m.group("month2").lower()) + 1
+                month2 = month_number(m.group("month2"))
                 return f"{m.group('year')}-{month:02d}..{m.group('year2')}-{month2:02d}"
             if kind == "fiscal":
                 y1, y2 = int(m.group("y1")), int(m.group("y2"))

@@ -336,7 +336,7 @@ def figure_measure(doc: Doc) -> Doc:
     for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
         fig = span._.quantity
         sent = sentence_of(span)
-        if previous is not None and text[previous._.quantity.end:fig.start].strip() in ("(", "(by", "or"):
+        if previous is not None and _restates(text, previous._.quantity, fig):
             # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
             span._.measure, span._.direction = previous._.measure, previous._.direction
         else:
@@ -387,8 +387,7 @@ def prepare_docs(nlp: Language, document):
     asserter = document_asserter(document)
     reference = reference_period(document.title, document.text[:600]) if document.kind == "statistics" else None
     doc_context = DocumentContext(publisher=document.source, asserter=asserter, published=published,
-                                  reference_period=reference,
-                                  reference_date=reference if reference and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reference) else None)
+                                  reference_period=reference)
     memory = SpeakerMemory()
     pending_speaker = None
     context_period = None

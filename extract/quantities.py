@@ -262,15 +262,12 @@ def _build(name: str, m: re.Match) -> Quantity | None:
         share = lex["fractions"][g["f"].lower().replace("‐", "-")]
         return Quantity(s, e, text, round(share / 100 * lex["money_scales"][g["scale"].lower()], -1), None,
                       "count", form=name, is_word=True)
-    if name == "foreign_money":
-        scale = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
-        value = parse_number(g["n"])
-        return Quantity(s, e, text, value * scale, None, "other", form=name) if value is not None else None
     if name in ("pence", "pence_word"):
         value = parse_number(g["n"])
         return Quantity(s, e, text, value / 100, None, "gbp", form=name,
                       is_word=_is_word(g["n"])) if value is not None else None
-    if name == "physical":
+    if name in ("foreign_money", "physical"):
+        # other currencies and physical units are out of scope: kept, never as a count
         value = parse_number(g["n"])
         factor = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
         return Quantity(s, e, text, value * factor, None, "other", form=name) if value is not None else None
