@@ -30,7 +30,7 @@ from ingest.reader import sha256_of
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-11-26.6"
+PIPELINE_VERSION = "2026-11-26.7"
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")

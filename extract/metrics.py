@@ -35,6 +35,14 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=64)
+def cues_in(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Where each lexicon entry's cues occur in `text`, in the order of metric_cues(): the
+    figures of one sentence share a scan."""
+    return tuple(tuple(m.span() for m in anywhere.finditer(text)) if anywhere is not None else ()
+                 for _, _, _, anywhere, _ in metric_cues())
+
+
 def classify_metric(unit: str, start: int, end: int, sentence: str, context: str = "",
                     form: str = "number") -> str:
     """The metric of a figure at [start, end) of `sentence`; `context` is nearby text."""
@@ -46,14 +54,15 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
     before = sentence[:start]
     # a short sentence ("Yes: 26,696 (93.40%)", "I am 40% over") borrows cues from its neighbours
     short = bool(context) and len(sentence.split()) <= SHORT_SENTENCE
-    for metric, units, weight, anywhere, ending in metric_cues():
+    in_sentence = cues_in(sentence)
+    for n, (metric, units, weight, anywhere, ending) in enumerate(metric_cues()):
         if unit not in units:
             continue
         score = weight * 1.5 if ending is not None and ending.search(before) else 0.0
         if anywhere is not None:
             near = 0.0
-            for m in anywhere.finditer(sentence):
-                d = _distance(m.start(), m.end(), start, end)
+            for cue_start, cue_end in in_sentence[n]:
+                d = _distance(cue_start, cue_end, start, end)
                 near = max(near, weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE)))
             if not near and short and anywhere.search(context):
                 near = weight * CONTEXT_WEIGHT

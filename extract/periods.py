@@ -84,7 +84,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b"),
     ]
     # what a text must hold for a pattern to be worth a scan: a digit, a month's name, or words
-    needs = {"between": ["between"], "between_months": ["between"], "fiscal_span": "digit", "relative_n": None,
+    needs = {"between": ["between"], "between_months": ["between"], "fiscal_span": "digit",
+             "relative_n": ["year", "month", "week", "day", "decade"],
              "ahead": ["next", "coming", "following"], "present": None, "relative": None}
     compiled = []
     for kind, p in raw:

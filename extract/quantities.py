@@ -58,6 +58,7 @@ def grammar() -> dict:
     durations = alternation(lex["duration_phrases"])
     vulgar = "".join(lex["vulgar_fractions"])
     vague = alternation(lex["vague_magnitudes"])
+    special = alternation(lex["special_numbers"])
     physical = alternation(lex["physical_units"])
     foreign = alternation(lex["foreign_currency_signs"])
     # a figure does not start inside a word, a code or another number; a dash before it is a
@@ -74,7 +75,7 @@ def grammar() -> dict:
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
         ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
-        ("percent", rf"{b}(?P<n>{num}|teen)\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
+        ("percent", rf"{b}(?P<n>{num}|{special})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("ratio_out_of", rf"{b}(?P<a>{num}) out of (?P<b>{num}){e}"),
         ("ratio_in", rf"{b}(?P<a>{num}) in (?P<b>{num}){e}(?! (?:{time_unit})s?\b)"),
         ("duration_between", rf"\bbetween (?P<n>{num})(?: (?P<tu1>{time_unit})s?)? and (?P<h>{num}) (?P<tu>{time_unit})s?\b"),
@@ -99,7 +100,9 @@ def grammar() -> dict:
     # a rule is tried only on text holding its trigger: most rules need a word that most
     # passages lack ("between", "pence", a unit), and a scan for a word is far cheaper than one
     # for a pattern that starts with every way of writing a number
-    number_first = f"{b}(?P<n>{num})"
+    # a rule opens with a number when its pattern starts with the boundary and a group of `num`
+    # (or of `num` and the special number words, "teen%")
+    number_first = re.compile(rf"{re.escape(b)}\(\?P<\w+>{re.escape(num)}(?:\)|\|{re.escape(special)}\))")
     # triggers are lower-case words looked up with `in` (a C-speed scan), or a pattern
     vulgar_chars = ["⁄", "/", *lex["vulgar_fractions"]]
     triggers = {
@@ -118,10 +121,10 @@ def grammar() -> dict:
     }
     flags = re.I
     return {
-        "rules": [(name, re.compile(rx, flags), triggers.get(name), rx.startswith(number_first))
+        "rules": [(name, re.compile(rx, flags), triggers.get(name), number_first.match(rx) is not None)
                   for name, rx in rules],
         # where any number starts: rules that open with a number are tried there only
-        "number_start": re.compile(rf"{b}(?:{num})", flags),
+        "number_start": re.compile(rf"{b}(?:{num}|{special})", flags),
         "lex": lex,
     }
 

@@ -87,7 +87,9 @@ def _alias_pattern(include_intro_only: bool) -> tuple[re.Pattern, dict[str, str]
             alias_to_name.setdefault(alias, org.name)
     # longest alias first so "HM Inspectorate of Probation" wins over "HMI"
     aliases = sorted(alias_to_name, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w’'])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+    # the lookahead for an alias's first letter lets the scan skip most positions at once
+    first_letters = "".join(sorted({re.escape(a[0]) for a in aliases}))
+    pattern = re.compile(rf"(?=[{first_letters}])(?<![\w’'])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
     return pattern, alias_to_name
 
 

@@ -59,6 +59,7 @@ def test_ratio_of_targets_and_relative_years(extractor):
     ("Just over half the cases met this standard.", ("half", 50, None, "percent", ">")),
     ("Just one in six of the sample were tested.", ("one in six", 16.7, None, "percent", "=")),
     ("Six out of 10 magistrates said they were not confident.", ("Six out of 10", 60, None, "percent", "=")),
+    ("Areas were scoring teen% yet leadership was rated strong.", ("teen%", 13, 19, "percent", "=")),
     ("Some officers managed upwards of 70 cases.", ("70", 70, None, "count", ">")),
     ("It estimates that almost 75,000 have a drugs problem.", ("75,000", 75000, None, "count", "~")),
     ("There were over 600 vacancies reported.", ("600", 600, None, "count", ">")),
@@ -134,3 +135,30 @@ def test_components_are_registered(extractor):
     [span] = doc.spans["figures"]
     assert (span._.value, span._.unit, span._.metric) == (464, "count", "vacancies")
     assert span._.subject == "probation officer vacancies"
+
+
+def test_only_sentences_with_a_kept_figure_are_parsed(extractor, monkeypatch):
+    """A sentence whose only number is a label ("band 4") or a pronoun ("one") never goes
+    through the trained components; it keeps a flat parse, and the figure after it is read."""
+    parsed = []
+    pipe = extractor.nlp.pipe
+
+    def spy(docs, **kwargs):
+        docs = list(docs)
+        parsed.extend(doc.text for doc in docs)
+        return pipe(docs, **kwargs)
+    monkeypatch.setattr(extractor.nlp, "pipe", spy)
+    got, _ = extract(extractor, "Band 4 staff met one of the managers. There were 464 probation officer vacancies.")
+    assert parsed == ["There were 464 probation officer vacancies."]
+    assert [g[0] for g in got] == ["464"]
+
+
+def test_pipeline_runs_on_the_faster_matrix_multiplication(extractor):
+    from threadpoolctl import threadpool_info
+
+    from extract.blas import use_blis
+    for name in ("tok2vec", "tagger", "parser"):
+        ops = extractor.nlp.get_pipe(name).model.ops
+        assert ops.use_blis is use_blis(), name
+    # one BLAS thread per process: the build runs one process per core
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
