@@ -1,6 +1,8 @@
 """Build the database from a corpus folder: incremental (only files whose sha256 changed are
-re-read), atomic (written beside the old database and renamed into place), and tolerant of
-bad input (one clear line per bad file; what the database held for it is kept)."""
+re-read, only their new or changed documents extracted, only the facts whose statistics
+changed re-clustered), atomic (one write transaction in WAL mode: a reader sees the last build
+or this one, whole), and tolerant of bad input (one clear line per bad file; what the database
+held for it is kept)."""
 from __future__ import annotations
 
 import dataclasses
@@ -13,7 +15,7 @@ import sys
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -27,6 +29,7 @@ from ingest.model import one_line
 from ingest.manifest import MANIFEST_NAME, load_manifest
 from ingest.reader import sha256_of
 
+from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
@@ -143,6 +146,8 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
         full = fresh or meta.get("pipeline_version") != PIPELINE_VERSION
         known = {row["path"]: row for row in db["files"].rows}
         present = set()
+        seen: dict[str, os.stat_result] = {}
+        build_started = time.time_ns()
         todo: list[tuple[Path, str, str]] = []
         root = corpus.resolve()
         for path in corpus_files(corpus):
@@ -159,23 +164,33 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
                 report.skipped.append(rel)
                 continue
             present.add(rel)
+            old = known.get(rel)
             try:
+                stat = path.stat()
+                seen[rel] = stat
+                if not full and old and not old["error"] and old["mtime_ns"] == stat.st_mtime_ns \
+                        and old["size"] == stat.st_size:
+                    report.unchanged.append(rel)  # as the last build read it: not even hashed
+                    continue
                 sha = sha256_of(path)
             except OSError as err:
                 error = IngestError(rel, f"cannot be read: {err.strerror or err}")
                 report.add_error(error, echo)
                 continue
-            old = known.get(rel)
             if not full and old and old["sha256"] == sha and not old["error"]:
                 report.unchanged.append(rel)
+                db["files"].update(rel, {"size": stat.st_size, "mtime_ns": file_stamp(stat, build_started)})
                 continue
             todo.append((path, rel, sha))
         started, done, documents_read, statistics_read = time.monotonic(), 0, 0, 0
-        for path, rel, sha, result in read_files(todo, manifest, extractor, workers):
+        # documents read before need no extraction when they come again unchanged; after a
+        # change of pipeline every document is extracted again
+        digests = {} if full else {rel: known_digests(db, rel) for _, rel, _ in todo}
+        for path, rel, sha, result in read_files(todo, manifest, digests, extractor, workers):
             done += 1
             if not isinstance(result, IngestError):
-                documents_read += len(result[1])
-                statistics_read += sum(len(part) for part in result[2])
+                documents_read += len(result.documents)
+                statistics_read += sum(len(part) for part in result.statistics if part)
             if progress is not None:
                 progress(Progress(done, len(todo), documents_read, statistics_read, time.monotonic() - started))
             if isinstance(result, IngestError):
@@ -184,14 +199,14 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
                 if rel in known:
                     db["files"].update(rel, {"error": result.reason, "error_sha256": sha})
                 continue
-            source, documents, stats = result
+            source = result.source
             try:
                 with db.atomic():
-                    affected |= file_facts(db, rel)
+                    previous = previous_file(db, rel)
                     delete_file_rows(db, rel)
-                    write_file(db, path, rel, source, documents, stats, manifest.get(rel, {}))
+                    affected |= write_file(db, rel, result, manifest.get(rel, {}), previous,
+                                           seen[rel], build_started)
                     db["build_errors"].delete_where("path = ?", [rel])
-                    affected |= file_facts(db, rel)
             except (sqlite3.InterfaceError, sqlite3.DataError, sqlite3.IntegrityError, ValueError,
                     OverflowError, UnicodeError) as err:
                 error = IngestError(rel, f"could not be stored: {type(err).__name__}: {err}")
@@ -319,17 +334,45 @@ SPLIT_MIN_BYTES = 64 * 1024
 _worker_extractor = None
 
 
-def _read_file(path: Path, rel: str, entry: dict | None, extractor):
+@dataclass
+class ReadFile:
+    """A file as read for the database: its documents, the digest of each, and the statistics
+    of each, or None for a document read before and unchanged (its statistics carry over)."""
+    source: object
+    documents: list
+    digests: list[str]
+    statistics: list[list | None]
+
+
+def _ingest(path: Path, rel: str, entry: dict | None, known: set[str]):
+    """The file's source and documents, their digests, and which documents need extraction:
+    the new or changed ones that do not repeat an earlier document of the file."""
+    source, documents = ingest_file(path, rel, entry)
+    digests = [doc.digest() for doc in documents]
+    fresh = [n for n, (doc, digest) in enumerate(zip(documents, digests))
+             if digest not in known and doc.duplicate_of is None]
+    return source, documents, digests, fresh
+
+
+def _read_file_result(source, documents, digests, fresh, found, known) -> ReadFile:
+    stats: list[list | None] = [None if digest in known else [] for digest in digests]
+    for n, statistics in zip(fresh, found):
+        stats[n] = statistics
+    return ReadFile(source, documents, digests, stats)
+
+
+def _read_file(path: Path, rel: str, entry: dict | None, known: set[str], extractor):
     try:
-        source, documents = ingest_file(path, rel, entry)
+        source, documents, digests, fresh = _ingest(path, rel, entry, known)
     except IngestError as err:
         return err
     except Exception as err:  # noqa: BLE001 - one bad file is that file's error, never the build's
         return unreadable(rel, err)
     try:
-        return source, documents, extractor.extract(documents)
+        found = extractor().extract([documents[n] for n in fresh]) if fresh else []
     except Exception as err:  # noqa: BLE001
         return IngestError(rel, f"extraction failed: {type(err).__name__}: {err}")
+    return _read_file_result(source, documents, digests, fresh, found, known)
 
 
 def unreadable(rel: str, err: Exception) -> IngestError:
@@ -355,44 +398,26 @@ def die_with_parent() -> None:
 
 
 def _read_in_worker(task):
-    path, rel, entry = task
-    return _read_file(path, rel, entry, _worker_extractor)
+    path, rel, entry, known = task
+    return _read_file(path, rel, entry, known, lambda: _worker_extractor)
 
 
 def _extract_in_worker(documents):
     return _worker_extractor.extract(documents)
 
 
-def _read_split(todo, manifest: dict, workers: int):
-    """A few large changed files: each file's documents shared out among the workers, which
-    load spaCy while this process parses the files."""
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
-        for _ in range(workers):
-            pool.submit(int)  # start every worker now: loading spaCy is the slow part
-        for path, rel, sha in todo:
-            try:
-                source, documents = ingest_file(path, rel, manifest.get(rel))
-                size = -(-len(documents) // workers)
-                chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
-                stats = [s for part in pool.map(_extract_in_worker, chunks) for s in part]
-            except IngestError as err:
-                yield path, rel, sha, err
-                continue
-            except Exception as err:  # noqa: BLE001
-                yield path, rel, sha, unreadable(rel, err)
-                continue
-            yield path, rel, sha, (source, documents, stats)
-
-
-def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
-    """(path, rel, sha, result) for each file in order; result is (source, documents,
-    statistics) or the IngestError that stopped it. At most 2 files per worker are in flight,
-    so memory stays flat however many files there are."""
+def read_files(todo, manifest: dict, known: dict[str, set[str]], extractor=None, workers: int = 1):
+    """(path, rel, sha, result) for each file in order; result is a ReadFile or the
+    IngestError that stopped it. Many changed files are read in `workers` processes, at most
+    2 files per worker in flight, so memory stays flat however many files there are. A few
+    files are read here; when their new documents hold much text, those are shared out among
+    the workers. spaCy is loaded only when some document needs extraction."""
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
             pending: deque = deque()
             for n, (path, rel, sha) in enumerate(todo):
-                pending.append(((path, rel, sha), pool.submit(_read_in_worker, (path, rel, manifest.get(rel)))))
+                task = (path, rel, manifest.get(rel), known.get(rel, set()))
+                pending.append(((path, rel, sha), pool.submit(_read_in_worker, task)))
                 while pending and (len(pending) >= 2 * workers or n == len(todo) - 1):
                     (p, r, h), future = pending.popleft()
                     try:
@@ -401,14 +426,40 @@ def read_files(todo, manifest: dict, extractor=None, workers: int = 1):
                         result = unreadable(r, err)
                     yield p, r, h, result
         return
-    if workers > 1 and extractor is None and sum(path.stat().st_size for path, _, _ in todo) >= SPLIT_MIN_BYTES:
-        yield from _read_split(todo, manifest, workers)
-        return
-    for path, rel, sha in todo:
-        if extractor is None:
-            from extract import Extractor
-            extractor = Extractor()
-        yield path, rel, sha, _read_file(path, rel, manifest.get(rel), extractor)
+    with ExitStack() as stack:
+        pool = None
+
+        def local_extractor():
+            nonlocal extractor
+            if extractor is None:
+                from extract import Extractor
+                extractor = Extractor()
+            return extractor
+        shared_out = workers > 1 and extractor is None
+        for path, rel, sha in todo:
+            file_known = known.get(rel, set())
+            try:
+                source, documents, digests, fresh = _ingest(path, rel, manifest.get(rel), file_known)
+            except IngestError as err:
+                yield path, rel, sha, err
+                continue
+            except Exception as err:  # noqa: BLE001
+                yield path, rel, sha, unreadable(rel, err)
+                continue
+            new = [documents[n] for n in fresh]
+            try:
+                if shared_out and sum(len(doc.text) for doc in new) >= SPLIT_MIN_BYTES:
+                    if pool is None:
+                        pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_start_worker))
+                    size = -(-len(new) // workers)
+                    found = [s for part in pool.map(_extract_in_worker, [new[i:i + size] for i in range(0, len(new), size)])
+                             for s in part]
+                else:
+                    found = local_extractor().extract(new) if new else []
+            except Exception as err:  # noqa: BLE001
+                yield path, rel, sha, IngestError(rel, f"extraction failed: {type(err).__name__}: {err}")
+                continue
+            yield path, rel, sha, _read_file_result(source, documents, digests, fresh, found, file_known)
 
 
 def describe_footnote(text: str) -> dict:
@@ -455,11 +506,27 @@ def _next_ids(db, tables: list[str]) -> dict[str, int]:
     return {t: (db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1 for t in tables}
 
 
-def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) -> None:
+def file_stamp(stat: os.stat_result, build_started: int) -> int | None:
+    """The modification time that lets the next build skip hashing the file, or None when the
+    file was modified so near this build's start that another change in the same clock tick
+    could go unseen (git's "racy" entries): such a file is hashed next time."""
+    return stat.st_mtime_ns if stat.st_mtime_ns < build_started - RACY_NS else None
+
+
+RACY_NS = 2_000_000_000  # file systems keep modification times to 1 or 2 s at worst
+
+
+def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile,
+               stat: os.stat_result, build_started: int) -> set[tuple]:
     """A file's rows, each table written in one batch; ids are given here so passages,
-    footnotes and statistics can point at rows not yet written."""
+    footnotes and statistics can point at rows not yet written. `previous` is what the
+    database held for the file (its rows are already deleted); `stat` is the file's as it was
+    hashed. Returns the facts whose statistics were added or removed: the figures to cluster
+    again."""
+    source, documents = read.source, read.documents
     db["files"].upsert({
-        "path": rel, "sha256": source.sha256, "size": path.stat().st_size,
+        "path": rel, "sha256": source.sha256, "size": stat.st_size,
+        "mtime_ns": file_stamp(stat, build_started),
         "format": source.format, "publisher": source.metadata.get("publisher") or "unknown",
         "kind": source.metadata.get("kind") or "unknown", "title": source.metadata.get("title"),
         "url": source.metadata.get("url"),
@@ -468,6 +535,8 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
         "warnings": "\n".join(source.warnings) or None, "ingested_at": now(),
     }, pk="path")
     ids = _next_ids(db, ["documents", "passages", "footnotes", "footnote_refs", "statistics"])
+    # ids of statistics stated again come back; new ones must not take them
+    ids["statistics"] = max(ids["statistics"], previous.max_id + 1)
     organisation_id = organisation_ids(db)
     rows: dict[str, list[dict]] = {t: [] for t in ids}
 
@@ -476,6 +545,7 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
         return ids[table] - 1
 
     doc_ids: list[int] = []
+    affected: set[tuple] = set()
     for ordinal, doc in enumerate(documents):
         published = doc.published
         at = partial(file_offset, doc)
@@ -490,7 +560,7 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
             "url": doc.url, "format": doc.format, "file_start": at(0), "file_end": at(len(doc.text)),
             "duplicate_of": doc_ids[doc.duplicate_of] if doc.duplicate_of is not None else None,
             "labels": json.dumps(doc.labels) if doc.labels else None,
-            "words": len(doc.text.split()), "text": doc.text,
+            "words": len(doc.text.split()), "digest": read.digests[ordinal], "text": doc.text,
         })
         doc_ids.append(doc_id)
         footnote_ids = {}
@@ -514,15 +584,32 @@ def write_file(db, path: Path, rel: str, source, documents, stats, entry: dict) 
                 "footnote_id": footnote_ids.get(ref.number), "number": ref.number,
                 "start": ref.start, "end": ref.end, "file_start": at(p.start + ref.start),
                 "file_end": at(p.start + ref.end)} for ref in p.footnote_refs)
-        rows["statistics"].extend({
-            # every field extraction declares (extract.Statistic), then what the database adds
-            **statistic_fields(s), "period_from_publication": int(s.period_from_publication),
-            "id": new_id("statistics"), "document_id": doc_id, "passage_id": passage_ids[s.passage],
-            "file": rel, "source_id": organisation_id(s.source),
-            "file_start": at(s.start), "file_end": at(s.end),
-            "document_kind": doc.kind or "unknown",
-            "published": published or doc.published_inferred,
-            "figure_id": None} for s in stats[ordinal])
+        found = read.statistics[ordinal]
+        if found is None:
+            # the document as it was: its statistics carry over, in their new places
+            stat_rows = [{**row, "document_id": doc_id, "passage_id": passage_ids[row["passage_ordinal"]],
+                          "file_start": at(row["start"]), "file_end": at(row["end"])}
+                         for row in previous.by_digest[read.digests[ordinal]]]
+            for row in stat_rows:
+                del row["passage_ordinal"]
+        else:
+            stat_rows = [{
+                # every field extraction declares (extract.Statistic), then what the database adds
+                **statistic_fields(s), "period_from_publication": int(s.period_from_publication),
+                "document_id": doc_id, "passage_id": passage_ids[s.passage],
+                "file": rel, "source_id": organisation_id(s.source),
+                "file_start": at(s.start), "file_end": at(s.end),
+                "document_kind": doc.kind or "unknown",
+                "published": published or doc.published_inferred} for s in found]
+        for row in stat_rows:
+            earlier = previous.claim(identity(row, published is not None, doc.source or "unknown"))
+            if earlier is None:
+                row["id"], row["figure_id"] = new_id("statistics"), None
+                affected.add(fact(row))
+            else:
+                row["id"], row["figure_id"] = earlier
+        rows["statistics"].extend(stat_rows)
     for table in ("documents", "footnotes", "passages", "footnote_refs", "statistics"):
         if rows[table]:
             db[table].insert_all(rows[table], pk="id", batch_size=500)
+    return affected | previous.unclaimed_facts()

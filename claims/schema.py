@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 TABLES: dict[str, dict] = {
     "files": dict(
-        columns={"path": str, "sha256": str, "size": int, "format": str, "publisher": str,
+        columns={"path": str, "sha256": str, "size": int, "mtime_ns": int, "format": str, "publisher": str,
                  "kind": str, "title": str, "url": str, "licence": str, "documents": int,
                  "error": str, "error_sha256": str, "warnings": str, "ingested_at": str},
         pk="path"),
@@ -22,7 +22,7 @@ TABLES: dict[str, dict] = {
                  "publisher": str, "publisher_id": int, "reproduces": str, "kind": str,
                  "author": str, "published": str, "published_inferred": str, "year": int,
                  "url": str, "format": str, "file_start": int, "file_end": int,
-                 "duplicate_of": int, "labels": str, "words": int, "text": str},
+                 "duplicate_of": int, "labels": str, "words": int, "digest": str, "text": str},
         pk="id", foreign_keys=[("file", "files", "path"), ("duplicate_of", "documents", "id"),
                                ("publisher_id", "organisations", "id")]),
     "passages": dict(
@@ -68,6 +68,7 @@ INDEXES = [
     ("footnote_refs", ["passage_id"]),
     ("statistics", ["document_id"]), ("statistics", ["file"]), ("statistics", ["metric"]),
     ("statistics", ["source"]), ("statistics", ["year"]), ("statistics", ["unit"]), ("statistics", ["document_kind"]),
+    ("statistics", ["measure"]),  # every column metadata.yml facets by has an index: a facet count reads only it
     ("statistics", ["value", "published", "document_id", "start"]), ("statistics", ["unit", "value"]), ("statistics", ["metric", "year"]),
 ]
 

@@ -6,12 +6,13 @@ from importlib import resources
 
 import yaml
 
+from registry import YAML_LOADER
+
 
 @lru_cache(maxsize=None)
 def load_lexicon(name: str):
     text = resources.files("extract").joinpath(f"lexicons/{name}.yml").read_text("utf-8")
-    # the C parser (libyaml) when installed: the lexicons load in milliseconds, not half a second
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml.load(text, Loader=YAML_LOADER)
 
 
 def alternation(words, escape=True) -> str:

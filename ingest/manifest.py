@@ -5,6 +5,8 @@ from pathlib import Path
 
 import yaml
 
+from registry import YAML_LOADER
+
 from .model import IngestError
 
 MANIFEST_NAME = "sources.yml"
@@ -15,7 +17,7 @@ def load_manifest(corpus: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.load(path.read_text("utf-8"), Loader=YAML_LOADER) or {}
     except yaml.YAMLError as err:
         raise IngestError(MANIFEST_NAME, f"malformed manifest: {str(err).splitlines()[0]}") from None
     files = data.get("files") if isinstance(data, dict) else None

@@ -5,7 +5,9 @@ text is extracted from markup or a PDF have no place in the file (`file_start` i
 their passages carry a `page` (PDF) and the document its `url`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 
 # who a reader's comment is attributed to when it is not signed by an organisation
 COMMENTER = "blog commenter"
@@ -83,3 +85,11 @@ class Document:
 
     def passage_text(self, passage: Passage) -> str:
         return self.text[passage.start:passage.end]
+
+    def digest(self) -> str:
+        """A digest of everything extraction reads of the document: all of it but where it
+        sits in its file, so a document moved by an edit above it is still the same."""
+        fields = asdict(self)
+        del fields["file_start"]
+        return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode("utf-8",
+                                                                                   "surrogatepass")).hexdigest()

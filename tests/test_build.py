@@ -157,3 +157,26 @@ def test_build_mixes_formats_and_keeps_going_past_bad_ones(tmp_path):
     assert [c["text"] for c in appearance["citations"]] == ["Q201 [Amy Rees]"]
     labels = db.execute("select labels from documents where title = 'Staffing Crisis'").fetchone()[0]
     assert json.loads(labels) == ["PAC", "vacancies"]
+
+
+def test_unchanged_files_are_not_hashed_again(corpus, tmp_path, monkeypatch):
+    """A file whose size and modification time are as the last build saw them is not read
+    at all; one modified in the same second as that build is hashed, since a second change
+    in the same clock tick would keep both (git's racy entries)."""
+    db_path = tmp_path / "claims.db"
+    old = corpus / "001_741b4b0b39277c09.txt"
+    hour_ago = __import__("time").time_ns() - 3600 * 10**9
+    __import__("os").utime(old, ns=(hour_ago, hour_ago))
+    assert run("build", "--corpus", corpus, "--db", db_path).exit_code == 0  # the other file is new: racy
+
+    hashed = []
+    sha256_of = build_module.sha256_of
+    monkeypatch.setattr(build_module, "sha256_of", lambda path: hashed.append(path.name) or sha256_of(path))
+    recent = corpus / "004_99fb86074057d25d.txt"
+    stat = recent.stat()
+    text = recent.read_text("utf-8")
+    recent.write_text(text.replace("probation", "Probation", 1), "utf-8")  # same size, same time
+    __import__("os").utime(recent, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    result = run("build", "--corpus", corpus, "--db", db_path)
+    assert hashed == ["004_99fb86074057d25d.txt"]
+    assert "1 files read, 1 unchanged" in result.output

@@ -162,3 +162,25 @@ def test_pipeline_runs_on_the_faster_matrix_multiplication(extractor):
         assert ops.use_blis is use_blis(), name
     # one BLAS thread per process: the build runs one process per core
     assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_the_tokenizer_is_the_saved_one(extractor):
+    """Loading skips the default tokenizer's rules (extract.pipeline.tokenizer_from_disk):
+    what is loaded must be exactly the pipeline's saved tokenizer."""
+    import spacy
+
+    from extract.pipeline import MODEL_NAMES
+    for name in MODEL_NAMES:
+        try:
+            default = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler",
+                                                "lemmatizer", "senter"])
+            break
+        except OSError:
+            continue
+    import srsly
+    # decoded: the special cases may be written in another order; the vocab has grown with
+    # the strings of the tests before
+    saved = [srsly.msgpack_loads(nlp.tokenizer.to_bytes(exclude=["vocab"])) for nlp in (extractor.nlp, default)]
+    assert saved[0] == saved[1]
+    text = "Caseloads (per PO) were 45-50, e.g. 5.4pc don't N.B. www.gov.uk/x £1.3bn."
+    assert [t.text for t in extractor.nlp.make_doc(text)] == [t.text for t in default.make_doc(text)]

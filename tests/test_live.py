@@ -138,3 +138,42 @@ def test_progress_is_a_bar_on_a_terminal():
         show(Progress(done, 4, done * 20, done * 300, done * 1.5))
     out = stream.getvalue()
     assert "build" in out and "4/4" in out and "80 documents, 1,200 statistics" in out
+
+
+def test_a_changed_post_is_the_only_document_extracted_again(tmp_path, extractor, monkeypatch):
+    """A sentence added to one post of a ten-post blog dump: only that post goes through
+    extraction, every statistic stated again keeps its id, and the database equals a full
+    build of the changed corpus (offsets of the posts after it moved)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    name = "000_2bf7038f85055406.txt"
+    (corpus / name).write_bytes((CORPUS / name).read_bytes())
+    db_path = tmp_path / "claims.db"
+    build(corpus, db_path)
+    db = sqlite_utils.Database(db_path)
+    [third] = db.query("select file_start, title from documents where ordinal = 2")
+    before = {(r["sentence"], r["mention"]): r["id"] for r in db.query("select id, sentence, mention from statistics")}
+    text = (corpus / name).read_text("utf-8")
+    at = text.index("\n\n", third["file_start"] + 200) + 2
+    (corpus / name).write_text(text[:at] + "There were 321 probation officer vacancies in 2023.\n\n" + text[at:], "utf-8")
+
+    extracted = []
+    extract = extractor.extract
+    monkeypatch.setattr(extractor, "extract", lambda documents: extracted.extend(d.title for d in documents)
+                        or extract(documents))
+    build(corpus, db_path)
+    assert extracted == [third["title"]]
+    after = {(r["sentence"], r["mention"]): r["id"] for r in db.query("select id, sentence, mention from statistics")}
+    new = set(after) - set(before)
+    assert new == {("There were 321 probation officer vacancies in 2023.", "321")}
+    assert all(after[key] == before[key] for key in before)  # stated again: same id
+
+    full = tmp_path / "full.db"
+    build(corpus, full)
+
+    def statistics(path):
+        return sorted(tuple(r.values()) for r in sqlite_utils.Database(path).query(
+            "select s.file_start, s.file_end, s.sentence, s.mention, s.metric, s.value, s.year, s.source, "
+            "f.appearances, o.file_start as origin from statistics s left join figures f on f.id = s.figure_id "
+            "left join statistics o on o.id = f.origin_statistic_id"))
+    assert statistics(db_path) == statistics(full)
