@@ -33,7 +33,7 @@ from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-11-26.7"
+PIPELINE_VERSION = "2026-11-26.8"
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")

@@ -64,7 +64,9 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
             for cue_start, cue_end in in_sentence[n]:
                 d = _distance(cue_start, cue_end, start, end)
                 near = max(near, weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE)))
-            if not near and short and anywhere.search(context):
+            # the neighbours are read only when their cue could win: a long text to scan
+            if not near and short and weight * CONTEXT_WEIGHT > max(score, best_score) \
+                    and anywhere.search(context):
                 near = weight * CONTEXT_WEIGHT
             score = max(score, near)
         if score > best_score:

@@ -61,7 +61,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
     unit = r"(?:years?|months?|weeks?|days?|decades?)"
     after = alternation(numbers["relative_time_after"])
     raw = [
-        ("noise", r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
+        ("noise", r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b", ["http", "www", "@"]),
         ("noise", r"(?<!\d)(?:\+44\s?|0)\d{3,4}\s?\d{3}\s?\d{3,4}(?!\d)"),
         ("noise", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b"),
         # "between 2020/21 and 2022/23", "from 2020-21 to 2022-23": a span of financial years
@@ -79,21 +79,22 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
         ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) years?\b"),
-        ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b"),
-        ("relative", r"\b(?:yesterday|tomorrow|tonight)\b"),
-        ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b"),
+        ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
+         ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
+        ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
+        ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b",
+         ["now", "current", "today", "present", "this morning", "this afternoon"]),
     ]
     # what a text must hold for a pattern to be worth a scan: a digit, a month's name, or words
+    # (a pattern's own list of words, given after it, comes first)
     needs = {"between": ["between"], "between_months": ["between"], "fiscal_span": "digit",
              "relative_n": ["year", "month", "week", "day", "decade"],
-             "ahead": ["next", "coming", "following"], "present": None, "relative": None}
+             "ahead": ["next", "coming", "following"]}
     compiled = []
-    for kind, p in raw:
-        need = needs.get(kind, "digit")
+    for kind, p, *own in raw:
+        need = own[0] if own else needs.get(kind, "digit")
         if kind in ("day_month", "month_day", "month_span", "month_year"):
             need = "month"
-        if kind == "noise" and p.startswith("https"):
-            need = ["http", "www", "@"]
         compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0),
                          need))
     return compiled

@@ -308,6 +308,8 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
     g = grammar()
     number_starts = [m.start() for m in g["number_start"].finditer(text)]
     for name, pattern, trigger, number_first in g["rules"]:
+        if number_first and not number_starts:
+            continue
         if trigger is not None and not (trigger.search(text) if isinstance(trigger, re.Pattern)
                                         else any(word in lowered for word in trigger)):
             continue
