@@ -3,7 +3,6 @@ inspectorate"): read it with the extraction pipeline, find each figure in the co
 what is right and wrong about it with named verdicts."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import sqlite_utils
@@ -12,7 +11,7 @@ from extract.periods import period_end
 from ingest.model import Document, Passage
 
 from .conflicts import beyond_rounding, compatible_subjects, find_conflicts
-from .figures import value_tolerance
+from .rounding import agree, rounding_tolerance, value_tolerance, widest_tolerance
 
 VERDICTS = ("matches", "rounded", "different_period", "superseded", "misattributed", "conflicts",
             "not_found")
@@ -20,28 +19,11 @@ CLAIMANT = "the claim"  # whose words a pasted claim is, unless it names a body
 MATCH_LIMIT = 10
 
 MATCH_SQL = """
-select s.id, s.mention, s.sentence, s.value, s.value_high, s.unit, s.metric, s.measure, s.subject,
+select s.id, s.mention, s.sentence, s.value, s.value_high, s.unit, s.comparator, s.metric, s.measure, s.subject,
        s.period, s.year, s.period_from_publication, s.source, s.figure_id, s.passage_id,
        d.id as document_id, d.title as document, d.source as publisher, d.published
 from statistics s join documents d on d.id = s.document_id
 """
-
-
-def rounding_tolerance(mention: str, value: float, unit: str, comparator: str, is_word: bool) -> float:
-    """How far the corpus value may be from the claim's and still be the same figure rounded:
-    half the last digit written ("21%" covers 20.5-21.5), a few points for a share in words
-    ("one in five" for 21%), a tenth for "about"."""
-    if comparator == "~":
-        return max(abs(value) * 0.1, value_tolerance(value))
-    if is_word and unit == "percent":
-        return 2.5
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention)
-    if not digits:
-        return max(abs(value) * 0.05, 0.5)
-    decimals = len(digits.group(1) or "")
-    written = float(digits.group().replace(",", ""))
-    scale = abs(value) / written if written else 1
-    return max(0.5 * 10 ** -decimals * scale, value_tolerance(value))
 
 
 def claim_document(text: str) -> Document:
@@ -56,11 +38,13 @@ def check_text(db: sqlite_utils.Database, extractor, text: str) -> dict:
 
 
 def check_statistic(db: sqlite_utils.Database, stat) -> dict:
-    is_word = not any(ch.isdigit() for ch in stat.mention)
-    tolerance = rounding_tolerance(stat.mention, stat.value, stat.unit, stat.comparator, is_word)
-    rows = list(db.query(MATCH_SQL + " where s.unit = ? and s.value between ? and ? "
-                         "order by abs(s.value - ?), d.published", [stat.unit, stat.value - tolerance,
-                                                                    stat.value + tolerance, stat.value]))
+    tolerance = rounding_tolerance(stat.mention, stat.value, stat.unit, stat.comparator)
+    reach = max(tolerance, widest_tolerance(stat.value, stat.unit))
+    rows = [r for r in db.query(MATCH_SQL + " where s.unit = ? and s.value between ? and ? "
+                                "order by abs(s.value - ?), d.published",
+                                [stat.unit, stat.value - reach, stat.value + reach, stat.value])
+            if agree(stat.value, tolerance, r["value"], rounding_tolerance(r["mention"], r["value"], r["unit"],
+                                                                           r["comparator"]))]
     if stat.metric != "other" and any(r["metric"] == stat.metric for r in rows):
         rows = [r for r in rows if r["metric"] == stat.metric]
     named = stat.source if stat.source and stat.source != CLAIMANT else None
@@ -89,7 +73,7 @@ def check_statistic(db: sqlite_utils.Database, stat) -> dict:
     latest = latest_of(db, best)
     if latest and latest["statistic_id"] != best["id"] and \
             (period_end(latest["period"]) or date.min) > (period_end(best["period"]) or date.min) \
-            and beyond_rounding(latest["value"], best["value"]):
+            and beyond_rounding(latest["value"], latest["mention"], best["value"], best["mention"], best["unit"]):
         verdicts.append("superseded")
     if named and origin and named not in (origin["source"], origin["publisher"]):
         verdicts.append("misattributed")

@@ -7,14 +7,11 @@ import sqlite_utils
 
 from extract.periods import period_end, period_start
 
-from .figures import value_tolerance
-
-# a level stated by rounding ("21%" for 21.4%) is no conflict: values within this share of each
-# other, or within half a unit of the larger, agree
-ROUNDING_SHARE = 0.03
+from .rounding import agree, rounding_tolerance
 
 CANDIDATES_SQL = """
 select a.id as a_id, b.id as b_id, a.metric, a.unit, a.value as a_value, b.value as b_value,
+       a.mention as a_mention, b.mention as b_mention,
        a.period as a_period, b.period as b_period, a.subject as a_subject, b.subject as b_subject,
        a.source as a_source, b.source as b_source, a.sentence as a_sentence, b.sentence as b_sentence
 from statistics a join statistics b
@@ -26,12 +23,11 @@ where a.measure = 'level' and b.measure = 'level' and a.metric not in ('other', 
 """
 
 
-def beyond_rounding(a: float, b: float) -> bool:
-    """Two values that rounding cannot explain: not within 3% of each other, nor within half a
-    unit, nor within the value tolerance figures use."""
-    gap = abs(a - b)
-    big = max(abs(a), abs(b))
-    return gap > max(ROUNDING_SHARE * big, 0.5, value_tolerance(big))
+def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: str, unit: str) -> bool:
+    """Two stated levels that rounding cannot explain ("21%" and "21.3%" agree; "21%" and
+    "25%" do not): claims/rounding.py."""
+    return not agree(a_value, rounding_tolerance(a_mention, a_value, unit),
+                     b_value, rounding_tolerance(b_mention, b_value, unit))
 
 
 def compatible_subjects(a: str | None, b: str | None) -> bool:
@@ -55,6 +51,6 @@ def find_conflicts(db: sqlite_utils.Database, where: str = "", params=()) -> lis
     overlapping periods, values beyond rounding, different sources."""
     sql = CANDIDATES_SQL + (f" and ({where})" if where else "")
     return [row for row in db.query(sql, params)
-            if beyond_rounding(row["a_value"], row["b_value"])
+            if beyond_rounding(row["a_value"], row["a_mention"], row["b_value"], row["b_mention"], row["unit"])
             and compatible_subjects(row["a_subject"], row["b_subject"])
             and overlapping(row["a_period"], row["b_period"])]

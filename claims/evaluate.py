@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .figures import value_tolerance
+from .rounding import value_tolerance
 
 
 @dataclass

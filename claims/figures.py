@@ -6,12 +6,6 @@ from __future__ import annotations
 import sqlite_utils
 
 
-def value_tolerance(value: float) -> float:
-    """How far apart two values may be and still state the same figure: 0.05, or 0.5% of
-    the value, whichever is larger ("£1.34bn" and "1,340,000,000")."""
-    return max(0.05, abs(value) * 0.005)
-
-
 # which appearance of a figure is its origin: the primary source first, then official
 # statistics, then inspectorate, audit, committee and Parliament, then unions and charities,
 # news, blogs and readers' comments

@@ -11,13 +11,10 @@ from extract.quantities import find_quantities
 from extract.periods import find_dates
 
 from .export import STATISTICS_SQL, _record
-from .figures import value_tolerance
+from .rounding import agree, rounding_tolerance, value_tolerance, widest_tolerance
 
 STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at", "by", "is", "was",
              "were", "are", "rate", "per", "cent", "percent"}
-
-
-ROUNDING = 0.1  # shares: "one in five" and "21%" are the same figure, rounded
 
 
 @dataclass
@@ -25,7 +22,7 @@ class Query:
     value: float
     unit: str | None
     words: list[str]
-    approximate: bool = False  # written in words ("one in five", "two-thirds")
+    tolerance: float  # the values the figure as written stands for (claims/rounding.py)
 
 
 def parse_query(text: str) -> Query | None:
@@ -37,7 +34,7 @@ def parse_query(text: str) -> Query | None:
     rest = text[:fig.start] + " " + text[fig.end:]
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", rest) if w.lower() not in STOPWORDS]
     unit = fig.unit if fig.unit != "count" else None
-    return Query(fig.value, unit, words, approximate=fig.is_word)
+    return Query(fig.value, unit, words, rounding_tolerance(fig.text, fig.value, fig.unit, fig.comparator))
 
 
 def citations(db: sqlite_utils.Database, passage_id: int, start: int, sentence_end: int) -> list[dict]:
@@ -59,29 +56,31 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
     if query is None:
         return []
     v = query.value
-    tolerance, rounding = value_tolerance(v), abs(v) * ROUNDING
+    # the same figure as written elsewhere, rounded or not ("one in five" for "21%", "21%" for
+    # "21.3%"): an index-served range first, then claims/rounding.py decides
+    reach = max(query.tolerance, widest_tolerance(v, query.unit or "count"))
+    db.conn.create_function("claims_agrees", 4, lambda value, mention, unit, comparator: int(agree(
+        v, query.tolerance, value, rounding_tolerance(mention or "", value, unit, comparator or "="))),
+        deterministic=True)
     # the words of the query ("vacancy", "officers") pick, among figures of that value, the
     # ones whose sentence, subject, metric or source names the most of them
     hay = ("lower(s.sentence || ' ' || coalesce(s.subject, '') || ' ' || coalesce(s.metric, '') "
            "|| ' ' || coalesce(s.source, ''))")
     score = " + ".join(f"(instr({hay}, ?) > 0)" for _ in query.words) or "0"
     words = [w.rstrip("s") for w in query.words]
-    columns = f"select s.id, s.published, s.document_id, s.start, {score} as score from statistics s"
     unit = " and s.unit = ?" if query.unit else ""
-    unit_params = [query.unit] if query.unit else []
-    # two value ranges, each served by an index: the figure's value (the index also holds what
-    # the ranking below reads, so a figure without words never touches the table), and a share
-    # written in words, which is a rounding of the digits, and the other way round
-    same_value = f"{columns} where s.value between ? and ?{unit}"
-    rounded_share = (f"{columns} where s.unit = 'percent' and s.value between ? and ? "
-                     f"and not (s.value between ? and ?) and (? or s.mention not glob '*[0-9]*'){unit}")
-    params = [*words, v - tolerance, v + tolerance, *unit_params,
-              *words, v - rounding, v + rounding, v - tolerance, v + tolerance, int(query.approximate),
-              *unit_params]
-    # rank by the document's date (copied onto each statistic) with only the columns that
-    # takes, then fetch the full rows of the first `limit`
-    sql = (f"with matched as ({same_value} union all {rounded_share}), "
-           "shown as (select id from matched where score = (select max(score) from matched) "
+    same_figure = (f"select s.id, s.published, s.document_id, s.start, s.metric, {score} as score, "
+                   "abs(s.value - ?) <= ? as exact from statistics s "
+                   f"where s.value between ? and ?{unit} and claims_agrees(s.value, s.mention, s.unit, s.comparator)")
+    params = [*words, v, value_tolerance(v), v - reach, v + reach, *([query.unit] if query.unit else [])]
+    # the statistics naming most of the query's words; when some state the value exactly, a
+    # rounding of it counts only if it measures what one of those does ("21%" is a vacancy
+    # rate, not "roughly 22%" of pay). Ranked by the document's date (copied onto each
+    # statistic) with only the columns that takes, then the full rows of the first `limit`
+    sql = (f"with matched as ({same_figure}), "
+           "best as (select * from matched where score = (select max(score) from matched)), "
+           "shown as (select id from best where exact or not exists (select 1 from best where exact) "
+           "or metric in (select metric from best where exact) "
            "order by published is null, published, document_id, start limit ?) "
            + STATISTICS_SQL + " join shown on shown.id = s.id order by s.published is null, "
            "s.published, s.document_id, s.start")

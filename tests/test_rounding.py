@@ -1,0 +1,72 @@
+"""One rule for "the same figure, rounded" (claims/rounding.py), and trace, check and
+conflicts all keeping to it."""
+import pytest
+import sqlite_utils
+
+from claims.conflicts import beyond_rounding, find_conflicts
+from claims.rounding import agree, rounding_tolerance
+
+
+@pytest.mark.parametrize("mention,value,unit,comparator,expected", [
+    ("21%", 21, "percent", "=", 0.5),
+    ("20%", 20, "percent", "=", 0.5),  # a share is written to the point
+    ("600", 600, "count", "=", 30),  # a round count: at most 5% either side
+    ("1,000", 1000, "count", "=", 50),
+    ("£1bn", 1e9, "gbp", "=", 5e7),
+    ("3.5 million", 3.5e6, "count", "=", 5e4),
+    ("25k", 25000, "count", "=", 500),
+    ("one in five", 20, "percent", "=", 2.5),
+    ("about 600", 600, "count", "~", 60),
+    ("7", 7, "count", "=", 0.5),
+])
+def test_what_a_written_figure_stands_for(mention, value, unit, comparator, expected):
+    assert rounding_tolerance(mention, value, unit, comparator) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("a,b,same", [
+    (("one in five", 20, "percent"), ("21%", 21, "percent"), True),
+    (("21%", 21, "percent"), ("21.3%", 21.3, "percent"), True),
+    (("600", 600, "count"), ("613", 613, "count"), True),
+    (("20%", 20, "percent"), ("24%", 24, "percent"), False),
+    (("3,550", 3550, "count"), ("3,650", 3650, "count"), False),
+    (("£1bn", 1e9, "gbp"), ("£1.04bn", 1.04e9, "gbp"), True),
+])
+def test_agree_is_symmetric_and_conflicts_are_its_opposite(a, b, same):
+    tol_a, tol_b = rounding_tolerance(a[0], a[1], a[2]), rounding_tolerance(b[0], b[1], b[2])
+    assert agree(a[1], tol_a, b[1], tol_b) is same
+    assert agree(b[1], tol_b, a[1], tol_a) is same
+    assert beyond_rounding(a[1], a[0], b[1], b[0], a[2]) is not same
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, extractor):
+    folder = tmp_path_factory.mktemp("rounding")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, publisher, kind, text in [
+            ("hmpps.txt", "HM Prison and Probation Service", "statistics",
+             "There were 613 probation officer vacancies in 2024."),
+            ("blog.txt", "On Probation blog", "blog", "There were 600 probation officer vacancies in 2024."),
+            ("napo.txt", "Napo", "union", "There were 700 probation officer vacancies in 2024.")]:
+        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: 2025-01-10\n---\n"
+                                   f"Title\n{text}\n", "utf-8")
+    from claims.build import build
+    build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
+    return folder / "claims.db"
+
+
+def test_trace_check_and_conflicts_read_rounding_alike(db_path, extractor):
+    from claims.check import check_text
+    from claims.trace import trace
+    db = sqlite_utils.Database(db_path)
+    # trace: "600" finds the 613 it rounds, never the 700
+    assert sorted(r["mention"] for r in trace(db, "600 vacancies")) == ["600", "613"]
+    # check finds what trace finds
+    [claim] = check_text(db, extractor, "There were 600 probation officer vacancies in 2024.")["claims"]
+    assert sorted(m["mention"] for m in claim["matches"]) == ["600", "613"]
+    # "630" is what the blog's "600" can stand for, but not the official 613
+    [claim] = check_text(db, extractor, "There were 630 probation officer vacancies in 2024.")["claims"]
+    assert "rounded" in claim["verdicts"] and [m["mention"] for m in claim["matches"]] == ["600"]
+    # conflicts: 600 and 613 agree; 700 conflicts with both
+    pairs = {frozenset((c["a_value"], c["b_value"])) for c in find_conflicts(db)}
+    assert pairs == {frozenset((613.0, 700.0)), frozenset((600.0, 700.0))}
