@@ -58,11 +58,15 @@ def run_build(corpus: Path, db_path: Path, strict: bool = False, workers: int = 
         raise click.ClickException(str(err)) from None
     finally:
         progress.close()
+    echo_report(db_path, report)
+    if strict and report.errors:
+        sys.exit(1)
+
+
+def echo_report(db_path: Path, report) -> None:
     click.echo(f"{db_path}: {len(report.read)} files read, {len(report.unchanged)} unchanged, "
                f"{len(report.removed)} removed, {len(report.errors)} with errors; "
                f"{report.documents} documents, {report.statistics} statistics", err=True)
-    if strict and report.errors:
-        sys.exit(1)
 
 
 @cli.command(name="build")
@@ -71,9 +75,24 @@ def run_build(corpus: Path, db_path: Path, strict: bool = False, workers: int = 
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file could not be ingested.")
 @click.option("--workers", type=click.IntRange(1), default=DEFAULT_WORKERS, show_default=True,
               help="Processes reading and extracting files (used when 8 or more files changed).")
-def build_command(corpus, db_path, strict, workers):
+@click.option("--watch", is_flag=True,
+              help="Keep running: rebuild each time a corpus file changes, with spaCy loaded once.")
+@click.option("--interval", type=click.FloatRange(0.1), default=1.0, show_default=True,
+              help="With --watch, seconds between looks at the corpus.")
+def build_command(corpus, db_path, strict, workers, watch, interval):
     """Build (or update) the database from the corpus folder."""
-    run_build(corpus, db_path, strict, workers)
+    if not watch:
+        run_build(corpus, db_path, strict, workers)
+        return
+    from .watch import watch as watch_corpus
+    click.echo(f"Watching {corpus} (Ctrl-C to stop)", err=True)
+    try:
+        watch_corpus(corpus, db_path, echo=lambda line: click.echo(line, err=True), workers=workers,
+                     interval=interval, built=lambda report: echo_report(db_path, report))
+    except (FileNotFoundError, BuildError) as err:
+        raise click.ClickException(str(err)) from None
+    except KeyboardInterrupt:
+        click.echo("Stopped watching.", err=True)
 
 
 @cli.command(name="export")

@@ -69,3 +69,18 @@ def test_one_large_file_is_shared_out_among_workers(tmp_path, extractor):
     report = build(corpus, parallel, echo=lambda line: None, workers=2)
     assert report.read == [big.name] and report.documents == 14
     assert rows(parallel) == rows(serial)
+
+
+def test_report_rows_from_results():
+    from claims.bench import markdown
+    build = {"seconds": 4.0, "words": 200_000, "statistics": 2_700, "rss_main_mb": 126, "rss_worker_mb": 250}
+    results = {"date": "2026-11-26T08:00:00+00:00", "workers": 2,
+               "machine": {"cpu": "AMD EPYC", "cores": 2, "memory_gb": 23.5, "python": "3.11.7", "system": "Linux"},
+               "scales": [{"documents": 200, "generated": {"files": 10}, "build": build,
+                           "incremental": {"seconds": 0.9, "wall_seconds": 1.6}, "watch": {"seconds": 0.12},
+                           "db_mb": 6.2},
+                          {"documents": 2_000, "generated": {"files": 100}, "build": {**build, "seconds": 33.0},
+                           "incremental": {"seconds": 0.96, "wall_seconds": 1.63}, "db_mb": 57}]}
+    report = markdown(results, "make bench")
+    assert "| 200 | 10 | 200,000 | 4.0 | 50 | 50,000 | – | – | 2,700 | 126 / 250 | 0.90 (1.60 with start-up) | 0.12 | 6 |" in report
+    assert "| 2,000 | 100 | 200,000 | 33.0 | 61 | 6,061 | – | – | 2,700 | 126 / 250 | 0.96 (1.63 with start-up) | – | 57 |" in report

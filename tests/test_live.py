@@ -177,3 +177,32 @@ def test_a_changed_post_is_the_only_document_extracted_again(tmp_path, extractor
             "f.appearances, o.file_start as origin from statistics s left join figures f on f.id = s.figure_id "
             "left join statistics o on o.id = f.origin_statistic_id"))
     assert statistics(db_path) == statistics(full)
+
+
+def test_watch_rebuilds_each_change_with_the_pipeline_loaded_once(corpus, tmp_path, extractor):
+    import threading
+
+    from claims.watch import watch
+    db_path = tmp_path / "claims.db"
+    reports, stop = [], threading.Event()
+    thread = threading.Thread(target=watch, args=(corpus, db_path), daemon=True, kwargs=dict(
+        extractor=extractor, echo=lambda line: None, interval=0.1, stop=stop, built=reports.append))
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not reports and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [len(r.read) for r in reports] == [2]
+        time.sleep(0.3)
+        assert len(reports) == 1  # nothing changed: no rebuild
+        (corpus / "new.txt").write_text("---\npublisher: Napo\nkind: union\n---\nNew\n"
+                                        "There were 77 probation officer vacancies in 2024.\n", "utf-8")
+        while len(reports) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (len(reports[1].read), len(reports[1].unchanged)) == (1, 2)
+        assert sqlite_utils.Database(db_path).execute(
+            "select count(*) from statistics where mention = '77'").fetchone()[0] == 1
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
