@@ -119,7 +119,6 @@ class Progress:
 
 
 def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, progress) -> BuildReport:
-    remove_stale_temp_files(db_path)
     if db_path.exists() and not unchanged_since_last_build(db_path):
         problem = database_problem(db_path)
         if problem:
@@ -270,24 +269,6 @@ def build_lock(db_path: Path):
         yield
     finally:
         handle.close()
-
-
-def remove_stale_temp_files(db_path: Path) -> None:
-    """The temporary databases of builds that were killed: their process is gone."""
-    for tmp in db_path.parent.glob(f"{db_path.name}.tmp-*"):
-        pid = tmp.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            tmp.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _fingerprint(db_path: Path) -> str:

@@ -169,13 +169,6 @@ def test_a_second_build_exits_with_a_clear_message(corpus, tmp_path):
     assert not db_path.exists()
 
 
-def test_temp_files_of_dead_builds_are_removed(corpus, tmp_path):
-    stale = tmp_path / "claims.db.tmp-999999"
-    stale.write_bytes(b"half a database")
-    assert build(corpus, tmp_path / "claims.db").exit_code == 0
-    assert not stale.exists()
-
-
 def test_db_whose_parent_is_a_file_is_one_line(corpus, tmp_path):
     (tmp_path / "afile").write_text("x")
     result = build(corpus, tmp_path / "afile" / "claims.db")
