@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
@@ -34,6 +35,20 @@ from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_sear
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
 PIPELINE_VERSION = "2026-11-26.8"
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """PIPELINE_VERSION and a digest of the data extraction reads (the lexicons, the
+    organisation registry): editing a cue or an alias re-extracts every document, as a change
+    of code that bumps PIPELINE_VERSION does."""
+    from importlib import resources
+    digest = hashlib.sha256()
+    for package, pattern in (("extract", "lexicons/*.yml"), ("registry", "*.yml")):
+        folder = Path(str(resources.files(package)))
+        for path in sorted(folder.glob(pattern)):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{PIPELINE_VERSION}+{digest.hexdigest()[:12]}"
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")
@@ -142,7 +157,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
         db.execute("begin immediate")
         fresh = ensure_schema(db)
         meta = {row["key"]: row["value"] for row in db["meta"].rows}
-        full = fresh or meta.get("pipeline_version") != PIPELINE_VERSION
+        full = fresh or meta.get("pipeline_version") != pipeline_version()
         known = {row["path"]: row for row in db["files"].rows}
         present = set()
         seen: dict[str, os.stat_result] = {}
@@ -225,7 +240,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
         from .figures import link_figures
         link_figures(db, None if full else affected)
         ensure_search(db)
-        db["meta"].upsert_all([{"key": "pipeline_version", "value": PIPELINE_VERSION},
+        db["meta"].upsert_all([{"key": "pipeline_version", "value": pipeline_version()},
                                {"key": "schema_version", "value": SCHEMA_VERSION},
                                {"key": "built_at", "value": now()}], pk="key")
         report.documents = db["documents"].count

@@ -180,3 +180,13 @@ def test_unchanged_files_are_not_hashed_again(corpus, tmp_path, monkeypatch):
     result = run("build", "--corpus", corpus, "--db", db_path)
     assert hashed == ["004_99fb86074057d25d.txt"]
     assert "1 files read, 1 unchanged" in result.output
+
+
+def test_a_changed_lexicon_or_registry_reads_every_file_again(corpus, tmp_path, monkeypatch):
+    db_path = tmp_path / "claims.db"
+    assert run("build", "--corpus", corpus, "--db", db_path).exit_code == 0
+    assert build_module.pipeline_version().startswith(build_module.PIPELINE_VERSION + "+")
+    # what a different lexicons/*.yml or organisations.yml gives
+    monkeypatch.setattr(build_module, "pipeline_version", lambda: build_module.PIPELINE_VERSION + "+000000000000")
+    result = run("build", "--corpus", corpus, "--db", db_path)
+    assert "2 files read, 0 unchanged" in result.output
