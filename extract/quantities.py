@@ -219,6 +219,8 @@ def _build(name: str, m: re.Match) -> Quantity | None:
         a, bb = parse_number(g["a"]), parse_number(g["b"])
         if not a or not bb or a > bb:
             return None
+        if name == "ratio_out_of" and bb not in lex["share_bases"]:
+            return None  # a part and its whole: the two numbers are read as counts
         return Quantity(s, e, text, round(100 * a / bb, 1), None, "percent", form=name,
                       is_word=_is_word(g["a"]))
     if name in ("duration_range", "duration_between"):

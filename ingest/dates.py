@@ -91,3 +91,15 @@ def read_date(value: str | None) -> str | None:
         except ValueError:
             return None
     return parse_date(value)
+
+
+# a year standing alone between separators, never inside a longer number or an id
+YEAR_IN_NAME = re.compile(r"(?<![0-9])((?:199|20[0-3])\d)(?![0-9])")
+
+
+def year_in_name(name: str) -> str | None:
+    """The latest year a URL's path or a file's name holds ("/news/2022/05/x",
+    "pac-report-2010-2017.txt" -> "2017"); a site's domain does not count."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", name)
+    years = YEAR_IN_NAME.findall(path)
+    return max(years) if years else None

@@ -12,6 +12,7 @@ import yaml
 
 from registry import Publisher, resolve_publisher
 
+from .dates import year_in_name
 from .formats import BY_NAME, CorpusFile, sniff_bytes, sniff_text
 from .model import COMMENTER, Document, IngestError, one_line
 
@@ -193,6 +194,10 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
                 first.kind = "paragraph"  # the title is the front matter's; the first line is text
             doc.title = given_title or doc.title
             doc.published = meta.get("published") or doc.published
+        if not (doc.published or doc.published_inferred):
+            # nothing in the text dates it: the year its address or its file is named with
+            # ("/2022/05/...", "report-2022.pdf"), as htmldate reads a URL, marked inferred
+            doc.published_inferred = year_in_name(doc.url or "") or year_in_name(Path(rel).name)
     return source, documents
 
 

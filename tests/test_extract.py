@@ -60,6 +60,9 @@ def test_ratio_of_targets_and_relative_years(extractor):
     ("Just one in six of the sample were tested.", ("one in six", 16.7, None, "percent", "=")),
     ("Six out of 10 magistrates said they were not confident.", ("Six out of 10", 60, None, "percent", "=")),
     ("Areas were scoring teen% yet leadership was rated strong.", ("teen%", 13, 19, "percent", "=")),
+    # a part out of a whole that is not a base of ten: two counts
+    ("Still 14 out of 21 CRCs are forecasting losses.", ("21", 21, None, "count", "=")),
+    ("It was rated lowest in eight out of nine areas.", ("eight", 8, None, "count", "=")),
     ("Some officers managed upwards of 70 cases.", ("70", 70, None, "count", ">")),
     ("It estimates that almost 75,000 have a drugs problem.", ("75,000", 75000, None, "count", "~")),
     ("There were over 600 vacancies reported.", ("600", 600, None, "count", ">")),

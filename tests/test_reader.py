@@ -91,3 +91,28 @@ def test_every_publisher_string_resolves_to_an_organisation(tmp_path, publisher,
     assert doc.publisher == publisher
     expected = reproduces or name
     assert {p.source for p in doc.passages} == {expected}
+
+
+@pytest.mark.parametrize("name,url,published_inferred", [
+    # nothing in the text dates it: the year in its address, else in its file name
+    ("essex-north-inadequate-2022.txt", None, "2022"),
+    ("story.txt", "https://www.gov.uk/government/news/2023/01/probation-pay", "2023"),
+    ("staff-in-post-2010-2017.txt", None, "2017"),
+    ("story.txt", "https://gazette-news.co.uk/news/20144842.probation-report", None),  # an id, not a year
+    ("story.txt", None, None),
+])
+def test_an_undated_document_takes_the_year_it_is_named_with(tmp_path, name, url, published_inferred):
+    path = tmp_path / name
+    front = f"url: {url}\n" if url else ""
+    path.write_text(f"---\npublisher: Daily Gazette\nkind: news\n{front}---\nInspectors find failings\n"
+                    "Only a quarter of the cases inspected were sufficient.\n", "utf-8")
+    _, [doc] = ingest_file(path, name)
+    assert (doc.published, doc.published_inferred) == (None, published_inferred)
+
+
+def test_a_date_in_the_text_wins_over_the_file_name(tmp_path):
+    path = tmp_path / "report-2022.txt"
+    path.write_text("---\npublisher: Napo\nkind: union\n---\nStaffing crisis\n"
+                    "As of March 2019 there were 500 vacancies.\n", "utf-8")
+    _, [doc] = ingest_file(path, path.name)
+    assert doc.published_inferred == "2019-03"
