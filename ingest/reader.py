@@ -194,10 +194,13 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
                 first.kind = "paragraph"  # the title is the front matter's; the first line is text
             doc.title = given_title or doc.title
             doc.published = meta.get("published") or doc.published
-        if not (doc.published or doc.published_inferred):
-            # nothing in the text dates it: the year its address or its file is named with
-            # ("/2022/05/...", "report-2022.pdf"), as htmldate reads a URL, marked inferred
-            doc.published_inferred = year_in_name(doc.url or "") or year_in_name(Path(rel).name)
+        if not doc.published:
+            # an undated document was written after every date it mentions; the year its
+            # address or its file is named with ("/2022/05/...", "report-2022.pdf"), as
+            # htmldate reads a URL, is better evidence when it is later than all of them
+            named = year_in_name(doc.url or "") or year_in_name(Path(rel).name)
+            if named and (not doc.published_inferred or named > doc.published_inferred[:4]):
+                doc.published_inferred = named
     return source, documents
 
 

@@ -110,9 +110,14 @@ def test_an_undated_document_takes_the_year_it_is_named_with(tmp_path, name, url
     assert (doc.published, doc.published_inferred) == (None, published_inferred)
 
 
-def test_a_date_in_the_text_wins_over_the_file_name(tmp_path):
-    path = tmp_path / "report-2022.txt"
+@pytest.mark.parametrize("name,inferred", [
+    ("report-2022.txt", "2022"),  # written after March 2019: the name's later year is better evidence
+    ("report-2019.txt", "2019-03"),  # the same year: the text's date is more precise
+    ("report-2018.txt", "2019-03"),  # a name's year before a date the text mentions is not when it was written
+])
+def test_the_file_name_year_against_dates_in_the_text(tmp_path, name, inferred):
+    path = tmp_path / name
     path.write_text("---\npublisher: Napo\nkind: union\n---\nStaffing crisis\n"
                     "As of March 2019 there were 500 vacancies.\n", "utf-8")
     _, [doc] = ingest_file(path, path.name)
-    assert doc.published_inferred == "2019-03"
+    assert doc.published_inferred == inferred
