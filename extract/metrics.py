@@ -74,3 +74,17 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
     if best == "targets_met" and TOTAL_OF.search(before):
         return "targets_total"
     return best
+
+
+def cue_overlaps(unit: str, spans: list[tuple[int, int]], sentence: str) -> bool:
+    """Whether a cue of a metric the unit can have overlaps any of `spans` of the sentence."""
+    for (_, units, _, _, _), found in zip(metric_cues(), cues_in(sentence)):
+        if unit in units and any(s < end and start < e for s, e in found for start, end in spans):
+            return True
+    return False
+
+
+def ending_cue_before(unit: str, before: str) -> bool:
+    """Whether a cue that must end just before a figure ("supervise nearly $") does."""
+    return any(unit in units and ending is not None and ending.search(before)
+               for _, units, _, _, ending in metric_cues())

@@ -30,7 +30,7 @@ from .blas import use_blis
 from .context import DocumentContext, PassageContext, document_asserter
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from .measures import classify_measure
-from .metrics import classify_metric
+from .metrics import classify_metric, cue_overlaps, ending_cue_before
 from registry import find_organisations
 from .frames import PassageFrames, clause_start, frame_after, in_present_tense, introduces_a_list
 from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period
@@ -293,8 +293,11 @@ def figure_metric(doc: Doc) -> Doc:
         # words of the passages around it
         root = span.root
         counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
-        metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
-                                 "" if counts_a_noun else context, fig.form)
+        if counts_a_noun and not _counted_noun_measured(fig, root, sent):
+            metric = "other"  # it counts something no metric measures: "50 interviews", "21 CRCs"
+        else:
+            metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
+                                     "" if counts_a_noun else context, fig.form)
         # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
         # years"); a pay rise for one year or one settlement is an award
         if (metric == "pay_change" and ".." not in (span._.period or "") and PAY_AWARD.search(sent.text)
@@ -302,6 +305,31 @@ def figure_metric(doc: Doc) -> Doc:
             metric = "pay_award"
         span._.metric = metric
     return doc
+
+
+def _counted_noun_measured(fig: Quantity, root, sent: Span) -> bool:
+    """Whether what a count counts is something a metric measures. The subject of its
+    sentence is measured by what the sentence says of it ("13 CRCs have reduced
+    reoffending"); an object or a noun after a preposition by its own words and the word
+    that governs it: "464 probation officer vacancies", "employing 150 ex-offenders", "the
+    supervision of 243,000 offenders" are; "transferring 300 cases", "the 12 probation
+    regions", "5,500 prisoner releases" are not. A cue that ends just before the figure
+    ("supervise nearly 156,000 people") settles it."""
+    s0 = sent.start_char
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
+    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
+            ending_cue_before(fig.unit, sent.text[:fig.start - s0]):
+        return True
+    phrase = [t for t in noun.subtree if t.i <= noun.i]
+    governing = [noun.head]
+    if noun.dep_ == "pobj":  # "the supervision of 243,000 offenders": the preposition's head
+        governing.append(noun.head.head)
+    spans = [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
+        [(t.idx - s0, t.idx + len(t) - s0) for t in governing if t.i != noun.i]
+    return cue_overlaps(fig.unit, spans, sent.text)
 
 
 # -- figure_subject --------------------------------------------------------------------

@@ -187,3 +187,18 @@ def test_the_tokenizer_is_the_saved_one(extractor):
     assert saved[0] == saved[1]
     text = "Caseloads (per PO) were 45-50, e.g. 5.4pc don't N.B. www.gov.uk/x £1.3bn."
     assert [t.text for t in extractor.nlp.make_doc(text)] == [t.text for t in default.make_doc(text)]
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # what a count counts decides whether a metric measures it
+    ("Managers are transferring 300 cases between NPS and CRC but not enough staff.", "300", "other"),
+    ("The watchdog published each of the four reports on staffing shortages.", "four", "other"),
+    ("Probation officers won't be able to cope with 5,500 prisoner releases.", "5,500", "other"),
+    ("The Ministry oversees the supervision of some 243,000 offenders.", "243,000", "people_supervised"),
+    ("Amy has committed to employing 150 ex-offenders in probation.", "150", "recruitment"),
+    ("In the latest statistics 13 CRCs have reduced binary reoffending.", "13", "reoffending"),
+    ("A further 90 cases are to be allocated between just 8 PSOs.", "8", "staff_in_post"),
+])
+def test_the_noun_a_count_counts(extractor, text, mention, metric):
+    _, stats = extract(extractor, text)
+    assert [s.metric for s in stats if s.mention == mention] == [metric]
