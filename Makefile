@@ -25,11 +25,12 @@ serve: build
 test: install
 	$(BIN)/pytest -q
 
-# extraction against the gold files, failing below the targets of issues 11 and 12
+# extraction against the gold files, failing below the targets of issues 11 and 12, raised to
+# just under what extraction reaches now so that a regression fails CI
 SEEDS_TARGETS := --require precision=0.95 --require core_recall=0.99 --require value_unit_accuracy=0.97 \
-	--require year_accuracy=0.92 --require metric_accuracy=0.93 --require source_accuracy=0.90
-DEV_TARGETS := --require precision=0.95 --require core_recall=0.95 --require value_unit_accuracy=0.97 \
-	--require year_accuracy=0.85 --require metric_accuracy=0.82 --require source_accuracy=0.85
+	--require year_accuracy=0.92 --require metric_accuracy=0.94 --require source_accuracy=0.90
+DEV_TARGETS := --require precision=0.95 --require core_recall=0.97 --require value_unit_accuracy=0.98 \
+	--require year_accuracy=0.92 --require metric_accuracy=0.88 --require source_accuracy=0.88
 eval: install
 	$(BIN)/claims eval ../shared/gold/seeds.jsonl --corpus corpus --db build/eval-seeds.db $(SEEDS_TARGETS)
 	$(BIN)/claims eval ../shared/gold/dev.jsonl --corpus ../shared/gold/dev --db build/eval-dev.db $(DEV_TARGETS)
