@@ -15,6 +15,19 @@ ROUND_NUMBER_SHARE = 0.05  # "600 officers", "1,000 posts": a round count stands
 WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
+# the figures rounding_tolerance lets reach further than half a unit or 0.5% of their value:
+# "about", words, scale words and suffixes ("3.5 million", "£1bn", "25k"), round numbers
+# ("600", "£40"); as SQL over a statistics row, for an index of them (claims/schema.py)
+LOOSELY_WRITTEN_SQL = ("(comparator = '~' or mention glob '*[A-Za-z]*' or mention glob '*0' "
+                       "or mention glob '*0[%p]')")
+
+
+# the furthest a loosely written statistic's interval can reach, as SQL over its row: a first
+# filter in `claims trace` before rounding_tolerance decides (never narrower than the rule)
+LOOSE_REACH_SQL = (f"max(0.5, case when comparator = '~' then {ABOUT_SHARE} * abs(value) "
+                   f"when unit = 'percent' then {WORD_SHARE_POINTS} else {ROUND_NUMBER_SHARE} * abs(value) end)")
+
+
 def value_tolerance(value: float) -> float:
     """How far apart two values may be and still be one value written two ways: 0.05, or
     0.5% of the value, whichever is larger ("£1.34bn" and "1,340,000,000")."""

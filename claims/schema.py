@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .rounding import LOOSELY_WRITTEN_SQL
+
 SCHEMA_VERSION = "6"
 
 TABLES: dict[str, dict] = {
@@ -72,6 +74,11 @@ INDEXES = [
     ("statistics", ["value", "published", "document_id", "start"]), ("statistics", ["unit", "value"]), ("statistics", ["metric", "year"]),
 ]
 
+# a figure written loosely can be a rounding of values far from it: `claims trace` reads
+# those by value through this index instead of every statistic in a wide range
+LOOSELY_WRITTEN_INDEX = "idx_statistics_loosely_written"
+PARTIAL_INDEXES = [(LOOSELY_WRITTEN_INDEX, "statistics", ["unit", "value"], LOOSELY_WRITTEN_SQL)]
+
 FTS = {"passages": ["text"], "statistics": ["sentence", "mention", "subject"]}
 
 # tables whose rows belong to one file, children first, for deleting a file's rows
@@ -100,6 +107,8 @@ def ensure_schema(db: sqlite_utils.Database) -> bool:
                             foreign_keys=spec.get("foreign_keys"), not_null=None)
     for table, columns in INDEXES:
         db[table].create_index(columns, if_not_exists=True)
+    for name, table, columns, where in PARTIAL_INDEXES:
+        db.execute(f"create index if not exists [{name}] on [{table}] ({', '.join(columns)}) where {where}")
     return fresh
 
 

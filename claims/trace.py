@@ -11,7 +11,8 @@ from extract.quantities import find_quantities
 from extract.periods import find_dates
 
 from .export import STATISTICS_SQL, _record
-from .rounding import agree, rounding_tolerance, value_tolerance, widest_tolerance
+from .schema import LOOSELY_WRITTEN_INDEX
+from .rounding import LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agree, rounding_tolerance, value_tolerance, widest_tolerance
 
 STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at", "by", "is", "was",
              "were", "are", "rate", "per", "cent", "percent"}
@@ -69,16 +70,35 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
     score = " + ".join(f"(instr({hay}, ?) > 0)" for _ in query.words) or "0"
     words = [w.rstrip("s") for w in query.words]
     unit = " and s.unit = ?" if query.unit else ""
-    same_figure = (f"select s.id, s.published, s.document_id, s.start, s.metric, {score} as score, "
-                   "abs(s.value - ?) <= ? as exact from statistics s "
-                   f"where s.value between ? and ?{unit} and claims_agrees(s.value, s.mention, s.unit, s.comparator)")
-    params = [*words, v, value_tolerance(v), v - reach, v + reach, *([query.unit] if query.unit else [])]
+    # a figure written to the unit or the decimal ("464", "21.3%") reaches no further than
+    # `narrow`; only one written loosely (in words, with a scale word or suffix, a round
+    # number, "about") can reach from further off, and those are read through their own index
+    narrow = max(query.tolerance, 0.5, value_tolerance(v) * 1.01)
+    unit_params = [query.unit] if query.unit else []
+    columns = (f"select s.id, s.published, s.document_id, s.start, s.metric, {score} as score, "
+               "abs(s.value - ?) <= ? as exact from statistics s")
+    agrees = "claims_agrees(s.value, s.mention, s.unit, s.comparator)"
+    near = (f"{columns} where s.value between ? and ?{unit} "
+            # within the query's own interval a figure agrees: no need to ask
+            f"and (s.value between ? and ? or {agrees})")
+    # the loosely written ones in the whole reach, through their partial index (a database
+    # built before it existed is read without it)
+    indexed = db.execute("select 1 from sqlite_master where type = 'index' and name = ?",
+                         [LOOSELY_WRITTEN_INDEX]).fetchone()
+    loose = (f"{columns}{f' indexed by {LOOSELY_WRITTEN_INDEX}' if indexed else ''} "
+             f"where s.value between ? and ? and {LOOSELY_WRITTEN_SQL}{unit} "
+             f"and not (s.value between ? and ?) and abs(s.value - ?) <= max(?, {LOOSE_REACH_SQL}) and {agrees}")
+    same_figure = f"{near} union all {loose}"
+    params = [*words, v, value_tolerance(v), v - narrow, v + narrow, *unit_params, v - query.tolerance, v + query.tolerance,
+              *words, v, value_tolerance(v), v - reach, v + reach, *unit_params, v - narrow, v + narrow,
+              v, query.tolerance]
     # the statistics naming most of the query's words; when some state the value exactly, a
     # rounding of it counts only if it measures what one of those does ("21%" is a vacancy
     # rate, not "roughly 22%" of pay). Ranked by the document's date (copied onto each
     # statistic) with only the columns that takes, then the full rows of the first `limit`
-    sql = (f"with matched as ({same_figure}), "
-           "best as (select * from matched where score = (select max(score) from matched)), "
+    # each read once: `matched` scans the value range, `best` is read three times below
+    sql = (f"with matched as materialized ({same_figure}), "
+           "best as materialized (select * from matched where score = (select max(score) from matched)), "
            "shown as (select id from best where exact or not exists (select 1 from best where exact) "
            "or metric in (select metric from best where exact) "
            "order by published is null, published, document_id, start limit ?) "

@@ -70,3 +70,29 @@ def test_trace_check_and_conflicts_read_rounding_alike(db_path, extractor):
     # conflicts: 600 and 613 agree; 700 conflicts with both
     pairs = {frozenset((c["a_value"], c["b_value"])) for c in find_conflicts(db)}
     assert pairs == {frozenset((613.0, 700.0)), frozenset((600.0, 700.0))}
+
+
+@pytest.mark.parametrize("mention,value,unit,comparator", [
+    ("600", 600, "count", "="), ("1,000", 1000, "count", "="), ("£1bn", 1e9, "gbp", "="),
+    ("3.5 million", 3.5e6, "count", "="), ("25k", 25000, "count", "="), ("one in five", 20, "percent", "="),
+    ("a dozen", 12, "count", "="), ("about 600", 600, "count", "~"), ("20%", 20, "percent", "="),
+    ("seven", 7, "count", "="), ("£40", 40, "gbp", "="),
+])
+def test_the_sql_filter_trace_reads_loose_figures_by_is_never_narrower_than_the_rule(mention, value, unit, comparator):
+    """`claims trace` reads loosely written figures through a partial index and a first SQL
+    bound; both must keep every figure the rule (rounding_tolerance) would let agree."""
+    import sqlite3
+
+    from claims.rounding import LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table statistics (mention, value, unit, comparator)")
+    conn.execute("insert into statistics values (?, ?, ?, ?)", [mention, value, unit, comparator])
+    loose, reach = conn.execute(f"select {LOOSELY_WRITTEN_SQL}, {LOOSE_REACH_SQL} from statistics").fetchone()
+    assert loose == 1
+    assert reach >= rounding_tolerance(mention, value, unit, comparator)
+
+
+def test_the_loose_figures_index_is_built(db_path):
+    from claims.schema import LOOSELY_WRITTEN_INDEX
+    db = sqlite_utils.Database(db_path)
+    assert LOOSELY_WRITTEN_INDEX in {i.name for i in db["statistics"].indexes}
