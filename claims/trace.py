@@ -21,9 +21,10 @@ STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at",
 @dataclass
 class Query:
     value: float
-    unit: str | None
+    unit: str | None  # None for a plain count: the same value in any unit is the same figure
     words: list[str]
     tolerance: float  # the values the figure as written stands for (claims/rounding.py)
+    figure_unit: str = "count"  # a rounding of it is a figure of this unit only
 
 
 def parse_query(text: str) -> Query | None:
@@ -35,7 +36,8 @@ def parse_query(text: str) -> Query | None:
     rest = text[:fig.start] + " " + text[fig.end:]
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", rest) if w.lower() not in STOPWORDS]
     unit = fig.unit if fig.unit != "count" else None
-    return Query(fig.value, unit, words, rounding_tolerance(fig.text, fig.value, fig.unit, fig.comparator))
+    return Query(fig.value, unit, words, rounding_tolerance(fig.text, fig.value, fig.unit, fig.comparator),
+                 fig.unit)
 
 
 def citations(db: sqlite_utils.Database, passage_id: int, start: int, sentence_end: int) -> list[dict]:
@@ -78,19 +80,21 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
     columns = (f"select s.id, s.published, s.document_id, s.start, s.metric, {score} as score, "
                "abs(s.value - ?) <= ? as exact from statistics s")
     agrees = "claims_agrees(s.value, s.mention, s.unit, s.comparator)"
-    near = (f"{columns} where s.value between ? and ?{unit} "
-            # within the query's own interval a figure agrees: no need to ask
-            f"and (s.value between ? and ? or {agrees})")
+    # the value itself in any unit ("21" finds "21%"), a rounding of it only in its own unit;
+    # within the query's own interval a figure agrees: no need to ask
+    near = (f"{columns} where s.value between ? and ?{unit} and (abs(s.value - ?) <= ? "
+            f"or s.unit = ? and (s.value between ? and ? or {agrees}))")
     # the loosely written ones in the whole reach, through their partial index (a database
     # built before it existed is read without it)
     indexed = db.execute("select 1 from sqlite_master where type = 'index' and name = ?",
                          [LOOSELY_WRITTEN_INDEX]).fetchone()
     loose = (f"{columns}{f' indexed by {LOOSELY_WRITTEN_INDEX}' if indexed else ''} "
-             f"where s.value between ? and ? and {LOOSELY_WRITTEN_SQL}{unit} "
+             f"where s.value between ? and ? and {LOOSELY_WRITTEN_SQL} and s.unit = ? "
              f"and not (s.value between ? and ?) and abs(s.value - ?) <= max(?, {LOOSE_REACH_SQL}) and {agrees}")
     same_figure = f"{near} union all {loose}"
-    params = [*words, v, value_tolerance(v), v - narrow, v + narrow, *unit_params, v - query.tolerance, v + query.tolerance,
-              *words, v, value_tolerance(v), v - reach, v + reach, *unit_params, v - narrow, v + narrow,
+    params = [*words, v, value_tolerance(v), v - narrow, v + narrow, *unit_params, v, value_tolerance(v),
+              query.figure_unit, v - query.tolerance, v + query.tolerance,
+              *words, v, value_tolerance(v), v - reach, v + reach, query.figure_unit, v - narrow, v + narrow,
               v, query.tolerance]
     # the statistics naming most of the query's words; when some state the value exactly, a
     # rounding of it counts only if it measures what one of those does ("21%" is a vacancy

@@ -45,7 +45,7 @@ def db_path(tmp_path_factory, extractor):
     corpus.mkdir()
     for name, publisher, kind, text in [
             ("hmpps.txt", "HM Prison and Probation Service", "statistics",
-             "There were 613 probation officer vacancies in 2024."),
+             "There were 613 probation officer vacancies in 2024. The vacancy rate was 20.6% in 2024."),
             ("blog.txt", "On Probation blog", "blog", "There were 600 probation officer vacancies in 2024."),
             ("napo.txt", "Napo", "union", "There were 700 probation officer vacancies in 2024.")]:
         (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: 2025-01-10\n---\n"
@@ -96,3 +96,10 @@ def test_the_loose_figures_index_is_built(db_path):
     from claims.schema import LOOSELY_WRITTEN_INDEX
     db = sqlite_utils.Database(db_path)
     assert LOOSELY_WRITTEN_INDEX in {i.name for i in db["statistics"].indexes}
+
+
+def test_a_rounding_is_a_figure_of_the_same_unit(db_path):
+    from claims.trace import trace
+    db = sqlite_utils.Database(db_path)
+    assert [r["mention"] for r in trace(db, "a vacancy rate of 21%")] == ["20.6%"]
+    assert trace(db, "21 vacancies") == []  # 20.6% is no rounding of a count of 21
