@@ -257,37 +257,37 @@ EXTRACTION_DOCUMENTS = 100
 EXTRACTION_RUNS = 3
 
 
-def _best_rate(words: int, run, runs: int = EXTRACTION_RUNS) -> tuple[float, object]:
-    """Words per second of the fastest of `runs` runs (the others met other load on the
-    machine), and what the run returned."""
-    best, result = float("inf"), None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - started)
-    return words / best, result
+def _best_rates(words: int, runs: dict, rounds: int = EXTRACTION_RUNS) -> dict:
+    """Words per second of each extractor's fastest run, and what that run returned. The
+    extractors take turns, round after round, so a slow spell of the machine (other load)
+    slows them alike instead of one of them."""
+    best = {name: float("inf") for name in runs}
+    found: dict = {}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            found[name] = run()
+            best[name] = min(best[name], time.perf_counter() - started)
+    return {name: (words / best[name], found[name]) for name in runs}
 
 
 def measure_extraction(corpus: Path) -> dict:
-    """Words per second on one core over the same documents, best of three runs each: our
-    extractor, the full en_core_web_sm over all text, quantulum3."""
+    """Words per second on one core over the same documents, best of three runs each, the
+    runs taking turns: our extractor, the full en_core_web_sm over all text (as loaded by
+    default, and on the matrix multiplication ours chose), quantulum3."""
     import warnings
 
     import spacy
+    from thinc.api import use_ops
 
     from extract import Extractor
+    from extract.blas import use_blis
     from extract.pipeline import MODEL_NAMES
     documents = _documents_of(corpus)[:EXTRACTION_DOCUMENTS]
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)
     extractor = Extractor()
     extractor.extract(documents[:5])  # warm up
-    rate, stats_found = _best_rate(words, lambda: sum(len(s) for s in extractor.extract(documents)))
-    result = {"documents": len(documents), "words": words, "runs": EXTRACTION_RUNS,
-              "ours_words_per_s": rate, "ours_statistics": stats_found}
-    from thinc.api import use_ops
-
-    from extract.blas import use_blis
 
     def full_pipeline(**ops):
         for name in MODEL_NAMES:
@@ -298,21 +298,26 @@ def measure_extraction(corpus: Path) -> dict:
                 continue
     # the naive pipeline as a user loads it (thinc's default BLIS), and on the matrix
     # multiplication ours chose: how much of the gain is the BLAS, how much is reading less
-    nlp = full_pipeline()
-    rate, entities = _best_rate(words, lambda: sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64)))
-    result.update(naive_words_per_s=rate, naive_entities=entities)
-    nlp = full_pipeline(use_blis=use_blis())
-    rate, _ = _best_rate(words, lambda: sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64)))
-    result.update(naive_same_blas_words_per_s=rate, blas="BLIS (thinc)" if use_blis() else "NumPy's OpenBLAS")
+    naive, naive_same_blas = full_pipeline(), full_pipeline(use_blis=use_blis())
+    runs = {"ours": lambda: sum(len(s) for s in extractor.extract(documents)),
+            "naive": lambda: sum(len(doc.ents) for doc in naive.pipe(texts, batch_size=64)),
+            "naive_same_blas": lambda: sum(len(doc.ents) for doc in naive_same_blas.pipe(texts, batch_size=64))}
     try:
         from quantulum3 import parser as quantulum
+        runs["quantulum"] = lambda: sum(len(quantulum.parse(t)) for t in texts)
     except ImportError:
-        result["quantulum_words_per_s"] = None
-        return result
+        quantulum = None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        rate, quantities = _best_rate(words, lambda: sum(len(quantulum.parse(t)) for t in texts))
-    result.update(quantulum_words_per_s=rate, quantulum_quantities=quantities)
+        rates = _best_rates(words, runs)
+    result = {"documents": len(documents), "words": words, "runs": EXTRACTION_RUNS,
+              "ours_words_per_s": rates["ours"][0], "ours_statistics": rates["ours"][1],
+              "naive_words_per_s": rates["naive"][0], "naive_entities": rates["naive"][1],
+              "naive_same_blas_words_per_s": rates["naive_same_blas"][0],
+              "blas": "BLIS (thinc)" if use_blis() else "NumPy's OpenBLAS",
+              "quantulum_words_per_s": rates["quantulum"][0] if quantulum else None}
+    if quantulum:
+        result["quantulum_quantities"] = rates["quantulum"][1]
     return result
 
 
