@@ -73,6 +73,9 @@ def grammar() -> dict:
         # "a quarter of a million people"
         ("fraction_of_scale", rf"(?i:\b(?P<f>{fractions}) of an? (?P<scale>million|billion|thousand)\b)"),
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
+        # "between £3772 and £1405": a range of money, its ends in either order
+        ("money_between", rf"\bbetween £\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)? and "
+                          rf"£\s?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?"),
         ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("percent", rf"{b}(?P<n>{num}|{special})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
@@ -109,7 +112,7 @@ def grammar() -> dict:
         "foreign_money": ["$", "€", "¥"], "pence": re.compile(r"\dp\b"), "pence_word": ["pence"],
         "physical": [str(u) for u in lex["physical_units"]],
         "fraction_of_scale": ["million", "billion", "thousand"], "money_words": ["pounds"],
-        "money": ["£"], "percent_range": [*map(str.lower, lex["percent_words"]), "teen"],
+        "money_between": ["between"], "money": ["£"], "percent_range": [*map(str.lower, lex["percent_words"]), "teen"],
         "percent": [*map(str.lower, lex["percent_words"]), "teen"], "ratio_out_of": ["out of"],
         "ratio_in": [" in "], "duration_between": ["between"],
         "duration_range": TIME_WORDS, "duration_phrase": TIME_WORDS, "duration": TIME_WORDS,
@@ -193,13 +196,15 @@ def _build(name: str, m: re.Match) -> Quantity | None:
     if name == "money_words":
         n = 0.5 if g["n"].lower() == "half" else parse_number(g["n"])
         return Quantity(s, e, text, n * lex["money_scales"][g["scale"].lower()], None, "gbp", form=name)
-    if name == "money":
+    if name in ("money", "money_between"):
         scale = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
         value = parse_number(g["n"]) * scale
         high = None
         if g.get("h"):
             scale2 = lex["money_scales"].get((g.get("scale2") or "").lower(), scale)
             high = parse_number(g["h"]) * scale2
+            if high < value:  # a range is its low end and its high end, however it is written
+                value, high = high, value
         return Quantity(s, e, text, value, high, "gbp", form=name)
     if name in ("percent", "percent_range"):
         if g["n"].lower() == "teen":

@@ -60,6 +60,9 @@ def test_ratio_of_targets_and_relative_years(extractor):
     ("Just one in six of the sample were tested.", ("one in six", 16.7, None, "percent", "=")),
     ("Six out of 10 magistrates said they were not confident.", ("Six out of 10", 60, None, "percent", "=")),
     ("Areas were scoring teen% yet leadership was rated strong.", ("teen%", 13, 19, "percent", "=")),
+    # a range of money is its low end and its high end, however it is written
+    ("In cash terms, all staff will receive between £3772 and £1405.", ("between £3772 and £1405", 1405, 3772, "gbp", "=")),
+    ("The contracts are valued at between £5bn and £20bn.", ("between £5bn and £20bn", 5e9, 2e10, "gbp", "=")),
     # a part out of a whole that is not a base of ten: two counts
     ("Still 14 out of 21 CRCs are forecasting losses.", ("21", 21, None, "count", "=")),
     ("It was rated lowest in eight out of nine areas.", ("eight", 8, None, "count", "=")),
