@@ -243,7 +243,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
             report.read.append(rel)
         for rel in sorted(set(known) - present):
             with db.atomic():
-                affected |= file_facts(db, rel)
+                affected |= previous_file(db, rel).unclaimed_facts()  # none of them is stated again
                 delete_file_rows(db, rel)
                 db["files"].delete(rel)
                 db["build_errors"].delete_where("path = ?", [rel])
@@ -368,7 +368,10 @@ def _read_file_result(source, documents, digests, fresh, found, known) -> ReadFi
     return ReadFile(source, documents, digests, stats)
 
 
-def _read_file(path: Path, rel: str, entry: dict | None, known: set[str], extractor):
+def _read_file(path: Path, rel: str, entry: dict | None, known: set[str],
+               extract: Callable[[list], list]) -> ReadFile | IngestError:
+    """One file read, its new or changed documents given to `extract`, or the error that
+    stopped it."""
     try:
         source, documents, digests, fresh = _ingest(path, rel, entry, known)
     except IngestError as err:
@@ -376,7 +379,7 @@ def _read_file(path: Path, rel: str, entry: dict | None, known: set[str], extrac
     except Exception as err:  # noqa: BLE001 - one bad file is that file's error, never the build's
         return unreadable(rel, err)
     try:
-        found = extractor().extract([documents[n] for n in fresh]) if fresh else []
+        found = extract([documents[n] for n in fresh]) if fresh else []
     except Exception as err:  # noqa: BLE001
         return IngestError(rel, f"extraction failed: {type(err).__name__}: {err}")
     return _read_file_result(source, documents, digests, fresh, found, known)
@@ -406,7 +409,7 @@ def die_with_parent() -> None:
 
 def _read_in_worker(task):
     path, rel, entry, known = task
-    return _read_file(path, rel, entry, known, lambda: _worker_extractor)
+    return _read_file(path, rel, entry, known, _extract_in_worker)
 
 
 def _extract_in_worker(documents):
@@ -433,40 +436,24 @@ def read_files(todo, manifest: dict, known: dict[str, set[str]], extractor=None,
                         result = unreadable(r, err)
                     yield p, r, h, result
         return
+    shared_out = workers > 1 and extractor is None  # a caller's extractor means: extract here
     with ExitStack() as stack:
         pool = None
 
-        def local_extractor():
-            nonlocal extractor
+        def extract(documents: list) -> list:
+            nonlocal extractor, pool
+            if shared_out and sum(len(doc.text) for doc in documents) >= SPLIT_MIN_BYTES:
+                if pool is None:
+                    pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_start_worker))
+                size = -(-len(documents) // workers)
+                parts = [documents[i:i + size] for i in range(0, len(documents), size)]
+                return [s for part in pool.map(_extract_in_worker, parts) for s in part]
             if extractor is None:
                 from extract import Extractor
                 extractor = Extractor()
-            return extractor
-        shared_out = workers > 1 and extractor is None
+            return extractor.extract(documents)
         for path, rel, sha in todo:
-            file_known = known.get(rel, set())
-            try:
-                source, documents, digests, fresh = _ingest(path, rel, manifest.get(rel), file_known)
-            except IngestError as err:
-                yield path, rel, sha, err
-                continue
-            except Exception as err:  # noqa: BLE001
-                yield path, rel, sha, unreadable(rel, err)
-                continue
-            new = [documents[n] for n in fresh]
-            try:
-                if shared_out and sum(len(doc.text) for doc in new) >= SPLIT_MIN_BYTES:
-                    if pool is None:
-                        pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_start_worker))
-                    size = -(-len(new) // workers)
-                    found = [s for part in pool.map(_extract_in_worker, [new[i:i + size] for i in range(0, len(new), size)])
-                             for s in part]
-                else:
-                    found = local_extractor().extract(new) if new else []
-            except Exception as err:  # noqa: BLE001
-                yield path, rel, sha, IngestError(rel, f"extraction failed: {type(err).__name__}: {err}")
-                continue
-            yield path, rel, sha, _read_file_result(source, documents, digests, fresh, found, file_known)
+            yield path, rel, sha, _read_file(path, rel, manifest.get(rel), known.get(rel, set()), extract)
 
 
 def describe_footnote(text: str) -> dict:
@@ -486,13 +473,6 @@ def describe_footnote(text: str) -> dict:
             "page": page.group(1) if page and not witness else None,
             "witness": f"{witness.group(1)} [{witness.group(2)}]" if witness else None,
             "evidence": evidence.group(1) if evidence else None}
-
-
-def file_facts(db, rel: str) -> set[tuple]:
-    """The facts (metric, unit, value, value_high) a file's statistics state: the figures to
-    re-cluster when the file changes."""
-    return set(db.execute("select distinct metric, unit, value, value_high from statistics where file = ?",
-                          [rel]).fetchall())
 
 
 def file_offset(doc, offset: int) -> int | None:

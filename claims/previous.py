@@ -37,10 +37,6 @@ class PreviousFile:
     facts: dict[int, tuple] = field(default_factory=dict)  # the fact of each earlier statistic
     max_id: int = 0
 
-    @property
-    def digests(self) -> set[str]:
-        return set(self.by_digest)
-
     def claim(self, key: tuple) -> tuple[int, int | None] | None:
         """The id and figure of an earlier statistic with this identity, each given once."""
         waiting = self.by_identity.get(key)
