@@ -11,7 +11,7 @@ from extract.periods import period_end
 from ingest.model import Document, Passage
 
 from .conflicts import beyond_rounding, compatible_subjects, find_conflicts
-from .rounding import agree, rounding_tolerance, value_tolerance, widest_tolerance
+from .rounding import agrees_with_written, rounding_tolerance, value_tolerance, widest_tolerance
 
 VERDICTS = ("matches", "rounded", "different_period", "superseded", "misattributed", "conflicts",
             "not_found")
@@ -43,8 +43,7 @@ def check_statistic(db: sqlite_utils.Database, stat) -> dict:
     rows = [r for r in db.query(MATCH_SQL + " where s.unit = ? and s.value between ? and ? "
                                 "order by abs(s.value - ?), d.published",
                                 [stat.unit, stat.value - reach, stat.value + reach, stat.value])
-            if agree(stat.value, tolerance, r["value"], rounding_tolerance(r["mention"], r["value"], r["unit"],
-                                                                           r["comparator"]))]
+            if agrees_with_written(stat.value, tolerance, r["mention"], r["value"], r["unit"], r["comparator"])]
     if stat.metric != "other" and any(r["metric"] == stat.metric for r in rows):
         rows = [r for r in rows if r["metric"] == stat.metric]
     named = stat.source if stat.source and stat.source != CLAIMANT else None

@@ -7,7 +7,7 @@ import sqlite_utils
 
 from extract.periods import period_end, period_start
 
-from .rounding import agree, rounding_tolerance
+from .rounding import agrees_with_written, rounding_tolerance
 
 CANDIDATES_SQL = """
 select a.id as a_id, b.id as b_id, a.metric, a.unit, a.value as a_value, b.value as b_value,
@@ -26,8 +26,7 @@ where a.measure = 'level' and b.measure = 'level' and a.metric not in ('other', 
 def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: str, unit: str) -> bool:
     """Two stated levels that rounding cannot explain ("21%" and "21.3%" agree; "21%" and
     "25%" do not): claims/rounding.py."""
-    return not agree(a_value, rounding_tolerance(a_mention, a_value, unit),
-                     b_value, rounding_tolerance(b_mention, b_value, unit))
+    return not agrees_with_written(a_value, rounding_tolerance(a_mention, a_value, unit), b_mention, b_value, unit)
 
 
 def compatible_subjects(a: str | None, b: str | None) -> bool:

@@ -63,6 +63,14 @@ def agree(a_value: float, a_tolerance: float, b_value: float, b_tolerance: float
     return abs(a_value - b_value) <= max(a_tolerance, b_tolerance)
 
 
+def agrees_with_written(value: float, tolerance: float, mention: str | None, written_value: float,
+                        unit: str, comparator: str | None = "=") -> bool:
+    """Whether a figure (its value and the tolerance it was written with) agrees with a
+    statistic as it is stored: its mention, value, unit and comparator."""
+    return agree(value, tolerance, written_value,
+                 rounding_tolerance(mention or "", written_value, unit, comparator or "="))
+
+
 def widest_tolerance(value: float, unit: str) -> float:
     """The widest interval any written figure near `value` can have: a first, index-served
     filter before `agree` decides ("about" a value a tenth above this one still reaches it)."""

@@ -12,7 +12,8 @@ from extract.periods import find_dates
 
 from .export import STATISTICS_SQL, _record
 from .schema import LOOSELY_WRITTEN_INDEX
-from .rounding import LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agree, rounding_tolerance, value_tolerance, widest_tolerance
+from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, rounding_tolerance,
+                       value_tolerance, widest_tolerance)
 
 STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at", "by", "is", "was",
              "were", "are", "rate", "per", "cent", "percent"}
@@ -62,9 +63,8 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200) -> list
     # the same figure as written elsewhere, rounded or not ("one in five" for "21%", "21%" for
     # "21.3%"): an index-served range first, then claims/rounding.py decides
     reach = max(query.tolerance, widest_tolerance(v, query.unit or "count"))
-    db.conn.create_function("claims_agrees", 4, lambda value, mention, unit, comparator: int(agree(
-        v, query.tolerance, value, rounding_tolerance(mention or "", value, unit, comparator or "="))),
-        deterministic=True)
+    db.conn.create_function("claims_agrees", 4, lambda value, mention, unit, comparator: int(
+        agrees_with_written(v, query.tolerance, mention, value, unit, comparator)), deterministic=True)
     # the words of the query ("vacancy", "officers") pick, among figures of that value, the
     # ones whose sentence, subject, metric or source names the most of them
     hay = ("lower(s.sentence || ' ' || coalesce(s.subject, '') || ' ' || coalesce(s.metric, '') "
