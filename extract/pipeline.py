@@ -47,7 +47,7 @@ ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?
 
 # `context` is what the components know beyond the text (extract/context.py); the rest are
 # what prepare_docs has already read of the text, so the components do not read it again
-for name, default in [("context", None), ("blocked", []), ("dates", []), ("candidates", None)]:
+for name, default in [("context", None), ("blocked", []), ("dates", None), ("candidates", None)]:
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=default)
 for name in ["quantity", "value", "value_high", "unit", "comparator", "period", "year",
@@ -142,11 +142,10 @@ class FigureFinder:
         doc._.dates = dates
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure] + list(doc._.blocked)
         spans = []
-        # prepare_docs has already read the candidates when it chose this passage for parsing
-        candidates = doc._.candidates if doc._.candidates is not None else find_quantities(text, blocked)
+        # prepare_docs has already read and kept the candidates when it chose this passage
+        candidates = doc._.candidates if doc._.candidates is not None else \
+            [fig for fig in find_quantities(text, blocked) if self.keep(fig, text)]
         for fig in candidates:
-            if not self.keep(fig, text):
-                continue
             span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -397,6 +396,7 @@ def masked_passage_text(document, passage) -> str:
 def prepare_docs(nlp: Language, document):
     """One unparsed Doc per passage worth parsing, with its context set, as the passages are
     read (a generator: a long document is never held as Docs all at once)."""
+    finder = nlp.get_pipe("figure_finder")
     published = document.published or document.published_inferred
     asserter = document_asserter(document)
     reference = reference_period(document.title, document.text[:600]) if document.kind == "statistics" else None
@@ -450,7 +450,9 @@ def prepare_docs(nlp: Language, document):
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
-        candidates = find_quantities(text, blocked)
+        # only what the finder keeps: a passage whose numbers are all labels or pronouns ("band
+        # 4", "one") is never made a Doc, and no sentence is parsed for them
+        candidates = [fig for fig in find_quantities(text, blocked) if finder.keep(fig, text)]
         if not candidates:
             continue
         doc = nlp.make_doc(text)
@@ -532,7 +534,6 @@ class Extractor:
         self.sentencizer = Sentencizer()
         self.syntax = [name for name in self.nlp.pipe_names if name not in FIGURE_COMPONENTS]
         self.figure_steps = [(name, proc) for name, proc in self.nlp.pipeline if name in FIGURE_COMPONENTS]
-        self.finder = self.nlp.get_pipe("figure_finder")
 
     def extract(self, documents) -> list[list[Statistic]]:
         results: list[list[Statistic]] = [[] for _ in documents]
@@ -557,10 +558,6 @@ class Extractor:
         to_parse, owners, bounds = [], [], []
         for n, (_, _, _, _, doc) in enumerate(batch):
             self.sentencizer(doc)
-            # a sentence is parsed only for a candidate the finder keeps: "one" as a pronoun,
-            # "band 4" or a list number never needs the parse (about a fifth of all sentences)
-            text = doc_text(doc)
-            doc._.candidates = [f for f in doc._.candidates if self.finder.keep(f, text)]
             starts = [f.start for f in doc._.candidates]
             rule_sents = list(doc.sents)
             bounds.append([(sent.start, sent.end) for sent in rule_sents])

@@ -141,6 +141,9 @@ def test_components_are_registered(extractor):
     [span] = doc.spans["figures"]
     assert (span._.value, span._.unit, span._.metric) == (464, "count", "vacancies")
     assert span._.subject == "probation officer vacancies"
+    # used alone, the finder reads the dates itself: a year is a period, not a figure
+    doc = extractor.nlp("In 2021 there were 464 probation officer vacancies.")
+    assert [(s.text, s._.year) for s in doc.spans["figures"]] == [("464", 2021)]
 
 
 def test_only_sentences_with_a_kept_figure_are_parsed(extractor, monkeypatch):
