@@ -34,10 +34,17 @@ def _best_time(ops: NumpyOps, x: numpy.ndarray, w: numpy.ndarray) -> float:
 
 
 @lru_cache(maxsize=1)
+def one_blas_thread() -> None:
+    """Hold NumPy's BLAS to one thread in this process, once."""
+    threadpool_limits(limits=1, user_api="blas")
+
+
+@lru_cache(maxsize=1)
 def use_blis() -> bool:
     """True when thinc's BLIS multiplies tok2vec-shaped matrices about as fast as NumPy's
-    BLAS (single-threaded) on this machine, else False."""
-    threadpool_limits(limits=1, user_api="blas")
+    BLAS on one thread on this machine, else False. The process keeps to one BLAS thread from
+    then on."""
+    one_blas_thread()
     rows, inputs, outputs = PROBE_SHAPE
     rng = numpy.random.default_rng(0)
     x = rng.random((rows, inputs), dtype="float32")

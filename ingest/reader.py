@@ -155,9 +155,9 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
     given = meta.get("format")
     if given is not None and given not in BY_NAME:
         raise IngestError(rel, f"unknown format {given!r}; known: {', '.join(BY_NAME)}")
-    if given and (BY_NAME[given].reads == "bytes") != (source.text is None):
-        raise IngestError(rel, f"format {given!r} is given but the file is not {given}")
-    if given and BY_NAME[given].reads == "bytes" and source.format != given:
+    if given and (BY_NAME[given].reads == "bytes") != (source.text is None) or \
+            given and BY_NAME[given].reads == "bytes" and source.format != given:
+        # a text format given for a PDF or markup file, or another markup format than it has
         raise IngestError(rel, f"format {given!r} is given but the file is not {given}")
     body = source.text[source.body_start:] if source.text is not None else None
     fmt = BY_NAME[given] if given else BY_NAME[source.format] if source.format else sniff_text(body)
