@@ -34,7 +34,7 @@ from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-11-26.10"
+PIPELINE_VERSION = "2026-12-07.1"
 
 
 @lru_cache(maxsize=1)

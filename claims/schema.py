@@ -48,7 +48,7 @@ TABLES: dict[str, dict] = {
                  "unit": str, "unit_detail": str, "comparator": str, "measure": str, "direction": str,
                  "metric": str, "subject": str, "period": str, "year": int,
                  "period_from_publication": int, "source": str, "published": str, "document_kind": str,
-                 "confidence": float, "figure_id": int, "document_id": int, "passage_id": int,
+                 "confidence": float, "why": str, "figure_id": int, "document_id": int, "passage_id": int,
                  "source_id": int, "file": str, "start": int, "end": int, "sentence_start": int,
                  "sentence_end": int, "file_start": int, "file_end": int},
         pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),

@@ -28,6 +28,7 @@ from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quot
                           reported_source, reproduced_release, source_at, speaker_scopes)
 from .blas import use_blis
 from .context import DocumentContext, PassageContext, document_asserter
+from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from .measures import classify_measure
 from .metrics import classify_metric, cue_overlaps, ending_cue_before
@@ -80,6 +81,7 @@ class Statistic:
     measure: str = "level"  # level, change or target
     direction: str | None = None  # "+" or "-" for a change
     unit_detail: str | None = None  # "percentage_points" for a change in points
+    why: str | None = None  # JSON: the rule that decided period, metric and source (extract/reasons.py)
 
 
 # what extraction reads of the trained pipeline: tags and the dependency parse. NER, the
@@ -486,7 +488,7 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             source=span._.source, confidence=span._.confidence,
             sentence_start=passage.start + s_start, sentence_end=passage.start + s_end,
             measure=span._.measure or "level", direction=span._.direction,
-            unit_detail=span._.unit_detail))
+            unit_detail=span._.unit_detail, why=why_json(span._.why)))
     return stats
 
 
