@@ -85,12 +85,15 @@ def _vocabulary(terms: list[Term], ignored: tuple[str, ...]) -> Vocabulary:
 
 
 def _alternative(alias: str) -> str:
-    """An alias as a regular expression: words apart by any run of spaces, the last word
-    singular or plural ("probation officer" and "probation officers"); in any case unless it
-    is an acronym."""
+    """An alias as a regular expression: words apart by any run of spaces; the last word of
+    several singular or plural ("probation officer" and "probation officers"), one word as
+    written or plural; in any case unless it is an acronym."""
     words = alias.split()
     last = words[-1]
-    if re.search(r"ies$", last):
+    if len(words) == 1:
+        # one word is as written or plural: "recruits" must not read the verb "recruit"
+        words[-1] = re.escape(last) + ("(?:s|es)?" if last[-1].isalpha() and not last.endswith("s") else "")
+    elif re.search(r"ies$", last):
         words[-1] = re.escape(last[:-3]) + "(?:y|ies)"
     elif re.search(r"[^s]s$", last) and len(last) > 2:
         words[-1] = re.escape(last[:-1]) + "s?"
@@ -138,6 +141,12 @@ def scopes() -> Vocabulary:
 def subject_of(text: str | None) -> str | None:
     """The subject id `text` names (its longest alias, as a whole word), else None."""
     return subjects().best(text)
+
+
+@lru_cache(maxsize=1)
+def non_subject_words() -> frozenset[str]:
+    """Words that name no population or thing counted on their own (`not_subjects`)."""
+    return frozenset(w.lower() for w in str(_data().get("not_subjects", "")).split())
 
 
 def subject_label(subject_id: str | None) -> str | None:

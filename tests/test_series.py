@@ -21,6 +21,8 @@ from registry.subjects import is_part_of, scope_of, subject_label, subject_of
     ("FTE staff in HMPPS HQ and Area Services", "hmpps_hq_staff"),
     ("HMPPS FTE staff in post", "hmpps_staff"),
     ("decrease in FTE band 3-5 prison officers", "prison_officers"),
+    # "band 3" is not inside "band 3 to 5"
+    ("3,491 band 3 to 5 officers were appointed", "prison_officers"),
     ("people on probation", "people_on_probation"),
     ("offenders supervised", "people_on_probation"),
     ("caseload population", "people_on_probation"),
@@ -38,9 +40,10 @@ def test_subject_of_names_the_population_counted(text, subject):
     assert subject_of(text) == subject
 
 
-@pytest.mark.parametrize("text", ["March", "FTE band", "pos", "band 3-5", ""])
+@pytest.mark.parametrize("text", ["March", "FTE band", "pos", "the government plans to recruit", "under probation", ""])
 def test_words_that_count_nothing_have_no_subject(text):
-    # "pos" is not "POs": an acronym matches only as written; "band 3" is not inside "band 3-5"
+    # "pos" is not "POs": an acronym matches only as written; the verb "recruit" is not
+    # "recruits"; "probation" alone names no population
     assert subject_of(text) is None
 
 
