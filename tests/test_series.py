@@ -137,3 +137,46 @@ def test_claims_read_by_the_pipeline_get_their_series(extractor):
     assert [(k.metric, k.subject, k.scope) for k in keys] == [
         ("vacancies", "probation_officers", "kent_surrey_sussex/kent"), ("other", "crcs", None)]
     assert not compatible(keys[0], keys[1]) and not compatible(keys[1], keys[0])
+
+
+# -- the series table and statistics.series_id, built and rebuilt -------------------------
+
+def _series_state(path):
+    import sqlite_utils
+    db = sqlite_utils.Database(path)
+    series = {tuple(r[c] for c in ("id", "label", "statistics", "sources", "first_period", "last_period"))
+              for r in db.query("select * from series")}
+    members = {(r["file"], r["start"], r["series_id"], r["subject_id"], r["scope"])
+               for r in db.query("select file, start, series_id, subject_id, scope from statistics")}
+    return series, members
+
+
+def test_series_table_after_an_incremental_build_equals_a_full_one(tmp_path, extractor):
+    from conftest import CORPUS
+
+    from claims.build import build
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("001_741b4b0b39277c09.txt", "004_99fb86074057d25d.txt"):
+        (corpus / name).write_bytes((CORPUS / name).read_bytes())
+    db_path = tmp_path / "claims.db"
+    build(corpus, db_path, extractor=extractor, echo=lambda line: None)
+    (corpus / "new.txt").write_text("---\npublisher: Napo\nkind: union\n---\nNew\n"
+                                    "There were 77 probation officer vacancies in Wales in 2024.\n", "utf-8")
+    build(corpus, db_path, extractor=extractor, echo=lambda line: None)
+    (corpus / "001_741b4b0b39277c09.txt").unlink()
+    build(corpus, db_path, extractor=extractor, echo=lambda line: None)
+    full = tmp_path / "full.db"
+    build(corpus, full, extractor=extractor, echo=lambda line: None)
+    assert _series_state(db_path) == _series_state(full)
+    series, members = _series_state(db_path)
+    wales = [m for m in members if m[0] == "new.txt"]
+    assert [(m[3], m[4]) for m in wales] == [("probation_officers", "wales")]
+    [row] = [s for s in series if s[0] == wales[0][2]]
+    assert row[1:4] == ("vacancies: band 4 probation officers (count, Wales)", 1, 1)
+    # every series a statistic names is in the table, with its count
+    counts = {}
+    for m in members:
+        if m[2]:
+            counts[m[2]] = counts.get(m[2], 0) + 1
+    assert {s[0]: s[2] for s in series} == counts
