@@ -317,3 +317,29 @@ def test_low_list_in_front_matter_and_oversized_front_matter(corpus, tmp_path):
     db = sqlite_utils.Database(tmp_path / "claims.db")
     assert db.execute("select kind from files where path = 'kinds.txt'").fetchone()[0] == "unknown"
     assert_rest_built(tmp_path / "claims.db")
+
+
+def test_row5_mail_header_of_20000_encoded_words_is_read_in_bounded_memory(corpus, tmp_path):
+    import tracemalloc
+    subject = " ".join(f"=?utf-8?q?Pay_ballot_part_{n}?=" for n in range(20_000))
+    (corpus / "mailout.eml").write_text(
+        f"From: Napo <news@napo.org.uk>\nTo: members@napo.org.uk\nSubject: {subject}\n"
+        "Date: Thu, 18 Sep 2025 16:02:11 +0100\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Dear member,\n\nNapo members have voted by 84% to reject the pay offer.\n")
+    assert (corpus / "mailout.eml").stat().st_size > 440_000
+    tracemalloc.start()
+    try:
+        result = build(corpus, tmp_path / "claims.db")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 0, result.output
+    assert error_lines(result.output) == []
+    # the default e-mail policy took 4.4 GB on this header; it is cut before it is decoded
+    assert peak < 64 * 1024 * 1024, peak
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    [(title, published)] = db.execute("select title, published from documents where file = 'mailout.eml'").fetchall()
+    assert title.startswith("Pay ballot part 0Pay ballot part 1") and len(title) <= 2000
+    assert published == "2025-09-18"
+    assert [r[0] for r in db.execute("select mention from statistics where file = 'mailout.eml'")] == ["84%"]
+    assert_rest_built(tmp_path / "claims.db")
