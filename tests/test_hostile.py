@@ -343,3 +343,49 @@ def test_row5_mail_header_of_20000_encoded_words_is_read_in_bounded_memory(corpu
     assert published == "2025-09-18"
     assert [r[0] for r in db.execute("select mention from statistics where file = 'mailout.eml'")] == ["84%"]
     assert_rest_built(tmp_path / "claims.db")
+
+
+def deep_post_entry(entry_id: str, depth: int, published: str = "2026-02-10T07:00:00.000+00:00") -> str:
+    inner = ("&lt;div&gt;" * depth + "Deep down there were 321 probation officers in post."
+             + "&lt;/div&gt;" * depth)
+    return (f"<entry>\n<id>tag:blogger.com,1999:blog-1234.post-{entry_id}</id>\n<published>{published}</published>\n"
+            "<category scheme='http://schemas.google.com/g/2005#kind' "
+            "term='http://schemas.google.com/blogger/2008/kind#post'/>\n"
+            f"<title type='text'>Deep {entry_id}</title>\n<content type='html'>{inner}&lt;p&gt;After it, "
+            "there were 654 vacancies.&lt;/p&gt;</content>\n</entry>\n")
+
+
+def test_row11_post_nesting_50000_divs_loses_nothing_of_the_export(corpus, tmp_path):
+    atom = (FIXTURES / "blogger_export.atom").read_text("utf-8")
+    first = atom.index("<entry>", atom.index("<entry>") + 1)
+    (corpus / "export.atom").write_text(atom[:first] + deep_post_entry("9001", 50_000) + atom[first:], "utf-8")
+    (corpus / "fixture.atom").write_text(atom, "utf-8")
+    result = build(corpus, tmp_path / "claims.db")
+    assert result.exit_code == 0, result.output
+    # the fixture's own skipped entry (a post without content) is the only warning
+    assert [l for l in error_lines(result.output) if "export.atom" in l] == [
+        "warning: export.atom: entry 5 skipped: tag:blogger.com,1999:blog-1234.post-1003 has no content"]
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    titles = lambda name: sorted(r[0] for r in db.execute("select title from documents where file = ?", [name]))
+    assert titles("export.atom") == sorted(titles("fixture.atom") + ["Deep 9001"])
+    mentions = {r[0] for r in db.execute("select mention from statistics where file = 'export.atom'")}
+    assert {"321", "654"} <= mentions
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_row12_page_deeper_than_lxmls_limit_is_a_warning_and_keeps_its_text(corpus, tmp_path):
+    opening = "There were 512 probation officers in post in the north east region at the end of March. " * 3
+    deep = "<div>" * 300 + "<p>Deep down there were 321 probation officers in post.</p><p>And 45 managers.</p>" + "</div>" * 300
+    (corpus / "page.html").write_text(
+        "<!doctype html><html><head><title>Staffing</title></head><body><article>"
+        f"<h1>Staffing</h1><p>{opening}</p>{deep}<p>After it, there were 654 vacancies in the region.</p>"
+        "</article></body></html>", "utf-8")
+    result = build(corpus, tmp_path / "claims.db")
+    assert result.exit_code == 0, result.output
+    [line] = [l for l in error_lines(result.output) if "page.html" in l]
+    assert line == ("warning: page.html: HTML nested more than 200 levels deep: 1 element(s) at that depth "
+                    "kept as plain paragraphs, without their markup")
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    mentions = [r[0] for r in db.execute("select mention from statistics where file = 'page.html' order by start")]
+    assert mentions == ["512", "512", "512", "321", "45", "654"]
+    assert_rest_built(tmp_path / "claims.db")
