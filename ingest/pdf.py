@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
 from .assemble import Block, document_from_blocks
-from .dates import latest_date_mentioned, published_line_date
+from .dates import latest_date_mentioned, plausible_year, published_line_date
 from .lines import join_wrapped_lines, paragraph_kind
 from .model import Document, IngestError
 
@@ -76,18 +76,23 @@ PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
 def metadata_date(info) -> str | None:
-    """The ISO date of a PDF's /CreationDate (else /ModDate), "D:20240315093000+00'00'"."""
+    """The ISO date of a PDF's /CreationDate (else /ModDate), "D:20240315093000+00'00'", at the
+    precision it gives. A date that is not one ("D:99991231", month 99 in "D:202499") is
+    passed over: no page could show it."""
     for key in ("/CreationDate", "/ModDate"):
         m = PDF_DATE.match(str((info or {}).get(key) or ""))
-        if not m:
+        if not m or not plausible_year(int(m.group(1))):
             continue
         year, month, day = m.group(1), m.group(2), m.group(3)
         try:
             if day:
                 return date(int(year), int(month), int(day)).isoformat()
-            return f"{year}-{month}" if month else year
         except ValueError:
             continue
+        if month is None:
+            return year
+        if 1 <= int(month) <= 12:
+            return f"{year}-{month}"
     return None
 
 

@@ -131,7 +131,9 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
             doc.file_start += source.body_start
     fmt = fmt.name
     if not documents:
-        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file")
+        # what was skipped says why nothing is left
+        why = f" ({source.warnings[-1]})" if source.warnings else ""
+        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file{why}")
     source.format = fmt
     single = len(documents) == 1
     canonicalise_publishers(documents, meta.get("publisher"), meta.get("url"))

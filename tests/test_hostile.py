@@ -389,3 +389,32 @@ def test_row12_page_deeper_than_lxmls_limit_is_a_warning_and_keeps_its_text(corp
     mentions = [r[0] for r in db.execute("select mention from statistics where file = 'page.html' order by start")]
     assert mentions == ["512", "512", "512", "321", "45", "654"]
     assert_rest_built(tmp_path / "claims.db")
+
+
+def test_row4_dates_past_2100_or_with_month_99_are_never_stored(corpus, tmp_path):
+    from pdf_writer import write_pdf
+    lines = ["Annual review", "There were 612 probation officer vacancies in the region."]
+    write_pdf(corpus / "future.pdf", [lines], created="99991231")
+    write_pdf(corpus / "month99.pdf", [lines], created="202499")
+    atom = (FIXTURES / "blogger_export.atom").read_text("utf-8")
+    first = atom.index("<entry>", atom.index("<entry>") + 1)
+    (corpus / "export.atom").write_text(atom[:first] + deep_post_entry("9002", 1, "9999-12-31T07:00:00.000+00:00")
+                                        + atom[first:], "utf-8")
+    wxr = (FIXTURES / "wordpress_export.xml").read_text("utf-8")
+    (corpus / "wp.xml").write_text(wxr.replace("2025-03-04 07:30:00", "9999-03-04 07:30:00")
+                                   .replace("Tue, 04 Mar 2025", "Tue, 04 Mar 9999"), "utf-8")
+    result = build(corpus, tmp_path / "claims.db")
+    assert result.exit_code == 0, result.output
+    lines = error_lines(result.output)
+    assert "warning: export.atom: entry 2 skipped: tag:blogger.com,1999:blog-1234.post-9002 has no readable " \
+           "<published> date" in lines
+    assert ("error: wp.xml: no documents found in a wxr file (item 1 skipped: The role of the probation "
+            "service has no readable date)") in lines
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    pdfs = db.execute("select file, published from documents where format = 'pdf' order by file").fetchall()
+    assert pdfs == [("future.pdf", None), ("month99.pdf", None)]
+    years = db.execute("select max(substr(published, 1, 4)), max(substr(published_inferred, 1, 4)), max(year) "
+                       "from documents").fetchone()
+    assert all(y is None or int(y) <= 2100 for y in years), years
+    assert db.execute("select count(*) from documents where title = 'Deep 9002'").fetchone()[0] == 0
+    assert_rest_built(tmp_path / "claims.db")
