@@ -418,3 +418,93 @@ def test_row4_dates_past_2100_or_with_month_99_are_never_stored(corpus, tmp_path
     assert all(y is None or int(y) <= 2100 for y in years), years
     assert db.execute("select count(*) from documents where title = 'Deep 9002'").fetchone()[0] == 0
     assert_rest_built(tmp_path / "claims.db")
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder no file can be created in, even by root (for whom chmod is no bar): made
+    immutable with chattr where the tests run as root."""
+    import subprocess
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        (folder / "probe").touch()
+    except OSError:
+        pass
+    else:
+        (folder / "probe").unlink()
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        if not immutable:
+            pytest.skip("no way to make a read-only folder here")
+    yield folder
+    if immutable:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    folder.chmod(0o755)
+
+
+def test_row14_db_in_a_read_only_folder_is_one_line(corpus, read_only_folder):
+    result = build(corpus, read_only_folder / "claims.db")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    reason = "Permission denied" if os.geteuid() else "Operation not permitted"
+    assert result.output.splitlines() == [
+        f"Error: {read_only_folder}/claims.db: cannot create the lock file claims.db.lock in "
+        f"{read_only_folder}: {reason}; the database's folder must be writable"]
+
+
+def test_row14_db_symlink_is_locked_beside_its_target(corpus, tmp_path):
+    (tmp_path / "real").mkdir()
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "real" / "claims.db")
+    result = build(corpus, link)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "real" / "claims.db.lock").exists()
+    assert not (tmp_path / "link.db.lock").exists()
+    assert link.is_symlink()
+    assert_rest_built(tmp_path / "real" / "claims.db")
+
+
+def test_row15_watch_waits_out_a_held_lock_and_a_full_disk(corpus, tmp_path, extractor, monkeypatch):
+    import fcntl
+    import sqlite3
+    import threading
+
+    from claims import build as build_module
+    from claims.watch import watch
+    db_path = tmp_path / "claims.db"
+    lines, reports, stop = [], [], threading.Event()
+    real_ensure_search = build_module.ensure_search
+    full = iter([True])  # the disk is full once, at the end of the first build that gets the lock
+
+    def ensure_search(db):
+        if next(full, False):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_ensure_search(db)
+    monkeypatch.setattr(build_module, "ensure_search", ensure_search)
+    held = open(tmp_path / "claims.db.lock", "a+")
+    fcntl.flock(held, fcntl.LOCK_EX)
+    held.write("4242")
+    held.flush()
+    thread = threading.Thread(target=watch, args=(corpus, db_path), daemon=True, kwargs=dict(
+        extractor=extractor, echo=lines.append, interval=0.05, stop=stop, built=reports.append, retry=0.05))
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while len(lines) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        held.close()  # the one-off build ends
+        while not reports and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+    busy = (f"waiting: {db_path}: another build is running (pid 4242); try again when it has finished; "
+            "trying again in 0.05 s")
+    assert lines[:2] == [busy, busy.replace("0.05 s", "0.1 s")]
+    [disk] = [line for line in lines if "disk" in line]
+    assert disk.startswith(f"waiting: {db_path}: the disk is full; the database was left as it was; trying again in ")
+    assert [len(r.read) for r in reports] == [1]
+    assert_rest_built(db_path)
