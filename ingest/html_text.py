@@ -29,7 +29,15 @@ MARKER_TEXT = re.compile(r"^\[?(\d{1,4})\]?$")
 SPACE = re.compile(r"\s+")
 
 
+# a page's own declaration of a 16- or 32-bit encoding, in a <meta> of its first bytes
+WIDE_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*(?:utf-?16|utf-?32|ucs-?[24])", re.I)
+
+
 def soup_of(markup: str | bytes) -> BeautifulSoup:
+    if isinstance(markup, bytes) and WIDE_CHARSET.search(markup[:4096]):
+        # the declaration was read in an 8-bit encoding, so it cannot be true of the page (the
+        # reader decodes a real UTF-16 page by its byte order mark): as HTML5 says, UTF-8
+        markup = markup.decode("utf-8", errors="replace")
     return BeautifulSoup(markup, "lxml")
 
 

@@ -38,8 +38,10 @@ def parse_pdf(path: Path, rel: str, publisher: str | None = None, kind: str | No
         raise IngestError(rel, "truncated PDF (no %%EOF marker at the end of the file)")
     try:
         reader = PdfReader(str(path), strict=False)
-        if reader.is_encrypted:
-            raise IngestError(rel, "encrypted PDF: cannot read its text")
+        # a PDF encrypted with an empty user password (to restrict printing or copying) opens
+        # in any reader without asking: it is read; one that needs a password is refused
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(rel, "encrypted PDF: it needs a password to open; save a copy without one")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, RecursionError) as err:

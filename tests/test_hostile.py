@@ -508,3 +508,30 @@ def test_row15_watch_waits_out_a_held_lock_and_a_full_disk(corpus, tmp_path, ext
     assert disk.startswith(f"waiting: {db_path}: the disk is full; the database was left as it was; trying again in ")
     assert [len(r.read) for r in reports] == [1]
     assert_rest_built(db_path)
+
+
+def test_row16_utf16_pages_and_a_pdf_with_an_empty_password_are_read(corpus, tmp_path):
+    from pdf_writer import pdf_bytes
+    from pypdf import PdfReader, PdfWriter
+    text = "There were 512 probation officers in post in the north east region at the end of March. " * 3
+    page = ("<!doctype html><html><head><meta charset=utf-16><title>Staffing</title></head><body><article>"
+            f"<h1>Staffing</h1><p>{text}</p></article></body></html>")
+    (corpus / "declared.html").write_bytes(page.encode("ascii"))  # says UTF-16, is ASCII
+    (corpus / "bom.html").write_bytes(page.encode("utf-16"))  # UTF-16 with its byte order mark
+    (corpus / "wide.txt").write_bytes("Report\nThere were 77 probation officers in post.\n".encode("utf-16-le"))
+    plain = PdfReader(io.BytesIO(pdf_bytes([["Annual review", "There were 612 probation officer vacancies."]])))
+    for name, password in (("open.pdf", ""), ("locked.pdf", "secret")):
+        writer = PdfWriter()
+        writer.append_pages_from_reader(plain)
+        writer.encrypt(user_password=password, owner_password="owner", algorithm="AES-128")
+        with open(corpus / name, "wb") as handle:
+            writer.write(handle)
+    result = build(corpus, tmp_path / "claims.db")
+    assert error_lines(result.output) == [
+        "error: locked.pdf: encrypted PDF: it needs a password to open; save a copy without one"]
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    mentions = dict(db.execute("select file, group_concat(mention, ' ') from statistics group by file").fetchall())
+    assert mentions == {"good.txt": "464", "declared.html": "512 512 512", "bom.html": "512 512 512",
+                        "wide.txt": "77", "open.pdf": "612"}
+    [(start, end)] = db.execute("select file_start, file_end from statistics where file = 'wide.txt'").fetchall()
+    assert "Report\nThere were 77 probation officers in post.\n"[start:end] == "77"
