@@ -3,6 +3,7 @@
 noted ...", "Chief Inspector of Probation Justin Russell said:" followed by the quote)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -243,6 +244,12 @@ def reproduced_release(texts: list[str]) -> Scope | None:
     return None
 
 
+# a lead that says a body has published something: "Chief Inspector of Probation Martin Jones
+# has published his first Annual Report", "HMI Probation published a new research bulletin"
+PUBLISHED = re.compile(rf"(?:\s+[A-Z][\w’'-]*){{0,3}},?\s+(?:has\s+|have\s+)?(?:today\s+|just\s+)?"
+                       rf"(?:published|publishes|released|releases|issued|issues|launched)\b[^.]{{0,60}}?\b{PUBLICATION}\b")
+
+
 def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     """The publication a news story reports on, named in its opening passages ("Today's
     HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
@@ -250,17 +257,23 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     for i, text in enumerate(texts):
         cited = citation_scopes(text)
         if cited:
-            return i, cited[0]
+            return i, dataclasses.replace(cited[0], end=len(text))
         for org in find_organisations(text):
             m = NAMED_PUBLICATION.match(text, org.end)
             if m:
-                return i, Scope(0, len(text), org.name, "restated:lead-publication", text[org.start:m.end()])
+                # what the writer says before naming the publication stays the writer's
+                return i, Scope(org.start, len(text), org.name, "restated:lead-publication", text[org.start:m.end()])
+        for org in find_organisations(text):
+            m = PUBLISHED.match(text, org.end)
+            if m:
+                return i, Scope(org.start, len(text), org.name, "restated:lead-published", text[org.start:m.end()])
         clause_starts = clause_start_list(text)
         for verb in REPORTING_VERB.finditer(text):
             phrase_start = last_before(clause_starts, verb.start())
             orgs = find_organisations(text[phrase_start:verb.start()])
             if orgs:
-                return i, Scope(0, len(text), orgs[0].name, "restated:lead-speaker", text[phrase_start:verb.end()])
+                return i, Scope(phrase_start, len(text), orgs[0].name, "restated:lead-speaker",
+                                text[phrase_start:verb.end()])
         m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)
         orgs = find_organisations(m.group("who")) if m else []
         if orgs:

@@ -182,3 +182,55 @@ def test_each_source_records_its_rule_and_words(extractor, text, rule, words):
 def test_the_publisher_is_a_reason_too(extractor):
     _, [stat] = extract(extractor, "I reckon about 400 officers will leave this year.", source="On Probation blog")
     assert json.loads(stat.why)["source"]["rule"] == "publisher"
+
+
+def extract_post(extractor, paragraphs, publisher="Acme Blog", kind="blog"):
+    """A post of several paragraphs, published by `publisher`: {mention: (source, rule)}."""
+    from ingest.model import Document, Passage
+    text = "\n".join(paragraphs)
+    passages, at = [], 0
+    for p in paragraphs:
+        passages.append(Passage("paragraph", at, at + len(p), source=publisher))
+        at += len(p) + 1
+    doc = Document(text=text, file_start=0, source=publisher, kind=kind, published="2024-05-01",
+                   passages=passages)
+    [stats] = extractor.extract([doc])
+    return {s.mention: (s.source, json.loads(s.why)["source"]["rule"]) for s in stats}
+
+
+def test_a_blog_that_restates_a_release_gives_its_figures_to_the_releaser(extractor):
+    got = extract_post(extractor, [
+        "I had planned a quiet week of 3 posts. But last Thursday's HMPPS workforce figures show things getting worse.",
+        "There were 5,120 probation officers in post, down 210 on the year."])
+    assert got == {"3": ("Acme Blog", "publisher"),
+                   "5,120": ("HMPPS", "restated:figures-show"),
+                   "210": ("HMPPS", "restated:figures-show")}
+
+
+def test_what_a_writer_says_before_naming_the_publication_stays_theirs(extractor):
+    got = extract_post(extractor, [
+        "After 2 weeks away I read the Guardian piece on prisons and its sorry tale.",
+        "Some 300 officers quit in March."])
+    assert got == {"2 weeks": ("Acme Blog", "publisher"), "300": ("Guardian", "restated:lead-publication")}
+
+
+def test_a_lead_saying_a_body_published_a_report_restates_it(extractor):
+    got = extract_post(extractor, [
+        "Yesterday the Chief Inspector of Probation Jane Roe has published her annual report on the regions.",
+        "Inspectors rated 12 delivery units as inadequate."])
+    assert got["12"] == ("HMIP", "restated:lead-published")
+
+
+def test_text_pasted_after_colon_dash_is_its_authors(extractor):
+    got = extract_post(extractor, [
+        "Nothing to write about for 2 weeks, then this arrived, as reported by the BBC:-",
+        "Around 400 officers left the service last year."])
+    assert got == {"2 weeks": ("Acme Blog", "reproduced:introduction"),
+                   "400": ("BBC", "reproduced:colon-dash")}
+
+
+def test_a_pasted_tweet_on_restated_statistics_stays_with_the_statistics(extractor):
+    got = extract_post(extractor, [
+        "The HMPPS quarterly workforce statistics came out on Thursday and a tweet from the BBC caught my eye:-",
+        "Sickness is up: 61,000 working days lost in the year."])
+    assert got["61,000"] == ("HMPPS", "restated:lead-publication")
