@@ -25,7 +25,7 @@ import registry
 
 from .frames import introduces_a_list
 from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
-                          reported_source, reproduced_release, scope_at, speaker_scopes)
+                          reported_source, reproduced_release, speaker_scopes)
 from .reasons import set_reason
 
 LEAD_PASSAGES = 3  # where a story names the publication it reports on
@@ -197,6 +197,28 @@ def last_sentence_start(text: str) -> int:
     return ends[-1].end() if ends else len(text) - len(text.lstrip())
 
 
+# kinds of body that report on others' work, and kinds of body they report on
+REPORTER_KINDS = ("audit", "committee", "inspectorate")
+AUDITED_KINDS = ("government", "statistics")
+# what an audited body "found" is its auditor's finding; what it "estimated" or "stated" is its own
+FOUND = ("speaker:found", "speaker:finds")
+
+
+def decide(position: int, scopes: list[Scope], default: Decision) -> Decision:
+    """Who asserts the figure at `position`: the innermost stretch holding it, else the
+    passage's default; except that an auditor, committee or inspectorate reporting what the
+    audited body found keeps the finding ("HMPPS found it had underestimated ... by 5,400" in
+    an NAO report is the NAO's)."""
+    holding = [sc for sc in scopes if sc.start <= position < sc.end]
+    candidates = [Decision(sc.source, sc.rule, sc.words) for sc in reversed(holding)] + [default]
+    chosen = candidates[0]
+    if chosen.rule in FOUND and registry.organisation_kind(chosen.source) in AUDITED_KINDS:
+        reporter = candidates[1]
+        if registry.organisation_kind(reporter.source) in REPORTER_KINDS:
+            return Decision(reporter.source, "reported-finding:" + reporter.rule, chosen.words)
+    return chosen
+
+
 # -- the component ---------------------------------------------------------------------
 
 @Language.component("figure_source", requires=["span._.metric", "span._.period_from_publication"],
@@ -211,8 +233,7 @@ def figure_source(doc: Doc) -> Doc:
         scopes, default = passage_scopes(text, SpeakerMemory()), Decision(None, "none")
     for span in doc.spans["figures"]:
         fig = span._.quantity
-        scope = scope_at(fig.start, scopes)
-        decision = Decision(scope.source, scope.rule, scope.words) if scope else default
+        decision = decide(fig.start, scopes, default)
         span._.source = decision.source
         set_reason(span, "source", decision.rule, decision.words)
         confidence = 0.9

@@ -234,3 +234,43 @@ def test_a_pasted_tweet_on_restated_statistics_stays_with_the_statistics(extract
         "The HMPPS quarterly workforce statistics came out on Thursday and a tweet from the BBC caught my eye:-",
         "Sickness is up: 61,000 working days lost in the year."])
     assert got["61,000"] == ("HMPPS", "restated:lead-publication")
+
+
+@pytest.mark.parametrize("publisher,text,want", [
+    # an auditor reporting what the audited body found keeps the finding
+    ("NAO", "The Ministry of Justice has hired staff, but in 2023 found it was short of 2,100 officers.",
+     ("NAO", "reported-finding:publisher")),
+    # what the audited body estimated is its own
+    ("NAO", "HMPPS estimated that 2,100 officers were needed.", ("HMPPS", "speaker:estimated")),
+    # outside an auditor's text, a body's finding is the body's
+    ("Acme Blog", "The Ministry of Justice found that 2,100 officers were needed.", ("MoJ", "speaker:found")),
+])
+def test_an_auditor_reporting_the_audited_bodys_finding(extractor, publisher, text, want):
+    _, [stat] = extract(extractor, text, source=publisher)
+    assert (stat.source, json.loads(stat.why)["source"]["rule"]) == want
+
+
+def test_the_writers_gloss_on_a_cited_figure_stays_the_writers(extractor):
+    _, stats = extract(extractor, "Figures from the Ministry of Justice show officers work at 130 per cent of "
+                       "capacity – meaning each has about seven days of work in a five-day week.",
+                       source="Acme News")
+    assert {s.mention: s.source for s in stats} == {"130 per cent": "MoJ", "seven days": "Acme News",
+                                                     "five-day": "Acme News"}
+
+
+def test_an_analysis_of_a_bodys_data_is_the_analysts(extractor):
+    _, stats = extract(extractor, "Our analysis of Ministry of Justice data also revealed that 300 people "
+                       "were recalled.", source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("300", "Acme News")]
+
+
+def test_the_audience_of_a_speaker_does_not_speak(extractor):
+    _, stats = extract(extractor, "Speaking before the Justice Committee, the Chief Inspector of Probation "
+                       "said 40 inspections were planned.", source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("40", "HMIP")]
+
+
+def test_an_early_release_scheme_is_not_a_publication(extractor):
+    _, stats = extract(extractor, "The early release scheme enacted by the Tories freed 10,000 prisoners.",
+                       source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("10,000", "Acme News")]
