@@ -4,11 +4,12 @@ figures is decided in extract/source.py; the context only carries what it decide
 passage."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .attribution import Scope
+from .period import Frame
+from .period_value import Period
 
 if TYPE_CHECKING:
     from .source import Decision
@@ -20,13 +21,7 @@ class DocumentContext:
     publisher: str | None  # the publishing organisation's short name
     asserter: str | None  # who asserts the document's own figures
     published: str | None  # the publication date, at its precision
-    reference_period: str | None = None  # the period a statistics release describes
-
-    @property
-    def reference_date(self) -> str | None:
-        """The day its figures stand at ("as at 31 December 2024"), when the period is one."""
-        period = self.reference_period
-        return period if period and re.fullmatch(r"\d{4}-\d{2}-\d{2}", period) else None
+    reference_period: Period | None = None  # the period a statistics release describes (extract/period.py)
 
 
 @dataclass
@@ -34,8 +29,8 @@ class PassageContext:
     document: DocumentContext
     source_decision: "Decision"  # who asserts this passage unless a speaker is named, and why
     scopes: list[Scope] = field(default_factory=list)  # stretches a named speaker asserts
-    context_period: tuple[str, int] | None = None  # a time frame carried from an intro line
-    anchor: str | None = None  # the latest "as at" date, where changes "since" end
+    context_period: Frame | None = None  # a time frame carried from earlier passages (extract/period.py)
+    anchor: Period | None = None  # the latest "as at" date, where changes "since" end
     neighbours: str = ""  # the passages around it, for cues a short sentence lacks
 
     @property
