@@ -37,6 +37,7 @@ from .periods import DateExpr, find_dates, reference_period
 from .reasons import set_reason
 from .sentences import sentences
 
+DURATION_UNITS = {"days", "months", "years", "hours"}
 # what the component reads and writes, registered here too so that it runs on nlp(text) alone
 for _name in ("context", "dates"):
     if not Doc.has_extension(_name):
@@ -45,10 +46,11 @@ for _name in ("quantity", "period", "year", "period_from_publication"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
-DURATION_UNITS = {"days", "months", "years", "hours"}
 TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
 TABLE_HEAD_CELLS = 12  # the caption and cells a short passage borrows cue words from
 PRESENT_TAGS = {"VBZ", "VBP"}
+OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
+                          r"but|managed|set up|established|created|introduced)\b", re.I)
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
@@ -102,7 +104,7 @@ def figure_period(doc: Doc) -> Doc:
         s_dates = _sentence_dates(dates, date_starts, sent)
         s_text = text[sent.start_char:sent.end_char]
         anchor_expr = point_anchor(s_dates)
-        anchor = anchor_expr.period if anchor_expr and not anchor_expr.period.fiscal else passage_anchor
+        anchor = anchor_expr.period if anchor_expr else passage_anchor
         in_sent = figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
         decision = None
         for i, span in enumerate(in_sent):
@@ -114,10 +116,12 @@ def figure_period(doc: Doc) -> Doc:
             enclosing = [d for d in s_dates if d.holds_figure and d.period and d.start <= pos < d.end]
             if enclosing:
                 decision = Decision(enclosing[0].period, "ahead-span", _words(s_text, enclosing[0]))
-            elif fig.unit in DURATION_UNITS and published:
-                decision = Decision(published, "duration", document.published, from_publication=True)
             else:
-                decision = resolve_period(pos, nxt, s_dates, s_text, frame, anchor or published,
+                # a length of time ("14 years", "a three-year deal") is dated by its own clause
+                # only: a frame carried from before dates the figures it lasts over, not it
+                duration = fig.unit in DURATION_UNITS
+                decision = resolve_period(pos, nxt, s_dates, s_text, None if duration else frame,
+                                          anchor or published,
                                           published, reference, present=in_present_tense(sent),
                                           clause_start=clause_start(sent, in_sent[:i], pos),
                                           first_figure=in_sent[0]._.quantity.start - sent.start_char)
@@ -159,14 +163,20 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     publication date, flagged."""
     dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
     limit = next_figure if next_figure is not None else 10 ** 9
-    after = [d for d in dated if position <= d.start < limit and d.framed]
+    # a date after a relative or subordinate clause opens ("eight suppliers, under contracts
+    # that were to run to 2021-22") is that clause's event, not the figure's
+    after = [d for d in dated if position <= d.start < limit and d.framed
+             and not OTHER_CLAUSE.search(text, position, d.start)]
     # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
     # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
     before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
+    stated = point_anchor(dates)
+    sentence_anchor = stated.period if stated else None
     if after:
-        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference)
+        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference, sentence_anchor)
     if before:
-        return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference)
+        return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference,
+                       sentence_anchor)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
     # of the time of writing, not of the time frame of the sentences before it
     if frame and not present:
@@ -185,24 +195,33 @@ def undated(published: Period | None, reference: Period | None) -> Decision:
 
 
 def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: Period | None,
-            published: Period | None, reference: Period | None) -> Decision:
+            published: Period | None, reference: Period | None,
+            sentence_anchor: Period | None = None) -> Decision:
     words = _words(text, expr)
     if expr.kind == "present":
         decision = undated(published, reference)
         return dataclasses.replace(decision, rule="present", words=words)
     if expr.offset_years is not None:
-        base = frame.period.year if frame else (published.year if published else None)
+        # "the previous year" counts back from the time the sentence speaks of ("Over the year
+        # to 31 December 2024, ... up from 5,503 the previous year"); "three years ago" from
+        # the frame in force or the writing
+        if expr.kind == "previous" and sentence_anchor is not None:
+            base = sentence_anchor.year
+        else:
+            base = frame.period.year if frame else (published.year if published else None)
         if base is None:
             return Decision(None, "relative", words, from_publication=True)
-        return Decision(Period.single(When(base + expr.offset_years)), "relative", words)
+        return Decision(Period.single(When(base + expr.offset_years)),
+                        "previous" if expr.kind == "previous" else "relative", words)
     if expr.kind in ("since", "base"):
         return Decision(expr.period.until(anchor), "since-span", words)
     return Decision(expr.period, rule, words)
 
 
 def point_anchor(dates: list[DateExpr]) -> DateExpr | None:
-    """The sentence's reference date ("As at 30 September 2020"), for spans that end there."""
-    points = [d for d in dates if d.kind in ("point", "fiscal") and d.period]
+    """The sentence's reference date ("As at 30 September 2020", "In 2024-25"), for spans that
+    end there; a date read from the writing ("this year") states no reference date."""
+    points = [d for d in dates if d.kind in ("point", "fiscal") and d.period and not d.from_writing]
     return points[0] if points else None
 
 
