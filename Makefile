@@ -31,9 +31,13 @@ SEEDS_TARGETS := --require precision=0.95 --require core_recall=0.99 --require v
 	--require year_accuracy=0.92 --require metric_accuracy=0.94 --require source_accuracy=0.90
 DEV_TARGETS := --require precision=0.95 --require core_recall=0.97 --require value_unit_accuracy=0.98 \
 	--require year_accuracy=0.92 --require metric_accuracy=0.88 --require source_accuracy=0.88
+# dev2: 30 documents nobody tuned on when they arrived (issue 20); a mechanism is confirmed here
+DEV2_TARGETS := --require precision=0.95 --require core_recall=0.97 --require value_unit_accuracy=0.94 \
+	--require year_accuracy=0.75 --require metric_accuracy=0.72 --require source_accuracy=0.69
 eval: install
 	$(BIN)/claims eval ../shared/gold/seeds.jsonl --corpus corpus --db build/eval-seeds.db $(SEEDS_TARGETS)
 	$(BIN)/claims eval ../shared/gold/dev.jsonl --corpus ../shared/gold/dev --db build/eval-dev.db $(DEV_TARGETS)
+	$(BIN)/claims eval ../shared/gold/dev2.jsonl --corpus ../shared/gold/dev2 --db build/eval-dev2.db $(DEV2_TARGETS)
 
 # scaled corpora of 200, 2,000 and 20,000 documents; results in docs/benchmarks.md (about 20 min)
 bench: install

