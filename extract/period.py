@@ -51,6 +51,7 @@ TABLE_HEAD_CELLS = 12  # the caption and cells a short passage borrows cue words
 PRESENT_TAGS = {"VBZ", "VBP"}
 OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
                           r"but|managed|set up|established|created|introduced)\b", re.I)
+LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
@@ -250,7 +251,8 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
     2019, ..."), a span from a "since" date, else the period of its last dated figure. A year
     used as a label ("the proposed 2025 uplift") or a base of comparison ("compared to 30
     June 2022") frames nothing."""
-    frames = [d for d in dates if d.period and d.framed and d.prefix != "by" and d.kind != "base"]
+    frames = [d for d in dates if d.period and d.framed and d.prefix != "by" and d.kind != "base"
+              and not in_brackets(text, d)]
     if frames:
         last = frames[-1]
         period = last.period.until(anchor) if last.kind == "since" else last.period
@@ -280,6 +282,12 @@ class PassageFrames:
         self.table_frame: Frame | None = None
         self.table_head: list[str] = []  # the caption and cells of the table a short passage is in
         self.intro: list[Frame] = []  # the dates of the line introducing a list
+        # a flattened table's column headers ("2014/15" / "2015/16" / ... / "Leaving rate" /
+        # "5.5" / "5.2"): the k-th value cell after a row label takes the k-th header
+        self.heading: Frame | None = None  # "Complaints 2019-20": dates the passages under it
+        self.columns: list[Frame] = []
+        self.column = 0
+        self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
         self.anchor: Period | None = reference if reference and reference.precision == "day" else None
 
     def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
@@ -291,6 +299,12 @@ class PassageFrames:
         inherited = self.intro[-1] if inherits else None
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
+        column = self._column(words, text, framing)
+        if kind == "heading":
+            # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
+            # 2022") dates what is under it up to the next heading; a bare date is a table cell
+            named = framing and re.search(r"[A-Za-z]{3,}", _without_dates(text, framing))
+            self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             # a cell holding only a date labels the row ("2010" / "19,335")
             self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1]))
@@ -303,7 +317,9 @@ class PassageFrames:
                 inherited = self.table_frame
         elif words >= TABLE_CELL_WORDS:
             # a paragraph: it dates the table after it; an undated intro ("... as follows:")
-            # keeps the frame of the one before it
+            # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
+            # 2022)") belongs to the figure it follows, not to the table
+            framing = [d for d in framing if not in_brackets(text, d)]
             if framing or not introduces_a_list(text):
                 self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1])) \
                     if framing else None
@@ -314,14 +330,50 @@ class PassageFrames:
             self.table_head.append(text)
         if introduces_a_list(text):
             self.intro = [Frame(d.period, "list-intro", _words(text, d))
-                          for d in dates if d.period and d.kind in ("point", "fiscal")] or self.intro
+                          for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
         elif kind != "list_item":
             self.intro = []
-        return inherited
+        return column or inherited or (self.heading if kind != "heading" else None)
+
+    def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
+        """The column header a value cell of a flattened table takes, when the table's header
+        row is a run of two or more date cells; None otherwise. Tracks the header run, row
+        labels and value cells as the cells go by."""
+        if words >= TABLE_CELL_WORDS:
+            self.columns, self.last_cell = [], ""
+            return None
+        if framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing))):
+            # a header cell: a date and no value ("2014/15", "12 months to 30 September 2021")
+            if self.last_cell != "header":
+                self.columns = []
+            self.columns.append(Frame(framing[-1].period, "table-column", _words(text, framing[-1])))
+            self.last_cell, self.column = "header", 0
+            return None
+        if not re.search(r"\d", text):
+            self.last_cell, self.column = "label", 0  # a row label starts a row of values
+            return None
+        self.last_cell = "value"
+        if len(self.columns) < 2 or self.column >= len(self.columns):
+            return None
+        self.column += 1
+        return self.columns[self.column - 1]
 
     def table_cells(self, text: str) -> list[str]:
         """The caption and cells a short passage (a table cell) borrows cue words from."""
         return self.table_head[:TABLE_HEAD_CELLS] if len(text.split()) < TABLE_CELL_WORDS else []
+
+
+def in_brackets(text: str, date: DateExpr) -> bool:
+    """The date stands inside brackets: "(CPI, July 2022)", "(May 2021)"."""
+    opened = text.rfind("(", 0, date.start) > text.rfind(")", 0, date.start)
+    closes = text.find(")", date.end)
+    return opened and closes != -1 and not 0 <= text.find("(", date.end) < closes
+
+
+def _without_dates(text: str, dates: list[DateExpr]) -> str:
+    for d in dates:
+        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    return text
 
 
 def document_reference(document) -> Period | None:

@@ -241,7 +241,8 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
     return None
 
 
-BRACKET_OPEN = re.compile(r"\(\s*(?:(?:in|as at|as of|at|on|at the end of|end of|to|year to|year ending)\s+)?$", re.I)
+# "(May 2021)", "(as at March 2022)", "(CPI, July 2022)": a bracket holding a date and at most a label
+BRACKET_OPEN = re.compile(r"\(\s*(?:[A-Za-z][\w-]{0,15},\s*)?(?:(?:in|as at|as of|at|on|at the end of|end of|to|year to|year ending)\s+)?$", re.I)
 BRACKET_CLOSE = re.compile(r"\s*\)")
 
 

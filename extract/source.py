@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 import registry
 
-from .frames import introduces_a_list
+from .period import introduces_a_list
 from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
                           reported_source, reproduced_release, scope_at, speaker_scopes)
 from .reasons import set_reason
