@@ -37,7 +37,8 @@ def classify_measure(before: str, after: str) -> tuple[str, str | None]:
     return "level", None
 
 
-RESTATES = {"(", "(by", "or"}  # what lies between a figure and one that restates it
+# what lies between a figure and one that restates it: "192 (5.7%)", "40% (around 6,900)"
+RESTATES = re.compile(r"\((?:by|around|about|some|nearly|almost|over|approximately)?|or", re.I)
 POINTS = re.compile(r"percentage points?|\bpp\b|\bpoints?\b", re.I)
 
 
@@ -49,7 +50,7 @@ def figure_measure(doc: Doc) -> Doc:
     for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
         fig = span._.quantity
         sent = sentence_of(span)
-        if previous is not None and text[previous._.quantity.end:fig.start].strip() in RESTATES:
+        if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()):
             # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
             span._.measure, span._.direction = previous._.measure, previous._.direction
         else:

@@ -41,7 +41,8 @@ CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in t
 DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
 SHORT_SENTENCE = 10  # words: a shorter sentence borrows cues from its neighbours
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
-TOTAL_OF = re.compile(r"\bof (?:its|their|the|our|his|her) $", re.I)
+# "seven of its 27 targets", "seven out of 27": the whole, not the part
+TOTAL_OF = re.compile(r"\b(?:out )?of (?:its |their |the |our |his |her |a possible )?$", re.I)
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
@@ -50,7 +51,7 @@ PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
 # "half the staff needed", "80% of the officers required": the share of what is needed that
 # is in post
-SHARE_OF_NEEDED = re.compile(r"^\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?|the\s+)$", re.I)
+SHARE_OF_NEEDED = re.compile(r"^\s*(?:of\s+)?(?:the|all|its|their)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
                       r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?|cumulative|compound", re.I)
 
@@ -225,7 +226,7 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         return Decision("duration", "unit.duration", fig.text)
     if fig.unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
-    if previous is not None and text[previous._.quantity.end:fig.start].strip() in RESTATES \
+    if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
             and previous._.metric not in ("duration", None):
         return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
     sent = sentence_of(span)
@@ -254,7 +255,7 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent.text).group())
     if decision.metric == "pay_award" and fig.unit == "percent" and PAY_GROWTH.search(sent.text):
         return Decision("pay_change", "pay.growth_over_years", PAY_GROWTH.search(sent.text).group())
-    if decision.metric == "other" and span._.measure == "change" and previous is not None \
+    if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
             and previous._.metric not in ("other", "duration", None):
         return Decision(previous._.metric, "change.of_level", text[previous._.quantity.start:previous._.quantity.end])
     return decision
@@ -271,7 +272,9 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
     phrase = [t for t in noun.subtree if t.i <= noun.i]
-    around = [noun.head] + [c for c in noun.rights if c.dep_ == "acl"]
+    # "2,000 practitioners interviewed"; "7,236 members of staff"
+    around = [noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
+        [o for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     if noun.dep_ == "pobj":
         around.append(noun.head.head)
     return [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \

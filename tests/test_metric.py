@@ -114,3 +114,16 @@ def test_the_component_declares_what_it_reads_and_writes(extractor):
     assert "span._.measure" in analysis["summary"]["figure_metric"]["requires"]
     assert analysis["problems"]["figure_metric"] == [p for p in analysis["problems"]["figure_metric"]
                                                      if p != "span._.measure"]
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # a denominator does not take its numerator's metric
+    ("The service met seven out of 27 performance targets.", "27", "targets_total"),
+    # staff moved between employers are a transfer, not the staff in post
+    ("In April, 2,500 staff were transferred from the companies to the service.", "2,500", "other"),
+    ("There are only 5,000 members of staff in the role.", "5,000", "staff_in_post"),
+    ("The region had underestimated its staff by around 40% (around 900 staff).", "900", "staff_shortage"),
+])
+def test_wholes_transfers_and_restatements(extractor, text, mention, metric):
+    got = metrics_of(extractor, text)
+    assert got[mention] == metric, got
