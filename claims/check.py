@@ -7,7 +7,7 @@ from datetime import date
 
 import sqlite_utils
 
-from extract.periods import period_end
+from extract.period_value import Period
 from ingest.model import Document, Passage
 
 from .conflicts import beyond_rounding, compatible_subjects, find_conflicts
@@ -71,7 +71,7 @@ def check_statistic(db: sqlite_utils.Database, stat) -> dict:
     origin = origin_of(db, best)
     latest = latest_of(db, best)
     if latest and latest["statistic_id"] != best["id"] and \
-            (period_end(latest["period"]) or date.min) > (period_end(best["period"]) or date.min) \
+            _ends(latest["period"]) > _ends(best["period"]) \
             and beyond_rounding(latest["value"], latest["mention"], best["value"], best["mention"], best["unit"]):
         verdicts.append("superseded")
     if named and origin and named not in (origin["source"], origin["publisher"]):
@@ -100,10 +100,16 @@ def latest_of(db: sqlite_utils.Database, row: dict) -> dict | None:
     candidates = list(db.query(MATCH_SQL + " where s.metric = ? and s.unit = ? and s.measure = 'level' "
                                "and s.value_high is null and not s.period_from_publication", [row["metric"], row["unit"]]))
     candidates = [c for c in candidates if compatible_subjects(c["subject"], row["subject"])]
-    dated = [c for c in candidates if period_end(c["period"])]
+    dated = [c for c in candidates if Period.parse(c["period"])]
     if not dated:
         return None
-    return _public(max(dated, key=lambda c: (period_end(c["period"]), c["published"] or "")))
+    return _public(max(dated, key=lambda c: (_ends(c["period"]), c["published"] or "")))
+
+
+def _ends(period: str | None) -> date:
+    """The last day of a stored period, the earliest date for none."""
+    parsed = Period.parse(period)
+    return parsed.end if parsed else date.min
 
 
 def nearest_statistics(db: sqlite_utils.Database, stat, limit: int = 5) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from extract.periods import period_end, period_start
+from extract.period_value import Period
 
 from .rounding import agrees_with_written, rounding_tolerance
 
@@ -39,10 +39,8 @@ def compatible_subjects(a: str | None, b: str | None) -> bool:
 
 
 def overlapping(a: str | None, b: str | None) -> bool:
-    a0, a1, b0, b1 = period_start(a), period_end(a), period_start(b), period_end(b)
-    if None in (a0, a1, b0, b1):
-        return False
-    return a0 <= b1 and b0 <= a1
+    first, second = Period.parse(a), Period.parse(b)
+    return first is not None and second is not None and first.overlaps(second)
 
 
 def find_conflicts(db: sqlite_utils.Database, where: str = "", params=()) -> list[dict]:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_lexicon
 from .measures import RESTATES
+from .period_value import Period
 from .reasons import set_reason
 from .sentences import sentence_of
 
@@ -250,7 +251,8 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
                         whole_of_share(span) if fig.unit == "percent" else [])
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
-    if (decision.metric == "pay_change" and ".." not in (span._.period or "") and PAY_AWARD.search(sent.text)
+    period = Period.parse(span._.period)
+    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent.text)
             and not PAY_SPAN.search(sent.text)):
         return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent.text).group())
     if decision.metric == "pay_award" and fig.unit == "percent" and PAY_GROWTH.search(sent.text):
