@@ -27,7 +27,7 @@ import sqlite_utils
 
 from ingest import IngestError, ingest_file
 from ingest.model import one_line
-from ingest.manifest import MANIFEST_NAME, load_manifest
+from ingest.manifest import MANIFEST_NAME, read_manifest
 from ingest.reader import sha256_of
 
 from .previous import PreviousFile, fact, identity, known_digests, previous_file
@@ -116,10 +116,15 @@ def build(corpus: Path, db_path: Path, extractor=None,
     if not corpus.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus}")
     try:
-        manifest = load_manifest(corpus)
+        read = read_manifest(corpus)
     except IngestError as err:
         report.add_error(err, echo)
         manifest = {}
+    else:
+        manifest = read.entries
+        for warning in read.warnings:
+            echo(f"warning: {warning}")
+        report.warnings.extend(read.warnings)
 
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)

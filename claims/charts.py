@@ -16,6 +16,16 @@ MARGIN = {"left": 72, "right": 16, "top": 28, "bottom": 36}
 UNIT_TITLES = {"percent": "per cent (%)", "gbp": "pounds (£)", "count": "count", "days": "days",
                "months": "months", "years": "years", "hours": "hours", "times": "times"}
 FONT = 14
+# a point is drawn when its value is a finite figure of a sane size and its date a real year: a
+# stored inf, 1e300 or year 9999 (a bad document) is listed beside the chart, never breaks its axes
+PLOTTABLE_YEARS = range(1800, 2101)
+LARGEST_PLOTTED = 1e15
+
+
+def plottable(point: dict) -> bool:
+    value = point["value"]
+    return (isinstance(value, (int, float)) and math.isfinite(value) and abs(value) < LARGEST_PLOTTED
+            and point["date"].year in PLOTTABLE_YEARS)
 
 
 def axis_ticks(top: float, most: int = 5) -> list[float]:
@@ -47,7 +57,7 @@ def _format(value: float, unit: str | None) -> str:
 
 
 def timeline_svg(series: dict, width: int = 640, height: int = 260) -> Markup:
-    points = series["points"]
+    points = [p for p in series["points"] if plottable(p)]
     label = f"{series['label']} over time"
     if not points:
         return Markup('<p class="chart-empty">No dated figures for {} yet.</p>').format(series["label"])

@@ -12,7 +12,7 @@ from datetime import date
 
 import sqlite_utils
 
-from extract.periods import period_end
+from extract.period_value import Period
 
 from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping
@@ -126,14 +126,20 @@ def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, best: dict) -> dict
     """The newest dated figure of the best match's series, when it is newer than it."""
     key = key_of(best)
     dated = [r for r in same_metric(db, best["metric"], best["unit"], best["measure"])
-             if not r["period_from_publication"] and r["value_high"] is None and period_end(r["period"])
+             if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
              and (same_series(key, key_of(r)) or compatible(claim.key, key_of(r), claim.allows_parts))]
     if not dated:
         return None
-    newest = max(dated, key=lambda r: (period_end(r["period"]), r["published"] or ""))
-    if period_end(newest["period"]) <= (period_end(best["period"]) or date.min):
+    newest = max(dated, key=lambda r: (_ends(r["period"]), r["published"] or ""))
+    if _ends(newest["period"]) <= _ends(best["period"]):
         return None
     return newest
+
+
+def _ends(period: str | None) -> date:
+    """The last day of a stored period, the earliest date for none."""
+    parsed = Period.parse(period)
+    return parsed.end if parsed else date.min
 
 
 def _agreement(origin: dict, row: dict) -> str:

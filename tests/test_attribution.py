@@ -1,6 +1,8 @@
 """Who said it and when (issue 11): restated figures belong to the body whose publication
 they come from, documents have reference periods, and dates come from wherever a file gives
 them. Built through the CLI where it is end to end."""
+import json
+
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
@@ -149,3 +151,34 @@ def test_it_after_a_named_body_is_that_body(extractor):
             "It warned 15% of prisons are expected to have fewer than 80% of the staff they need.")
     _, stats = extract(extractor, text, source="On Probation blog")
     assert {s.mention: s.source for s in stats} == {"15%": "MoJ", "80%": "MoJ"}
+
+
+def test_figure_source_alone_reads_the_passages_own_speakers(extractor):
+    """On `nlp(text)` alone, with no document, figure_source does what it does in a build for
+    what the passage itself says; a figure no one is named for has no source."""
+    doc = extractor.nlp("The Ministry of Justice said 1,200 officers were recruited. We counted 40 desks.")
+    got = {s.text: (s._.source, s._.why["source"]["rule"]) for s in doc.spans["figures"]}
+    assert got == {"1,200": ("MoJ", "speaker:said"), "40": (None, "none")}
+
+
+def test_figure_source_declares_what_it_assigns(extractor):
+    summary = extractor.nlp.analyze_pipes()["summary"]["figure_source"]
+    assert summary["assigns"] == ["span._.source", "span._.confidence"]
+
+
+@pytest.mark.parametrize("text,rule,words", [
+    ("According to the latest HMPPS workforce statistics, there were 3,550 officers in post.",
+     "citation:according-to", "According to the latest HMPPS workforce statistics"),
+    ("HMPPS's latest workforce figures show 3,550 officers in post.",
+     "restated:figures-show", "HMPPS's latest workforce figures show"),
+    ("The NAO found that 14 of the 21 companies were losing money.", "speaker:found", "The NAO found"),
+])
+def test_each_source_records_its_rule_and_words(extractor, text, rule, words):
+    _, stats = extract(extractor, text, source="On Probation blog")
+    reason = json.loads(stats[0].why)["source"]
+    assert reason == {"rule": rule, "words": words}
+
+
+def test_the_publisher_is_a_reason_too(extractor):
+    _, [stat] = extract(extractor, "I reckon about 400 officers will leave this year.", source="On Probation blog")
+    assert json.loads(stat.why)["source"]["rule"] == "publisher"

@@ -226,3 +226,120 @@ def test_a_huge_value_is_refused_at_once(site):
     assert time.perf_counter() - started < 1.0
     assert response.status_code == 400
     assert "too big" in response.text
+
+
+# Issue 22, round 2: each row of its table through the CLI on a real corpus.
+
+def billion_laughs(key: str) -> str:
+    """Nine lines of YAML whose last alias stands for 9^8 (43 million) strings."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)]
+    return "\n".join(lines) + f"\n{key}: *l8\n"
+
+
+def test_row1_alias_bomb_in_front_matter_is_refused_unexpanded(corpus, tmp_path):
+    (corpus / "bomb.txt").write_text("---\n" + billion_laughs("title") + "---\nBomb\nThere were 12 officers.\n")
+    result = build(corpus, tmp_path / "claims.db")
+    [line] = [l for l in error_lines(result.output) if "bomb.txt" in l]
+    assert line == ("error: bomb.txt: malformed front matter: aliases (&anchor and *alias) are not "
+                    "allowed: the value at line 1 is used again by one")
+    assert_rest_built(tmp_path / "claims.db")
+    # nothing of it reached the database: the bound is that it is never expanded
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    assert db.execute("select count(*) from documents where file = 'bomb.txt'").fetchone()[0] == 0
+
+
+def test_row2_alias_bomb_in_the_manifest_is_one_error_and_the_files_build(corpus, tmp_path):
+    # the anchors come in a first entry, the alias in good.txt's licence
+    (corpus / "sources.yml").write_text(
+        "files:\n  anchors.txt:\n    note: [" + ", ".join(
+            ["&l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"] +
+            [f"&l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)]) +
+        "]\n  good.txt:\n    publisher: Napo\n    licence: *l8\n")
+    result = build(corpus, tmp_path / "claims.db")
+    assert result.exit_code == 0, result.output
+    [line] = [l for l in error_lines(result.output) if "sources.yml" in l]
+    assert line.startswith("error: sources.yml: malformed manifest: aliases (&anchor and *alias) are not allowed")
+    assert_rest_built(tmp_path / "claims.db")
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    assert db.execute("select licence from files where path = 'good.txt'").fetchone()[0] is None
+
+
+def test_row9_manifest_dates_written_unquoted_keep_their_precision(corpus, tmp_path):
+    for name in ("day.txt", "year.txt", "far.txt"):
+        (corpus / name).write_text("Report\nThere were 512 probation officers in post in the region.\n")
+    (corpus / "sources.yml").write_text(
+        "files:\n  day.txt:\n    publisher: Napo\n    published: 2015-08-14\n"
+        "  year.txt:\n    publisher: Napo\n    published: 2015\n"
+        "  far.txt:\n    publisher: Napo\n    published: 9999-12-31\n")
+    result = build(corpus, tmp_path / "claims.db")
+    assert result.exit_code == 0, result.output
+    assert "error:" not in result.output
+    assert ("warning: sources.yml: far.txt: published '9999-12-31' is not a date "
+            "(YYYY, YYYY-MM or YYYY-MM-DD); ignored") in result.output.splitlines()
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    published = dict(db.execute("select file, published from documents where file != 'good.txt'").fetchall())
+    assert published == {"day.txt": "2015-08-14", "year.txt": "2015", "far.txt": None}
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_row10_manifest_entry_that_is_not_a_mapping_is_one_warning(corpus, tmp_path):
+    (corpus / "page.txt").write_text("Report\nThere were 512 probation officers in post in the region.\n")
+    (corpus / "listed.txt").write_text("Report\nThere were 77 probation officers in post in the region.\n")
+    (corpus / "sources.yml").write_text(
+        "files:\n  page.txt: Napo press release\n"
+        "  listed.txt:\n    publisher: Napo\n    kind: [union, news]\n    title: {a: b}\n")
+    result = build(corpus, tmp_path / "claims.db")
+    assert result.exit_code == 0, result.output
+    lines = [l for l in error_lines(result.output) if "sources.yml" in l]
+    assert lines == [
+        "warning: sources.yml: page.txt: expected 'key: value' fields, not the text "
+        "'Napo press release'; entry ignored",
+        "warning: sources.yml: listed.txt: kind is a list, not a single value; ignored",
+        "warning: sources.yml: listed.txt: title is a mapping, not a single value; ignored"]
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    files = {r["path"]: (r["publisher"], r["kind"]) for r in db.query("select * from files")}
+    assert files == {"good.txt": ("Napo", "union"), "page.txt": ("unknown", "unknown"),
+                     "listed.txt": ("Napo", "unknown")}
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_low_list_in_front_matter_and_oversized_front_matter(corpus, tmp_path):
+    (corpus / "kinds.txt").write_text("---\npublisher: Napo\nkind: [a, b]\n---\nNews\n"
+                                      "There were 77 probation officers in post.\n")
+    # 9.6 MB of front matter: refused on its size, before YAML reads any of it
+    front = "".join(f"k{n}: {'x' * 90}\n" for n in range(100_000))
+    (corpus / "big.txt").write_text("---\n" + front + "---\nBig\nThere were 5 officers.\n")
+    result = build(corpus, tmp_path / "claims.db")
+    assert "warning: kinds.txt: front matter: kind is a list, not a single value; ignored" in result.output
+    [line] = [l for l in error_lines(result.output) if "big.txt" in l]
+    assert line == f"error: big.txt: malformed front matter: too large ({len(front):,} characters; the limit is 65,536)"
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    assert db.execute("select kind from files where path = 'kinds.txt'").fetchone()[0] == "unknown"
+    assert_rest_built(tmp_path / "claims.db")
+
+
+def test_row5_mail_header_of_20000_encoded_words_is_read_in_bounded_memory(corpus, tmp_path):
+    import tracemalloc
+    subject = " ".join(f"=?utf-8?q?Pay_ballot_part_{n}?=" for n in range(20_000))
+    (corpus / "mailout.eml").write_text(
+        f"From: Napo <news@napo.org.uk>\nTo: members@napo.org.uk\nSubject: {subject}\n"
+        "Date: Thu, 18 Sep 2025 16:02:11 +0100\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Dear member,\n\nNapo members have voted by 84% to reject the pay offer.\n")
+    assert (corpus / "mailout.eml").stat().st_size > 440_000
+    tracemalloc.start()
+    try:
+        result = build(corpus, tmp_path / "claims.db")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 0, result.output
+    assert error_lines(result.output) == []
+    # the default e-mail policy took 4.4 GB on this header; it is cut before it is decoded
+    assert peak < 64 * 1024 * 1024, peak
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    [(title, published)] = db.execute("select title, published from documents where file = 'mailout.eml'").fetchall()
+    assert title.startswith("Pay ballot part 0Pay ballot part 1") and len(title) <= 2000
+    assert published == "2025-09-18"
+    assert [r[0] for r in db.execute("select mention from statistics where file = 'mailout.eml'")] == ["84%"]
+    assert_rest_built(tmp_path / "claims.db")

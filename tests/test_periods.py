@@ -1,8 +1,70 @@
-"""When a figure holds (issue 11): the rules of extract/periods.py and the frames the pipeline
-carries, each on a sentence as documents write it."""
+"""When a figure holds (issues 11 and 20): the typed Period (extract/period_value.py), the rules
+of the figure_period component (extract/period.py) and the frames it carries, each on invented
+sentences of the class a rule is for."""
+from datetime import date
+
+import pytest
 from test_extract import extract
 
+from extract.period_value import Period, When
 from ingest.model import Document, Passage
+
+
+def dated(stats):
+    return {s.mention: (s.value, s.period, s.year) for s in stats}
+
+
+def rule_of(stat):
+    import json
+    return json.loads(stat.why)["period"]["rule"]
+
+
+@pytest.mark.parametrize("text,start,end,precision,fiscal,year", [
+    ("2024", date(2024, 1, 1), date(2024, 12, 31), "year", False, 2024),
+    ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month", False, 2024),
+    ("2024-12", date(2024, 12, 1), date(2024, 12, 31), "month", False, 2024),
+    ("2020-09-30", date(2020, 9, 30), date(2020, 9, 30), "day", False, 2020),
+    ("2024/25", date(2024, 4, 1), date(2025, 3, 31), "fiscal_year", True, 2025),
+    ("2019-09-30..2020-09-30", date(2019, 9, 30), date(2020, 9, 30), "day", False, 2020),
+    ("2020/21..2022/23", date(2020, 4, 1), date(2023, 3, 31), "fiscal_year", True, 2023),
+    ("2010..2026", date(2010, 1, 1), date(2026, 12, 31), "year", False, 2026),
+])
+def test_a_stored_period_parses_once_and_formats_back(text, start, end, precision, fiscal, year):
+    period = Period.parse(text)
+    assert (period.start, period.end, period.precision, period.fiscal, period.year) == (
+        start, end, precision, fiscal, year)
+    assert str(period) == text
+
+
+@pytest.mark.parametrize("text", ["", None, "2024/26", "2024-13", "2024-02-30", "24/25", "soon"])
+def test_what_is_not_a_period_parses_to_none(text):
+    assert Period.parse(text) is None
+
+
+def test_a_span_since_a_date_ends_at_the_anchor_at_its_precision():
+    since = Period.single(When(2019, 9, 30))
+    assert str(since.until(Period.parse("2020-09-30"))) == "2019-09-30..2020-09-30"
+    assert str(Period.parse("2010").until(Period.parse("2026-01-30"))) == "2010..2026"
+    assert Period.parse("2024").until(Period.parse("2024-06-01")) == Period.parse("2024")  # not later
+    assert Period.parse("2024").until(None) == Period.parse("2024")
+
+
+def test_periods_overlap_and_sit_at_their_middle():
+    assert Period.parse("2024/25").overlaps(Period.parse("2025-03"))
+    assert not Period.parse("2024/25").overlaps(Period.parse("2025-04"))
+    assert Period.parse("2024").middle == date(2024, 7, 1)
+
+
+def test_figure_period_alone_on_nlp_text_dates_a_figure_and_says_why(extractor):
+    doc = extractor.nlp("As at May 2021 there were 400 applications.")
+    got = [(s.text, s._.period, s._.year, s._.why["period"]["rule"]) for s in doc.spans["figures"]]
+    assert got == [("400", "2021-05", 2021, "own-clause:before")]
+
+
+def test_the_period_component_declares_what_it_requires_and_assigns(extractor):
+    analysis = extractor.nlp.analyze_pipes()
+    assert "span._.period" in analysis["summary"]["figure_period"]["assigns"]
+    assert analysis["problems"]["figure_period"] == []
 
 
 def test_the_next_three_years_is_a_span_from_the_writing(extractor):
