@@ -58,29 +58,40 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         return _not_found(db, claim, result)
     in_period = [r for r in matches if claim.period is None or overlapping(r["period"], claim.period)]
     pool = in_period or matches
-    best = min(pool, key=lambda r: (not figure.exact(r), primary_first(pool).index(r)))
-    group = [r for r in matches if r["period"] == best["period"] or overlapping(r["period"], best["period"])]
+    # the period the claim's figure was stated for: one with an exact statement of it first;
+    # its origin is the primary source of that series and period, and the claim is read
+    # against the origin's figure ("about 4,400" is a rounding of HMPPS's 4,371, though a
+    # blog wrote 4,400)
+    # a claim with no period speaks of now: it is read against the newest dated statement its
+    # figure agrees with (so an old figure quoted as current is superseded, a current one not)
+    ranked = primary_first(pool)
+    if claim.period is None:
+        stated = min(pool, key=lambda r: (r["period_from_publication"], -_ends(r["period"]).toordinal(),
+                                          not figure.exact(r), ranked.index(r)))
+    else:
+        stated = min(pool, key=lambda r: (not figure.exact(r), ranked.index(r)))
+    group = [r for r in matches if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
     origin = primary_first(group)[0]
     verdicts: dict[str, str] = {}
     if claim.period is not None and not in_period:
         verdicts["different_period"] = (f"The claim says {claim.period}; the figure held for "
-                                        f"{best['period'] or 'an unstated period'}.")
-    if not figure.exact(best):
-        verdicts["rounded"] = (f"The corpus states {best['mention']} ({best['source']}); the claim's "
+                                        f"{origin['period'] or 'an unstated period'}.")
+    if not figure.exact(origin):
+        verdicts["rounded"] = (f"The corpus states {origin['mention']} ({origin['source']}); the claim's "
                                f"{claim.mention} is a rounding of it.")
     elif "different_period" not in verdicts:
         verdicts["matches"] = (f"{origin['source']} stated {origin['mention']} for "
                                f"{origin['period'] or 'an unstated period'}.")
-    newest = newest_of(db, claim, best)
-    if newest and claim.period is None and beyond_rounding(newest["value"], newest["mention"], best["value"],
-                                                           best["mention"], best["unit"]):
+    newest = newest_of(db, claim, origin)
+    if newest and claim.period is None and beyond_rounding(newest["value"], newest["mention"], origin["value"],
+                                                           origin["mention"], origin["unit"]):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
     speakers = {name for r in group for name in (r["source"], r["publisher"]) if name}
     if claim.source and claim.source not in speakers:
         verdicts["misattributed"] = (f"The claim names {claim.source}; the figure is {origin['source']}'s"
                                      f"{'' if origin['publisher'] == origin['source'] else ', published by ' + str(origin['publisher'])}.")
-    conflicting = conflicts_with(db, best)
+    conflicting = conflicts_with(db, origin)
     if conflicting:
         verdicts["conflicts"] = "For that period " + "; ".join(
             f"{c['source']} states {c['mention']}" for c in conflicting[:3]) + "."
@@ -122,16 +133,16 @@ def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
     return [r for r in _series(db, claim) if overlapping(r["period"], claim.period)]
 
 
-def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, best: dict) -> dict | None:
-    """The newest dated figure of the best match's series, when it is newer than it."""
-    key = key_of(best)
-    dated = [r for r in same_metric(db, best["metric"], best["unit"], best["measure"])
+def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
+    """The newest dated figure of the origin's series, when it is newer than it."""
+    key = key_of(origin)
+    dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
              if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
              and (same_series(key, key_of(r)) or compatible(claim.key, key_of(r), claim.allows_parts))]
     if not dated:
         return None
     newest = max(dated, key=lambda r: (_ends(r["period"]), r["published"] or ""))
-    if _ends(newest["period"]) <= _ends(best["period"]):
+    if _ends(newest["period"]) <= _ends(origin["period"]):
         return None
     return newest
 

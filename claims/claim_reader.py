@@ -96,12 +96,18 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
                            "Paste fewer.")
     figures, seen = [], set()
     for s in statistics:
+        key = series_key(s.metric, s.subject, s.unit, s.measure, s.sentence)
+        if key.subject is None:
+            # a parse that cut the subject short ("band" of "band 4 probation officers"): a
+            # claim is one short sentence a reader wrote about one thing, so the population
+            # its sentence names is the one counted
+            key = series_key(s.metric, s.sentence, s.unit, s.measure, s.sentence)
         figure = ClaimFigure(
             mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
             metric=s.metric, subject=s.subject, measure=s.measure,
             period=None if s.period_from_publication else s.period,
             source=s.source if s.source and s.source != CLAIMANT else None, sentence=s.sentence,
-            key=series_key(s.metric, s.subject, s.unit, s.measure, s.sentence),
+            key=key,
             allows_parts=bool(PARTS_ALLOWED.search(s.sentence)))
         if figure.identity not in seen:
             seen.add(figure.identity)

@@ -31,8 +31,10 @@ class Deadline:
 
 
 @contextmanager
-def time_limit(conn: sqlite3.Connection, seconds: float = CHECK_SECONDS):
-    """Run the body under a deadline: SQLite interrupts a query past it."""
+def time_limit(conn: sqlite3.Connection, seconds: float | None = None):
+    """Run the body under a deadline (CHECK_SECONDS unless given): SQLite interrupts a query
+    past it."""
+    seconds = CHECK_SECONDS if seconds is None else seconds
     deadline = Deadline(seconds)
     conn.set_progress_handler(lambda: int(deadline.passed()), PROGRESS_STEPS)
     try:

@@ -40,7 +40,8 @@ class Figure:
                                    row["comparator"])
 
     def exact(self, row: dict) -> bool:
-        return abs(row["value"] - self.value) <= value_tolerance(self.value)
+        """The same value, however written ("£1.34bn" and "1,340,000,000"); 4,400 is no exact 4,418."""
+        return abs(row["value"] - self.value) <= 1e-9 * max(1.0, abs(self.value))
 
     def same_series(self, row: dict) -> bool:
         return self.key is None or compatible(self.key, key_of(row), self.allows_parts)

@@ -73,7 +73,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
     if figure.key is not None:
         matches = [r for r in agreeing if compatible(figure.key, key_of(r), figure.allows_parts)]
     elif words:
-        matches = _naming_most(agreeing, words)
+        matches = _naming_all(agreeing, words)
     else:
         # a bare number says nothing of what it measures: it finds its value stated exactly or
         # more precisely ("21.3%" for "21%"); a looser figure whose own interval reaches it
@@ -97,11 +97,10 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
     return result
 
 
-def _naming_most(rows: list[dict], words: list[str]) -> list[dict]:
-    """Statistics whose sentence, subject, metric or source name the most of the query's words,
-    when they name any: the query's words say what is asked for, though no series was read."""
-    best = max((_named(r, words) for r in rows), default=0)
-    return [r for r in rows if best and _named(r, words) == best]
+def _naming_all(rows: list[dict], words: list[str]) -> list[dict]:
+    """Statistics whose sentence, subject, metric or source name every word of the query: what
+    is asked for, when no series could be read from the words."""
+    return [r for r in rows if _named(r, words) == len(words)]
 
 
 def _named(row: dict, words: list[str]) -> int:
