@@ -153,10 +153,11 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
     if db_path.exists() and not unchanged_since_last_build(db_path):
         problem = database_problem(db_path)
         if problem:
-            aside = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            real = db_path.resolve()  # the file itself is moved aside, not a symlink to it
+            aside = real.with_name(f"{real.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
             for suffix in ("", "-wal", "-shm"):
-                if Path(f"{db_path}{suffix}").exists():
-                    os.replace(f"{db_path}{suffix}", f"{aside}{suffix}")
+                if Path(f"{real}{suffix}").exists():
+                    os.replace(f"{real}{suffix}", f"{aside}{suffix}")
             echo(f"warning: {db_path}: {problem}; moved aside to {aside.name} and building from scratch")
     try:
         db = sqlite_utils.Database(db_path)
@@ -284,9 +285,16 @@ class BuildError(Exception):
 
 @contextmanager
 def build_lock(db_path: Path):
-    """One build of a database at a time: a second one exits with a clear message."""
-    lock_path = db_path.with_name(f"{db_path.name}.lock")
-    handle = open(lock_path, "a+")
+    """One build of a database at a time: a second one exits with a clear message. The lock
+    is beside the database itself: a `--db` that is a symlink is locked where it points, so
+    two builds through different links still exclude each other."""
+    target = db_path.resolve()
+    lock_path = target.with_name(f"{target.name}.lock")
+    try:
+        handle = open(lock_path, "a+")
+    except OSError as err:
+        raise BuildError(f"{db_path}: cannot create the lock file {lock_path.name} in {lock_path.parent}: "
+                         f"{err.strerror or err}; the database's folder must be writable") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

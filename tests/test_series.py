@@ -129,7 +129,7 @@ def test_readable_and_same_series():
 
 
 def test_claims_read_by_the_pipeline_get_their_series(extractor):
-    from claims.check import claim_document
+    from claims.claim_reader import claim_document
     text = ("There are 21 probation officer vacancies in Kent. The rest of the probation service was "
             "allocated to 21 newly created community rehabilitation companies in 2014.")
     [stats] = extractor.extract([claim_document(text)])
