@@ -178,11 +178,12 @@ def test_trace_page_is_built_on_claims_trace(site, seed_db):
 
 
 def test_check_page_gives_verdicts_and_origin(site):
-    soup = BeautifulSoup(get(site, "/-/check?q=Probation+officer+vacancies+have+hit+21%25%2C+according+to+the+inspectorate").text,
+    soup = BeautifulSoup(get(site, "/-/check?q=The+probation+officer+vacancy+rate+has+hit+21%25%2C+according+to+the+inspectorate").text,
                          "html.parser")
+    assert soup.select_one(".verdict-headline").get_text() == "Misattributed"
     verdicts = [li["class"][1] for li in soup.select("ul.verdicts li")]
-    assert verdicts == ["verdict-matches", "verdict-misattributed"]
-    assert "asserted by PAC" in soup.select_one("dl.claim-facts").get_text(" ")
+    assert verdicts == ["verdict-misattributed", "verdict-matches"]
+    assert "PAC" in soup.select_one("p.origin").get_text(" ")
 
 
 def test_organisation_page(site, seed_db):
