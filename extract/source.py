@@ -34,6 +34,8 @@ REPRODUCTION_INTRO = re.compile(r":-\s*$")
 # bodies that write about others' figures rather than produce their own
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
+HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)\b|\bquestions and answers\b|"
+                     r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements", re.I)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
 
@@ -71,6 +73,24 @@ def answering_department(text: str) -> tuple[str, str] | None:
     return None
 
 
+def is_parliamentary_answer(document) -> bool:
+    """Whether a parliamentary document is Hansard or a written question and answer, where a
+    minister speaks for a department: its publisher, title or address says so, or its text
+    puts a question to a department."""
+    described = " ".join(filter(None, (document.publisher, document.title, document.url)))
+    return bool(HANSARD.search(described) or ANSWERING.search(document.text[:4000]))
+
+
+def lead_body(document) -> tuple[str, str] | None:
+    """The first registered body the document's title or opening passages name, and the words."""
+    texts = [document.title or ""] + [document.passage_text(p) for p in document.passages[:LEAD_PASSAGES + 1]]
+    for text in texts:
+        found = registry.find_organisations(text)
+        if found:
+            return registry.spokesperson(found[0].name), text[:80]
+    return None
+
+
 def document_asserter(document) -> Decision:
     """Who asserts a document's figures unless a passage names someone else."""
     publisher = document.source
@@ -78,6 +98,11 @@ def document_asserter(document) -> Decision:
         return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
     org = registry.get(publisher)
     if org is None:
+        if registry.is_domain(document.publisher or publisher):
+            # a publisher known only by its web address is the body the text's lead names
+            named = lead_body(document)
+            if named:
+                return Decision(named[0], "publisher:named-in-lead", named[1])
         return Decision(publisher, "publisher", document.publisher or "")
     # "HM Prison and Probation Service workforce quarterly", published by the MoJ: the
     # series is the agency's
@@ -85,8 +110,9 @@ def document_asserter(document) -> Decision:
     agencies = [n for n in named if registry.is_part_of(n, publisher)]
     if agencies:
         return Decision(registry.most_specific(agencies), "publisher:series-of-agency", document.title or "")
-    if org.kind == "parliament":
-        # Hansard and written answers: a minister answers for the department
+    if org.kind == "parliament" and is_parliamentary_answer(document):
+        # Hansard and written answers: a minister answers for the department; a Library
+        # briefing or any other parliamentary paper speaks for its publisher
         department = answering_department(document.text)
         if department:
             return Decision(department[0], "publisher:answering-department", department[1])

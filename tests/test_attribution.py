@@ -274,3 +274,62 @@ def test_an_early_release_scheme_is_not_a_publication(extractor):
     _, stats = extract(extractor, "The early release scheme enacted by the Tories freed 10,000 prisoners.",
                        source="Acme News")
     assert [(s.mention, s.source) for s in stats] == [("10,000", "Acme News")]
+
+
+@pytest.mark.parametrize("raw,url,name,in_registry", [
+    # a body the registry does not know, on a site under a shared domain, stays itself
+    ("Example Ombudsman", "https://www.example.gov.uk/reports/2024", "Example Ombudsman", False),
+    ("Example Committee", "https://committees.parliament.uk/committee/9/example/", "Example Committee", False),
+    ("Example Musings", "https://examplemusings.blogspot.com/2024/05/", "Example Musings", False),
+    # the shared domain's own host is its owner's; a registered body's own site is the body's
+    (None, "https://www.gov.uk/", "HM Government", True),
+    (None, "https://www.ppo.gov.uk/reports/", "Prisons and Probation Ombudsman", True),
+    ("ppo.gov.uk", None, "Prisons and Probation Ombudsman", True),
+    (None, "https://commonslibrary.parliament.uk/research-briefings/", "House of Commons Library", True),
+    # a joint statement is its first-named body's
+    ("Napo, UNISON and GMB joint statement", None, "Napo", True),
+])
+def test_publisher_resolution(raw, url, name, in_registry):
+    from registry import resolve_publisher
+    publisher = resolve_publisher(raw, url)
+    assert (publisher.name, publisher.organisation.in_registry) == (name, in_registry)
+
+
+def test_bodies_that_publish_figures_are_known():
+    from registry import find_organisations
+    text = ("The Prisons and Probation Ombudsman, HMICFRS, the Crown Prosecution Service, the Youth Justice "
+            "Board, the Criminal Justice Joint Inspection, the House of Commons Library, Crest Advisory, "
+            "the Institute for Government, the Howard League and Revolving Doors")
+    assert [o.name for o in find_organisations(text)] == [
+        "Prisons and Probation Ombudsman", "HMICFRS", "CPS", "Youth Justice Board",
+        "Criminal Justice Joint Inspection", "House of Commons Library", "Crest Advisory",
+        "Institute for Government", "Howard League", "Revolving Doors"]
+
+
+def extract_document(extractor, text, **fields):
+    from ingest.model import Document, Passage
+    doc = Document(text=text, file_start=0, published="2024-05-01",
+                   passages=[Passage("paragraph", 0, len(text), source=fields.get("source"))], **fields)
+    [stats] = extractor.extract([doc])
+    return [(s.mention, s.source, json.loads(s.why)["source"]["rule"]) for s in stats]
+
+
+def test_a_commons_library_briefing_is_the_librarys(extractor):
+    got = extract_document(extractor, "There were 1,500 probation officer vacancies in March.",
+                           source="House of Commons Library", publisher="House of Commons Library",
+                           title="Probation staffing (research briefing)")
+    assert got == [("1,500", "House of Commons Library", "publisher")]
+
+
+def test_a_written_answer_speaks_for_the_department(extractor):
+    got = extract_document(extractor, "There were 1,500 probation officer vacancies in March.",
+                           source="UK Parliament", publisher="UK Parliament written answer",
+                           title="Probation: vacancies")
+    assert got == [("1,500", "MoJ", "publisher:parliament-answers")]
+
+
+def test_a_publisher_known_only_by_its_domain_is_the_body_its_lead_names(extractor):
+    got = extract_document(extractor, "The Prisons and Probation Ombudsman received 4,800 complaints in the year.",
+                           source="example-ombudsman.org.uk", publisher="example-ombudsman.org.uk",
+                           title="Annual report")
+    assert got == [("4,800", "Prisons and Probation Ombudsman", "publisher:named-in-lead")]
