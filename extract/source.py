@@ -31,6 +31,10 @@ from .reasons import set_reason
 LEAD_PASSAGES = 3  # where a story names the publication it reports on
 # a line that introduces a pasted text: "This from BBC news website:-"
 REPRODUCTION_INTRO = re.compile(r":-\s*$")
+# an author's role in a body: "chief executive of Acme CRC", "general secretary of the Union"
+ROLE_OF = re.compile(r"\b(?i:chief executive|chief officer|director|chair|chairman|chairwoman|chairperson|head|"
+                     r"general secretary|spokesperson|spokesman|spokeswoman|president|leader|CEO)\s+(?:of|at)\s+"
+                     r"(?:the\s+)?(?P<org>[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'-]*)*)")
 # bodies that write about others' figures rather than produce their own
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
@@ -202,7 +206,12 @@ class SourceReader:
         last_sentence = text[last_sentence_start(text):]
         orgs = registry.find_organisations(last_sentence, include_intro_only=True)
         if not orgs:
-            return None
+            # "from J. Roe, chief executive of Acme CRC:-": a body the registry does not know,
+            # named by its author's role
+            role = ROLE_OF.search(last_sentence)
+            if role is None:
+                return None
+            return Decision(role.group("org"), "reproduced:colon-dash", role.group())
         author = orgs[-1].name
         lead = self.lead[1].source if self.lead else None
         if lead and registry.organisation_kind(lead) not in WRITER_KINDS and \

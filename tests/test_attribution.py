@@ -333,3 +333,17 @@ def test_a_publisher_known_only_by_its_domain_is_the_body_its_lead_names(extract
                            source="example-ombudsman.org.uk", publisher="example-ombudsman.org.uk",
                            title="Annual report")
     assert got == [("4,800", "Prisons and Probation Ombudsman", "publisher:named-in-lead")]
+
+
+def test_a_pasted_letter_is_its_authors_body_even_unregistered(extractor):
+    got = extract_post(extractor, [
+        "Here is the letter staff got this morning from J. Roe, chief executive of Acme Rehabilitation CRC:-",
+        "We will reduce headcount by 120 posts over the year."])
+    assert got["120"] == ("Acme Rehabilitation CRC", "reproduced:colon-dash")
+
+
+def test_data_from_a_freedom_of_information_request_is_the_bodys(extractor):
+    got = extract_post(extractor, [
+        "We obtained the data through a Freedom of Information request to the Ministry of Justice. "
+        "The data shows officers worked at 118 per cent of capacity."], publisher="Acme News", kind="news")
+    assert got["118 per cent"] == ("MoJ", "restated:the-publication")
