@@ -35,6 +35,9 @@ REPRODUCTION_INTRO = re.compile(r":-\s*$")
 ROLE_OF = re.compile(r"\b(?i:chief executive|chief officer|director|chair|chairman|chairwoman|chairperson|head|"
                      r"general secretary|spokesperson|spokesman|spokeswoman|president|leader|CEO)\s+(?:of|at)\s+"
                      r"(?:the\s+)?(?P<org>[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'-]*)*)")
+# kinds of document that restate other bodies' publications: news stories, blog posts and
+# charities' responses to a report
+RESTATING_KINDS = ("news", "blog", "charity")
 # bodies that write about others' figures rather than produce their own
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
@@ -147,18 +150,20 @@ class SourceReader:
         """The passage from which a post or story restates or reproduces another body's text,
         and that body."""
         document = self.document
-        if self.asserter.source != document.source or document.kind not in ("news", "blog"):
+        if self.asserter.source != document.source or document.kind not in RESTATING_KINDS:
             return None
-        body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
+        # the lead: the first passages of text, a standfirst set as a title line included
+        title = " ".join((document.title or "").split())
+        body = [n for n, p in enumerate(document.passages)
+                if p.kind != "heading" and not (p.kind == "title" and (" ".join(texts[n].split()) == title
+                                                                        or not texts[n].strip().endswith(".")))]
+        body = body[:LEAD_PASSAGES]
         # a post that reproduces a body's press release is that body's from its first line
         release = reproduced_release([texts[n] for n in body])
         if release:
             return body[0], release
-        if document.kind in ("news", "blog"):
-            found = reported_source([texts[n] for n in body])
-            if found:
-                return body[found[0]], found[1]
-        return None
+        found = reported_source([texts[n] for n in body])
+        return (body[found[0]], found[1]) if found else None
 
     def read(self, i: int, passage, text: str) -> PassageSource:
         """Passage `i` (of text `text`): its default source and its scopes. Every passage is

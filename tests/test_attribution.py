@@ -184,13 +184,13 @@ def test_the_publisher_is_a_reason_too(extractor):
     assert json.loads(stat.why)["source"]["rule"] == "publisher"
 
 
-def extract_post(extractor, paragraphs, publisher="Acme Blog", kind="blog"):
+def extract_post(extractor, paragraphs, publisher="Acme Blog", kind="blog", first_kind="paragraph"):
     """A post of several paragraphs, published by `publisher`: {mention: (source, rule)}."""
     from ingest.model import Document, Passage
     text = "\n".join(paragraphs)
     passages, at = [], 0
-    for p in paragraphs:
-        passages.append(Passage("paragraph", at, at + len(p), source=publisher))
+    for n, p in enumerate(paragraphs):
+        passages.append(Passage(first_kind if n == 0 else "paragraph", at, at + len(p), source=publisher))
         at += len(p) + 1
     doc = Document(text=text, file_start=0, source=publisher, kind=kind, published="2024-05-01",
                    passages=passages)
@@ -347,3 +347,18 @@ def test_data_from_a_freedom_of_information_request_is_the_bodys(extractor):
         "We obtained the data through a Freedom of Information request to the Ministry of Justice. "
         "The data shows officers worked at 118 per cent of capacity."], publisher="Acme News", kind="news")
     assert got["118 per cent"] == ("MoJ", "restated:the-publication")
+
+
+def test_a_charitys_response_to_a_report_restates_the_report(extractor):
+    got = extract_post(extractor, [
+        "The Acme Trust has responded to the report by HM Inspectorate of Probation published today.",
+        "Of the 90 cases inspected, 40 had no resettlement plan."], publisher="Acme Trust", kind="charity")
+    assert got == {"90": ("HMIP", "citation:publication-from"), "40": ("HMIP", "citation:publication-from")}
+
+
+def test_a_standfirst_set_as_a_title_line_is_the_lead(extractor):
+    got = extract_post(extractor, [
+        "INSPECTORS have branded probation services in the county inadequate.",
+        "The unit got the lowest rating in seven of nine areas."], publisher="Acme News", kind="news",
+        first_kind="title")
+    assert got == {"seven": ("HMIP", "restated:lead-has-done"), "nine": ("HMIP", "restated:lead-has-done")}
