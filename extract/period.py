@@ -376,6 +376,27 @@ def _without_dates(text: str, dates: list[DateExpr]) -> str:
     return text
 
 
+# the text naming its own present: "Last week (19 March 2021), ...", "Last Thursday's (20
+# February 2025) figures", "Inflation is currently running at 9% (March 2022)"
+WRITING_EVIDENCE = re.compile(r"\b(?:last (?:week|month|[a-z]+day)|yesterday|today|this (?:week|morning|month)|"
+                              r"(?:is|are) (?:currently|now)\b[^.()]{0,40}?)['’]?s?\s*\((?P<date>[^()]{4,30})\)", re.I)
+
+
+def document_date(document) -> str | None:
+    """The date a document's undated figures take: its publication date when the front matter
+    gives one; else a date the text gives for its own present (only evidence inside the
+    document counts); else the ingest's inference from the dates it mentions."""
+    if document.published:
+        return document.published
+    named = []
+    for m in WRITING_EVIDENCE.finditer(document.text):
+        dates = [d for d in find_dates(m.group("date")) if d.kind == "point" and d.period]
+        named += [d.period for d in dates]
+    if named:
+        return str(max(named, key=lambda p: p.end))
+    return document.published_inferred
+
+
 def document_reference(document) -> Period | None:
     """The period a statistics release describes, from its title or opening."""
     if document.kind != "statistics":
