@@ -64,6 +64,18 @@ def figure_mark(text: str, start: int, end: int, statistic_id: int | None = None
     return Mark(start, end, inner)
 
 
+def sentence_html(sentence: str, highlight: list[int] | None, url: str | None = None) -> Markup:
+    """A statement's sentence escaped, its figure marked at the place its stored offsets give
+    (claims/matching.py: highlight) and linked to its statistic."""
+    if not highlight:
+        return escape(sentence)
+    start, end = highlight
+    inner = Markup('<mark class="figure">{}</mark>').format(sentence[start:end])
+    if url:
+        inner = Markup('<a class="figure-link" href="{}">{}</a>').format(url, inner)
+    return marked_text(sentence, [Mark(start, end, inner)])
+
+
 def footnote_mark(text: str, start: int, end: int, number: int) -> Mark:
     return Mark(start, end, Markup('<sup class="footnote-ref"><a href="#fn-{0}" id="fnref-{0}">{1}</a></sup>')
                 .format(number, text[start:end]))
