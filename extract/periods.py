@@ -130,7 +130,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
     global _COMPILED
     if _COMPILED is None:
         _COMPILED = _patterns()
-    pub_year = int(published[:4]) if published else None
+    writing = Period.parse(published)
+    pub_year = writing.first.year if writing else None
     found: list[DateExpr] = []
     taken = TakenRanges()
     has_digit = HAS_DIGIT.search(text) is not None
@@ -145,7 +146,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            expr = _make(kind, m, text, pub_year) if kind != "month_alone" else _month_alone(m, text, published)
+            expr = _make(kind, m, text, pub_year) if kind != "month_alone" else _month_alone(m, text, writing)
             if expr is None:
                 continue
             prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
@@ -259,11 +260,11 @@ BRACKET_OPEN = re.compile(r"\(\s*(?:[A-Za-z][\w-]{0,15},\s*)?(?:(?:in|as at|as o
 BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
-def _month_alone(m: re.Match, text: str, published: str | None) -> DateExpr | None:
+def _month_alone(m: re.Match, text: str, writing: Period | None) -> DateExpr | None:
     """ "inspections in November", written in February 2023: November 2022, the month's
     occurrence nearest the writing. Unknown without the writing's month."""
-    when = When.parse(published[:7]) if published and len(published) >= 7 else None
-    if when is None:
+    when = writing.first if writing else None
+    if when is None or when.month is None:
         return None
     month = month_number(m.group("month"))
     year = when.year - (month - when.month > MONTHS_AWAY) + (when.month - month > MONTHS_AWAY)

@@ -264,3 +264,11 @@ def test_a_month_named_alone_is_its_occurrence_nearest_the_writing(extractor):
     _, stats = extract(extractor, "In November, inspectors found a 43% vacancy rate. In January, 12 officers "
                                   "joined.", published="2023-02-09")
     assert dated(stats) == {"43%": (43, "2022-11", 2022), "12": (12, "2023-01", 2023)}
+
+
+def test_a_list_of_dates_after_a_figure_is_one_span_but_not_for_a_length_of_time(extractor):
+    _, stats = extract(extractor, "The claim seeks a rise of 4% on 1 April 2023, 1 April 2024 and 1 April 2025.",
+                       published="2022-11-01")
+    assert dated(stats) == {"4%": (4, "2023-04-01..2025-04-01", 2025)}
+    _, stats = extract(extractor, "A two-year deal to cover the 2023, 2024 and 2025 pay years.", published="2022-11-01")
+    assert dated(stats) == {"two-year": (2, "2022-11-01", 2022)}
