@@ -18,7 +18,7 @@ from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping
 from .limits import Deadline
 from .rounding import value_tolerance
-from .matching import Figure, agreeing_statistics, primary_first, same_metric, series_statements
+from .matching import Figure, agreeing_statistics, primary_first, same_metric, series_statements, why_not
 from .series import compatible, key_of, same_series
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
@@ -53,7 +53,8 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [r for r in agreeing if r not in matches], "nearest": []}
+              "other_measures": [{**r, "why_not": why_not(r)} for r in agreeing if r not in matches],
+              "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
     in_period = [r for r in matches if claim.period is None or overlapping(r["period"], claim.period)]
@@ -121,16 +122,18 @@ def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> d
     return result
 
 
-def _series(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
-    return series_statements(db, claim.key, claim.allows_parts)
+def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int] | None = None) -> list[dict]:
+    return series_statements(db, claim.key, claim.allows_parts, years)
 
 
 def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
     """What the corpus states for the claim's series and period ("500 vacancies in December
     2020": 464), when the claim states a period."""
-    if not claim.period:
+    period = Period.parse(claim.period)
+    if period is None:
         return []
-    return [r for r in _series(db, claim) if overlapping(r["period"], claim.period)]
+    return [r for r in _series(db, claim, (period.start.year, period.end.year + 1))
+            if overlapping(r["period"], claim.period)]
 
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -22,7 +23,8 @@ PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit
   and a.measure = 'level' and b.measure = 'level' and a.metric not in ('other', 'duration')
   and a.value_high is null and b.value_high is null and a.comparator = '=' and b.comparator = '='
   and not a.period_from_publication and not b.period_from_publication
-  and claims_same_series(a.metric, a.subject, a.unit, a.measure, b.metric, b.subject, b.unit, b.measure)
+  and claims_same_series(a.metric, a.subject, a.unit, a.measure, a.sentence,
+                         b.metric, b.subject, b.unit, b.measure, b.sentence)
   and claims_overlapping(a.period, b.period)
   and claims_beyond_rounding(a.value, a.mention, b.value, b.mention, a.unit)"""
 
@@ -58,9 +60,14 @@ def overlapping(a: str | None, b: str | None) -> bool:
     return first is not None and second is not None and first.overlaps(second)
 
 
-def _same_series(a_metric, a_subject, a_unit, a_measure, b_metric, b_subject, b_unit, b_measure) -> int:
-    return int(same_series(series_key(a_metric, a_subject, a_unit, a_measure),
-                           series_key(b_metric, b_subject, b_unit, b_measure)))
+# a statistic's series, read once per distinct row however many pairs it is in
+_series_of = lru_cache(maxsize=65536)(series_key)
+
+
+def _same_series(a_metric, a_subject, a_unit, a_measure, a_sentence,
+                 b_metric, b_subject, b_unit, b_measure, b_sentence) -> int:
+    return int(same_series(_series_of(a_metric, a_subject, a_unit, a_measure, a_sentence),
+                           _series_of(b_metric, b_subject, b_unit, b_measure, b_sentence)))
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
@@ -70,7 +77,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
                          else int(beyond_rounding(a, a_mention or "", b, b_mention or "", unit)),
                          deterministic=True)
     conn.create_function("claims_overlapping", 2, lambda a, b: int(overlapping(a, b)), deterministic=True)
-    conn.create_function("claims_same_series", 8, _same_series, deterministic=True)
+    conn.create_function("claims_same_series", 10, _same_series, deterministic=True)
 
 
 def find_conflicts(db: sqlite_utils.Database) -> list[dict]:

@@ -17,7 +17,7 @@ from .figures import origin_rank
 from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, value_tolerance,
                        widest_tolerance)
 from .schema import LOOSELY_WRITTEN_INDEX
-from .series import SeriesKey, compatible, key_of
+from .series import SeriesKey, compatible, is_readable, key_of
 
 # a statement: the export record, what it measures and where its figure sits in its sentence
 STATEMENT_FIELDS = [*EXPORT_FIELDS, "series", "highlight", "document_kind", "passage_id"]
@@ -82,21 +82,42 @@ def agreeing_statistics(db: sqlite_utils.Database, figure: Figure, limit: int = 
     return [statement(r) for r in db.query(sql, params)]
 
 
-def statements(db: sqlite_utils.Database, where: str, params: dict, limit: int = CANDIDATE_LIMIT) -> list[dict]:
-    """Statistics as statements, by a condition on `s` (statistics) and `d` (documents)."""
-    return [statement(r) for r in db.query(f"{STATISTICS_SQL} where {where}{STATEMENT_ORDER} limit :limit",
+def statements(db: sqlite_utils.Database, where: str, params: dict, limit: int = CANDIDATE_LIMIT,
+               order: str = STATEMENT_ORDER) -> list[dict]:
+    """Statistics as statements, by a condition on `s` (statistics) and `d` (documents), the
+    first `limit` in `order` (earliest published first unless given)."""
+    return [statement(r) for r in db.query(f"{STATISTICS_SQL} where {where}{order} limit :limit",
                                            {**params, "limit": limit})]
 
 
-def same_metric(db: sqlite_utils.Database, metric: str, unit: str, measure: str) -> list[dict]:
-    """The statements of one metric, unit and measure, through the metric index."""
-    return statements(db, "s.metric = :metric and s.unit = :unit and s.measure = :measure",
-                      {"metric": metric, "unit": unit, "measure": measure})
+def why_not(row: dict) -> str:
+    """Why a statistic sharing a figure's number is not that figure."""
+    key = key_of(row)
+    if not is_readable(key) and key.subject is None:
+        return f"the same number; what it measures could not be read ({row['series']})"
+    return f"the same number, measuring something else ({row['series']})"
 
 
-def series_statements(db: sqlite_utils.Database, key: SeriesKey, allows_parts: bool = False) -> list[dict]:
-    """Every statement of a series compatible with `key`, whatever its value."""
-    return [r for r in same_metric(db, key.metric, key.unit, key.measure)
+# the newest periods first, through the (metric, year) index: what `limit` keeps of a long series
+NEWEST_FIRST = " order by s.metric, s.year desc"
+
+
+def same_metric(db: sqlite_utils.Database, metric: str, unit: str, measure: str,
+                years: tuple[int, int] | None = None) -> list[dict]:
+    """The statements of one metric, unit and measure, newest years first (at most
+    CANDIDATE_LIMIT, read through the (metric, year) index), within `years` when given."""
+    where = "s.metric = :metric and s.unit = :unit and s.measure = :measure"
+    if years:
+        where += " and s.year between :first and :last"
+    return statements(db, where, {"metric": metric, "unit": unit, "measure": measure,
+                                  "first": years[0] if years else None, "last": years[1] if years else None},
+                      order=NEWEST_FIRST)
+
+
+def series_statements(db: sqlite_utils.Database, key: SeriesKey, allows_parts: bool = False,
+                      years: tuple[int, int] | None = None) -> list[dict]:
+    """The statements of a series compatible with `key`, whatever their value."""
+    return [r for r in same_metric(db, key.metric, key.unit, key.measure, years)
             if compatible(key, key_of(r), allows_parts)]
 
 

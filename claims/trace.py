@@ -18,7 +18,8 @@ from extract.quantities import find_quantities
 
 from .claim_reader import clean_query, read_claim
 from .conflicts import overlapping
-from .matching import CANDIDATE_LIMIT, Figure, agreeing_statistics, primary_first, series_statements, statements
+from .matching import (CANDIDATE_LIMIT, Figure, agreeing_statistics, primary_first, series_statements, statements,
+                       why_not)
 from .rounding import rounding_tolerance
 from .series import SeriesKey, compatible, key_of
 
@@ -80,7 +81,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
         # ("about 40 per cent" for "37%") needs the query's words to be called the same figure
         matches = [r for r in agreeing if abs(r["value"] - figure.value) <= figure.tolerance]
     matched = {r["statistic_id"] for r in matches}
-    others = [{**r, "why_not": f"the same number, measuring something else ({r['series']})" if figure.key or words
+    others = [{**r, "why_not": why_not(r) if figure.key or words
                else "a looser figure that may be a rounding of it; add what it measures to trace it"}
               for r in agreeing if r["statistic_id"] not in matched]
     matches = matches[:limit] if limit else matches
