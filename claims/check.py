@@ -17,9 +17,10 @@ from extract.period_value import Period
 from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping
 from .limits import Deadline
+from .matching import (Figure, agreeing_statistics, primary_first, row_series, same_metric, series_statements,
+                       why_not)
 from .rounding import value_tolerance
-from .matching import Figure, agreeing_statistics, primary_first, same_metric, series_statements, why_not
-from .series import compatible, key_of, same_series
+from .series import compatible, same_series
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
 VERDICTS = ("misattributed", "conflicts", "superseded", "different_period", "rounded", "matches", "not_found")
@@ -138,10 +139,10 @@ def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
     """The newest dated figure of the origin's series, when it is newer than it."""
-    key = key_of(origin)
+    key = row_series(origin)
     dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
              if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
-             and (same_series(key, key_of(r)) or compatible(claim.key, key_of(r), claim.allows_parts))]
+             and (same_series(key, row_series(r)) or compatible(claim.key, row_series(r), claim.allows_parts))]
     if not dated:
         return None
     newest = max(dated, key=lambda r: (_ends(r["period"]), r["published"] or ""))

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from functools import lru_cache
 
 import sqlite_utils
 
 from extract.period_value import Period
 
+from .matching import series_of, statements
 from .rounding import agrees_with_written, rounding_tolerance
-from .series import same_series, series_key
+from .series import same_series
 
 # the two statistics of a pair, both levels stated with their own period, of one series
 PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit
@@ -60,14 +60,10 @@ def overlapping(a: str | None, b: str | None) -> bool:
     return first is not None and second is not None and first.overlaps(second)
 
 
-# a statistic's series, read once per distinct row however many pairs it is in
-_series_of = lru_cache(maxsize=65536)(series_key)
-
-
 def _same_series(a_metric, a_subject, a_unit, a_measure, a_sentence,
                  b_metric, b_subject, b_unit, b_measure, b_sentence) -> int:
-    return int(same_series(_series_of(a_metric, a_subject, a_unit, a_measure, a_sentence),
-                           _series_of(b_metric, b_subject, b_unit, b_measure, b_sentence)))
+    return int(same_series(series_of(a_metric, a_subject, a_unit, a_measure, a_sentence),
+                           series_of(b_metric, b_subject, b_unit, b_measure, b_sentence)))
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
@@ -87,7 +83,6 @@ def find_conflicts(db: sqlite_utils.Database) -> list[dict]:
 
 def conflicts_with(db: sqlite_utils.Database, row: dict) -> list[dict]:
     """The statements in conflict with one statement (a record of claims/matching.py)."""
-    from .matching import statements
     register_functions(db.conn)
     ids = [r[0] for r in db.execute(CONFLICTS_WITH_SQL, {"statistic_id": row["statistic_id"]}).fetchall()]
     if not ids:
