@@ -11,7 +11,7 @@ import hashlib
 from typing import NamedTuple
 
 from registry.subjects import (is_part_of, scope_is_within, scope_label, scope_of, subject_label,
-                               subject_of)
+                               subject_of, subject_under_metric)
 
 # metrics that say nothing about who or what is counted: a count of staff, leavers, recruits,
 # vacancies, cases or a pay award is the same figure only for the same people, so a figure of
@@ -56,7 +56,7 @@ def series_key(metric: str | None, subject: str | None, unit: str | None, measur
     """The series of a figure from its fields: `subject` is the subject text the extractor
     read ("FTE band 3 probation services officers") or a subject id; the scope is taken from
     the subject text, else the sentence, unless given."""
-    subject_id = subject if _is_subject_id(subject) else subject_of(subject)
+    subject_id = subject_under_metric(subject if _is_subject_id(subject) else subject_of(subject), metric)
     if scope is None:
         scope = scope_of(subject) or scope_of(sentence)
     return SeriesKey(metric or None, subject_id, unit or None, measure or "level", scope)
@@ -116,5 +116,41 @@ def same_series(a: SeriesKey, b: SeriesKey) -> bool:
     return compatible(a, b) and compatible(b, a)
 
 
+def series_columns(row: dict) -> dict:
+    """The columns a statistics row takes from its series: the subject id, the scope, and the
+    series id when the figure says what it measures (else None: it belongs to no series)."""
+    key = series_key(row.get("metric"), row.get("subject"), row.get("unit"), row.get("measure"),
+                     row.get("sentence"))
+    return {"subject_id": key.subject, "scope": key.scope, "series_id": key.id if is_readable(key) else None}
+
+
+SERIES_COLUMNS = ("id", "label", "metric", "subject", "unit", "measure", "scope", "statistics", "sources",
+                  "first_period", "last_period", "first_published", "last_published")
+
+
+def refresh_series(db) -> int:
+    """The series table as the statistics now are: one row per series id any statistic has,
+    with how many statistics and sources state it and the periods and dates they span. Only
+    rows that changed are written, so a one-file rebuild writes a handful. Returns how many."""
+    old = {row[0]: row for row in db.execute(f"select {', '.join(SERIES_COLUMNS)} from series")}
+    rows = []
+    for (series_id, metric, subject, unit, measure, scope, count, sources, first_period, last_period,
+         first_published, last_published) in db.execute("""
+            select series_id, min(metric), min(subject_id), min(unit), min(measure), min(scope), count(*),
+                   count(distinct source), min(period), max(period), min(published), max(published)
+            from statistics where series_id is not null group by series_id"""):
+        key = SeriesKey(metric, subject, unit, measure, scope)
+        rows.append({"id": series_id, "label": key.label, "metric": metric, "subject": subject, "unit": unit,
+                     "measure": measure, "scope": scope, "statistics": count, "sources": sources,
+                     "first_period": first_period, "last_period": last_period,
+                     "first_published": first_published, "last_published": last_published})
+    gone = [(sid,) for sid in old if sid not in {r["id"] for r in rows}]
+    db.conn.executemany("delete from series where id = ?", gone)
+    changed = [r for r in rows if old.get(r["id"]) != tuple(r[c] for c in SERIES_COLUMNS)]
+    if changed:
+        db["series"].upsert_all(changed, pk="id", batch_size=1000)
+    return len(rows)
+
+
 __all__ = ["SeriesKey", "series_key", "key_of", "compatible", "scopes_compatible", "same_series",
-           "is_readable", "METRICS_NEEDING_SUBJECT", "scope_is_within"]
+           "is_readable", "series_columns", "refresh_series", "METRICS_NEEDING_SUBJECT", "scope_is_within"]

@@ -33,13 +33,15 @@ class DateExpr:
     kind: str  # point, fiscal, span, since, base, relative, present, noise
     period: Period | None = None
     offset_years: int | None = None  # "three years earlier"
+    from_writing: bool = False  # "this year", "last year": read from the writing, not stated
+    bracketed: bool = False  # "(May 2021)": a bracket holding only the date
     prefix: str | None = None  # the preposition before it: "in 2019", "by 2024/25", "as at ..."
     holds_figure: bool = False  # "over the next three years": its length is a figure too
 
     @property
     def framed(self) -> bool:
         """A time frame ("in 2019", "as at 30 September 2020"), not a label ("the 2025 uplift")."""
-        return self.prefix is not None or self.kind in ("since", "base", "span", "relative")
+        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous")
 
     @property
     def is_date(self) -> bool:
@@ -167,7 +169,7 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         if len(y2s) == 2 and y2 < y1:
             y2 += 100
         if y2 == y1 + 1:
-            return DateExpr(s, e, "fiscal", Period.single(When(y1, fiscal=True)))
+            return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(y1, fiscal=True))))
         if y2 > y1:
             return DateExpr(s, e, "span", Period(When(y1), When(y2)))
         return None
@@ -175,7 +177,7 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         a, b = int(m.group("a")), int(m.group("b"))
         if b != (a + 1) % 100:
             return DateExpr(s, e, "noise")  # "24/7": not a figure, not a date either
-        return DateExpr(s, e, "fiscal", Period.single(When(2000 + a, fiscal=True)))
+        return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(2000 + a, fiscal=True))))
     if kind in ("day_month", "month_day"):
         year = m.group("year")
         year = int(year) if year else pub_year
@@ -220,23 +222,35 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         if phrase in ("last year", "past year") and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
             # "over the last year": the twelve months to the writing, not the calendar year before
             return DateExpr(s, e, "relative", offset_years=0)
-        if phrase.startswith("last") and "year" in phrase or phrase.startswith("the previous year"):
+        if phrase.startswith(("the previous", "the following")):
+            # "up from 22% the previous year": a year before the time the sentence speaks of
+            if "year" in phrase and "financial" not in phrase:
+                return DateExpr(s, e, "previous", offset_years=-1 if "previous" in phrase else 1)
+            return DateExpr(s, e, "relative")
+        if phrase.startswith("last") and "year" in phrase:
             if "financial" in phrase:
-                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 2, fiscal=True)))
-            return _with_prefix(text, DateExpr(s, e, "point", Period.single(When(pub_year - 1))))
+                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 2, fiscal=True)), from_writing=True)
+            return _with_prefix(text, DateExpr(s, e, "point", Period.single(When(pub_year - 1)), from_writing=True))
         if phrase.startswith("next") and "year" in phrase:
-            return DateExpr(s, e, "point", Period.single(When(pub_year + 1)))
+            return DateExpr(s, e, "point", Period.single(When(pub_year + 1)), from_writing=True)
         if "year" in phrase and phrase.startswith("this"):
             if "financial" in phrase:
-                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 1, fiscal=True)))
-            return DateExpr(s, e, "point", Period.single(When(pub_year)))
+                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 1, fiscal=True)), from_writing=True)
+            return DateExpr(s, e, "point", Period.single(When(pub_year)), from_writing=True)
         return DateExpr(s, e, "relative")
     return None
 
 
+# "(May 2021)", "(as at March 2022)", "(CPI, July 2022)": a bracket holding a date and at most a label
+BRACKET_OPEN = re.compile(r"\(\s*(?:[A-Za-z][\w-]{0,15},\s*)?(?:(?:in|as at|as of|at|on|at the end of|end of|to|year to|year ending)\s+)?$", re.I)
+BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
 def _with_prefix(text: str, expr: DateExpr) -> DateExpr:
-    """Read the words before a date: "since X" starts a span, "compared to X" is a base."""
+    """Read the words around a date: "since X" starts a span, "compared to X" is a base,
+    "(May 2021)" a bracket that dates what it follows."""
     before = text[max(0, expr.start - 60):expr.start]
+    expr.bracketed = bool(BRACKET_OPEN.search(before) and BRACKET_CLOSE.match(text, expr.end))
     if SINCE.search(before):
         expr.kind = "since"
     elif BASE.search(before):

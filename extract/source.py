@@ -25,10 +25,14 @@ import registry
 
 from .period import introduces_a_list
 from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
-                          reported_source, reproduced_release, scope_at, speaker_scopes)
+                          reported_source, reproduced_release, speaker_scopes)
 from .reasons import set_reason
 
 LEAD_PASSAGES = 3  # where a story names the publication it reports on
+# a line that introduces a pasted text: "This from BBC news website:-"
+REPRODUCTION_INTRO = re.compile(r":-\s*$")
+# bodies that write about others' figures rather than produce their own
+WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
@@ -106,6 +110,7 @@ class SourceReader:
         self.memory = SpeakerMemory()
         self.pending: Scope | None = None  # a speaker whose quotation the next passages carry
         self.list_intro: Scope | None = None  # the body a list's introduction names
+        self.reproduction: Decision | None = None  # whose pasted text the passages carry
         self.lead = self._lead(texts)
 
     def _lead(self, texts: list[str]) -> tuple[int, Scope] | None:
@@ -119,7 +124,7 @@ class SourceReader:
         release = reproduced_release([texts[n] for n in body])
         if release:
             return body[0], release
-        if document.kind == "news":
+        if document.kind in ("news", "blog"):
             found = reported_source([texts[n] for n in body])
             if found:
                 return body[found[0]], found[1]
@@ -143,7 +148,18 @@ class SourceReader:
             default = Decision(passage.source, "passage:" + passage.kind)
         if self.lead and i >= self.lead[0] and default.source == asserter.source:
             lead = self.lead[1]
-            default = Decision(lead.source, lead.rule, lead.words)
+            if i == self.lead[0]:
+                scopes = [lead] + scopes  # from where the lead names it; inner stretches win
+            else:
+                default = Decision(lead.source, lead.rule, lead.words)
+        if self.reproduction and passage.source in (None, document.source):
+            default = self.reproduction
+        if REPRODUCTION_INTRO.search(text):
+            self.reproduction = self._reproduced(text)
+            # the line introducing a pasted text is the poster's own ("... summed it up in
+            # less than 140 characters:-")
+            intro = last_sentence_start(text)
+            scopes = scopes + [Scope(intro, len(text), asserter.source, "reproduced:introduction", text[intro:])]
         if passage.kind == "list_item" and self.list_intro:
             default = Decision(self.list_intro.source, self.list_intro.rule, self.list_intro.words)
         if introduces_a_list(text):
@@ -152,12 +168,55 @@ class SourceReader:
             self.list_intro = None
         return PassageSource(default, scopes)
 
+    def _reproduced(self, text: str) -> Decision | None:
+        """Whose text a post pastes after a line ending ":-" ("... as reported by the BBC:-",
+        "This from Napo yesterday:-"): the body its last sentence names last. A body whose
+        figures the post's lead restates keeps them when the pasted text is a writer's (a
+        tweet or a story on the same statistics restates them too)."""
+        last_sentence = text[last_sentence_start(text):]
+        orgs = registry.find_organisations(last_sentence, include_intro_only=True)
+        if not orgs:
+            return None
+        author = orgs[-1].name
+        lead = self.lead[1].source if self.lead else None
+        if lead and registry.organisation_kind(lead) not in WRITER_KINDS and \
+                registry.organisation_kind(author) in WRITER_KINDS:
+            return None
+        return Decision(registry.spokesperson(author), "reproduced:colon-dash", last_sentence[orgs[-1].start:])
+
     def _list_introducer(self, i: int) -> Scope | None:
         """The body a list's introduction (passage `i`, or the one before it) names: a list of
         figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's."""
         intro = " ".join(self.texts[max(0, i - 1):i + 1])
         orgs = registry.find_organisations(intro)
         return Scope(0, 0, orgs[0].name, "list:introduction", intro.strip()[-80:]) if orgs else None
+
+
+def last_sentence_start(text: str) -> int:
+    ends = list(re.finditer(r"[.!?][”\"’']?\s+(?=\S)", text))
+    return ends[-1].end() if ends else len(text) - len(text.lstrip())
+
+
+# kinds of body that report on others' work, and kinds of body they report on
+REPORTER_KINDS = ("audit", "committee", "inspectorate")
+AUDITED_KINDS = ("government", "statistics")
+# what an audited body "found" is its auditor's finding; what it "estimated" or "stated" is its own
+FOUND = ("speaker:found", "speaker:finds")
+
+
+def decide(position: int, scopes: list[Scope], default: Decision) -> Decision:
+    """Who asserts the figure at `position`: the innermost stretch holding it, else the
+    passage's default; except that an auditor, committee or inspectorate reporting what the
+    audited body found keeps the finding ("HMPPS found it had underestimated ... by 5,400" in
+    an NAO report is the NAO's)."""
+    holding = [sc for sc in scopes if sc.start <= position < sc.end]
+    candidates = [Decision(sc.source, sc.rule, sc.words) for sc in reversed(holding)] + [default]
+    chosen = candidates[0]
+    if chosen.rule in FOUND and registry.organisation_kind(chosen.source) in AUDITED_KINDS:
+        reporter = candidates[1]
+        if registry.organisation_kind(reporter.source) in REPORTER_KINDS:
+            return Decision(reporter.source, "reported-finding:" + reporter.rule, chosen.words)
+    return chosen
 
 
 # -- the component ---------------------------------------------------------------------
@@ -174,8 +233,7 @@ def figure_source(doc: Doc) -> Doc:
         scopes, default = passage_scopes(text, SpeakerMemory()), Decision(None, "none")
     for span in doc.spans["figures"]:
         fig = span._.quantity
-        scope = scope_at(fig.start, scopes)
-        decision = Decision(scope.source, scope.rule, scope.words) if scope else default
+        decision = decide(fig.start, scopes, default)
         span._.source = decision.source
         set_reason(span, "source", decision.rule, decision.words)
         confidence = 0.9

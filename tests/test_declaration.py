@@ -11,7 +11,7 @@ from extract import Statistic
 
 # what the database adds to a statistic, and what export and trace join from elsewhere
 DATABASE_COLUMNS = {"id", "document_id", "passage_id", "file", "source_id", "file_start", "file_end",
-                    "document_kind", "published", "figure_id"}
+                    "document_kind", "published", "figure_id", "subject_id", "scope", "series_id"}
 JOINED = {"document_title", "published", "document_url", "page", "document_id", "statistic_id",
           "publisher", "is_origin", "repeats", "citations"}
 # what check and trace derive from a statistic's columns: its series and its figure's place in its sentence
