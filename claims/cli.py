@@ -267,8 +267,7 @@ def check_command(text, db_path, as_json):
         for row in claim["same_series_in_period"]:
             click.echo(f"    the corpus for that period: {row['mention']} ({row['source']}): {row['sentence']}")
         for row in claim["other_measures"][:5]:
-            click.echo(f"    the same number, measuring something else: {row['mention']} ({row['series']}, "
-                       f"{row['source']})")
+            click.echo(f"    not a match: {row['mention']} ({row['source']}): {row['why_not']}")
         for row in claim["nearest"]:
             click.echo(f"    nearest, not a match: {row['mention']} {row['metric']} {row['period']} ({row['source']})")
 

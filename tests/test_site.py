@@ -112,10 +112,10 @@ def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db
     assert numbered.get_text() == "104."
 
 
-def test_home_page_has_trace_box_and_charts(site):
+def test_home_page_has_check_box_and_charts(site):
     soup = BeautifulSoup(get(site, "/").text, "html.parser")
-    form = soup.select_one("form.trace-box")
-    assert form["action"] == "/-/trace" and form.select_one("input[name=q]")
+    form = soup.select_one("form.check-box")
+    assert form["action"] == "/-/check" and form.select_one("textarea[name=q]")
     assert soup.select_one("p.coverage").get_text().startswith("25 documents from ")
     captions = [c.get_text(" ", strip=True) for c in soup.select(".charts figcaption")]
     assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
