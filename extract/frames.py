@@ -105,6 +105,10 @@ def clause_start(sent: Span, earlier: list[Span], position: int) -> int:
     break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0."""
     if not earlier:
         return 0
+    # the passage's text, searched between the two figures: building the sentence's text for
+    # each figure would cost its whole length each time
+    passage = sent.doc.user_data.get("text")
+    text, s0 = (passage, sent.start_char) if passage is not None else (sent.text, 0)
     after_previous = earlier[-1]._.quantity.end - sent.start_char
-    breaks = list(CLAUSE_BREAK.finditer(sent.text, after_previous, position))
-    return breaks[-1].start() if breaks else 0
+    breaks = list(CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0))
+    return breaks[-1].start() - s0 if breaks else 0

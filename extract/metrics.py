@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 from .lexicon import load_lexicon
 
@@ -11,6 +13,7 @@ CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in t
 DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
 SHORT_SENTENCE = 10  # words
 TOTAL_OF = re.compile(r"\bof (?:its|their|the|our|his|her) $", re.I)
+BEFORE_WINDOW = 120  # characters before a figure that a cue ending just before it can span
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +54,11 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
     if unit not in ("count", "percent", "gbp"):
         return "other"
     best, best_score = "other", 0.0
-    before = sentence[:start]
+    # the words just before the figure, not the whole sentence: a sentence of many figures
+    # (a flattened table) is read in time linear in its figures
+    before = sentence[max(0, start - BEFORE_WINDOW):start]
     # a short sentence ("Yes: 26,696 (93.40%)", "I am 40% over") borrows cues from its neighbours
-    short = bool(context) and len(sentence.split()) <= SHORT_SENTENCE
+    short = bool(context) and _words_at_most(sentence, SHORT_SENTENCE)
     in_sentence = cues_in(sentence)
     for n, (metric, units, weight, anywhere, ending) in enumerate(metric_cues()):
         if unit not in units:
@@ -61,7 +66,7 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
         score = weight * 1.5 if ending is not None and ending.search(before) else 0.0
         if anywhere is not None:
             near = 0.0
-            for cue_start, cue_end in in_sentence[n]:
+            for cue_start, cue_end in _nearest(in_sentence[n], start, end):
                 d = _distance(cue_start, cue_end, start, end)
                 near = max(near, weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE)))
             # the neighbours are read only when their cue could win: a long text to scan
@@ -76,12 +81,29 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
     return best
 
 
+WORD = re.compile(r"\S+")
+
+
+def _words_at_most(text: str, limit: int) -> bool:
+    """Whether text has at most `limit` words, reading no further than the word after them."""
+    return sum(1 for _ in islice(WORD.finditer(text), limit + 1)) <= limit
+
+
 def cue_overlaps(unit: str, spans: list[tuple[int, int]], sentence: str) -> bool:
     """Whether a cue of a metric the unit can have overlaps any of `spans` of the sentence."""
     for (_, units, _, _, _), found in zip(metric_cues(), cues_in(sentence)):
-        if unit in units and any(s < end and start < e for s, e in found for start, end in spans):
+        if unit in units and any(s < end and start < e for start, end in spans
+                                 for s, e in _nearest(found, start, end)):
             return True
     return False
+
+
+def _nearest(found: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Of one entry's cue matches (in order and not overlapping, so their ends are in order
+    too), the nearest before or over [start, end) and the nearest after it: the only ones that
+    can be closest to it."""
+    i = bisect_left(found, (end,))
+    return found[max(0, i - 1):i + 1]
 
 
 def ending_cue_before(unit: str, before: str) -> bool:

