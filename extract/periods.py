@@ -111,12 +111,17 @@ BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up fro
                   r"(?:increase|decrease|rise|fall|drop|reduction|up|down) on)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
 
 
+FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
+
+
 def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
     """Every date-like expression in `text`, left to right, without overlaps."""
     global _COMPILED
     if _COMPILED is None:
         _COMPILED = _patterns()
-    pub_year = int(published[:4]) if published else None
+    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    if pub_year is not None and not FIRST_YEAR <= pub_year <= LAST_YEAR:
+        pub_year = None  # a hostile or broken publication date ("9999-12-31") dates nothing
     found: list[DateExpr] = []
     taken = TakenRanges()
     has_digit = HAS_DIGIT.search(text) is not None
@@ -130,8 +135,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
             if taken.overlaps(m.start(), m.end()):
                 continue
             expr = _make(kind, m, text, pub_year)
-            if expr is None:
-                continue
+            if expr is None or (expr.year is not None and not FIRST_YEAR <= expr.year <= LAST_YEAR):
+                continue  # "over the next 5,000 years" reaches no date a figure holds for
             prefix = PREFIX.search(text[max(0, m.start() - 40):m.start()])
             expr.prefix = prefix.group(1).lower() if prefix else None
             if kind.startswith("relative") and expr.prefix is None:

@@ -28,6 +28,7 @@ from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quot
                           reported_source, reproduced_release, source_at, speaker_scopes)
 from .blas import use_blis
 from .context import DocumentContext, PassageContext, document_asserter
+from .reading import reading_text
 from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from .measures import WINDOW as MEASURE_WINDOW, classify_measure
@@ -455,7 +456,9 @@ def prepare_docs(nlp: Language, document):
     pending_speaker = None
     anchor = doc_context.reference_date
     frames = PassageFrames()
-    texts = [masked_passage_text(document, p) for p in document.passages]
+    # the text numbers are read from (extract/reading.py); statistics map back to the original
+    readings = [reading_text(masked_passage_text(document, p)) for p in document.passages]
+    texts = [r.text for r in readings]
     # a news story about another body's publication restates that body's figures from the
     # passage that names it on
     reported = None
@@ -506,6 +509,8 @@ def prepare_docs(nlp: Language, document):
             continue
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
+        if readings[i].changed:
+            doc.user_data["reading"] = readings[i]
         doc._.context = PassageContext(
             document=doc_context, source=source, scopes=scopes, context_period=context_period,
             anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2] + frames.table_cells(text)))
@@ -517,21 +522,24 @@ def prepare_docs(nlp: Language, document):
 def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statistic]:
     passage = document.passages[passage_index]
     original = document.passage_text(passage)
+    reading = doc.user_data.get("reading")  # offsets of the reading text, mapped to the original
+    to_original = reading.original_span if reading is not None else (lambda start, end: (start, end))
     stats = []
     shown: dict[tuple[int, int], tuple[int, int, str]] = {}  # per sentence (or window), read once
     for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
         fig = span._.quantity
         sent = sentence_of(span)
-        bounds = _shown_window(original, sent.start_char, sent.end_char, fig)
+        fig_start, fig_end = to_original(fig.start, fig.end)
+        bounds = _shown_window(original, *to_original(sent.start_char, sent.end_char), fig_start, fig_end)
         if bounds not in shown:
             s_start, s_end = _shown_bounds(original, *bounds, passage.footnote_refs)
             shown[bounds] = (s_start, s_end, _without_markers(original, s_start, s_end, passage.footnote_refs))
         s_start, s_end, sentence = shown[bounds]
         stats.append(Statistic(
             passage=passage_index,
-            start=passage.start + fig.start,
-            end=passage.start + fig.end,
-            mention=original[fig.start:fig.end],
+            start=passage.start + fig_start,
+            end=passage.start + fig_end,
+            mention=original[fig_start:fig_end],
             sentence=sentence,
             value=fig.value, value_high=fig.value_high, unit=fig.unit,
             comparator=span._.comparator, metric=span._.metric, subject=span._.subject,
@@ -547,20 +555,20 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
 MAX_SHOWN = 1200  # characters of a sentence stored with each of its figures
 
 
-def _shown_window(text: str, start: int, end: int, fig: Quantity) -> tuple[int, int]:
+def _shown_window(text: str, start: int, end: int, fig_start: int, fig_end: int) -> tuple[int, int]:
     """The stretch of a sentence stored with a figure: the sentence, or in a "sentence" longer
     than MAX_SHOWN (a table flattened to one line, a run-on list) the words around the figure.
     Storing the whole of it with each of its figures would cost its length times its figures."""
     if end - start <= MAX_SHOWN:
         return start, end
     half = MAX_SHOWN // 2
-    lo, hi = max(start, fig.start - half), min(end, fig.end + half)
+    lo, hi = max(start, fig_start - half), min(end, fig_end + half)
     # whole words: cut after a space before the figure and before one after it
     if lo > start:
-        space = text.find(" ", lo, fig.start)
+        space = text.find(" ", lo, fig_start)
         lo = space + 1 if space >= 0 else lo
     if hi < end:
-        space = text.rfind(" ", fig.end, hi)
+        space = text.rfind(" ", fig_end, hi)
         hi = space if space >= 0 else hi
     return lo, hi
 
