@@ -16,6 +16,17 @@ MARGIN = {"left": 72, "right": 16, "top": 28, "bottom": 36}
 UNIT_TITLES = {"percent": "per cent (%)", "gbp": "pounds (£)", "count": "count", "days": "days",
                "months": "months", "years": "years", "hours": "hours", "times": "times"}
 FONT = 14
+HIT_RADIUS = 14
+# a point is drawn when its value is a finite figure of a sane size and its date a real year: a
+# stored inf, 1e300 or year 9999 (a bad document) is listed beside the chart, never breaks its axes
+PLOTTABLE_YEARS = range(1800, 2101)
+LARGEST_PLOTTED = 1e15
+
+
+def plottable(point: dict) -> bool:
+    value = point["value"]
+    return (isinstance(value, (int, float)) and math.isfinite(value) and abs(value) < LARGEST_PLOTTED
+            and point["date"].year in PLOTTABLE_YEARS)
 
 
 def axis_ticks(top: float, most: int = 5) -> list[float]:
@@ -47,7 +58,7 @@ def _format(value: float, unit: str | None) -> str:
 
 
 def timeline_svg(series: dict, width: int = 640, height: int = 260) -> Markup:
-    points = series["points"]
+    points = [p for p in series["points"] if plottable(p)]
     label = f"{series['label']} over time"
     if not points:
         return Markup('<p class="chart-empty">No dated figures for {} yet.</p>').format(series["label"])
@@ -91,8 +102,11 @@ def timeline_svg(series: dict, width: int = 640, height: int = 260) -> Markup:
         shown = {"<": "under ", ">": "over ", "~": "about "}.get(p.get("comparator") or "=", "") + _format(p["value"], unit)
         tip = f"{p['mention']} ({shown}), {p['period']}, {p['source']}: {p['title']}"
         # points are not in the tab order: the table beside the chart has every figure as a link
-        parts.append(f'<a href="{STATISTIC_URL.format(int(p["id"]))}" tabindex="-1"><circle class="point" '
-                     f'cx="{x(p["date"]):.1f}" cy="{y(p["value"]):.1f}" r="5" fill="{colour[p["source"]]}" '
+        # a transparent circle around each point is its tap target, 28 units across (24 px on a phone)
+        cx, cy = f'{x(p["date"]):.1f}', f'{y(p["value"]):.1f}'
+        parts.append(f'<a href="{STATISTIC_URL.format(int(p["id"]))}" tabindex="-1">'
+                     f'<circle class="hit" cx="{cx}" cy="{cy}" r="{HIT_RADIUS}" fill="transparent"/>'
+                     f'<circle class="point" cx="{cx}" cy="{cy}" r="5" fill="{colour[p["source"]]}" '
                      f'fill-opacity="0.85"><title>{escape(tip)}</title></circle></a>')
     for source, lx, row in legend:
         ly = height + 6 + 20 * row

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 from markupsafe import Markup, escape
 
-from extract.periods import period_middle
+from extract.period_value import Period
 
 from .trace import citations
 
@@ -62,6 +62,18 @@ def figure_mark(text: str, start: int, end: int, statistic_id: int | None = None
         inner = Markup('<a class="figure-link" href="{}" title="{}">{}</a>').format(
             STATISTIC_URL.format(statistic_id), title, inner)
     return Mark(start, end, inner)
+
+
+def sentence_html(sentence: str, highlight: list[int] | None, url: str | None = None) -> Markup:
+    """A statement's sentence escaped, its figure marked at the place its stored offsets give
+    (claims/matching.py: highlight) and linked to its statistic."""
+    if not highlight:
+        return escape(sentence)
+    start, end = highlight
+    inner = Markup('<mark class="figure">{}</mark>').format(sentence[start:end])
+    if url:
+        inner = Markup('<a class="figure-link" href="{}">{}</a>').format(url, inner)
+    return marked_text(sentence, [Mark(start, end, inner)])
 
 
 def footnote_mark(text: str, start: int, end: int, number: int) -> Mark:
@@ -191,8 +203,8 @@ def timeline(db: sqlite_utils.Database, metric: str) -> dict:
                       "d.title, s.published from statistics s join documents d on d.id = s.document_id "
                       "where s.metric = ? and s.unit = ? and s.measure = 'level' and s.value is not null",
                       [metric, unit]):
-        when = period_middle(s["period"])
-        if when is not None:
-            points.append({**s, "date": when})
+        period = Period.parse(s["period"])
+        if period is not None:
+            points.append({**s, "date": period.middle})
     points.sort(key=lambda p: (p["date"], p["value"]))
     return {"metric": metric, "label": metric_label(metric), "unit": unit, "points": points}

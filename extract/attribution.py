@@ -3,6 +3,7 @@
 noted ...", "Chief Inspector of Probation Justin Russell said:" followed by the quote)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -42,9 +43,13 @@ def last_before(positions: list[int], at: int) -> int:
 
 @dataclass
 class Scope:
+    """A stretch of a passage that `source` asserts, with the rule that said so (a stable id
+    such as "speaker:said" or "citation:according-to") and the words it read."""
     start: int
     end: int
     source: str
+    rule: str = "scope"
+    words: str = ""
 
 
 @dataclass
@@ -83,6 +88,16 @@ def _quote_end(text: str, pos: int) -> int | None:
     return len(text) if close == -1 else close + 1
 
 
+# "Analysis of Ministry of Justice data", "Our analysis of HMPPS figures": the analysis is the
+# writer's, whoever's data it reads
+ANALYSIS_OF = re.compile(r"\s*(?:(?:an?|our|new|further|the)\s+)?(?:[\w-]+\s+)?analysis\s+of\b", re.I)
+ANALYSIS_BEFORE = re.compile(r"\banalysis\s+of\s+(?:the\s+)?$", re.I)
+# a body named as the audience of a speaker: "speaking before the Justice Committee", "told to MPs"
+AUDIENCE = re.compile(r"\b(?:before|to|in front of|at|ahead of)\s+(?:an?\s+\w+\s+(?:before|to|of|at)\s+)?(?:the\s+)?$", re.I)
+# the writer's gloss on a figure a body gave: "– meaning", "which means", "the equivalent of"
+GLOSS = re.compile(r"(?:[–—-]|,)\s*(?:meaning|which means|which is|the equivalent of|equivalent to|in other words)\b")
+
+
 def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """Stretches of a passage that a named speaker asserts."""
     scopes: list[Scope] = []
@@ -98,13 +113,17 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue  # "the pledged 1,000": an adjective, not a speaker's verb
         if NOUN_LIKE_VERB.fullmatch(verb.group()) and re.match(r"\s*[,.;)]", text[verb.end():]):
             continue  # "in HMI probation reports, with ...": a plural noun, not a verb
-        orgs = find_organisations(phrase)
+        if ANALYSIS_OF.match(phrase):
+            continue  # "Analysis of Ministry of Justice data revealed": the analyst speaks, not the MoJ
+        # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
+        orgs = [o for o in find_organisations(phrase) if not AUDIENCE.search(phrase[:o.start])]
         if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
         # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
         org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
+        rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
         if org is None and PRONOUN_SPEAKER.search(phrase):
-            org = memory.last
+            org, rule = memory.last, "speaker:pronoun"
         if org is None:
             continue
         if orgs:
@@ -120,34 +139,48 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             if opened != -1 and text.find("”", opened, end) == -1:
                 close = text.find("”", end)
                 end = len(text) if close == -1 else close + 1
-        scopes.append(Scope(verb.end(), end, org))
+        scopes.append(Scope(verb.end(), gloss_start(text, verb.end(), end), org, rule,
+                            phrase.strip() + " " + verb.group()))
     return scopes
+
+
+def gloss_start(text: str, start: int, end: int) -> int:
+    """Where the writer's own gloss on what a body said begins, inside text[start:end] ("...
+    120 per cent capacity – meaning the average officer has six days' work"), else `end`."""
+    m = GLOSS.search(text, start, end)
+    return m.start() if m else end
+
+
+def speaker_verb(verb: str) -> str:
+    """The reporting verb of a speaker rule's id: "told us" -> "told", "also said" -> "said"."""
+    words = verb.split()
+    return words[1] if words[0] in ("also", "further") and len(words) > 1 else words[0]
 
 
 # a figure restated from another body's publication is that body's: "according to the latest
 # HMPPS workforce statistics", "figures from the Ministry of Justice show", "a report by HM
 # Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
 PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
-               r"survey|research|documents|estimates|accounts|bulletin|release|publication|numbers|"
+               r"survey|research|documents|estimates|accounts|bulletin|press release|news release|statistical release|publication|numbers|"
                r"article|piece|paper|table|tables|briefing)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
 # patterns that name the body before the words that cite it ("according to X", "figures from
 # X", "(X, 2024)", "Source: X"), matched where they start
-CITATIONS = [re.compile(p, re.M) for p in (
-    r"\b[Aa]ccording to (?P<who>[^.;:!?]{0,90})",
-    rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
-    rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})",
-    r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)",
-    r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})",
+CITATIONS = [(rule, re.compile(p, re.M)) for rule, p in (
+    ("citation:according-to", r"\b[Aa]ccording to (?P<who>[^.;:!?]{0,90})"),
+    ("citation:publication-from",
+     rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
+     rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})"),
+    ("citation:bracketed", r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)"),
+    ("citation:source-line", r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})"),
 )]
 # patterns read just after a body's name: "HMPPS's latest workforce figures show", "the MoJ's
 # own figures reveal", "Napo's claim that"
-AFTER_NAME = [re.compile(p) for p in (
-    rf"(?:'s|’s)?\s+(?:[\w“”\"'’-]+\s+){{0,4}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b",
-    r"(?:'s|’s) (?:\w+ ){0,2}(?:reassurance|assurance|statement|announcement|claim|pledge|promise|"
-    r"commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b",
+AFTER_NAME = [(rule, re.compile(p)) for rule, p in (
+    ("restated:figures-show", rf"(?:'s|’s)?\s+(?:[\w“”\"'’-]+\s+){{0,4}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b"),
+    ("restated:claim-of", r"(?:'s|’s) (?:\w+ ){0,2}(?:reassurance|assurance|statement|announcement|claim|pledge|promise|"
+    r"commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b"),
 )]
-SOURCE_LINE = CITATIONS[-1]
 SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
 # a lead names the publication a story is about: "Today's HMPPS quarterly workforce figures"
 NAMED_PUBLICATION = re.compile(rf"(?:'s|’s)?\s+(?:[“\"][^”\"]{{1,40}}[”\"]\s+)?(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b")
@@ -175,7 +208,7 @@ def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         elif memory.publication:
             end_m = SENTENCE_END.search(text, at)
             scopes.append(Scope(last_before(ends, at), end_m.end() if end_m else len(text),
-                                memory.publication))
+                                memory.publication, "restated:the-publication", text[at:at + 40]))
     return scopes
 
 
@@ -187,25 +220,31 @@ def citation_scopes(text: str) -> list[Scope]:
     scopes = []
     ends = sentence_ends(text)
 
-    def sentence_scope(at: int, to: int, org: str) -> Scope:
+    def sentence_scope(at: int, to: int, org: str, rule: str, words_end: int | None = None) -> Scope:
         end_m = SENTENCE_END.search(text, to)
-        return Scope(last_before(ends, at), end_m.end() if end_m else len(text), spokesperson(org))
+        end = gloss_start(text, to, end_m.end() if end_m else len(text))
+        return Scope(last_before(ends, at), end, spokesperson(org), rule, text[at:words_end or to])
 
-    for pattern in CITATIONS:
+    for rule, pattern in CITATIONS:
         for m in pattern.finditer(text):
             orgs = find_organisations(m.group("who"))
-            if not orgs:
+            if not orgs or (rule == "citation:publication-from" and ANALYSIS_OF.match(m.group())):
                 continue
-            if pattern is SOURCE_LINE:
+            if rule == "citation:source-line":
                 # "Source: ..." under a table or a paragraph covers all of it
-                scopes.append(Scope(0, len(text), spokesperson(orgs[0].name)))
+                scopes.append(Scope(0, len(text), spokesperson(orgs[0].name), rule, m.group().strip()))
             else:
-                scopes.append(sentence_scope(m.start(), m.end(), orgs[0].name))
+                # the words read run to the end of the cited phrase: "According to the latest
+                # HMPPS workforce statistics", "review by His Majesty's Prison and Probation Service"
+                cited_end = m.start("who") + max(orgs[0].end, len(m.group("who").split(",")[0].rstrip()))
+                scopes.append(sentence_scope(m.start(), m.end(), orgs[0].name, rule, cited_end))
     for org in named:
-        for pattern in AFTER_NAME:
+        if ANALYSIS_BEFORE.search(text, max(0, org.start - 40), org.start):
+            continue  # "Analysis of Ministry of Justice data revealed": the analyst's finding
+        for rule, pattern in AFTER_NAME:
             m = pattern.match(text, org.end)
             if m:
-                scopes.append(sentence_scope(org.start, m.end(), org.name))
+                scopes.append(sentence_scope(org.start, m.end(), org.name, rule))
                 break
     scopes.sort(key=lambda sc: sc.start)
     return scopes
@@ -216,49 +255,66 @@ def citation_scopes(text: str) -> list[Scope]:
 PRESS_RELEASE_OPENING = re.compile(r"[^.]{0,160}?\b(?:has|have)\s+today\b|[^.]{0,160}?\btoday\s+(?:announced|published|released|launched|served|called)\b")
 
 
-def reproduced_release(texts: list[str]) -> str | None:
+def reproduced_release(texts: list[str]) -> Scope | None:
     """The body whose press release a post reproduces, when its first passage opens with the
-    body's name and says what it "has today" done."""
+    body's name and says what it "has today" done (a Scope over that passage)."""
     for text in texts[:1]:
         stripped = text.lstrip()
         orgs = find_organisations(stripped[:80])
-        if orgs and orgs[0].start == 0 and PRESS_RELEASE_OPENING.match(stripped):
-            return spokesperson(orgs[0].name)
+        m = PRESS_RELEASE_OPENING.match(stripped) if orgs and orgs[0].start == 0 else None
+        if m:
+            return Scope(0, len(text), spokesperson(orgs[0].name), "reproduced:press-release", m.group())
     return None
 
 
-def reported_source(texts: list[str]) -> tuple[int, str] | None:
+# a lead that says a body has published something: "Chief Inspector of Probation Martin Jones
+# has published his first Annual Report", "HMI Probation published a new research bulletin"
+PUBLISHED = re.compile(rf"(?:\s+[A-Z][\w’'-]*){{0,3}},?\s+(?:has\s+|have\s+)?(?:today\s+|just\s+)?"
+                       rf"(?:published|publishes|released|releases|issued|issues|launched)\b[^.]{{0,60}}?\b{PUBLICATION}\b")
+
+
+def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     """The publication a news story reports on, named in its opening passages ("Today's
     HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
-    it is named and the organisation."""
+    it is named and a Scope naming the organisation, the rule and its words."""
     for i, text in enumerate(texts):
         cited = citation_scopes(text)
         if cited:
-            return i, cited[0].source
+            return i, dataclasses.replace(cited[0], end=len(text))
         for org in find_organisations(text):
-            if NAMED_PUBLICATION.match(text, org.end):
-                return i, org.name
+            m = NAMED_PUBLICATION.match(text, org.end)
+            if m:
+                # what the writer says before naming the publication stays the writer's
+                return i, Scope(org.start, len(text), org.name, "restated:lead-publication", text[org.start:m.end()])
+        for org in find_organisations(text):
+            m = PUBLISHED.match(text, org.end)
+            if m:
+                return i, Scope(org.start, len(text), org.name, "restated:lead-published", text[org.start:m.end()])
         clause_starts = clause_start_list(text)
         for verb in REPORTING_VERB.finditer(text):
-            orgs = find_organisations(text[last_before(clause_starts, verb.start()):verb.start()])
+            phrase_start = last_before(clause_starts, verb.start())
+            orgs = find_organisations(text[phrase_start:verb.start()])
             if orgs:
-                return i, orgs[0].name
+                return i, Scope(phrase_start, len(text), orgs[0].name, "restated:lead-speaker",
+                                text[phrase_start:verb.end()])
         m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)
         orgs = find_organisations(m.group("who")) if m else []
         if orgs:
-            return i, orgs[0].name
+            return i, Scope(0, len(text), orgs[0].name, "restated:lead-has-done", m.group().strip())
     return None
 
 
-def introduces_quote(text: str, scopes: list[Scope]) -> str | None:
-    """The speaker of the passages that follow, when this one ends "... told us that:"."""
+def introduces_quote(text: str, scopes: list[Scope]) -> Scope | None:
+    """The speaker's scope, when this passage ends "... told us that:" and the passages that
+    follow are what they said."""
     if scopes and text.rstrip().endswith(":") and scopes[-1].end >= len(text.rstrip()) - 1:
-        return scopes[-1].source
+        return scopes[-1]
     return None
 
 
-def source_at(position: int, scopes: list[Scope], default: str | None) -> str | None:
+def scope_at(position: int, scopes: list[Scope]) -> Scope | None:
+    """The innermost (last opened) scope holding `position`."""
     for scope in reversed(scopes):
         if scope.start <= position < scope.end:
-            return scope.source
-    return default
+            return scope
+    return None

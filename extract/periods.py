@@ -1,13 +1,15 @@
-"""Dates in text and the period a figure holds for: explicit dates ("as at 30 September
-2020"), fiscal years ("2024-25" is 2024/25), spans ("since 2010" runs to the document's date),
-relative phrases ("last year", "three years earlier") resolved against the publication date."""
+"""The date grammar: every date-like expression in a text, read into a typed Period
+(extract/period_value.py): explicit dates ("as at 30 September 2020"), fiscal years
+("2024-25" is 2024/25), spans ("between 2019 and 2022"), "since X" and "compared to X",
+relative phrases ("last year", "three years earlier") against the publication year, and the
+reference period a statistics release names in its title. Which date a figure takes is
+decided in extract/period.py, from these."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-
 from .lexicon import alternation, load_lexicon
+from .period_value import Period, When
 from .spans import TakenRanges
 
 MONTHS = ("january february march april may june july august september october november "
@@ -28,21 +30,26 @@ _ORD = r"(?:st|nd|rd|th)?"
 class DateExpr:
     start: int
     end: int
-    kind: str  # point, fiscal, span, since, base, relative, noise
-    period: str | None = None  # YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YY, or START..END
-    year: int | None = None
+    kind: str  # point, fiscal, span, since, base, relative, present, noise
+    period: Period | None = None
     offset_years: int | None = None  # "three years earlier"
+    from_writing: bool = False  # "this year", "last year": read from the writing, not stated
+    bracketed: bool = False  # "(May 2021)": a bracket holding only the date
     prefix: str | None = None  # the preposition before it: "in 2019", "by 2024/25", "as at ..."
     holds_figure: bool = False  # "over the next three years": its length is a figure too
 
     @property
     def framed(self) -> bool:
         """A time frame ("in 2019", "as at 30 September 2020"), not a label ("the 2025 uplift")."""
-        return self.prefix is not None or self.kind in ("since", "base", "span", "relative")
+        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous")
 
     @property
     def is_date(self) -> bool:
         return self.kind != "noise"
+
+    @property
+    def year(self) -> int | None:
+        return self.period.year if self.period else None
 
 
 def _word_number(word: str) -> int | None:
@@ -152,17 +159,14 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
     if kind == "noise":
         return DateExpr(s, e, "noise")
     if kind == "fiscal_span":
-        y1, y3 = int(m.group("y1")), int(m.group("y3"))
-        first, last = f"{y1}/{m.group('a')}", f"{y3}/{m.group('b')}"
-        return DateExpr(s, e, "span", f"{first}..{last}", y3 + 1)
+        first, last = When(int(m.group("y1")), fiscal=True), When(int(m.group("y3")), fiscal=True)
+        return DateExpr(s, e, "span", Period(first, last))
     if kind == "between":
-        y1, y2 = int(m.group("year")), int(m.group("year2"))
-        return DateExpr(s, e, "span", f"{y1}..{y2}", y2)
+        return DateExpr(s, e, "span", Period(When(int(m.group("year"))), When(int(m.group("year2")))))
     if kind in ("between_months", "month_span"):
-        m1 = month_number(m.group("month"))
-        m2 = month_number(m.group("month2"))
-        y2 = int(m.group("year2"))
-        return DateExpr(s, e, "span", f"{m.group('year')}-{m1:02d}..{y2}-{m2:02d}", y2)
+        first = When(int(m.group("year")), month_number(m.group("month")))
+        last = When(int(m.group("year2")), month_number(m.group("month2")))
+        return DateExpr(s, e, "span", Period(first, last))
     if kind == "fiscal":
         y1 = int(m.group("y1"))
         y2s = m.group("y2")
@@ -170,16 +174,15 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         if len(y2s) == 2 and y2 < y1:
             y2 += 100
         if y2 == y1 + 1:
-            return DateExpr(s, e, "fiscal", f"{y1}/{y2 % 100:02d}", y2)
+            return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(y1, fiscal=True))))
         if y2 > y1:
-            return DateExpr(s, e, "span", f"{y1}..{y2}", y2)
+            return DateExpr(s, e, "span", Period(When(y1), When(y2)))
         return None
     if kind == "fiscal_short":
         a, b = int(m.group("a")), int(m.group("b"))
         if b != (a + 1) % 100:
             return DateExpr(s, e, "noise")  # "24/7": not a figure, not a date either
-        y1 = 2000 + a
-        return DateExpr(s, e, "fiscal", f"{y1}/{b:02d}", y1 + 1)
+        return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(2000 + a, fiscal=True))))
     if kind in ("day_month", "month_day"):
         year = m.group("year")
         year = int(year) if year else pub_year
@@ -188,17 +191,17 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
             return None
         month = month_number(m.group("month"))
         if year is None:
-            return DateExpr(s, e, "point", None, None)
-        return _with_prefix(text, DateExpr(s, e, "point", f"{year:04d}-{month:02d}-{day:02d}", year))
+            return DateExpr(s, e, "point")
+        when = When.parse(f"{year:04d}-{month:02d}-{day:02d}") or When(year, month)  # "31 June": the month
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
     if kind == "month_year":
-        year = int(m.group("year"))
-        month = month_number(m.group("month"))
-        return _with_prefix(text, DateExpr(s, e, "point", f"{year:04d}-{month:02d}", year))
+        when = When(int(m.group("year")), month_number(m.group("month")))
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
     if kind == "year":
         year = int(m.group("year"))
         if not m.group().strip()[0].isalpha() and COUNTED.match(text, e) and not PREFIX.search(text[max(0, s - 40):s]):
             return None  # "2000 officers", "2019 staff left": a count, not a year
-        return _with_prefix(text, DateExpr(s, e, "point", f"{year}", year))
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(When(year))))
     if kind == "decade":
         return DateExpr(s, e, "noise")
     if kind == "ahead":
@@ -206,7 +209,7 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         n = _word_number(m.group("n"))
         if n is None or pub_year is None:
             return DateExpr(s, e, "relative", holds_figure=True)
-        return DateExpr(s, e, "span", f"{pub_year}..{pub_year + n}", pub_year + n, holds_figure=True)
+        return DateExpr(s, e, "span", Period(When(pub_year), When(pub_year + n)), holds_figure=True)
     if kind == "present":
         return DateExpr(s, e, "present", offset_years=0)
     if kind == "relative_n":
@@ -224,23 +227,35 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         if phrase in ("last year", "past year") and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
             # "over the last year": the twelve months to the writing, not the calendar year before
             return DateExpr(s, e, "relative", offset_years=0)
-        if phrase.startswith("last") and "year" in phrase or phrase.startswith("the previous year"):
+        if phrase.startswith(("the previous", "the following")):
+            # "up from 22% the previous year": a year before the time the sentence speaks of
+            if "year" in phrase and "financial" not in phrase:
+                return DateExpr(s, e, "previous", offset_years=-1 if "previous" in phrase else 1)
+            return DateExpr(s, e, "relative")
+        if phrase.startswith("last") and "year" in phrase:
             if "financial" in phrase:
-                return DateExpr(s, e, "fiscal", f"{pub_year - 2}/{(pub_year - 1) % 100:02d}", pub_year - 1)
-            return _with_prefix(text, DateExpr(s, e, "point", str(pub_year - 1), pub_year - 1))
+                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 2, fiscal=True)), from_writing=True)
+            return _with_prefix(text, DateExpr(s, e, "point", Period.single(When(pub_year - 1)), from_writing=True))
         if phrase.startswith("next") and "year" in phrase:
-            return DateExpr(s, e, "point", str(pub_year + 1), pub_year + 1)
+            return DateExpr(s, e, "point", Period.single(When(pub_year + 1)), from_writing=True)
         if "year" in phrase and phrase.startswith("this"):
             if "financial" in phrase:
-                return DateExpr(s, e, "fiscal", f"{pub_year - 1}/{pub_year % 100:02d}", pub_year)
-            return DateExpr(s, e, "point", str(pub_year), pub_year)
+                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 1, fiscal=True)), from_writing=True)
+            return DateExpr(s, e, "point", Period.single(When(pub_year)), from_writing=True)
         return DateExpr(s, e, "relative")
     return None
 
 
+# "(May 2021)", "(as at March 2022)", "(CPI, July 2022)": a bracket holding a date and at most a label
+BRACKET_OPEN = re.compile(r"\(\s*(?:[A-Za-z][\w-]{0,15},\s*)?(?:(?:in|as at|as of|at|on|at the end of|end of|to|year to|year ending)\s+)?$", re.I)
+BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
 def _with_prefix(text: str, expr: DateExpr) -> DateExpr:
-    """Read the words before a date: "since X" starts a span, "compared to X" is a base."""
+    """Read the words around a date: "since X" starts a span, "compared to X" is a base,
+    "(May 2021)" a bracket that dates what it follows."""
     before = text[max(0, expr.start - 60):expr.start]
+    expr.bracketed = bool(BRACKET_OPEN.search(before) and BRACKET_CLOSE.match(text, expr.end))
     if SINCE.search(before):
         expr.kind = "since"
     elif BASE.search(before):
@@ -248,62 +263,6 @@ def _with_prefix(text: str, expr: DateExpr) -> DateExpr:
     return expr
 
 
-def _granular(anchor: str, like: str) -> str:
-    """The anchor date cut to the granularity of `like` (2020-09-30 like 2019 gives 2020)."""
-    if "/" in like:
-        return anchor[:4]
-    return anchor[:len(like)] if len(like) <= len(anchor) else anchor
-
-
-def span_to(expr: DateExpr, anchor: str | None) -> tuple[str, int]:
-    """The period of a change since `expr` up to the anchor date."""
-    start = expr.period
-    if not anchor or anchor[:4] < start[:4] or anchor[:len(start)] == start:
-        return start, expr.year
-    end = _granular(anchor, start)
-    return f"{start}..{end}", int(end[:4])
-
-
-def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr],
-                   context: tuple[str, int] | None, anchor: str | None,
-                   published: str | None, reference: str | None = None, present: bool = False,
-                   clause_start: int = 0, first_figure: int = 0) -> tuple[str | None, int | None, bool]:
-    """The period a figure at `position` in a sentence holds for.
-
-    Returns (period, year, from_publication). The date between the figure and the next
-    figure applies first ("from 14% in 2021 to 21% in 2025"), then the nearest date before it
-    in the sentence ("As at 30 September 2020, there were 3,550"), then the context carried
-    from earlier sentences, then the publication date, flagged.
-    """
-    dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
-    limit = next_figure if next_figure is not None else 10 ** 9
-    after = [d for d in dated if position <= d.start < limit and d.framed]
-    # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
-    # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
-    before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
-    chosen = after[0] if after else (before[-1] if before else None)
-    if chosen is not None:
-        return _period_of(chosen, context, anchor, published, reference)
-    # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
-    # of the time of writing, not of the time frame of the sentences before it
-    if context and not present:
-        return context[0], context[1], False
-    if reference:
-        # a statistics release's figures stand at its reference date, not its publication
-        return reference, period_year(reference), False
-    if published:
-        return published, int(published[:4]), True
-    return None, None, True
-
-
-def period_year(period: str) -> int:
-    """The single year a period refers to: its end for a span, the later calendar year for
-    a fiscal year (2024/25 gives 2025)."""
-    end = period.split("..")[-1]
-    fiscal = re.fullmatch(r"((?:19|20)\d{2})/(\d{2})", end)
-    if fiscal:
-        return int(fiscal.group(1)) + 1
-    return int(end[:4])
 
 
 _MONTH_END = rf"{_MONTH},? {_YEAR}"
@@ -320,103 +279,28 @@ REFERENCE_PATTERNS = [
 ]
 
 
-def reference_period(title: str | None, opening: str = "") -> str | None:
+def reference_period(title: str | None, opening: str = "") -> tuple[Period, str] | None:
     """The period a statistics release or report describes when it says so in its title or
     opening ("workforce quarterly: December 2024" is 2024-12-31, "annual report 2022/23" is
-    2022/23, "covering February 2024 to February 2025" is 2024-02..2025-02)."""
+    2022/23, "covering February 2024 to February 2025" is 2024-02..2025-02), with the words."""
     for text in (title or "", opening):
         for kind, pattern in REFERENCE_PATTERNS:
             m = pattern.search(text)
             if not m:
                 continue
             month = month_number(m.group("month")) if "month" in m.groupdict() and m.group("month") else None
+            year = int(m.group("year")) if "year" in m.groupdict() else None
             if kind == "month_end":
-                return period_end(f"{int(m.group('year')):04d}-{month:02d}").isoformat()
+                return Period.single(When.of_date(When(year, month).last_day)), m.group()
             if kind == "day":
-                try:
-                    return date(int(m.group("year")), month, int(m.group("day"))).isoformat()
-                except ValueError:
-                    continue
+                when = When.parse(f"{year:04d}-{month:02d}-{int(m.group('day')):02d}")
+                if when:
+                    return Period.single(when), m.group()
             if kind == "span":
-                month2 = month_number(m.group("month2"))
-                return f"{m.group('year')}-{month:02d}..{m.group('year2')}-{month2:02d}"
+                last = When(int(m.group("year2")), month_number(m.group("month2")))
+                return Period(When(year, month), last), m.group()
             if kind == "fiscal":
                 y1, y2 = int(m.group("y1")), int(m.group("y2"))
                 if (y1 + 1) % 100 == y2:
-                    return f"{y1}/{y2:02d}"
-    return None
-
-
-def _period_of(expr: DateExpr, context, anchor, published, reference=None):
-    if expr.kind == "present":
-        now = reference or published
-        return (now, period_year(now), reference is None) if now else (None, None, True)
-    if expr.offset_years is not None:
-        base_year = context[1] if context else (int(published[:4]) if published else None)
-        if base_year is None:
-            return None, None, True
-        year = base_year + expr.offset_years
-        return str(year), year, False
-    if expr.kind in ("since", "base"):
-        end_anchor = anchor or published
-        period, year = span_to(expr, end_anchor)
-        return period, year, False
-    return expr.period, expr.year, False
-
-
-def point_anchor(dates: list[DateExpr]) -> DateExpr | None:
-    """The sentence's reference date ("As at 30 September 2020"), for spans that end there."""
-    points = [d for d in dates if d.kind in ("point", "fiscal") and d.period]
-    return points[0] if points else None
-
-
-def period_start(period: str | None) -> date | None:
-    """The first day of a period: "2024" is 1 January, "2024/25" 1 April 2024, a span its start."""
-    if not period:
-        return None
-    start = period.split("..")[0]
-    fiscal = re.fullmatch(r"((?:19|20)\d{2})/(\d{2})", start)
-    try:
-        if fiscal:
-            return date(int(fiscal.group(1)), 4, 1)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", start):
-            return date.fromisoformat(start)
-        if re.fullmatch(r"\d{4}-\d{2}", start):
-            return date(int(start[:4]), int(start[5:]), 1)
-        if re.fullmatch(r"\d{4}", start):
-            return date(int(start), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def period_middle(period: str | None) -> date | None:
-    """Where a figure sits on a timeline: the middle of its period (mid-year for a year, the
-    middle of a span), or its own date."""
-    first, last = period_start(period), period_end(period)
-    if first is None or last is None:
-        return last or first
-    return date.fromordinal((first.toordinal() + last.toordinal()) // 2)
-
-
-def period_end(period: str | None) -> date | None:
-    """The date a period ends on, to place a figure on a timeline: "2020-09-30", "2024" (31
-    December), "2024-03" (end of March), "2024/25" (the financial year, to 31 March 2025),
-    "2019-09-30..2020-09-30" (its end)."""
-    if not period:
-        return None
-    end = period.split("..")[-1]
-    fiscal = re.fullmatch(r"((?:19|20)\d{2})/(\d{2})", end)
-    try:
-        if fiscal:
-            return date(int(fiscal.group(1)) + 1, 3, 31)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
-            return date.fromisoformat(end)
-        if re.fullmatch(r"\d{4}-\d{2}", end):
-            year, month = int(end[:4]), int(end[5:])
-            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        if re.fullmatch(r"\d{4}", end):
-            return date(int(end), 12, 31)
-    except ValueError:
-        return None
+                    return Period.single(When(y1, fiscal=True)), m.group()
     return None

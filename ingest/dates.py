@@ -19,6 +19,21 @@ PUBLISHED_LINE = re.compile(rf"Published:?\s+(?:on\s+)?(\d{{1,2}}(?:st|nd|rd|th)
 # a dateline: a line that is only a date, near the top ("4 Oct 2016", "Wednesday 24 July 2024 08:27 BST")
 DATELINE = re.compile(rf"^\s*(?:(?:{WEEKDAY_RE}),?\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?),?\s+\d{{4}})(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[A-Z]{{2,4}})?)?\s*$", re.M)
 
+# a document of this field is dated between these years; a date outside them (a PDF made
+# "D:99991231", a feed entry of 9999) is a placeholder or a forgery, never a publication date,
+# and a year past 9999 could not even be shown as a date
+FIRST_YEAR, LAST_YEAR = 1800, 2100
+
+
+def plausible_year(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
+def plausible(iso: str | None) -> str | None:
+    """An ISO date (of any precision) when its year is plausible, else None."""
+    return iso if iso and iso[:4].isdigit() and plausible_year(int(iso[:4])) else None
+
+
 _SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
@@ -39,11 +54,11 @@ def parse_date(text: str) -> str | None:
     m = _DAY_MONTH_YEAR.match(text.strip())
     if m:
         try:
-            return date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1))).isoformat()
+            return plausible(date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1))).isoformat())
         except ValueError:
             return None
     parsed = dateparser.parse(text.strip(), languages=["en"], settings=_SETTINGS)
-    return parsed.date().isoformat() if parsed else None
+    return plausible(parsed.date().isoformat()) if parsed else None
 
 
 _MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? )?({MONTH_RE}) (\d{{4}})\b")
@@ -56,6 +71,8 @@ def latest_date_mentioned(text: str) -> str | None:
     for m in _MONTH_YEAR.finditer(text):
         day = int(m.group(1)) if m.group(1) else 0
         key = (int(m.group(3)), MONTHS.index(m.group(2)) + 1, day)
+        if not plausible_year(key[0]):
+            continue
         # a date after "by", "to" or "until" is a target or an end, not evidence of the writing date
         before = text[max(0, m.start() - 8):m.start()].lower()
         if re.search(r"(?:\b(?:by|to|until|till|ending|before)\s+|\w[-–]\s*)$", before):
@@ -87,7 +104,7 @@ def read_date(value: str | None) -> str | None:
     m = re.match(r"\d{4}-\d{2}-\d{2}", value.strip())
     if m:
         try:
-            return date.fromisoformat(m.group()).isoformat()
+            return plausible(date.fromisoformat(m.group()).isoformat())
         except ValueError:
             return None
     return parse_date(value)

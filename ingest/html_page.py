@@ -20,10 +20,13 @@ from registry import first_organisation, organisation_kind
 
 from .assemble import Block, document_from_blocks, number_paragraph
 from .dates import PUBLISHED_LINE, published_line_date
-from .html_text import html_blocks, soup_of, text_of
+from .html_text import flatten_deep_nesting, html_blocks, soup_of, text_of
 from .model import COMMENTER, Document, IngestError
 
 MIN_ARTICLE_WORDS = 30
+# lxml, which trafilatura and htmldate parse pages with, stops at 256 levels of nesting and
+# drops everything below and after; a page is flattened below this depth before they read it
+MAX_DEPTH = 200
 # the article's container, most specific first: Blogger, WordPress, GOV.UK, schema.org, HTML5
 ARTICLE_SELECTORS = [".post-body", ".entry-content", ".govuk-govspeak", "[itemprop=articleBody]",
                      ".article-body", ".article-content", ".field--name-body", "article", "main",
@@ -53,12 +56,18 @@ def looks_like_html(head: str) -> bool:
 
 def parse_html_page(markup: str | bytes, publisher: str | None = None, kind: str | None = None,
                     url: str | None = None, path: str = "page", title: str | None = None,
-                    min_words: int = MIN_ARTICLE_WORDS) -> list[Document]:
+                    min_words: int = MIN_ARTICLE_WORDS, warnings: list[str] | None = None
+                    ) -> list[Document]:
     """The documents of a page: one, or one per post on a Blogger page listing several.
     `title`, when given (an e-mail's subject), is the document's title. A site whose structure
     the libraries do not read (Parliament's numbered paragraphs and footnotes) has its own
-    reader (SITE_READERS); every other page is read by trafilatura and dated by htmldate."""
+    reader (SITE_READERS); every other page is read by trafilatura and dated by htmldate.
+    What the page loses on the way is added to `warnings`."""
     soup = soup_of(markup)
+    flattened = flatten_deep_nesting(soup, MAX_DEPTH)
+    if flattened and warnings is not None:
+        warnings.append(f"HTML nested more than {MAX_DEPTH} levels deep: {flattened} element(s) at that "
+                        "depth kept as plain paragraphs, without their markup")
     _show_hidden_bodies(soup, min_words)
     _unwrap_layout_tables(soup)
     generator = _meta(soup, "generator") or ""

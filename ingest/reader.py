@@ -2,26 +2,24 @@
 read a text file's front matter, and hand the file to the right parser."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
-
-import yaml
 
 from registry import Publisher, resolve_publisher
 
 from .dates import year_in_name
+from .metadata import normalise_metadata
 from .formats import BY_NAME, CorpusFile, sniff_bytes, sniff_text
 from .model import COMMENTER, Document, IngestError, one_line
+from .user_yaml import YamlRefused, load_user_yaml
 
 MAX_BYTES = 50 * 1024 * 1024
 TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a title
-FRONT_MATTER_KEYS = {"title", "publisher", "kind", "url", "published", "author", "licence",
-                     "license", "format"}
-KINDS = {"blog", "committee", "inspectorate", "union", "audit", "statistics", "news", "parliament",
-         "government", "charity", "comment", "unknown"}
+# front matter is a few fields: one this long is not a description of the file
+MAX_FRONT_MATTER_CHARS = 64 * 1024
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n", re.S | re.M)
 BINARY_SIGNATURES = [(b"PK\x03\x04", "a ZIP archive (a Word or OpenDocument file?)"),
                      (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
@@ -38,6 +36,27 @@ class SourceFile:
     metadata: dict
     format: str | None = None
     warnings: list[str] = field(default_factory=list)  # parts of the file skipped
+    decoded: str | None = None  # a markup file in UTF-16 or UTF-32, decoded by its byte order mark
+
+
+# byte order marks, UTF-32's first: its little-endian mark begins with UTF-16's
+BYTE_ORDER_MARKS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 by its byte order mark, or UTF-16 without one by the NUL byte beside
+    each character of ASCII text ("<\\0h\\0t\\0m\\0l\\0"); None for any other file."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return encoding
+    sample = head[:512]
+    if len(sample) >= 16 and sample.count(0) * 2 >= len(sample) * 0.9:
+        if not any(sample[0::2]):
+            return "utf-16-be"
+        if not any(sample[1::2]):
+            return "utf-16-le"
+    return None
 
 
 def sha256_of(path: Path) -> str:
@@ -62,18 +81,31 @@ def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -
     for signature, what in BINARY_SIGNATURES:
         if head.startswith(signature):
             raise IngestError(rel, f"unknown format: {what}; save it as PDF, HTML or text")
-    fmt = sniff_bytes(head)
-    if fmt:
-        # bs4, lxml and pypdf read these from the bytes, honouring the file's declared encoding
-        return SourceFile(rel, sha256_of(path), None, 0, metadata, fmt.name)
-    if b"\x00" in head:
-        raise IngestError(rel, "binary file (contains NUL bytes)")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise IngestError(rel, f"invalid UTF-8 at byte {err.start}") from None
-    text = text.removeprefix("\ufeff")
+    wide = wide_encoding(head)
+    if wide:
+        # UTF-16 or UTF-32: decoded here, whatever the format; a markup format gets the text
+        raw = path.read_bytes()
+        try:
+            text = raw.decode(wide)
+        except UnicodeDecodeError as err:
+            raise IngestError(rel, f"invalid {wide.upper()} at byte {err.start}") from None
+        text = text.removeprefix("\ufeff")
+        fmt = sniff_bytes(text[:8192].encode("utf-8"))
+        if fmt:
+            return SourceFile(rel, hashlib.sha256(raw).hexdigest(), None, 0, metadata, fmt.name, decoded=text)
+    else:
+        fmt = sniff_bytes(head)
+        if fmt:
+            # bs4, lxml and pypdf read these from the bytes, honouring the file's declared encoding
+            return SourceFile(rel, sha256_of(path), None, 0, metadata, fmt.name)
+        if b"\x00" in head:
+            raise IngestError(rel, "binary file (contains NUL bytes)")
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise IngestError(rel, f"invalid UTF-8 at byte {err.start}") from None
+        text = text.removeprefix("\ufeff")
     if not text.strip():
         raise IngestError(rel, "empty file (only white space)")
     body_start = 0
@@ -87,61 +119,19 @@ def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -
 
 
 def parse_front_matter(text: str, rel: str) -> tuple[dict, int, list[str]]:
-    """The YAML front matter as people write it: a partial date keeps its precision
-    (`published: 2015-08` is August 2015, not the 1st), and an unknown key, kind or date is
-    a warning, never a reason to drop the document."""
+    """The YAML front matter, read as ingest.metadata reads every user's description of a
+    file; malformed, oversized or aliased YAML is the file's error."""
     m = FRONT_MATTER.match(text)
     if not m:
         raise IngestError(rel, "malformed front matter: no closing '---' line")
     try:
-        data = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError as err:
-        reason = str(err).splitlines()[0]
-        raise IngestError(rel, f"malformed front matter: {reason}") from None
+        data = load_user_yaml(m.group(1), MAX_FRONT_MATTER_CHARS) or {}
+    except YamlRefused as err:
+        raise IngestError(rel, f"malformed front matter: {err}") from None
     if not isinstance(data, dict):
         raise IngestError(rel, "malformed front matter: expected 'key: value' lines")
-    warnings = []
-    unknown = set(map(str, data)) - FRONT_MATTER_KEYS
-    if unknown:
-        warnings.append(f"front matter: unknown key(s) {', '.join(sorted(unknown))} ignored")
-    if data.get("published") is not None:
-        value = data["published"]
-        published = partial_date(value)
-        if published is None:
-            warnings.append(f"front matter: published {str(value)!r} is not a date "
-                            "(YYYY, YYYY-MM or YYYY-MM-DD); ignored")
-            data.pop("published")
-        else:
-            data["published"] = published
-    if "kind" in data and data["kind"] not in KINDS:
-        warnings.append(f"front matter: kind {str(data['kind'])!r} is not one of "
-                        f"{', '.join(sorted(KINDS))}; kept as given")
-        data["kind"] = str(data["kind"])
-    for key in ("title", "publisher", "url", "author"):
-        if key in data and data[key] is not None and not isinstance(data[key], str):
-            data[key] = str(data[key])
-    return data, m.end(), warnings
-
-
-def partial_date(value) -> str | None:
-    """An ISO date at the precision given: 2015, 2015-08 or 2015-08-14."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    m = re.fullmatch(r"((?:1[89]|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        if day:
-            return date(int(year), int(month), int(day)).isoformat()
-        if month:
-            return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
-    except ValueError:
-        return None
-    return year
+    fields, warnings = normalise_metadata(data, "front matter")
+    return fields, m.end(), warnings
 
 
 def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
@@ -163,7 +153,7 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
     fmt = BY_NAME[given] if given else BY_NAME[source.format] if source.format else sniff_text(body)
     if fmt is None or (fmt.name == "article" and len(re.findall(r"[A-Za-z]{2,}", body)) < 5):
         raise IngestError(rel, "unknown format: not a blog dump, committee report or article text")
-    corpus_file = CorpusFile(path, rel, body, publisher, kind, meta.get("url"), source.warnings)
+    corpus_file = CorpusFile(path, rel, body, publisher, kind, meta.get("url"), source.warnings, source.decoded)
     try:
         documents = fmt.parse(corpus_file)
     except IngestError:
@@ -176,7 +166,9 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
             doc.file_start += source.body_start
     fmt = fmt.name
     if not documents:
-        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file")
+        # what was skipped says why nothing is left
+        why = f" ({source.warnings[-1]})" if source.warnings else ""
+        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file{why}")
     source.format = fmt
     single = len(documents) == 1
     canonicalise_publishers(documents, meta.get("publisher"), meta.get("url"))

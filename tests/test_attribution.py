@@ -1,6 +1,8 @@
 """Who said it and when (issue 11): restated figures belong to the body whose publication
 they come from, documents have reference periods, and dates come from wherever a file gives
 them. Built through the CLI where it is end to end."""
+import json
+
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
@@ -149,3 +151,126 @@ def test_it_after_a_named_body_is_that_body(extractor):
             "It warned 15% of prisons are expected to have fewer than 80% of the staff they need.")
     _, stats = extract(extractor, text, source="On Probation blog")
     assert {s.mention: s.source for s in stats} == {"15%": "MoJ", "80%": "MoJ"}
+
+
+def test_figure_source_alone_reads_the_passages_own_speakers(extractor):
+    """On `nlp(text)` alone, with no document, figure_source does what it does in a build for
+    what the passage itself says; a figure no one is named for has no source."""
+    doc = extractor.nlp("The Ministry of Justice said 1,200 officers were recruited. We counted 40 desks.")
+    got = {s.text: (s._.source, s._.why["source"]["rule"]) for s in doc.spans["figures"]}
+    assert got == {"1,200": ("MoJ", "speaker:said"), "40": (None, "none")}
+
+
+def test_figure_source_declares_what_it_assigns(extractor):
+    summary = extractor.nlp.analyze_pipes()["summary"]["figure_source"]
+    assert summary["assigns"] == ["span._.source", "span._.confidence"]
+
+
+@pytest.mark.parametrize("text,rule,words", [
+    ("According to the latest HMPPS workforce statistics, there were 3,550 officers in post.",
+     "citation:according-to", "According to the latest HMPPS workforce statistics"),
+    ("HMPPS's latest workforce figures show 3,550 officers in post.",
+     "restated:figures-show", "HMPPS's latest workforce figures show"),
+    ("The NAO found that 14 of the 21 companies were losing money.", "speaker:found", "The NAO found"),
+])
+def test_each_source_records_its_rule_and_words(extractor, text, rule, words):
+    _, stats = extract(extractor, text, source="On Probation blog")
+    reason = json.loads(stats[0].why)["source"]
+    assert reason == {"rule": rule, "words": words}
+
+
+def test_the_publisher_is_a_reason_too(extractor):
+    _, [stat] = extract(extractor, "I reckon about 400 officers will leave this year.", source="On Probation blog")
+    assert json.loads(stat.why)["source"]["rule"] == "publisher"
+
+
+def extract_post(extractor, paragraphs, publisher="Acme Blog", kind="blog"):
+    """A post of several paragraphs, published by `publisher`: {mention: (source, rule)}."""
+    from ingest.model import Document, Passage
+    text = "\n".join(paragraphs)
+    passages, at = [], 0
+    for p in paragraphs:
+        passages.append(Passage("paragraph", at, at + len(p), source=publisher))
+        at += len(p) + 1
+    doc = Document(text=text, file_start=0, source=publisher, kind=kind, published="2024-05-01",
+                   passages=passages)
+    [stats] = extractor.extract([doc])
+    return {s.mention: (s.source, json.loads(s.why)["source"]["rule"]) for s in stats}
+
+
+def test_a_blog_that_restates_a_release_gives_its_figures_to_the_releaser(extractor):
+    got = extract_post(extractor, [
+        "I had planned a quiet week of 3 posts. But last Thursday's HMPPS workforce figures show things getting worse.",
+        "There were 5,120 probation officers in post, down 210 on the year."])
+    assert got == {"3": ("Acme Blog", "publisher"),
+                   "5,120": ("HMPPS", "restated:figures-show"),
+                   "210": ("HMPPS", "restated:figures-show")}
+
+
+def test_what_a_writer_says_before_naming_the_publication_stays_theirs(extractor):
+    got = extract_post(extractor, [
+        "After 2 weeks away I read the Guardian piece on prisons and its sorry tale.",
+        "Some 300 officers quit in March."])
+    assert got == {"2 weeks": ("Acme Blog", "publisher"), "300": ("Guardian", "restated:lead-publication")}
+
+
+def test_a_lead_saying_a_body_published_a_report_restates_it(extractor):
+    got = extract_post(extractor, [
+        "Yesterday the Chief Inspector of Probation Jane Roe has published her annual report on the regions.",
+        "Inspectors rated 12 delivery units as inadequate."])
+    assert got["12"] == ("HMIP", "restated:lead-published")
+
+
+def test_text_pasted_after_colon_dash_is_its_authors(extractor):
+    got = extract_post(extractor, [
+        "Nothing to write about for 2 weeks, then this arrived, as reported by the BBC:-",
+        "Around 400 officers left the service last year."])
+    assert got == {"2 weeks": ("Acme Blog", "reproduced:introduction"),
+                   "400": ("BBC", "reproduced:colon-dash")}
+
+
+def test_a_pasted_tweet_on_restated_statistics_stays_with_the_statistics(extractor):
+    got = extract_post(extractor, [
+        "The HMPPS quarterly workforce statistics came out on Thursday and a tweet from the BBC caught my eye:-",
+        "Sickness is up: 61,000 working days lost in the year."])
+    assert got["61,000"] == ("HMPPS", "restated:lead-publication")
+
+
+@pytest.mark.parametrize("publisher,text,want", [
+    # an auditor reporting what the audited body found keeps the finding
+    ("NAO", "The Ministry of Justice has hired staff, but in 2023 found it was short of 2,100 officers.",
+     ("NAO", "reported-finding:publisher")),
+    # what the audited body estimated is its own
+    ("NAO", "HMPPS estimated that 2,100 officers were needed.", ("HMPPS", "speaker:estimated")),
+    # outside an auditor's text, a body's finding is the body's
+    ("Acme Blog", "The Ministry of Justice found that 2,100 officers were needed.", ("MoJ", "speaker:found")),
+])
+def test_an_auditor_reporting_the_audited_bodys_finding(extractor, publisher, text, want):
+    _, [stat] = extract(extractor, text, source=publisher)
+    assert (stat.source, json.loads(stat.why)["source"]["rule"]) == want
+
+
+def test_the_writers_gloss_on_a_cited_figure_stays_the_writers(extractor):
+    _, stats = extract(extractor, "Figures from the Ministry of Justice show officers work at 130 per cent of "
+                       "capacity – meaning each has about seven days of work in a five-day week.",
+                       source="Acme News")
+    assert {s.mention: s.source for s in stats} == {"130 per cent": "MoJ", "seven days": "Acme News",
+                                                     "five-day": "Acme News"}
+
+
+def test_an_analysis_of_a_bodys_data_is_the_analysts(extractor):
+    _, stats = extract(extractor, "Our analysis of Ministry of Justice data also revealed that 300 people "
+                       "were recalled.", source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("300", "Acme News")]
+
+
+def test_the_audience_of_a_speaker_does_not_speak(extractor):
+    _, stats = extract(extractor, "Speaking before the Justice Committee, the Chief Inspector of Probation "
+                       "said 40 inspections were planned.", source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("40", "HMIP")]
+
+
+def test_an_early_release_scheme_is_not_a_publication(extractor):
+    _, stats = extract(extractor, "The early release scheme enacted by the Tories freed 10,000 prisoners.",
+                       source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("10,000", "Acme News")]

@@ -1,8 +1,70 @@
-"""When a figure holds (issue 11): the rules of extract/periods.py and the frames the pipeline
-carries, each on a sentence as documents write it."""
+"""When a figure holds (issues 11 and 20): the typed Period (extract/period_value.py), the rules
+of the figure_period component (extract/period.py) and the frames it carries, each on invented
+sentences of the class a rule is for."""
+from datetime import date
+
+import pytest
 from test_extract import extract
 
+from extract.period_value import Period, When
 from ingest.model import Document, Passage
+
+
+def dated(stats):
+    return {s.mention: (s.value, s.period, s.year) for s in stats}
+
+
+def rule_of(stat):
+    import json
+    return json.loads(stat.why)["period"]["rule"]
+
+
+@pytest.mark.parametrize("text,start,end,precision,fiscal,year", [
+    ("2024", date(2024, 1, 1), date(2024, 12, 31), "year", False, 2024),
+    ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month", False, 2024),
+    ("2024-12", date(2024, 12, 1), date(2024, 12, 31), "month", False, 2024),
+    ("2020-09-30", date(2020, 9, 30), date(2020, 9, 30), "day", False, 2020),
+    ("2024/25", date(2024, 4, 1), date(2025, 3, 31), "fiscal_year", True, 2025),
+    ("2019-09-30..2020-09-30", date(2019, 9, 30), date(2020, 9, 30), "day", False, 2020),
+    ("2020/21..2022/23", date(2020, 4, 1), date(2023, 3, 31), "fiscal_year", True, 2023),
+    ("2010..2026", date(2010, 1, 1), date(2026, 12, 31), "year", False, 2026),
+])
+def test_a_stored_period_parses_once_and_formats_back(text, start, end, precision, fiscal, year):
+    period = Period.parse(text)
+    assert (period.start, period.end, period.precision, period.fiscal, period.year) == (
+        start, end, precision, fiscal, year)
+    assert str(period) == text
+
+
+@pytest.mark.parametrize("text", ["", None, "2024/26", "2024-13", "2024-02-30", "24/25", "soon"])
+def test_what_is_not_a_period_parses_to_none(text):
+    assert Period.parse(text) is None
+
+
+def test_a_span_since_a_date_ends_at_the_anchor_at_its_precision():
+    since = Period.single(When(2019, 9, 30))
+    assert str(since.until(Period.parse("2020-09-30"))) == "2019-09-30..2020-09-30"
+    assert str(Period.parse("2010").until(Period.parse("2026-01-30"))) == "2010..2026"
+    assert Period.parse("2024").until(Period.parse("2024-06-01")) == Period.parse("2024")  # not later
+    assert Period.parse("2024").until(None) == Period.parse("2024")
+
+
+def test_periods_overlap_and_sit_at_their_middle():
+    assert Period.parse("2024/25").overlaps(Period.parse("2025-03"))
+    assert not Period.parse("2024/25").overlaps(Period.parse("2025-04"))
+    assert Period.parse("2024").middle == date(2024, 7, 1)
+
+
+def test_figure_period_alone_on_nlp_text_dates_a_figure_and_says_why(extractor):
+    doc = extractor.nlp("As at May 2021 there were 400 applications.")
+    got = [(s.text, s._.period, s._.year, s._.why["period"]["rule"]) for s in doc.spans["figures"]]
+    assert got == [("400", "2021-05", 2021, "own-clause:before")]
+
+
+def test_the_period_component_declares_what_it_requires_and_assigns(extractor):
+    analysis = extractor.nlp.analyze_pipes()
+    assert "span._.period" in analysis["summary"]["figure_period"]["assigns"]
+    assert analysis["problems"]["figure_period"] == []
 
 
 def test_the_next_three_years_is_a_span_from_the_writing(extractor):
@@ -71,3 +133,111 @@ def test_a_one_digit_footnote_marker_ends_its_sentence():
     refs = find_footnote_markers(text)
     assert [(r.number, text[r.start:r.end]) for r in refs] == [(2, "2"), (3, "3")]
     assert find_footnote_markers("There were 5.2 Million people and version 2.1 Today.") == []
+
+
+# -- issue 20, class 3: one test of invented sentences per mechanism ------------------------
+
+def statistics_release(extractor, title, body, published):
+    text = title + "\n\n" + body
+    doc = Document(text=text, file_start=0, source="MoJ", published=published, kind="statistics",
+                   title=title, passages=[Passage("title", 0, len(title), source="MoJ"),
+                                          Passage("paragraph", len(title) + 2, len(text), source="MoJ")])
+    [stats] = extractor.extract([doc])
+    return stats
+
+
+def test_a_change_since_a_financial_year_runs_to_the_sentences_financial_year(extractor):
+    _, stats = extract(extractor, "In 2023-24, the service met 30% of its targets, a fall of 12 percentage "
+                                  "points since 2020-21.", published="2024-11-05")
+    assert dated(stats) == {"30%": (30, "2023/24", 2024), "12 percentage points": (12, "2020/21..2023/24", 2024)}
+    assert [rule_of(s) for s in stats] == ["own-clause:before", "since-span"]
+
+
+def test_a_bracketed_date_after_a_figure_dates_it(extractor):
+    _, [stat] = extract(extractor, "The board received 400 applications (May 2021).", published="2022-01-10")
+    assert dated([stat]) == {"400": (400, "2021-05", 2021)}
+    assert rule_of(stat) == "own-clause:after"
+
+
+def test_an_earlier_value_the_previous_year_counts_back_from_the_sentences_date(extractor):
+    _, stats = extract(extractor, "In the year to 31 March 2023, 1,200 officers joined, up from 950 the "
+                                  "previous year.", published="2024-06-01")
+    assert dated(stats) == {"1,200": (1200, "2023-03-31", 2023), "950": (950, "2022", 2022)}
+    assert rule_of(stats[1]) == "previous"
+
+
+def test_a_date_in_a_relative_clause_after_the_figure_is_that_clauses(extractor):
+    _, [stat] = extract(extractor, "In March 2016, the contracts passed to six providers, under agreements "
+                                   "that were to run to 2022-23.", published="2019-05-03")
+    assert dated([stat]) == {"six": (6, "2016-03", 2016)}
+
+
+def test_a_change_since_a_date_ends_at_the_releases_reference_date_not_this_year(extractor):
+    stats = statistics_release(extractor, "Probation workforce quarterly: December 2023",
+                               "There were 4,100 officers: a fall of 300 since 31 March 2023, owing to "
+                               "fewer trainees this year.", published="2024-02-15")
+    assert dated(stats) == {"4,100": (4100, "2023-12-31", 2023), "300": (300, "2023-03-31..2023-12-31", 2023)}
+    assert [rule_of(s) for s in stats] == ["reference-period", "since-span"]
+
+
+def test_a_length_of_time_is_dated_by_its_own_clause_not_a_frame_carried_to_it(extractor):
+    _, stats = extract(extractor, "In 2019 training lasted 15 months. The programme began in 2018. Training "
+                                  "now takes 21 months.", published="2021-03-01")
+    assert dated(stats) == {"15 months": (15, "2019", 2019), "21 months": (21, "2021-03-01", 2021)}
+
+
+def passages_document(lines, published, kinds=None):
+    text, passages, pos = "", [], 0
+    for n, line in enumerate(lines):
+        kind = (kinds or {}).get(n, "paragraph")
+        passages.append(Passage(kind, pos, pos + len(line), source="MoJ"))
+        text += line + "\n\n"
+        pos += len(line) + 2
+    return Document(text=text, file_start=0, source="MoJ", published=published, passages=passages)
+
+
+def test_a_flattened_tables_value_cells_take_their_column_years(extractor):
+    lines = ["Table 2: Sickness absence of probation officers, 2019/20 to 2021/22, and 12 months to June 2022",
+             "2019/20", "2020/21", "2021/22", "12 months to 30 June 2022", "Days lost per officer",
+             "9.5", "11.25", "10.75", "12.5"]
+    [stats] = extractor.extract([passages_document(lines, "2022-09-01")])
+    got = {s.mention: (s.period, s.year) for s in stats}
+    assert {k: got[k] for k in ("9.5", "11.25", "10.75", "12.5")} == {
+        "9.5": ("2019/20", 2020), "11.25": ("2020/21", 2021), "10.75": ("2021/22", 2022),
+        "12.5": ("2022-06-30", 2022)}
+    assert {rule_of(s) for s in stats if s.mention in ("9.5", "12.5")} == {"table-column"}
+
+
+def test_rows_that_each_hold_a_date_and_a_value_are_not_a_header_row(extractor):
+    lines = ["Period Officers in post", "March 2019 8,100", "March 2020 8,300", "March 2020", "8,300"]
+    [stats] = extractor.extract([passages_document(lines, "2022-09-01")])
+    assert [(s.mention, s.year) for s in stats] == [("8,100", 2019), ("8,300", 2020), ("8,300", 2020)]
+
+
+def test_a_heading_that_names_a_period_dates_the_figures_under_it(extractor):
+    lines = ["Complaints 2019-20", "The service received 1,240 complaints and upheld 310 of them.",
+             "Complaints 2020-21", "The service received 1,410 complaints.", "Staff", "There are 600 staff."]
+    doc = passages_document(lines, "2022-09-01", kinds={0: "heading", 2: "heading", 4: "heading"})
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.period, s.year) for s in stats] == [
+        ("1,240", "2019/20", 2020), ("310", "2019/20", 2020), ("1,410", "2020/21", 2021),
+        ("600", "2022-09-01", 2022)]
+    assert rule_of(stats[0]) == "heading"
+
+
+def test_a_list_introduced_by_a_span_takes_the_span(extractor):
+    lines = ["Pay award April 2021 to March 2022:", "• a rise of 2% for bands 1 to 3", "• £250 for staff on the lowest pay"]
+    doc = passages_document(lines, "2022-09-01", kinds={1: "list_item", 2: "list_item"})
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.period, s.year) for s in stats] == [("2%", "2021-04..2022-03", 2022),
+                                                             ("£250", "2021-04..2022-03", 2022)]
+    assert {rule_of(s) for s in stats} == {"list-intro"}
+
+
+def test_a_date_in_brackets_after_another_figure_does_not_date_the_table_after_it(extractor):
+    lines = ["The offer falls well short of inflation, which stands at 9.4% (CPI, July 2022), as members know.",
+             "Band 2 £25,210", "Band 3 £31,650"]
+    [stats] = extractor.extract([passages_document(lines, "2022-09-01")])
+    assert [(s.mention, s.period) for s in stats] == [("9.4%", "2022-07"), ("£25,210", "2022-09-01"),
+                                                      ("£31,650", "2022-09-01")]
+    assert [rule_of(s) for s in stats[1:]] == ["publication", "publication"]

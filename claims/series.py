@@ -1,0 +1,156 @@
+"""Series: what a figure measures, as one key. Two figures can be the same figure only when
+they measure the same thing: the same metric, of the same population or thing counted
+(its subject, normalised by registry/subjects.yml), in the same unit, as the same measure
+(a level, a change or a target), where stated for the same place.
+
+Check, trace, conflicts and charts all ask `compatible(claim_key, stat_key)` before they
+compare values (claims/rounding.py decides whether the values agree)."""
+from __future__ import annotations
+
+import hashlib
+from typing import NamedTuple
+
+from registry.subjects import (is_part_of, scope_is_within, scope_label, scope_of, subject_label,
+                               subject_of, subject_under_metric)
+
+# metrics that say nothing about who or what is counted: a count of staff, leavers, recruits,
+# vacancies, cases or a pay award is the same figure only for the same people, so a figure of
+# one of these whose subject cannot be read matches nothing. The others (inflation, the recall
+# population, the share of targets met...) name what they count themselves.
+METRICS_NEEDING_SUBJECT = frozenset({
+    "staff_in_post", "leavers", "recruitment", "vacancies", "vacancy_rate", "staff_shortage",
+    "caseload", "workload", "pay_award", "pay_change", "salary", "survey", "union_membership",
+    "ballot", "spend", "funding", "cost", "duration", "cases_meeting_standard", "assessment_quality",
+    "referrals", "testing", "drug_misuse",
+})
+
+# a figure whose metric was not read, or read as "other", is not a series anyone can match
+UNREAD_METRICS = frozenset({None, "", "other"})
+
+
+class SeriesKey(NamedTuple):
+    metric: str | None
+    subject: str | None  # a subject id of registry/subjects.yml
+    unit: str | None
+    measure: str | None  # level, change or target
+    scope: str | None  # a scope id of registry/subjects.yml ("wales", "pdu/essex_north"), None when unstated
+
+    @property
+    def id(self) -> str:
+        """A short stable id for the series table: the same key gives the same id in every build."""
+        text = "|".join(part or "" for part in self)
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def label(self) -> str:
+        """The series as a reader would name it: "staff_in_post of band 4 probation officers
+        (count, level, Wales)"."""
+        what = subject_label(self.subject) or "unknown subject"
+        details = [d for d in (self.unit, self.measure if self.measure != "level" else None,
+                               scope_label(self.scope)) if d]
+        return f"{self.metric or 'unread'}: {what}" + (f" ({', '.join(details)})" if details else "")
+
+
+def series_key(metric: str | None, subject: str | None, unit: str | None, measure: str | None = "level",
+               sentence: str | None = None, scope: str | None = None) -> SeriesKey:
+    """The series of a figure from its fields: `subject` is the subject text the extractor
+    read ("FTE band 3 probation services officers") or a subject id; the scope is taken from
+    the subject text, else the sentence, unless given."""
+    subject_id = subject_under_metric(subject if _is_subject_id(subject) else subject_of(subject), metric)
+    if scope is None:
+        scope = scope_of(subject) or scope_of(sentence)
+    return SeriesKey(metric or None, subject_id, unit or None, measure or "level", scope)
+
+
+def key_of(row) -> SeriesKey:
+    """The series of a statistics row (a dict or sqlite3.Row with the statistics columns)."""
+    get = row.get if hasattr(row, "get") else (lambda k: row[k] if k in row.keys() else None)
+    return series_key(get("metric"), get("subject_id") or get("subject"), get("unit"), get("measure"),
+                      get("sentence"))
+
+
+def _is_subject_id(text: str | None) -> bool:
+    return bool(text) and subject_label(text) is not None
+
+
+def is_readable(key: SeriesKey) -> bool:
+    """Whether a figure says what it measures well enough to be matched at all."""
+    if key.metric in UNREAD_METRICS:
+        return False
+    return key.subject is not None or key.metric not in METRICS_NEEDING_SUBJECT
+
+
+def compatible(claim_key: SeriesKey, stat_key: SeriesKey, claim_allows_parts: bool = False) -> bool:
+    """Whether a claim's figure and a stored statistic measure the same thing: same metric,
+    unit and measure; the same subject, or one a part of the other only when the claim allows
+    it ("probation staff, including officers"); scopes equal or either unstated. A claim whose
+    metric is unread or `other`, or whose subject cannot be read when its metric needs one, is
+    never compatible with anything."""
+    if not is_readable(claim_key) or not is_readable(stat_key):
+        return False
+    if (claim_key.metric, claim_key.unit, claim_key.measure) != (stat_key.metric, stat_key.unit, stat_key.measure):
+        return False
+    if not _subjects_compatible(claim_key.subject, stat_key.subject, claim_allows_parts):
+        return False
+    return scopes_compatible(claim_key.scope, stat_key.scope)
+
+
+def _subjects_compatible(a: str | None, b: str | None, allow_parts: bool) -> bool:
+    if a == b:
+        return True
+    if a is None or b is None:
+        # only a metric that names what it counts gets here (is_readable): one side unread
+        # is then the same population
+        return True
+    return allow_parts and (is_part_of(a, b) or is_part_of(b, a))
+
+
+def scopes_compatible(a: str | None, b: str | None) -> bool:
+    """Two stated places hold the same figure only when they are the same place; a figure
+    whose place is unstated may be of any."""
+    return a is None or b is None or a == b
+
+
+def same_series(a: SeriesKey, b: SeriesKey) -> bool:
+    """Two stored statistics of one series: compatible both ways, parts not allowed."""
+    return compatible(a, b) and compatible(b, a)
+
+
+def series_columns(row: dict) -> dict:
+    """The columns a statistics row takes from its series: the subject id, the scope, and the
+    series id when the figure says what it measures (else None: it belongs to no series)."""
+    key = series_key(row.get("metric"), row.get("subject"), row.get("unit"), row.get("measure"),
+                     row.get("sentence"))
+    return {"subject_id": key.subject, "scope": key.scope, "series_id": key.id if is_readable(key) else None}
+
+
+SERIES_COLUMNS = ("id", "label", "metric", "subject", "unit", "measure", "scope", "statistics", "sources",
+                  "first_period", "last_period", "first_published", "last_published")
+
+
+def refresh_series(db) -> int:
+    """The series table as the statistics now are: one row per series id any statistic has,
+    with how many statistics and sources state it and the periods and dates they span. Only
+    rows that changed are written, so a one-file rebuild writes a handful. Returns how many."""
+    old = {row[0]: row for row in db.execute(f"select {', '.join(SERIES_COLUMNS)} from series")}
+    rows = []
+    for (series_id, metric, subject, unit, measure, scope, count, sources, first_period, last_period,
+         first_published, last_published) in db.execute("""
+            select series_id, min(metric), min(subject_id), min(unit), min(measure), min(scope), count(*),
+                   count(distinct source), min(period), max(period), min(published), max(published)
+            from statistics where series_id is not null group by series_id"""):
+        key = SeriesKey(metric, subject, unit, measure, scope)
+        rows.append({"id": series_id, "label": key.label, "metric": metric, "subject": subject, "unit": unit,
+                     "measure": measure, "scope": scope, "statistics": count, "sources": sources,
+                     "first_period": first_period, "last_period": last_period,
+                     "first_published": first_published, "last_published": last_published})
+    gone = [(sid,) for sid in old if sid not in {r["id"] for r in rows}]
+    db.conn.executemany("delete from series where id = ?", gone)
+    changed = [r for r in rows if old.get(r["id"]) != tuple(r[c] for c in SERIES_COLUMNS)]
+    if changed:
+        db["series"].upsert_all(changed, pk="id", batch_size=1000)
+    return len(rows)
+
+
+__all__ = ["SeriesKey", "series_key", "key_of", "compatible", "scopes_compatible", "same_series",
+           "is_readable", "series_columns", "refresh_series", "METRICS_NEEDING_SUBJECT", "scope_is_within"]

@@ -1,0 +1,410 @@
+"""Where a figure's period and year are decided: the `figure_period` component and the rules
+it applies, each recorded with `set_reason(span, "period", rule_id, words)`.
+
+extract/periods.py reads the dates of a text (the date grammar); extract/period_value.py is
+the typed Period they become. This module says which date a figure takes, in this order:
+
+  ahead-span         the figure is the length of the span that is its period ("£700m over
+                     the next three years")
+  duration           a length of time ("14 years") is stated as of the writing
+  own-clause:after   a date after the figure in its own clause, before the next figure
+                     ("from 14% in 2021 to 21% in 2025", "400 applications (May 2021)")
+  own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550")
+  since-span         "since X" or "compared to X": the span from X to the reference date
+  relative           "last year", "three years earlier": from the frame in force or the writing
+  present            "now", "currently": the reference period, else the writing
+  <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
+                     introducing a list ("list-intro"), a heading ("heading"), a table's caption
+                     or row label ("table-label"), an earlier list item ("list-item")
+  reference-period   the period a statistics release names in its title
+  publication        the document's publication date, flagged as such
+
+Frames between passages are walked by `PassageFrames` (prepare_docs feeds it each passage);
+a component run alone on `nlp(text)` reads its own dates and has no frame from before.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .period_value import Period, When
+from .periods import DateExpr, find_dates, reference_period
+from .reasons import set_reason
+from .sentences import sentences
+from .spans import OrderedDates
+
+DURATION_UNITS = {"days", "months", "years", "hours"}
+# what the component reads and writes, registered here too so that it runs on nlp(text) alone
+for _name in ("context", "dates"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+for _name in ("quantity", "period", "year", "period_from_publication"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
+TABLE_HEAD_CELLS = 12  # the caption and cells a short passage borrows cue words from
+PRESENT_TAGS = {"VBZ", "VBP"}
+OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
+                          r"but|managed|set up|established|created|introduced)\b", re.I)
+LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
+# "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
+ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
+BRACKET_WINDOW = 200  # characters either side of a date within which its brackets are looked for
+ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A time frame in force: the period it gives, the rule that set it and its words."""
+    period: Period
+    rule: str
+    words: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    period: Period | None
+    rule: str
+    words: str = ""
+    from_publication: bool = False
+
+
+def _words(text: str, expr: DateExpr) -> str:
+    return text[expr.start:expr.end]
+
+
+# -- the component ---------------------------------------------------------------------
+
+@Language.factory("figure_period",
+                  requires=["doc.sents", "token.dep", "token.tag", "span._.quantity"],
+                  assigns=["span._.period", "span._.year", "span._.period_from_publication", "span._.why"])
+def make_figure_period(nlp: Language, name: str):
+    return figure_period
+
+
+def figure_period(doc: Doc) -> Doc:
+    """Give every figure of doc.spans["figures"] its period, year and the rule that decided."""
+    text = doc.user_data.get("text") or doc.text
+    ctx = doc._.context
+    document = ctx.document if ctx else None
+    published = Period.parse(document.published) if document else None
+    reference = document.reference_period if document else None
+    if doc._.dates is None:  # run alone on nlp(text): read the dates here
+        doc._.dates = find_dates(text, document.published if document else None)
+    dates: list[DateExpr] = doc._.dates
+    frame: Frame | None = ctx.context_period if ctx else None
+    passage_anchor: Period | None = ctx.anchor if ctx else None
+    figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
+    date_starts = [d.start for d in dates]  # find_dates lists them in order
+    figure_starts = [f._.quantity.start for f in figures]
+    for sent in sentences(doc):
+        s_dates = _sentence_dates(dates, date_starts, sent)
+        s_text = text[sent.start_char:sent.end_char]
+        anchor_expr = point_anchor(s_dates)
+        anchor = anchor_expr.period if anchor_expr else passage_anchor
+        in_sent = figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
+        decision = None
+        # what each figure asks of its sentence is read once per sentence, and its dates are
+        # found by bisection: a sentence of many figures and dates (a flattened table) is read
+        # in time linear in its figures
+        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
+        dated = OrderedDates([d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)])
+        present = None
+        for i, span in enumerate(in_sent):
+            fig = span._.quantity
+            pos = fig.start - sent.start_char
+            # "192 (5.7%) since ...": a bracketed figure restates the one before it
+            nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
+                        if not restates(text, fig, in_sent[j]._.quantity)), None)
+            enclosing = holding.enclosing(pos)
+            if enclosing is not None:
+                decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
+            else:
+                # a length of time ("14 years", "a three-year deal") is dated by its own clause
+                # only: a frame carried from before dates the figures it lasts over, not it
+                duration = fig.unit in DURATION_UNITS
+                present = in_present_tense(sent) if present is None else present
+                first_figure = in_sent[0]._.quantity.start - sent.start_char
+                starts_clause = clause_start(sent, in_sent[i - 1:i], pos, text)
+                # the dates it can take, and the sentence's stated reference date
+                near = dated.near(pos, nxt, starts_clause, first_figure)
+                if anchor_expr is not None and all(d is not anchor_expr for d in near):
+                    near = sorted([*near, anchor_expr], key=lambda d: d.start)
+                decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
+                                          anchor or published,
+                                          published, reference, present=present,
+                                          clause_start=starts_clause, first_figure=first_figure)
+            span._.period = str(decision.period) if decision.period else None
+            span._.year = decision.period.year if decision.period else None
+            span._.period_from_publication = decision.from_publication
+            set_reason(span, "period", decision.rule, decision.words)
+        frame = frame_after(s_dates, s_text, decision, frame, anchor or published)
+    return doc
+
+
+def _sentence_dates(dates: list[DateExpr], date_starts: list[int], sent: Span) -> list[DateExpr]:
+    """The dates inside the sentence, with offsets into it."""
+    found = []
+    for d in dates[bisect_left(date_starts, sent.start_char):]:
+        if d.start >= sent.end_char:
+            break
+        if d.end <= sent.end_char:
+            found.append(dataclasses.replace(d, start=d.start - sent.start_char, end=d.end - sent.start_char))
+    return found
+
+
+def restates(text: str, first, other) -> bool:
+    """"192 (5.7%)", "700 or 2.1%": the second figure restates the first."""
+    return text[first.end:other.start].strip() in ("(", "(by", "or")
+
+
+# -- within a sentence -----------------------------------------------------------------
+
+def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr], text: str,
+                   frame: Frame | None, anchor: Period | None, published: Period | None,
+                   reference: Period | None = None, present: bool = False,
+                   clause_start: int = 0, first_figure: int = 0) -> Decision:
+    """The period a figure at `position` in a sentence holds for.
+
+    The date between the figure and the next figure applies first ("from 14% in 2021 to 21%
+    in 2025"), then the nearest date before it in its clause ("As at 30 September 2020,
+    there were 3,550"), then the frame carried from before, the reference period, and the
+    publication date, flagged."""
+    dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
+    limit = next_figure if next_figure is not None else 10 ** 9
+    # a date after a relative or subordinate clause opens ("eight suppliers, under contracts
+    # that were to run to 2021-22") is that clause's event, not the figure's
+    after = [d for d in dated if position <= d.start < limit and d.framed
+             and not OTHER_CLAUSE.search(text, position, d.start)]
+    # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
+    # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
+    before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
+    stated = point_anchor(dates)
+    sentence_anchor = stated.period if stated else None
+    if after:
+        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference, sentence_anchor)
+    if before:
+        return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference,
+                       sentence_anchor)
+    # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
+    # of the time of writing, not of the time frame of the sentences before it
+    if frame and not present:
+        return Decision(frame.period, frame.rule, frame.words)
+    return undated(published, reference)
+
+
+def undated(published: Period | None, reference: Period | None) -> Decision:
+    """A figure nothing in its text dates."""
+    if reference:
+        # a statistics release's figures stand at its reference date, not its publication
+        return Decision(reference, "reference-period", str(reference))
+    if published:
+        return Decision(published, "publication", str(published), from_publication=True)
+    return Decision(None, "no-date", "", from_publication=True)
+
+
+def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: Period | None,
+            published: Period | None, reference: Period | None,
+            sentence_anchor: Period | None = None) -> Decision:
+    words = _words(text, expr)
+    if expr.kind == "present":
+        decision = undated(published, reference)
+        return dataclasses.replace(decision, rule="present", words=words)
+    if expr.offset_years is not None:
+        # "the previous year" counts back from the time the sentence speaks of ("Over the year
+        # to 31 December 2024, ... up from 5,503 the previous year"); "three years ago" from
+        # the frame in force or the writing
+        if expr.kind == "previous" and sentence_anchor is not None:
+            base = sentence_anchor.year
+        else:
+            base = frame.period.year if frame else (published.year if published else None)
+        if base is None:
+            return Decision(None, "relative", words, from_publication=True)
+        return Decision(Period.single(When(base + expr.offset_years)),
+                        "previous" if expr.kind == "previous" else "relative", words)
+    if expr.kind in ("since", "base"):
+        return Decision(expr.period.until(anchor), "since-span", words)
+    return Decision(expr.period, rule, words)
+
+
+def point_anchor(dates: list[DateExpr]) -> DateExpr | None:
+    """The sentence's reference date ("As at 30 September 2020", "In 2024-25"), for spans that
+    end there; a date read from the writing ("this year") states no reference date."""
+    points = [d for d in dates if d.kind in ("point", "fiscal") and d.period and not d.from_writing]
+    return points[0] if points else None
+
+
+def in_present_tense(sent: Span) -> bool:
+    """The sentence's main verb is in the present ("oversees", "are", "has fallen")."""
+    root = sent.root
+    return root.tag_ in PRESENT_TAGS or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS for child in root.children)
+
+
+def clause_start(sent: Span, earlier: list[Span], position: int, text: str | None = None) -> int:
+    """Where the clause of the figure at `position` (in the sentence) begins, when a clause
+    break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0. `text` is
+    the Doc's text: searched between the two figures, it spares building the sentence's text
+    for each figure."""
+    if not earlier:
+        return 0
+    text, s0 = (text, sent.start_char) if text is not None else (sent.text, 0)
+    after_previous = earlier[-1]._.quantity.end - sent.start_char
+    breaks = list(CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0))
+    return breaks[-1].start() - s0 if breaks else 0
+
+
+# -- between sentences -----------------------------------------------------------------
+
+def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, frame: Frame | None,
+                anchor: Period | None) -> Frame | None:
+    """The frame a sentence leaves for the sentences after it: its last framing date ("In
+    2019, ..."), a span from a "since" date, else the period of its last dated figure. A year
+    used as a label ("the proposed 2025 uplift") or a base of comparison ("compared to 30
+    June 2022") frames nothing."""
+    frames = [d for d in dates if d.period and d.framed and d.prefix != "by" and d.kind != "base"
+              and not in_brackets(text, d)]
+    if frames:
+        last = frames[-1]
+        period = last.period.until(anchor) if last.kind == "since" else last.period
+        return Frame(period, "sentence", _words(text, last))
+    if last_figure is not None and not last_figure.from_publication and last_figure.period:
+        # the sentence's last figure dates what follows: a frame it inherited keeps its rule
+        own = last_figure.rule.startswith(("own-clause", "since", "relative", "ahead", "present"))
+        return Frame(last_figure.period, "sentence" if own else last_figure.rule, last_figure.words)
+    return frame
+
+
+# -- between passages ------------------------------------------------------------------
+
+def introduces_a_list(text: str) -> bool:
+    return text.rstrip().endswith(":")
+
+
+class PassageFrames:
+    """Walks a document's passages in order; `read` gives each passage the frame it inherits
+    from those before it, and `anchor` the latest "as at" date, where changes "since" end.
+
+    - a table flattened to one cell a line takes its row label or its caption ("Table One:
+      Vacancies ..., September 2023"); a list takes the date of the line that introduces it
+      ("figures on 31 December 2024:") or of an earlier item."""
+
+    def __init__(self, reference: Period | None = None):
+        self.table_frame: Frame | None = None
+        self.table_head: list[str] = []  # the caption and cells of the table a short passage is in
+        self.intro: list[Frame] = []  # the dates of the line introducing a list
+        # a flattened table's column headers ("2014/15" / "2015/16" / ... / "Leaving rate" /
+        # "5.5" / "5.2"): the k-th value cell after a row label takes the k-th header
+        self.heading: Frame | None = None  # "Complaints 2019-20": dates the passages under it
+        self.columns: list[Frame] = []
+        self.column = 0
+        self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
+        self.anchor: Period | None = reference if reference and reference.precision == "day" else None
+
+    def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
+        """The frame the passage inherits (None: only its own dates and the document's)."""
+        for d in dates:
+            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
+                self.anchor = d.period
+        inherits = kind == "list_item" and bool(self.intro)
+        inherited = self.intro[-1] if inherits else None
+        words = len(text.split())
+        framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
+        column = self._column(words, text, framing)
+        if kind == "heading":
+            # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
+            # 2022") dates what is under it up to the next heading; a bare date is a table cell
+            named = framing and re.search(r"[A-Za-z]{3,}", _without_dates(text, framing))
+            self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
+        if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
+            # a cell holding only a date labels the row ("2010" / "19,335")
+            self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1]))
+        elif kind == "list_item":
+            # the items of one list share the time frame an earlier item gives ("over the two
+            # years of the deal (April 2018-March 2020)")
+            if framing:
+                self.table_frame = Frame(framing[-1].period, "list-item", _words(text, framing[-1]))
+            elif self.table_frame and not inherits:
+                inherited = self.table_frame
+        elif words >= TABLE_CELL_WORDS:
+            # a paragraph: it dates the table after it; an undated intro ("... as follows:")
+            # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
+            # 2022)") belongs to the figure it follows, not to the table
+            framing = [d for d in framing if not in_brackets(text, d)]
+            if framing or not introduces_a_list(text):
+                self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1])) \
+                    if framing else None
+            self.table_head = [text]
+        elif self.table_frame and not inherits:
+            inherited = self.table_frame
+        if words < TABLE_CELL_WORDS:
+            self.table_head.append(text)
+        if introduces_a_list(text):
+            self.intro = [Frame(d.period, "list-intro", _words(text, d))
+                          for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
+        elif kind != "list_item":
+            self.intro = []
+        return column or inherited or (self.heading if kind != "heading" else None)
+
+    def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
+        """The column header a value cell of a flattened table takes, when the table's header
+        row is a run of two or more date cells; None otherwise. Tracks the header run, row
+        labels and value cells as the cells go by."""
+        if words >= TABLE_CELL_WORDS:
+            self.columns, self.last_cell = [], ""
+            return None
+        if framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing))):
+            # a header cell: a date and no value ("2014/15", "12 months to 30 September 2021")
+            if self.last_cell != "header":
+                self.columns = []
+            self.columns.append(Frame(framing[-1].period, "table-column", _words(text, framing[-1])))
+            self.last_cell, self.column = "header", 0
+            return None
+        if not re.search(r"\d", text):
+            self.last_cell, self.column = "label", 0  # a row label starts a row of values
+            return None
+        self.last_cell = "value"
+        if len(self.columns) < 2 or self.column >= len(self.columns):
+            return None
+        self.column += 1
+        return self.columns[self.column - 1]
+
+    def table_cells(self, text: str) -> list[str]:
+        """The caption and cells a short passage (a table cell) borrows cue words from."""
+        return self.table_head[:TABLE_HEAD_CELLS] if len(text.split()) < TABLE_CELL_WORDS else []
+
+
+def in_brackets(text: str, date: DateExpr) -> bool:
+    """The date stands inside brackets: "(CPI, July 2022)", "(May 2021)". The brackets are
+    looked for within BRACKET_WINDOW characters: a sentence of many dates reads each in
+    constant time."""
+    lo, hi = max(0, date.start - BRACKET_WINDOW), date.end + BRACKET_WINDOW
+    opened = text.rfind("(", lo, date.start) > text.rfind(")", lo, date.start)
+    closes = text.find(")", date.end, hi)
+    return opened and closes != -1 and not 0 <= text.find("(", date.end, closes) < closes
+
+
+def _without_dates(text: str, dates: list[DateExpr]) -> str:
+    pieces, at = [], 0
+    for d in sorted(dates, key=lambda d: d.start):
+        if d.start < at:
+            continue
+        pieces += [text[at:d.start], " " * (d.end - d.start)]
+        at = d.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def document_reference(document) -> Period | None:
+    """The period a statistics release describes, from its title or opening."""
+    if document.kind != "statistics":
+        return None
+    found = reference_period(document.title, document.text[:600])
+    return found[0] if found else None

@@ -1,0 +1,247 @@
+"""Who asserts a figure: the one place a figure's source is decided, with the rule that
+decided it (extract/reasons.py).
+
+Two levels, because some evidence is the document's and some the sentence's:
+  SourceReader   reads a document passage by passage, as prepare_docs makes its Docs, and gives
+                 each passage its default source (the publisher, the body a story restates or
+                 a post reproduces, a list's introducer, a quotation's speaker) and the
+                 stretches of it a named body asserts (extract/attribution.py's scopes).
+  figure_source  the spaCy component: each figure takes the innermost stretch that holds it,
+                 else its passage's default. On `nlp(text)` alone, with no document, it reads
+                 the passage's own stretches itself, and a figure no one is named for has no
+                 source.
+Every decision records its rule id ("publisher", "speaker:said", "restated:figures-show",
+"reproduced:press-release", ...) and the words it read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import registry
+
+from .period import introduces_a_list
+from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
+                          reported_source, reproduced_release, speaker_scopes)
+from .reasons import set_reason
+
+LEAD_PASSAGES = 3  # where a story names the publication it reports on
+# a line that introduces a pasted text: "This from BBC news website:-"
+REPRODUCTION_INTRO = re.compile(r":-\s*$")
+# bodies that write about others' figures rather than produce their own
+WRITER_KINDS = ("news", "blog", "comment")
+ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
+MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A source and the rule that chose it, with the words it read."""
+    source: str | None
+    rule: str
+    words: str = ""
+
+
+@dataclass
+class PassageSource:
+    default: Decision  # who asserts the passage's figures unless a stretch names someone
+    scopes: list[Scope] = field(default_factory=list)  # stretches a named body asserts
+
+
+def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
+    """The stretches of one passage that a named body asserts, in order of their start."""
+    return sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory),
+                  key=lambda sc: sc.start)
+
+
+# -- the document's default ------------------------------------------------------------
+
+def answering_department(text: str) -> tuple[str, str] | None:
+    """The government department a parliamentary question is put to or answered by, and the
+    words that name it."""
+    for pattern in (ANSWERING, MINISTER_OF):
+        for m in pattern.finditer(text[:4000]):
+            found = [o.name for o in registry.find_organisations(m.group(1))
+                     if registry.organisation_kind(o.name) in ("government", "statistics")]
+            if found:
+                return registry.spokesperson(registry.most_specific(found)), m.group()
+    return None
+
+
+def document_asserter(document) -> Decision:
+    """Who asserts a document's figures unless a passage names someone else."""
+    publisher = document.source
+    if document.reproduces:
+        return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
+    org = registry.get(publisher)
+    if org is None:
+        return Decision(publisher, "publisher", document.publisher or "")
+    # "HM Prison and Probation Service workforce quarterly", published by the MoJ: the
+    # series is the agency's
+    named = [m.name for m in registry.find_organisations(document.title or "")]
+    agencies = [n for n in named if registry.is_part_of(n, publisher)]
+    if agencies:
+        return Decision(registry.most_specific(agencies), "publisher:series-of-agency", document.title or "")
+    if org.kind == "parliament":
+        # Hansard and written answers: a minister answers for the department
+        department = answering_department(document.text)
+        if department:
+            return Decision(department[0], "publisher:answering-department", department[1])
+        answering = [o.name for o in registry.organisations() if "parliament" in o.answers_for]
+        if answering:
+            return Decision(answering[0], "publisher:parliament-answers", org.name)
+    return Decision(publisher, "publisher", document.publisher or publisher or "")
+
+
+# -- passage by passage ----------------------------------------------------------------
+
+class SourceReader:
+    """A document's sources, read passage by passage in order: what a passage says about who
+    speaks (a named speaker, a quotation introduced, a list's introducer) carries to the
+    passages after it."""
+
+    def __init__(self, document, texts: list[str]):
+        self.document = document
+        self.texts = texts
+        self.asserter = document_asserter(document)
+        self.memory = SpeakerMemory()
+        self.pending: Scope | None = None  # a speaker whose quotation the next passages carry
+        self.list_intro: Scope | None = None  # the body a list's introduction names
+        self.reproduction: Decision | None = None  # whose pasted text the passages carry
+        self.lead = self._lead(texts)
+
+    def _lead(self, texts: list[str]) -> tuple[int, Scope] | None:
+        """The passage from which a post or story restates or reproduces another body's text,
+        and that body."""
+        document = self.document
+        if self.asserter.source != document.source or document.kind not in ("news", "blog"):
+            return None
+        body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
+        # a post that reproduces a body's press release is that body's from its first line
+        release = reproduced_release([texts[n] for n in body])
+        if release:
+            return body[0], release
+        if document.kind in ("news", "blog"):
+            found = reported_source([texts[n] for n in body])
+            if found:
+                return body[found[0]], found[1]
+        return None
+
+    def read(self, i: int, passage, text: str) -> PassageSource:
+        """Passage `i` (of text `text`): its default source and its scopes. Every passage is
+        read, extracted or not, in order."""
+        scopes = passage_scopes(text, self.memory)
+        quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
+        if self.pending and quoted and not scopes:
+            scopes = [Scope(0, len(text), self.pending.source, "quote:introduced", self.pending.words)]
+        elif not quoted:
+            self.pending = None
+        self.pending = introduces_quote(text, scopes) or self.pending
+
+        document, asserter = self.document, self.asserter
+        if passage.source in (None, document.source):
+            default = asserter
+        else:
+            default = Decision(passage.source, "passage:" + passage.kind)
+        if self.lead and i >= self.lead[0] and default.source == asserter.source:
+            lead = self.lead[1]
+            if i == self.lead[0]:
+                scopes = [lead] + scopes  # from where the lead names it; inner stretches win
+            else:
+                default = Decision(lead.source, lead.rule, lead.words)
+        if self.reproduction and passage.source in (None, document.source):
+            default = self.reproduction
+        if REPRODUCTION_INTRO.search(text):
+            self.reproduction = self._reproduced(text)
+            # the line introducing a pasted text is the poster's own ("... summed it up in
+            # less than 140 characters:-")
+            intro = last_sentence_start(text)
+            scopes = scopes + [Scope(intro, len(text), asserter.source, "reproduced:introduction", text[intro:])]
+        if passage.kind == "list_item" and self.list_intro:
+            default = Decision(self.list_intro.source, self.list_intro.rule, self.list_intro.words)
+        if introduces_a_list(text):
+            self.list_intro = self._list_introducer(i)
+        elif passage.kind != "list_item":
+            self.list_intro = None
+        return PassageSource(default, scopes)
+
+    def _reproduced(self, text: str) -> Decision | None:
+        """Whose text a post pastes after a line ending ":-" ("... as reported by the BBC:-",
+        "This from Napo yesterday:-"): the body its last sentence names last. A body whose
+        figures the post's lead restates keeps them when the pasted text is a writer's (a
+        tweet or a story on the same statistics restates them too)."""
+        last_sentence = text[last_sentence_start(text):]
+        orgs = registry.find_organisations(last_sentence, include_intro_only=True)
+        if not orgs:
+            return None
+        author = orgs[-1].name
+        lead = self.lead[1].source if self.lead else None
+        if lead and registry.organisation_kind(lead) not in WRITER_KINDS and \
+                registry.organisation_kind(author) in WRITER_KINDS:
+            return None
+        return Decision(registry.spokesperson(author), "reproduced:colon-dash", last_sentence[orgs[-1].start:])
+
+    def _list_introducer(self, i: int) -> Scope | None:
+        """The body a list's introduction (passage `i`, or the one before it) names: a list of
+        figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's."""
+        intro = " ".join(self.texts[max(0, i - 1):i + 1])
+        orgs = registry.find_organisations(intro)
+        return Scope(0, 0, orgs[0].name, "list:introduction", intro.strip()[-80:]) if orgs else None
+
+
+def last_sentence_start(text: str) -> int:
+    ends = list(re.finditer(r"[.!?][”\"’']?\s+(?=\S)", text))
+    return ends[-1].end() if ends else len(text) - len(text.lstrip())
+
+
+# kinds of body that report on others' work, and kinds of body they report on
+REPORTER_KINDS = ("audit", "committee", "inspectorate")
+AUDITED_KINDS = ("government", "statistics")
+# what an audited body "found" is its auditor's finding; what it "estimated" or "stated" is its own
+FOUND = ("speaker:found", "speaker:finds")
+
+
+def decide(position: int, scopes: list[Scope], default: Decision) -> Decision:
+    """Who asserts the figure at `position`: the innermost stretch holding it, else the
+    passage's default; except that an auditor, committee or inspectorate reporting what the
+    audited body found keeps the finding ("HMPPS found it had underestimated ... by 5,400" in
+    an NAO report is the NAO's)."""
+    holding = [sc for sc in scopes if sc.start <= position < sc.end]
+    candidates = [Decision(sc.source, sc.rule, sc.words) for sc in reversed(holding)] + [default]
+    chosen = candidates[0]
+    if chosen.rule in FOUND and registry.organisation_kind(chosen.source) in AUDITED_KINDS:
+        reporter = candidates[1]
+        if registry.organisation_kind(reporter.source) in REPORTER_KINDS:
+            return Decision(reporter.source, "reported-finding:" + reporter.rule, chosen.words)
+    return chosen
+
+
+# -- the component ---------------------------------------------------------------------
+
+@Language.component("figure_source", requires=["span._.metric", "span._.period_from_publication"],
+                    assigns=["span._.source", "span._.confidence"])
+def figure_source(doc: Doc) -> Doc:
+    ctx = doc._.context
+    if ctx is not None:
+        scopes, default = ctx.scopes, ctx.source_decision
+    else:
+        # a passage alone: only what its own words say about who speaks
+        text = doc.user_data.get("text") or doc.text
+        scopes, default = passage_scopes(text, SpeakerMemory()), Decision(None, "none")
+    for span in doc.spans["figures"]:
+        fig = span._.quantity
+        decision = decide(fig.start, scopes, default)
+        span._.source = decision.source
+        set_reason(span, "source", decision.rule, decision.words)
+        confidence = 0.9
+        if span._.metric == "other":
+            confidence -= 0.2
+        if span._.period_from_publication:
+            confidence -= 0.1
+        if fig.is_word:
+            confidence -= 0.1
+        span._.confidence = round(confidence, 2)
+    return doc
