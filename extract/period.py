@@ -116,7 +116,11 @@ def figure_period(doc: Doc) -> Doc:
         # found by bisection: a sentence of many figures and dates (a flattened table) is read
         # in time linear in its figures
         holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
-        dated = OrderedDates([d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)])
+        sentence_dated = [d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)]
+        # a list of dates is one span for what holds in each of them, but not for a length of
+        # time, which spans the list it names: both readings are ordered once per sentence
+        dated_as_lists = OrderedDates(enumerations(sentence_dated, s_text))
+        dated_one_by_one = OrderedDates(sentence_dated)
         present = None
         for i, span in enumerate(in_sent):
             fig = span._.quantity
@@ -135,6 +139,7 @@ def figure_period(doc: Doc) -> Doc:
                 first_figure = in_sent[0]._.quantity.start - sent.start_char
                 starts_clause = clause_start(sent, in_sent[i - 1:i], pos, text)
                 # the dates it can take, and the sentence's stated reference date
+                dated = dated_one_by_one if duration else dated_as_lists
                 near = dated.near(pos, nxt, starts_clause, first_figure)
                 if anchor_expr is not None and all(d is not anchor_expr for d in near):
                     near = sorted([*near, anchor_expr], key=lambda d: d.start)
