@@ -492,7 +492,8 @@ def measure_trace(db_path: Path, queries: int = 200, seed: int = 7) -> dict:
             asked.append(row[0] if len(asked) % 2 else f"{row[1].replace('_', ' ')} {row[0]}")
     for q in asked:
         started = time.perf_counter()
-        found += len(trace(db, q))
+        traced = trace(db, q)
+        found += len(traced["exact"]) + len(traced["rounded"])
         times.append((time.perf_counter() - started) * 1000)
     return {"queries": len(asked), "p50_ms": percentile(times, 0.5), "p95_ms": percentile(times, 0.95),
             "max_ms": max(times), "appearances": found}

@@ -32,6 +32,7 @@ from ingest.reader import sha256_of
 
 from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
+from .series import refresh_series, series_columns
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
 PIPELINE_VERSION = "2026-12-07.1"
@@ -256,6 +257,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
             report.removed.append(rel)
         from .figures import link_figures
         link_figures(db, None if full else affected)
+        refresh_series(db)
         ensure_search(db)
         db["meta"].upsert_all([{"key": "pipeline_version", "value": pipeline_version()},
                                {"key": "schema_version", "value": SCHEMA_VERSION},
@@ -614,7 +616,8 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
                     "file": rel, "source_id": organisation_id(s.source),
                     "file_start": at(s.start), "file_end": at(s.end),
                     "document_kind": doc.kind or "unknown",
-                    "published": published or doc.published_inferred} for s in given[first:first + ROWS_AT_ONCE]]
+                    "published": published or doc.published_inferred,
+                    **series_columns(statistic_fields(s))} for s in given[first:first + ROWS_AT_ONCE]]
             for row in stat_rows:
                 earlier = previous.claim(identity(row, published is not None, doc.source or "unknown"))
                 if earlier is None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from .lexicon import load_lexicon
+from .sentences import sentence_of
 
 WINDOW = 60  # characters either side of the figure that can say what it is
 
@@ -31,3 +35,28 @@ def classify_measure(before: str, after: str) -> tuple[str, str | None]:
         if pattern.search(before if side == "before" else after):
             return measure, direction
     return "level", None
+
+
+# what lies between a figure and one that restates it: "192 (5.7%)", "40% (around 6,900)"
+RESTATES = re.compile(r"\((?:by|around|about|some|nearly|almost|over|approximately)?|or", re.I)
+POINTS = re.compile(r"percentage points?|\bpp\b|\bpoints?\b", re.I)
+
+
+@Language.component("figure_measure", requires=["doc.spans", "span._.quantity"],
+                    assigns=["span._.measure", "span._.direction", "span._.unit_detail"])
+def figure_measure(doc: Doc) -> Doc:
+    text = doc.user_data.get("text") or doc.text
+    previous = None
+    for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
+        fig = span._.quantity
+        sent = sentence_of(span)
+        if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()):
+            # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
+            span._.measure, span._.direction = previous._.measure, previous._.direction
+        else:
+            span._.measure, span._.direction = classify_measure(text[sent.start_char:fig.start],
+                                                                text[fig.end:sent.end_char])
+        previous = span
+        if POINTS.search(fig.text):
+            span._.unit_detail = "percentage_points"
+    return doc

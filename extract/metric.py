@@ -1,0 +1,326 @@
+"""figure_metric: which metric a figure measures, and why. Every rule of the decision is here,
+in the order it is tried; the cues are data (lexicons/metrics.yml), each with an id.
+
+1. `unit.duration`, `unit.other`: a length of time is a duration; a unit no metric has is other.
+2. `restates`: a figure in brackets after another ("a third (5,400 staff)", "192 (5.7%)")
+   restates it and takes its metric.
+3. `counted_noun.unmeasured`: a count of a noun no metric measures ("50 interviews", "21 CRCs")
+   is other, whatever the words around it say.
+4. a cue (`<metric>.<name>`): the nearest, heaviest cue; a cue in the figure's own clause
+   counts fully, one in another clause of its sentence for less, one of the neighbouring text
+   only for a short sentence. Then `targets.total_of` ("seven of its 27 targets": the whole) and
+   `pay.one_award` (a pay rise with no span is one award, not pay growth).
+5. `change.of_level`: a change with no cue of its own ("a decrease of 0.8 percentage points")
+   takes the metric of the level before it in the passage.
+6. `no_cue`: other.
+
+Each decision is recorded with `set_reason(span, "metric", rule id, words)`. Run alone on
+`nlp(text)` the component reads the passage's own text around a short sentence; in the build
+it also reads the passages around it (`doc._.context.neighbours`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load_lexicon
+from .measures import RESTATES
+from .period_value import Period
+from .reasons import set_reason
+from .sentences import sentence_of
+
+TIME_UNITS = {"days", "months", "years", "hours"}
+MEASURED_UNITS = ("count", "percent", "gbp")
+OTHER_CLAUSE_WEIGHT = 0.6  # a cue in another clause of the sentence counts for less
+WHOLE_WEIGHT = 0.6  # a cue naming the whole a share is of ("15% of the prison population")
+OWN_NOUN_WEIGHT = 1.5  # a cue in the noun a count counts ("16,000 staff") or right before it
+CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in the sentence
+DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
+SHORT_SENTENCE = 10  # words: a shorter sentence borrows cues from its neighbours
+METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
+# "seven of its 27 targets", "seven out of 27": the whole, not the part
+TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
+# a clause starts at a verb heading a clause of its own, never at a noun's modifier
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
+PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
+# a rise over years, cumulative or in real terms, is pay growth, not one award
+PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
+                        r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
+# "half the staff needed", "80% of the officers required": the share of what is needed that
+# is in post
+SHARE_OF_NEEDED = re.compile(r"^\s*(?:of\s+)?(?:the|all|its|their)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
+                      r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?|cumulative|compound", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str  # "<metric>.<name>"
+    metric: str
+    units: frozenset[str]
+    weight: float
+    ending: bool  # must end just before the figure
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> tuple[Cue, ...]:
+    cues = []
+    for entry in load_lexicon("metrics"):
+        for name, pattern in entry["cues"].items():
+            cues.append((Cue(f"{entry['metric']}.{name}", entry["metric"], frozenset(entry["units"]),
+                             float(entry["weight"]), pattern.endswith("$")), pattern.rstrip("$")))
+    ids = [c.id for c, _ in cues]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ValueError(f"metrics.yml: cue ids used twice: {', '.join(sorted(duplicates))}")
+    return tuple(c for c, _ in cues), tuple(p for _, p in cues)
+
+
+@lru_cache(maxsize=None)
+def cue_scanner(unit: str, ending: bool) -> tuple[re.Pattern, tuple[Cue, ...]]:
+    """One pattern for the cues a unit can take: every cue as whole words, tried at every
+    position (a lookahead, so that cues may overlap: "number of staff needed" holds
+    number_of_staff and staff_needed); at one position the heaviest cue wins. The cues that
+    must end just before the figure get a pattern of their own, anchored at the text's end."""
+    cues, patterns = cue_table()
+    chosen = sorted((n for n, c in enumerate(cues) if unit in c.units and c.ending == ending),
+                    key=lambda n: -cues[n].weight)
+    groups = "|".join(f"(?P<c{n}>(?:{patterns[n]})(?!\\w))" for n in chosen) or "(?!)"
+    if ending:
+        return re.compile(rf"(?<!\w)(?:{groups})\s*$", re.I | re.M), cues
+    return re.compile(rf"(?=(?<!\w)(?:{groups}))", re.I | re.M), cues
+
+
+@lru_cache(maxsize=256)
+def cues_in(text: str, unit: str) -> tuple[tuple[Cue, int, int], ...]:
+    """Every cue a figure of `unit` can take in `text`, with its character offsets: the
+    figures of one sentence share a scan."""
+    scanner, cues = cue_scanner(unit, False)
+    found = []
+    for m in scanner.finditer(text):
+        name = m.lastgroup
+        found.append((cues[int(name[1:])], m.start(name), m.end(name)))
+    return tuple(found)
+
+
+def cue_ending_at(unit: str, before: str) -> tuple[Cue, str] | None:
+    """The cue that ends just before a figure ("supervise nearly $"), with its words."""
+    m = cue_scanner(unit, True)[0].search(before)
+    if m is None:
+        return None
+    return cue_table()[0][int(m.lastgroup[1:])], m.group(m.lastgroup)
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def clause_tokens(token: Token) -> set[int]:
+    """The indices of the tokens of `token`'s clause: the subtree of the nearest verb above
+    it that heads a clause, without the clauses of their own under that verb (a coordinated
+    or subordinate clause: "HMPPS has been recruiting staff, but found it had underestimated
+    the staff required by a third": "recruiting" is not the third's clause)."""
+    head = token
+    while head.head.i != head.i and (head.dep_ not in CLAUSE_DEPS or not head.tag_.startswith("VB")):
+        head = head.head
+    inside, stack = set(), [head]
+    while stack:
+        t = stack.pop()
+        inside.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or not c.tag_.startswith("VB"))
+    return inside
+
+
+@dataclass
+class Decision:
+    metric: str
+    rule: str
+    words: str | None = None
+    scope: str = ""  # the sentence or line the deciding cue is in
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The sentence or line of `text` holding [start, end)."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    last = min(i for i in (text.find(". ", end), text.find("\n", end), len(text)) if i >= 0)
+    return text[first:last]
+
+
+Ranges = list[tuple[int, int]]
+
+
+def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
+             clause: Ranges | None = None, own: Ranges = (), whole: Ranges = ()) -> Decision:
+    """The metric of a figure of `unit` at [start, end) of `sentence`. Character ranges of
+    the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
+    counts and the word governing it; `whole`, the whole a share is of. `context` is
+    neighbouring text, read when the sentence is short."""
+    before = sentence[:start]
+    best = Decision("other", "no_cue")
+    best_score = 0.0
+    ending = cue_ending_at(unit, before)
+    if ending is not None:
+        cue, words = ending
+        best, best_score = Decision(cue.metric, cue.id, words), cue.weight * 1.5
+    for cue, cue_start, cue_end in cues_in(sentence, unit):
+        d = _distance(cue_start, cue_end, start, end)
+        score = cue.weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE))
+        if clause is not None and not _overlaps(cue_start, cue_end, clause):
+            score *= OTHER_CLAUSE_WEIGHT
+        metric, rule = cue.metric, cue.id
+        if cue.id == "staff_shortage.staff_needed" and (
+                _overlaps(cue_start, cue_end, whole) or SHARE_OF_NEEDED.match(sentence[end:cue_start])):
+            # "half the staff needed", "70% of the needed number of officers": the share of
+            # what is needed that is in post
+            metric, rule = "staff_in_post", "staff_in_post.share_of_needed"
+        elif _overlaps(cue_start, cue_end, own):
+            score *= OWN_NOUN_WEIGHT
+        elif _overlaps(cue_start, cue_end, whole):
+            score *= WHOLE_WEIGHT
+        if cue.metric == "other" and not _overlaps(cue_start, cue_end, own):
+            continue  # a cue of what no metric measures speaks only of the noun a count counts
+        if score > best_score:
+            best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
+    # a short sentence ("Yes: 26,696 (93.40%)", "Probation Staff: 1%") borrows from its
+    # neighbours the cue that could win
+    if context and len(sentence.split()) <= SHORT_SENTENCE:
+        for cue, cue_start, cue_end in cues_in(context, unit):
+            score = cue.weight * CONTEXT_WEIGHT
+            if score > best_score and cue.metric != "other":
+                best, best_score = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
+                                            _line_around(context, cue_start, cue_end)), score
+    if best.metric == "targets_met" and TOTAL_OF.search(before):
+        return Decision("targets_total", "targets.total_of", before[-12:].strip())
+    return best
+
+
+def classify_metric(unit: str, start: int, end: int, sentence: str, context: str = "",
+                    form: str = "number") -> str:
+    """The metric name alone, for a figure read without a parse."""
+    if unit in TIME_UNITS or form.startswith("duration"):
+        return "duration"
+    if unit not in MEASURED_UNITS:
+        return "other"
+    return classify(unit, start, end, sentence, context).metric
+
+
+# -- the component ---------------------------------------------------------------------
+
+@Language.component("figure_metric",
+                    requires=["doc.spans", "token.dep", "token.tag", "span._.quantity", "span._.period",
+                              "span._.measure"],
+                    assigns=["span._.metric"])
+def figure_metric(doc: Doc) -> Doc:
+    text = doc.user_data.get("text") or doc.text
+    figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
+    previous: Span | None = None
+    for span in figures:
+        decision = decide(span, previous, text)
+        span._.metric = decision.metric
+        set_reason(span, "metric", decision.rule, decision.words)
+        previous = span
+    return doc
+
+
+def decide(span: Span, previous: Span | None, text: str) -> Decision:
+    fig = span._.quantity
+    if fig.unit in TIME_UNITS or fig.form.startswith("duration"):
+        return Decision("duration", "unit.duration", fig.text)
+    if fig.unit not in MEASURED_UNITS:
+        return Decision("other", "unit.other")
+    if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
+            and previous._.metric not in ("duration", None):
+        return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
+    sent = sentence_of(span)
+    s0 = sent.start_char
+    root = span.root
+    # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
+    # words of the passages around it
+    counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
+    own: Ranges = []
+    if counts_a_noun:
+        own = counted_noun_ranges(root, sent)
+        if not counted_noun_measured(fig, root, own, sent):
+            return Decision("other", "counted_noun.unmeasured", root.head.text)
+    clause = [(t.idx - s0, t.idx + len(t) - s0) for t in (span.doc[i] for i in sorted(clause_tokens(root)))]
+    context = ""
+    if not counts_a_noun:
+        # neighbouring text: the rest of the passage and the passages around it
+        context = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
+                   + " " + (doc_context.neighbours if (doc_context := span.doc._.context) else ""))
+    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent.text, context, clause, own,
+                        whole_of_share(span) if fig.unit == "percent" else [])
+    # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
+    # years"); a pay rise for one year or one settlement is an award
+    period = Period.parse(span._.period)
+    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent.text)
+            and not PAY_SPAN.search(sent.text)):
+        return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent.text).group())
+    growth = PAY_GROWTH.search(decision.scope or sent.text)
+    if decision.metric == "pay_award" and fig.unit == "percent" and growth:
+        return Decision("pay_change", "pay.growth_over_years", growth.group())
+    if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
+            and previous._.metric not in ("other", "duration", None):
+        return Decision(previous._.metric, "change.of_level", text[previous._.quantity.start:previous._.quantity.end])
+    return decision
+
+
+def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
+    """Where the noun a count counts says what it is, as character ranges of its sentence:
+    the noun with the words before it ("464 probation officer vacancies"), the word that
+    governs it ("employing 150 ex-offenders"; for a noun after a preposition, the
+    preposition's head: "the supervision of 243,000 offenders") and the participle after it
+    ("2,000 practitioners interviewed")."""
+    s0 = sent.start_char
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    phrase = [t for t in noun.subtree if t.i <= noun.i]
+    # "2,000 practitioners interviewed"; "7,236 members of staff"
+    around = [noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
+        [o for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if noun.dep_ == "pobj":
+        around.append(noun.head.head)
+    return [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
+        [(t.idx - s0, t.idx + len(t) - s0) for t in around if t.i != noun.i]
+
+
+def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
+    """Whether what a count counts is something a metric measures. The subject of its
+    sentence is measured by what the sentence says of it ("13 CRCs have reduced
+    reoffending"); an object or a noun after a preposition by its own words and the words
+    around it (counted_noun_ranges): "464 probation officer vacancies", "employing 150
+    ex-offenders" are; "transferring 300 cases", "the 12 probation regions", "5,500
+    prisoner releases" are not. A cue that ends just before the figure ("supervise nearly
+    156,000 people") settles it."""
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
+    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
+            cue_ending_at(fig.unit, sent.text[:fig.start - sent.start_char]) is not None:
+        return True
+    return any(_overlaps(s, e, own) for _, s, e in cues_in(sent.text, fig.unit))
+
+
+def whole_of_share(span: Span) -> Ranges:
+    """The whole a share is of, as character ranges of its sentence: "15% of the prison
+    population", "two-thirds of the practitioners interviewed"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return []
+    s0 = sentence_of(span).start_char
+    tokens = list(doc[span.end].subtree)
+    return [(tokens[0].idx - s0, tokens[-1].idx + len(tokens[-1]) - s0)]
