@@ -35,7 +35,7 @@ from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_sear
 from .series import refresh_series, series_columns
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-12-07.1"
+PIPELINE_VERSION = "2026-12-07.2"
 
 
 @lru_cache(maxsize=1)
