@@ -311,3 +311,11 @@ def test_organisation_counts_are_tap_targets(site, seed_db):
     soup = BeautifulSoup(get(site, f"/claims/organisations/{org['id']}").text, "html.parser")
     counts = soup.select("table.rows-and-columns td a.count")
     assert counts and all(a.get_text().isdigit() for a in counts)
+
+
+def test_documents_table_leaves_out_their_text(site):
+    soup = BeautifulSoup(get(site, "/claims/documents").text, "html.parser")
+    shown = [th["data-column"] for th in soup.select("table.rows-and-columns th[data-column]")]
+    assert shown == ["id", "title", "source", "kind", "author", "published", "words", "url", "file"]
+    assert "text" in [th["data-column"] for th in BeautifulSoup(
+        get(site, "/claims/documents?_columns=all").text, "html.parser").select("th[data-column]")]
