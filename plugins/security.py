@@ -13,6 +13,7 @@ import weakref
 from pathlib import Path
 
 import datasette as datasette_package
+import datasette.handle_exception as datasette_handle_exception
 from datasette import hookimpl
 from markupsafe import Markup
 
@@ -76,6 +77,13 @@ def without_bidi_controls(value):
     if isinstance(value, str) and not isinstance(value, Markup):
         return value.translate(BIDI_CONTROLS)
     return value
+
+
+# Datasette prints every exception, a 404 included, with rich and all its frames' local variables
+# when rich is installed (spaCy's typer brings it): over a second of CPU and tens of KB of output per
+# unknown address, and the values of whatever a query held. Without it a 500 still logs its plain
+# traceback (Datasette's handler prints one) and a 404 logs nothing.
+datasette_handle_exception.rich = None
 
 
 @hookimpl

@@ -319,3 +319,12 @@ def test_documents_table_leaves_out_their_text(site):
     assert shown == ["id", "title", "source", "kind", "author", "published", "words", "url", "file"]
     assert "text" in [th["data-column"] for th in BeautifulSoup(
         get(site, "/claims/documents?_columns=all").text, "html.parser").select("th[data-column]")]
+
+
+def test_a_not_found_address_logs_no_traceback(site, capfd):
+    # Datasette printed each 404 with rich and its frames' locals: a second of CPU and tens of KB
+    capfd.readouterr()
+    for _ in range(3):
+        assert get(site, "/-/nothing").status_code == 404
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and len(out + err) < 1000
