@@ -93,8 +93,8 @@ def test_home_page_chart_and_trace_box_in_a_browser(server, page):
     assert charts.count() == 3
     assert charts.first.bounding_box()["width"] > 200
     page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
-    page.fill("#trace-q", "464")
-    page.click(".trace-box input[type=submit]")
+    page.fill("#check-q", "464")  # a bare number in the home page's check box is traced
+    page.click(".check-box input[type=submit]")
     page.wait_for_load_state()
     assert "/-/trace?q=464" in page.url
     assert page.locator("ol.trace-results li").count() >= 2

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from datasette.plugins import pm
 
 from claims import site as claims_site
-from claims.pages import timeline
+from claims.charts import metric_chart
 from claims.cli import cli
 
 MB = 1024 * 1024
@@ -43,7 +43,7 @@ def hostile_db(seed_db, tmp_path_factory):
 
     def take(metric, offset, **values):
         # a point the metric's chart draws
-        sid = timeline(db, metric)["points"][offset]["id"]
+        sid = metric_chart(db, metric)["points"][offset]["id"]
         db["statistics"].update(sid, values)
         return sid
 
