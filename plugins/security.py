@@ -2,7 +2,8 @@
 (so `select zeroblob(300000000)` fails at once instead of filling memory) and on the total a
 query returns and a response carries (so eight 60 MB rows are refused, not sent as 480 MB); a
 Content-Security-Policy that runs Datasette's own inline scripts, by their hashes, and no other
-inline script; and only http(s) URLs as links."""
+inline script; CSV cells no spreadsheet runs as formulas; no bidi control in a page's text; no
+traceback with local variables printed for an unknown address; and only http(s) URLs as links."""
 from __future__ import annotations
 
 import base64
