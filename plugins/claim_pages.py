@@ -38,7 +38,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         pk = request.url_vars.get("pks", "")
         if not pk.isdigit():
             return {}
-        return {"claim_page": await _read(datasette, ROW_PAGES[table], int(pk))}
+        # a document's figures link to their statistics through Datasette's urls (base_url kept)
+        links = (lambda sid: datasette.urls.row(DATABASE, "statistics", sid),) if table == "documents" else ()
+        return {"claim_page": await _read(datasette, ROW_PAGES[table], int(pk), *links)}
 
     async def home_page():
         if DATABASE not in datasette.databases:
@@ -49,7 +51,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             for point in chart["points"]:
                 point["url"] = datasette.urls.row(DATABASE, "statistics", point["id"])
         return {"home_charts": [{**s, "svg": charts.timeline_svg(s)} for s in series],
-                "coverage": await _read(datasette, pages.coverage)}
+                "coverage": await _read(datasette, pages.coverage),
+                "q": "", "max_chars": MAX_CLAIM_CHARS, "max_figures": MAX_FIGURES}
 
     if view_name == "row" and database == DATABASE and table in ROW_PAGES:
         return row_page
