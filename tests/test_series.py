@@ -16,7 +16,10 @@ from registry.subjects import is_part_of, scope_of, subject_label, subject_of
     ("probation officer vacancies", "probation_officers"),
     ("all probation staff", "probation_staff"),
     ("Probation Service FTE staff in post", "probation_staff"),
-    ("staff", "probation_staff"),
+    # "staff" alone says nothing of whose: never probation staff, so an HMPPS total is not
+    ("staff", "staff"),
+    ("58,437 FTE staff in post", "staff"),
+    ("34,180 FTE staff in PSP", "prison_staff"),
     ("FTE staff in Public Sector Prisons", "prison_staff"),
     ("FTE staff in HMPPS HQ and Area Services", "hmpps_hq_staff"),
     ("HMPPS FTE staff in post", "hmpps_staff"),
