@@ -95,7 +95,7 @@ ANALYSIS_BEFORE = re.compile(r"\banalysis\s+of\s+(?:the\s+)?$", re.I)
 # a body named as the audience of a speaker: "speaking before the Justice Committee", "told to MPs"
 AUDIENCE = re.compile(r"\b(?:before|to|in front of|at|ahead of)\s+(?:an?\s+\w+\s+(?:before|to|of|at)\s+)?(?:the\s+)?$", re.I)
 # the writer's gloss on a figure a body gave: "– meaning", "which means", "the equivalent of"
-GLOSS = re.compile(r"(?:[–—-]|,)\s*(?:meaning|which means|which is|the equivalent of|equivalent to|in other words)\b")
+GLOSS = re.compile(r"(?:[–—-]|,)\s*(?:meaning|which means|the equivalent of|equivalent to|in other words)\b")
 
 
 def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
@@ -161,7 +161,7 @@ def speaker_verb(verb: str) -> str:
 # HMPPS workforce statistics", "figures from the Ministry of Justice show", "a report by HM
 # Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
 PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
-               r"survey|research|documents|estimates|accounts|bulletin|press release|news release|statistical release|publication|numbers|"
+               r"survey|research|documents|estimates|accounts|bulletin|release(?!\s+(?:scheme|schemes|of|on|from|date|dates|programme|plans?)\b)|publication|numbers|"
                r"article|piece|paper|table|tables|briefing)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
 # patterns that name the body before the words that cite it ("according to X", "figures from

@@ -362,3 +362,8 @@ def test_a_standfirst_set_as_a_title_line_is_the_lead(extractor):
         "The unit got the lowest rating in seven of nine areas."], publisher="Acme News", kind="news",
         first_kind="title")
     assert got == {"seven": ("HMIP", "restated:lead-has-done"), "nine": ("HMIP", "restated:lead-has-done")}
+
+
+def test_a_release_is_a_publication_an_early_release_scheme_is_not(extractor):
+    _, stats = extract(extractor, "The MoJ's latest release shows 3,100 officers in post.", source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("3,100", "MoJ")]
