@@ -367,3 +367,10 @@ def test_a_standfirst_set_as_a_title_line_is_the_lead(extractor):
 def test_a_release_is_a_publication_an_early_release_scheme_is_not(extractor):
     _, stats = extract(extractor, "The MoJ's latest release shows 3,100 officers in post.", source="Acme News")
     assert [(s.mention, s.source) for s in stats] == [("3,100", "MoJ")]
+
+
+def test_a_charitys_own_briefing_keeps_its_figures(extractor):
+    got = extract_post(extractor, [
+        "Figures from the Ministry of Justice show the prison population rose to 88,000 last year.",
+        "Our survey of 300 families found most had no contact."], publisher="Acme Trust", kind="charity")
+    assert got == {"88,000": ("MoJ", "citation:publication-from"), "300": ("Acme Trust", "publisher")}
