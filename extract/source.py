@@ -109,12 +109,15 @@ def document_asserter(document) -> Decision:
     if document.reproduces:
         return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
     org = registry.get(publisher)
+    given = document.publisher or publisher
+    if (org is None and registry.is_domain(given)) or \
+            (org is not None and org.shared_domains and (not document.publisher or registry.is_domain(given))):
+        # a publisher known only by its web address (or only as the owner of a shared site,
+        # gov.uk) is the body the text's lead names
+        named = lead_body(document)
+        if named:
+            return Decision(named[0], "publisher:named-in-lead", named[1])
     if org is None:
-        if registry.is_domain(document.publisher or publisher):
-            # a publisher known only by its web address is the body the text's lead names
-            named = lead_body(document)
-            if named:
-                return Decision(named[0], "publisher:named-in-lead", named[1])
         return Decision(publisher, "publisher", document.publisher or "")
     # "HM Prison and Probation Service workforce quarterly", published by the MoJ: the
     # series is the agency's

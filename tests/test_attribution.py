@@ -374,3 +374,24 @@ def test_a_charitys_own_briefing_keeps_its_figures(extractor):
         "Figures from the Ministry of Justice show the prison population rose to 88,000 last year.",
         "Our survey of 300 families found most had no contact."], publisher="Acme Trust", kind="charity")
     assert got == {"88,000": ("MoJ", "citation:publication-from"), "300": ("Acme Trust", "publisher")}
+
+
+@pytest.mark.parametrize("raw,url,name", [
+    (None, "https://www.gov.uk/government/organisations/prisons-and-probation-ombudsman/about", "Prisons and Probation Ombudsman"),
+    ("GOV.UK", "https://www.gov.uk/government/organisations/hm-prison-and-probation-service", "HMPPS"),
+    (None, "https://committees.parliament.uk/committee/102/justice-committee/news/", "Justice Committee"),
+    # a name given, though unknown, is kept: the address's path does not replace it
+    ("Example Ombudsman", "https://www.gov.uk/government/organisations/ministry-of-justice", "Example Ombudsman"),
+])
+def test_a_page_on_a_shared_site_is_the_body_its_address_names(raw, url, name):
+    from registry import resolve_publisher
+    assert resolve_publisher(raw, url).name == name
+
+
+def test_a_gov_uk_page_is_the_body_its_lead_names(extractor):
+    got = extract_document(extractor, "The Youth Justice Board said 2,300 children were in custody.",
+                           source="HM Government", publisher="GOV.UK", title="Youth custody data")
+    assert got == [("2,300", "Youth Justice Board", "speaker:said")]
+    got = extract_document(extractor, "There were 2,300 children in custody in March.",
+                           source="HM Government", publisher="GOV.UK", title="Youth Justice Board: custody data")
+    assert got == [("2,300", "Youth Justice Board", "publisher:named-in-lead")]
