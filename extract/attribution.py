@@ -281,6 +281,11 @@ PUBLISHED = re.compile(rf"(?:\s+[A-Z][\w’'-]*){{0,3}},?\s+(?:has\s+|have\s+)?(
                        rf"(?:published|publishes|released|releases|issued|issues|launched)\b[^.]{{0,60}}?\b{PUBLICATION}\b")
 
 
+# a lead that reports a body's verdict in the passive: "have been rated inadequate by inspectors"
+JUDGED_BY = re.compile(r"\b(?:rated|branded|judged|graded|found|criticised|condemned|described|assessed|labelled|"
+                       r"deemed|placed|given)\b[^.]{0,80}?\bby\s+(?:the\s+)?$")
+
+
 def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     """The publication a news story reports on, named in its opening passages ("Today's
     HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
@@ -298,6 +303,10 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
             m = PUBLISHED.match(text, org.end)
             if m:
                 return i, Scope(org.start, len(text), org.name, "restated:lead-published", text[org.start:m.end()])
+            passive = JUDGED_BY.search(text, max(0, org.start - 100), org.start)
+            if passive:
+                return i, Scope(last_before(sentence_ends(text), passive.start()), len(text), org.name,
+                                "restated:lead-judged-by", text[passive.start():org.end])
         clause_starts = clause_start_list(text)
         for verb in REPORTING_VERB.finditer(text):
             phrase_start = last_before(clause_starts, verb.start())

@@ -195,10 +195,13 @@ class SourceReader:
             default = Decision(passage.source, "passage:" + passage.kind)
         if self.lead and i >= self.lead[0] and default.source == asserter.source:
             lead = self.lead[1]
+            # a blogger's own first-person remarks on what they restate stay theirs
+            own = first_person_scopes(text, asserter.source) if document.kind == "blog" else []
             if i == self.lead[0]:
-                scopes = [lead] + scopes  # from where the lead names it; inner stretches win
+                scopes = [lead] + own + scopes  # from where the lead names it; inner stretches win
             else:
                 default = Decision(lead.source, lead.rule, lead.words)
+                scopes = own + scopes
         if self.reproduction and passage.source in (None, document.source):
             default = self.reproduction
         if REPRODUCTION_INTRO.search(text):
@@ -242,6 +245,25 @@ class SourceReader:
         intro = " ".join(self.texts[max(0, i - 1):i + 1])
         orgs = registry.find_organisations(intro)
         return Scope(0, 0, orgs[0].name, "list:introduction", intro.strip()[-80:]) if orgs else None
+
+
+# a writer speaking for themselves: "I think", "by my reckoning" (outside quotation marks)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
+SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’']?|$)")
+
+
+def first_person_scopes(text: str, writer: str) -> list[Scope]:
+    """The sentences of a passage in which its writer speaks in the first person singular,
+    outside any quotation."""
+    scopes = []
+    for m in SENTENCE.finditer(text):
+        sentence = m.group()
+        if "“" in sentence or '"' in sentence:
+            continue
+        found = FIRST_PERSON.search(sentence)
+        if found:
+            scopes.append(Scope(m.start(), m.end(), writer, "writer:first-person", sentence[found.start():][:60]))
+    return scopes
 
 
 def last_sentence_start(text: str) -> int:

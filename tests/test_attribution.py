@@ -202,14 +202,14 @@ def test_a_blog_that_restates_a_release_gives_its_figures_to_the_releaser(extrac
     got = extract_post(extractor, [
         "I had planned a quiet week of 3 posts. But last Thursday's HMPPS workforce figures show things getting worse.",
         "There were 5,120 probation officers in post, down 210 on the year."])
-    assert got == {"3": ("Acme Blog", "publisher"),
+    assert got == {"3": ("Acme Blog", "writer:first-person"),
                    "5,120": ("HMPPS", "restated:figures-show"),
                    "210": ("HMPPS", "restated:figures-show")}
 
 
 def test_what_a_writer_says_before_naming_the_publication_stays_theirs(extractor):
     got = extract_post(extractor, [
-        "After 2 weeks away I read the Guardian piece on prisons and its sorry tale.",
+        "After 2 weeks of silence on the subject, the Guardian piece on prisons tells a sorry tale.",
         "Some 300 officers quit in March."])
     assert got == {"2 weeks": ("Acme Blog", "publisher"), "300": ("Guardian", "restated:lead-publication")}
 
@@ -395,3 +395,19 @@ def test_a_gov_uk_page_is_the_body_its_lead_names(extractor):
     got = extract_document(extractor, "There were 2,300 children in custody in March.",
                            source="HM Government", publisher="GOV.UK", title="Youth Justice Board: custody data")
     assert got == [("2,300", "Youth Justice Board", "publisher:named-in-lead")]
+
+
+def test_a_bloggers_first_person_remark_on_restated_figures_stays_theirs(extractor):
+    got = extract_post(extractor, [
+        "Latest Ministry of Justice figures show 12,000 people were recalled last year.",
+        "That means about 33 recalls a day, by my reckoning.",
+        "Some 4,100 of them were recalled for a further offence."])
+    assert got == {"12,000": ("MoJ", "restated:figures-show"), "33": ("Acme Blog", "writer:first-person"),
+                   "4,100": ("MoJ", "restated:figures-show")}
+
+
+def test_a_lead_reporting_a_verdict_in_the_passive_names_its_body(extractor):
+    got = extract_post(extractor, [
+        "Probation services in the town have been rated inadequate by inspectors.",
+        "Only 40 per cent of cases had a sound risk assessment."], publisher="Acme News", kind="news")
+    assert got == {"40 per cent": ("HMIP", "restated:lead-judged-by")}
