@@ -349,13 +349,6 @@ def test_data_from_a_freedom_of_information_request_is_the_bodys(extractor):
     assert got["118 per cent"] == ("MoJ", "restated:the-publication")
 
 
-def test_a_charitys_response_to_a_report_restates_the_report(extractor):
-    got = extract_post(extractor, [
-        "The Acme Trust has responded to the report by HM Inspectorate of Probation published today.",
-        "Of the 90 cases inspected, 40 had no resettlement plan."], publisher="Acme Trust", kind="charity")
-    assert got == {"90": ("HMIP", "citation:publication-from"), "40": ("HMIP", "citation:publication-from")}
-
-
 def test_a_standfirst_set_as_a_title_line_is_the_lead(extractor):
     got = extract_post(extractor, [
         "INSPECTORS have branded probation services in the county inadequate.",
