@@ -289,7 +289,7 @@ def decide(position: int, scopes: list[Scope], default: Decision) -> Decision:
 # -- the component ---------------------------------------------------------------------
 
 @Language.component("figure_source", requires=["span._.metric", "span._.period_from_publication"],
-                    assigns=["span._.source", "span._.confidence"])
+                    assigns=["span._.source", "span._.confidence", "span._.why"])
 def figure_source(doc: Doc) -> Doc:
     ctx = doc._.context
     if ctx is not None:

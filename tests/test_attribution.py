@@ -163,7 +163,8 @@ def test_figure_source_alone_reads_the_passages_own_speakers(extractor):
 
 def test_figure_source_declares_what_it_assigns(extractor):
     summary = extractor.nlp.analyze_pipes()["summary"]["figure_source"]
-    assert summary["assigns"] == ["span._.source", "span._.confidence"]
+    assert summary["assigns"] == ["span._.source", "span._.confidence", "span._.why"]
+    assert extractor.nlp.analyze_pipes()["problems"]["figure_source"] == []
 
 
 @pytest.mark.parametrize("text,rule,words", [
