@@ -139,9 +139,19 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             if opened != -1 and text.find("”", opened, end) == -1:
                 close = text.find("”", end)
                 end = len(text) if close == -1 else close + 1
-        scopes.append(Scope(verb.end(), gloss_start(text, verb.end(), end), org, rule,
-                            phrase.strip() + " " + verb.group()))
+        end = gloss_start(text, verb.end(), end)
+        words = phrase.strip() + " " + verb.group()
+        # "It warned 15% of prisons ... And on the probation service, a third of regions ...":
+        # a sentence that opens with "And" or "It also" goes on with the same speaker
+        while (more := CONTINUATION.match(text, end)) is not None:
+            next_end = SENTENCE_END.search(text, more.end())
+            end = gloss_start(text, more.end(), next_end.end() if next_end else len(text))
+        scopes.append(Scope(verb.end(), end, org, rule, words))
     return scopes
+
+
+# the opening of a sentence that continues the one before it
+CONTINUATION = re.compile(r"\s*(?:And|(?:It|They|She|He) (?:also|added|went on))\b[ ,]")
 
 
 def gloss_start(text: str, start: int, end: int) -> int:

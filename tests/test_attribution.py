@@ -405,3 +405,10 @@ def test_a_lead_reporting_a_verdict_in_the_passive_names_its_body(extractor):
         "Probation services in the town have been rated inadequate by inspectors.",
         "Only 40 per cent of cases had a sound risk assessment."], publisher="Acme News", kind="news")
     assert got == {"40 per cent": ("HMIP", "restated:lead-judged-by")}
+
+
+def test_a_sentence_opening_with_and_goes_on_with_the_same_speaker(extractor):
+    _, stats = extract(extractor, "The Ministry of Justice warned 15% of prisons are short of staff. And on probation, "
+                       "a third of regions have fewer than 80% of the officers they need. Our reporter counted 12 empty desks.",
+                       source="Acme News")
+    assert {s.mention: s.source for s in stats} == {"15%": "MoJ", "a third": "MoJ", "80%": "MoJ", "12": "Acme News"}
