@@ -53,6 +53,8 @@ OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|
                           r"but|managed|set up|established|created|introduced)\b", re.I)
 LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+SENTENCE_ENDS = set(".!?:;")
+HEADING_WORDS = 12  # an unpunctuated line this short is a heading
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
@@ -326,10 +328,11 @@ class PassageFrames:
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
-        if kind == "heading":
+        if is_heading(kind, text, words):
             # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
             # 2022") dates what is under it up to the next heading; a bare date is a table cell
-            named = framing and re.search(r"[A-Za-z]{3,}", _without_dates(text, framing))
+            rest = _without_dates(text, framing)
+            named = framing and re.search(r"[A-Za-z]{3,}", rest) and not re.search(r"\d", rest)
             self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             # a cell holding only a date labels the row ("2010" / "19,335")
@@ -340,7 +343,9 @@ class PassageFrames:
             if framing:
                 self.table_frame = Frame(framing[-1].period, "list-item", _words(text, framing[-1]))
             elif self.table_frame and not inherits:
-                inherited = self.table_frame
+                # under a heading naming a period ("Pay award for April 2021 to March 2022"),
+                # an earlier item's date ("a claim submitted early in 2021") is its own event
+                inherited = self.heading or self.table_frame
         elif words >= TABLE_CELL_WORDS:
             # a paragraph: it dates the table after it; an undated intro ("... as follows:")
             # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
@@ -359,7 +364,7 @@ class PassageFrames:
                           for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
         elif kind != "list_item":
             self.intro = []
-        return column or inherited or (self.heading if kind != "heading" else None)
+        return column or inherited or (None if is_heading(kind, text, words) else self.heading)
 
     def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
         """The column header a value cell of a flattened table takes, when the table's header
@@ -387,6 +392,13 @@ class PassageFrames:
     def table_cells(self, text: str) -> list[str]:
         """The caption and cells a short passage (a table cell) borrows cue words from."""
         return self.table_head[:TABLE_HEAD_CELLS] if len(text.split()) < TABLE_CELL_WORDS else []
+
+
+def is_heading(kind: str, text: str, words: int) -> bool:
+    """A heading, marked or not: a short line that is no sentence ("Pay award for April 2021
+    to March 2022" ingested as a paragraph)."""
+    end = text.rstrip()[-1:]
+    return kind == "heading" or (kind == "paragraph" and words <= HEADING_WORDS and end not in SENTENCE_ENDS)
 
 
 def in_brackets(text: str, date: DateExpr) -> bool:

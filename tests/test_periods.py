@@ -272,3 +272,12 @@ def test_a_list_of_dates_after_a_figure_is_one_span_but_not_for_a_length_of_time
     assert dated(stats) == {"4%": (4, "2023-04-01..2025-04-01", 2025)}
     _, stats = extract(extractor, "A two-year deal to cover the 2023, 2024 and 2025 pay years.", published="2022-11-01")
     assert dated(stats) == {"two-year": (2, "2022-11-01", 2022)}
+
+
+def test_an_unmarked_heading_beats_an_earlier_list_items_own_event(extractor):
+    lines = ["Pay award for April 2023 to March 2024", "• The unions lodged a claim early in 2023",
+             "• The employer offered a 1% rise for most staff"]
+    doc = passages_document(lines, "2024-06-01", kinds={1: "list_item", 2: "list_item"})
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.period, s.year) for s in stats] == [("1%", "2023-04..2024-03", 2024)]
+    assert rule_of(stats[0]) == "heading"
