@@ -7,6 +7,7 @@ import pytest
 import sqlite_utils
 from bs4 import BeautifulSoup
 from claims import site as claims_site
+from claims.schema import TABLES
 
 
 
@@ -111,10 +112,10 @@ def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db
     assert numbered.get_text() == "104."
 
 
-def test_home_page_has_trace_box_and_charts(site):
+def test_home_page_has_check_box_and_charts(site):
     soup = BeautifulSoup(get(site, "/").text, "html.parser")
-    form = soup.select_one("form.trace-box")
-    assert form["action"] == "/-/trace" and form.select_one("input[name=q]")
+    form = soup.select_one("form.check-box")
+    assert form["action"] == "/-/check" and form.select_one("textarea[name=q]")
     assert soup.select_one("p.coverage").get_text().startswith("25 documents from ")
     captions = [c.get_text(" ", strip=True) for c in soup.select(".charts figcaption")]
     assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
@@ -221,14 +222,20 @@ def test_statistics_table_shows_a_readers_columns_and_links_to_all(site):
     all_link = soup.select_one("p.reader-columns a")
     assert all_link.get_text() == "Show all columns" and all_link["href"] == "/claims/statistics?_columns=all"
     everything = BeautifulSoup(get(site, all_link["href"] + "&_sort=year").text, "html.parser")
-    assert len(everything.select("table.rows-and-columns th[data-column]")) == 31
+    assert len(everything.select("table.rows-and-columns th[data-column]")) == len(TABLES["statistics"]["columns"])
     back = everything.select_one("p.reader-columns a")
     assert back["href"] == "/claims/statistics?_sort=year"
     # a column's menu hides one more of the reader's columns; the API always has every column
     hidden = BeautifulSoup(get(site, "/claims/statistics?_nocol=published").text, "html.parser")
     assert "published" not in [th["data-column"] for th in hidden.select("table.rows-and-columns th[data-column]")]
     assert len(hidden.select("table.rows-and-columns th[data-column]")) == 7
-    assert len(get(site, "/claims/statistics.json?_shape=array&_size=1").json()[0]) == 31
+    assert len(get(site, "/claims/statistics.json?_shape=array&_size=1").json()[0]) == len(TABLES["statistics"]["columns"])
+    # a search keeps its words, non-ASCII ones included, beside the reader's columns
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=caf%C3%A9").text, "html.parser")
+    assert searched.select_one("input[name=_search]")["value"] == "café"
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=vacancies").text, "html.parser")
+    assert len(searched.select("table.rows-and-columns th[data-column]")) == 8
+    assert searched.select("table.rows-and-columns tbody tr")
 
 
 def test_not_found_pages_lead_home(site):
@@ -252,14 +259,14 @@ def test_a_sql_typo_keeps_the_editor(site):
 
 
 def test_a_right_to_left_override_in_a_query_does_not_reach_the_page(site):
-    response = get(site, "/-/trace?q=%E2%80%AE464+found.")
+    response = get(site, "/-/trace?q=%E2%80%AE464+vacancies")
     assert response.status_code == 200
     assert "\u202e" not in response.text
     soup = BeautifulSoup(response.text, "html.parser")
-    assert soup.select_one("#trace-q")["value"] == "464 found."
+    assert soup.select_one("#trace-q")["value"] == "464 vacancies"
     # the query is shown isolated from the page's own text
     [shown] = soup.select("main bdi")
-    assert shown.get_text() == "464 found."
+    assert shown.get_text() == "464 vacancies"
 
 
 def test_trace_copy_quotes_the_query(site):
