@@ -316,7 +316,9 @@ class PassageFrames:
         self.columns: list[Frame] = []
         self.column = 0
         self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
-        self.anchor: Period | None = reference if reference and reference.precision == "day" else None
+        # where a change "since X" ends: the reference period a release names, whatever its
+        # precision ("annual report 2022/23": since 2019 is 2019..2023), then "as at" dates
+        self.anchor: Period | None = reference
 
     def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
         """The frame the passage inherits (None: only its own dates and the document's)."""

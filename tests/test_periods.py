@@ -281,3 +281,18 @@ def test_an_unmarked_heading_beats_an_earlier_list_items_own_event(extractor):
     [stats] = extractor.extract([doc])
     assert [(s.mention, s.period, s.year) for s in stats] == [("1%", "2023-04..2024-03", 2024)]
     assert rule_of(stats[0]) == "heading"
+
+
+def test_a_change_since_a_year_ends_at_an_annual_reports_financial_year_not_its_publication(extractor):
+    stats = statistics_release(extractor, "Probation Board annual report and accounts 2022-23",
+                               "Complaints upheld fell by 40 since 2019.", published="2024-01-15")
+    assert dated(stats) == {"40": (40, "2019..2023", 2023)}
+    assert rule_of(stats[0]) == "since-span"
+
+
+def test_a_bulletins_latest_quarter_is_its_titles_reference_period_not_the_last_date_before(extractor):
+    stats = statistics_release(extractor, "Probation workforce quarterly: March 2024",
+                               "A new training centre opened in May 2024. In the latest quarter, 420 "
+                               "trainees joined.", published="2024-06-20")
+    assert dated(stats) == {"420": (420, "2024-03-31", 2024)}
+    assert rule_of(stats[0]) == "present"
