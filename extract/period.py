@@ -231,11 +231,13 @@ def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: P
         decision = undated(published, reference)
         return dataclasses.replace(decision, rule="present", words=words)
     if expr.offset_years is not None:
-        # "the previous year" counts back from the time the sentence speaks of ("Over the year
-        # to 31 December 2024, ... up from 5,503 the previous year"); "three years ago" from
-        # the frame in force or the writing
+        # "the previous year", "a year earlier" count from the time the sentence speaks of
+        # ("Over the year to 31 December 2024, ... up from 5,503 the previous year"), else from
+        # the frame in force; "two years ago" from the writing
         if expr.kind == "previous" and sentence_anchor is not None:
             base = sentence_anchor.year
+        elif expr.kind == "ago" and published is not None:
+            base = published.year  # "two years ago": from the writing
         else:
             base = frame.period.year if frame else (published.year if published else None)
         if base is None:
@@ -287,7 +289,7 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
         return Frame(period, "sentence", _words(text, last))
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
-        own = last_figure.rule.startswith(("own-clause", "since", "relative", "ahead", "present"))
+        own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))
         return Frame(last_figure.period, "sentence" if own else last_figure.rule, last_figure.words)
     return frame
 

@@ -296,3 +296,12 @@ def test_a_bulletins_latest_quarter_is_its_titles_reference_period_not_the_last_
                                "trainees joined.", published="2024-06-20")
     assert dated(stats) == {"420": (420, "2024-03-31", 2024)}
     assert rule_of(stats[0]) == "present"
+
+
+def test_a_year_earlier_counts_back_from_the_sentences_date_and_ago_from_the_writing(extractor):
+    _, stats = extract(extractor, "In the year to March 2024, 300 officers left, against 250 a year earlier.",
+                       published="2025-01-20")
+    assert dated(stats) == {"300": (300, "2024-03", 2024), "250": (250, "2023", 2023)}
+    _, stats = extract(extractor, "In March 2024 the board met. Some 250 officers left two years ago.",
+                       published="2025-01-20")
+    assert dated(stats) == {"250": (250, "2023", 2023)}
