@@ -125,6 +125,7 @@ BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up fro
 
 
 MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
+FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
 
 
 def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
@@ -134,6 +135,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
         _COMPILED = _patterns()
     writing = Period.parse(published)
     pub_year = writing.first.year if writing else None
+    if pub_year is not None and not FIRST_YEAR <= pub_year <= LAST_YEAR:
+        writing, pub_year = None, None  # a hostile or broken publication date ("9999-12-31") dates nothing
     found: list[DateExpr] = []
     taken = TakenRanges()
     has_digit = HAS_DIGIT.search(text) is not None
@@ -149,8 +152,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
             if taken.overlaps(m.start(), m.end()):
                 continue
             expr = _make(kind, m, text, pub_year) if kind != "month_alone" else _month_alone(m, text, writing)
-            if expr is None:
-                continue
+            if expr is None or (expr.year is not None and not FIRST_YEAR <= expr.year <= LAST_YEAR):
+                continue  # "over the next 5,000 years" reaches no date a figure holds for
             prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
             expr.prefix = prefix.group(1).lower() if prefix else None
             if kind.startswith("relative") and expr.prefix is None:
