@@ -118,7 +118,9 @@ def figure_period(doc: Doc) -> Doc:
         # found by bisection: a sentence of many figures and dates (a flattened table) is read
         # in time linear in its figures
         holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
-        dated = OrderedDates([d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)])
+        each = [d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)]
+        # a list of dates is one span for a figure, not for a length of time (resolve_period)
+        dated, dated_each = OrderedDates(enumerations(each, s_text)), OrderedDates(each)
         present = None
         for i, span in enumerate(in_sent):
             fig = span._.quantity
@@ -137,7 +139,7 @@ def figure_period(doc: Doc) -> Doc:
                 first_figure = in_sent[0]._.quantity.start - sent.start_char
                 starts_clause = clause_start(sent, in_sent[i - 1:i], pos, text)
                 # the dates it can take, and the sentence's stated reference date
-                near = dated.near(pos, nxt, starts_clause, first_figure)
+                near = (dated_each if duration else dated).near(pos, nxt, starts_clause, first_figure)
                 if anchor_expr is not None and all(d is not anchor_expr for d in near):
                     near = sorted([*near, anchor_expr], key=lambda d: d.start)
                 decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
