@@ -41,7 +41,7 @@ class DateExpr:
     @property
     def framed(self) -> bool:
         """A time frame ("in 2019", "as at 30 September 2020"), not a label ("the 2025 uplift")."""
-        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous")
+        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous", "ago")
 
     @property
     def is_date(self) -> bool:
@@ -88,6 +88,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
         ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) years?\b"),
+        # "in the latest quarter", "this quarter": a statistics bulletin's own reference period
+        ("present", r"\b(?:this|the latest|the most recent|the current|the latest available) quarter\b", ["quarter"]),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
          ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
@@ -231,7 +233,10 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
             return None
         sign = 1 if any(w in phrase for w in (" later", " hence", " on")) else -1
         years = n if "year" in phrase else (n / 12 if "month" in phrase else 0)
-        return DateExpr(s, e, "relative", offset_years=int(round(sign * years)))
+        # "a year earlier", "two years later" count from the time the sentence speaks of, like
+        # "the previous year"; "three years ago", "hence" from the writing
+        kind = "ago" if any(w in phrase for w in (" ago", " hence", " back", " previously")) else "previous"
+        return DateExpr(s, e, kind, offset_years=int(round(sign * years)))
     if kind == "relative":
         phrase = m.group().lower()
         if pub_year is None:
