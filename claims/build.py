@@ -32,6 +32,7 @@ from ingest.reader import sha256_of
 
 from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
+from .series import refresh_series, series_columns
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
 PIPELINE_VERSION = "2026-12-07.1"
@@ -152,10 +153,11 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
     if db_path.exists() and not unchanged_since_last_build(db_path):
         problem = database_problem(db_path)
         if problem:
-            aside = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            real = db_path.resolve()  # the file itself is moved aside, not a symlink to it
+            aside = real.with_name(f"{real.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
             for suffix in ("", "-wal", "-shm"):
-                if Path(f"{db_path}{suffix}").exists():
-                    os.replace(f"{db_path}{suffix}", f"{aside}{suffix}")
+                if Path(f"{real}{suffix}").exists():
+                    os.replace(f"{real}{suffix}", f"{aside}{suffix}")
             echo(f"warning: {db_path}: {problem}; moved aside to {aside.name} and building from scratch")
     try:
         db = sqlite_utils.Database(db_path)
@@ -255,6 +257,7 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
             report.removed.append(rel)
         from .figures import link_figures
         link_figures(db, None if full else affected)
+        refresh_series(db)
         ensure_search(db)
         db["meta"].upsert_all([{"key": "pipeline_version", "value": pipeline_version()},
                                {"key": "schema_version", "value": SCHEMA_VERSION},
@@ -282,9 +285,16 @@ class BuildError(Exception):
 
 @contextmanager
 def build_lock(db_path: Path):
-    """One build of a database at a time: a second one exits with a clear message."""
-    lock_path = db_path.with_name(f"{db_path.name}.lock")
-    handle = open(lock_path, "a+")
+    """One build of a database at a time: a second one exits with a clear message. The lock
+    is beside the database itself: a `--db` that is a symlink is locked where it points, so
+    two builds through different links still exclude each other."""
+    target = db_path.resolve()
+    lock_path = target.with_name(f"{target.name}.lock")
+    try:
+        handle = open(lock_path, "a+")
+    except OSError as err:
+        raise BuildError(f"{db_path}: cannot create the lock file {lock_path.name} in {lock_path.parent}: "
+                         f"{err.strerror or err}; the database's folder must be writable") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -592,7 +602,8 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
                 "file": rel, "source_id": organisation_id(s.source),
                 "file_start": at(s.start), "file_end": at(s.end),
                 "document_kind": doc.kind or "unknown",
-                "published": published or doc.published_inferred} for s in found]
+                "published": published or doc.published_inferred,
+                **series_columns(statistic_fields(s))} for s in found]
         for row in stat_rows:
             earlier = previous.claim(identity(row, published is not None, doc.source or "unknown"))
             if earlier is None:

@@ -1,6 +1,11 @@
 """Check a claim as it was quoted ("Probation officer vacancies have hit 21%, according to the
-inspectorate"): read it with the extraction pipeline, find each figure in the corpus, and say
-what is right and wrong about it with named verdicts."""
+inspectorate"): read it with the extraction pipeline (claims/claim_reader.py), find each
+figure in the corpus by the one matching rule (claims/matching.py), and give it one headline
+verdict, the reasons beneath it, its origin, every other statement of it and the newest
+figure of its series.
+
+The JSON this returns is what `claims check --json` prints and `/-/check.json` serves; a
+benchmark scores `verdict` and `origin.statistic_id`."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,102 +13,142 @@ from datetime import date
 import sqlite_utils
 
 from extract.period_value import Period
-from ingest.model import Document, Passage
 
-from .conflicts import beyond_rounding, compatible_subjects, find_conflicts
-from .rounding import agrees_with_written, rounding_tolerance, value_tolerance, widest_tolerance
+from .claim_reader import ClaimFigure, clean_query, read_claim
+from .conflicts import beyond_rounding, conflicts_with, overlapping
+from .limits import Deadline
+from .matching import (Figure, agreeing_statistics, primary_first, row_series, same_metric, series_statements,
+                       why_not)
+from .rounding import value_tolerance
+from .series import compatible, same_series
 
-VERDICTS = ("matches", "rounded", "different_period", "superseded", "misattributed", "conflicts",
-            "not_found")
-CLAIMANT = "the claim"  # whose words a pasted claim is, unless it names a body
-MATCH_LIMIT = 10
-
-MATCH_SQL = """
-select s.id, s.mention, s.sentence, s.value, s.value_high, s.unit, s.comparator, s.metric, s.measure, s.subject,
-       s.period, s.year, s.period_from_publication, s.source, s.figure_id, s.passage_id,
-       d.id as document_id, d.title as document, d.source as publisher, d.published
-from statistics s join documents d on d.id = s.document_id
-"""
+# the headline is the first of these a claim has: what is most wrong about it comes first
+VERDICTS = ("misattributed", "conflicts", "superseded", "different_period", "rounded", "matches", "not_found")
+NEAREST = 5
 
 
-def claim_document(text: str) -> Document:
-    return Document(text=text, file_start=0, source=CLAIMANT, kind="claim",
-                    passages=[Passage("paragraph", 0, len(text), source=CLAIMANT)])
+def check_text(db: sqlite_utils.Database, extractor, text: str, today: date | None = None,
+               deadline: Deadline | None = None) -> dict:
+    """{"query": ..., "claims": [...]}: each figure of `text`, checked. Raises ClaimRefused for
+    a text past the length or figure cap."""
+    query = clean_query(text)
+    return check_figures(db, query, read_claim(extractor, query, today), deadline)
 
 
-def check_text(db: sqlite_utils.Database, extractor, text: str) -> dict:
-    """{"claims": [...]}: each figure of `text` with its verdicts, origin, latest and matches."""
-    [statistics] = extractor.extract([claim_document(text)])
-    return {"claims": [check_statistic(db, s) for s in statistics]}
+def check_figures(db: sqlite_utils.Database, query: str, figures: list[ClaimFigure],
+                  deadline: Deadline | None = None) -> dict:
+    claims = []
+    for figure in figures:
+        if deadline:
+            deadline.check()
+        claims.append(check_figure(db, figure))
+    return {"query": query, "claims": claims}
 
 
-def check_statistic(db: sqlite_utils.Database, stat) -> dict:
-    tolerance = rounding_tolerance(stat.mention, stat.value, stat.unit, stat.comparator)
-    reach = max(tolerance, widest_tolerance(stat.value, stat.unit))
-    rows = [r for r in db.query(MATCH_SQL + " where s.unit = ? and s.value between ? and ? "
-                                "order by abs(s.value - ?), d.published",
-                                [stat.unit, stat.value - reach, stat.value + reach, stat.value])
-            if agrees_with_written(stat.value, tolerance, r["mention"], r["value"], r["unit"], r["comparator"])]
-    if stat.metric != "other" and any(r["metric"] == stat.metric for r in rows):
-        rows = [r for r in rows if r["metric"] == stat.metric]
-    named = stat.source if stat.source and stat.source != CLAIMANT else None
-    claimed_year = None if stat.period_from_publication else stat.year
-    result = {"mention": stat.mention, "value": stat.value, "unit": stat.unit, "metric": stat.metric,
-              "period": None if stat.period_from_publication else stat.period, "named_source": named,
-              "verdicts": [], "origin": None, "latest": None, "matches": [], "nearest": []}
-    if not rows:
-        result["verdicts"] = ["not_found"]
-        result["nearest"] = nearest_statistics(db, stat)
-        return result
-    exact = [r for r in rows if abs(r["value"] - stat.value) <= value_tolerance(stat.value)]
-    in_period = [r for r in rows if claimed_year is None or r["year"] == claimed_year]
-    best = (next((r for r in exact if r in in_period), None) or (in_period or exact or rows)[0])
-    verdicts = []
-    if best in exact and best in in_period:
-        verdicts.append("matches")
+def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
+    figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
+    agreeing = agreeing_statistics(db, figure)
+    matches = [r for r in agreeing if claim.readable and figure.same_series(r)]
+    result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
+              "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
+              "series": claim.key.label, "readable": claim.readable, "period": claim.period,
+              "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
+              "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
+              "other_measures": [{**r, "why_not": why_not(r)} for r in agreeing if r not in matches],
+              "nearest": []}
+    if not matches:
+        return _not_found(db, claim, result)
+    in_period = [r for r in matches if claim.period is None or overlapping(r["period"], claim.period)]
+    pool = in_period or matches
+    # the period the claim's figure was stated for: one with an exact statement of it first;
+    # its origin is the primary source of that series and period, and the claim is read
+    # against the origin's figure ("about 4,400" is a rounding of HMPPS's 4,371, though a
+    # blog wrote 4,400)
+    # a claim with no period speaks of now: it is read against the newest dated statement its
+    # figure agrees with (so an old figure quoted as current is superseded, a current one not)
+    ranked = primary_first(pool)
+    if claim.period is None:
+        stated = min(pool, key=lambda r: (r["period_from_publication"], -_ends(r["period"]).toordinal(),
+                                          not figure.exact(r), ranked.index(r)))
     else:
-        if best not in exact:
-            verdicts.append("rounded")
-        if claimed_year is not None and best not in in_period:
-            verdicts.append("different_period")
-        elif best in exact:
-            verdicts.append("matches")
-    origin = origin_of(db, best)
-    latest = latest_of(db, best)
-    if latest and latest["statistic_id"] != best["id"] and \
-            _ends(latest["period"]) > _ends(best["period"]) \
-            and beyond_rounding(latest["value"], latest["mention"], best["value"], best["mention"], best["unit"]):
-        verdicts.append("superseded")
-    if named and origin and named not in (origin["source"], origin["publisher"]):
-        verdicts.append("misattributed")
-    if find_conflicts(db, "a.id = ? or b.id = ?", [best["id"], best["id"]]):
-        verdicts.append("conflicts")
-    result.update(verdicts=[v for v in VERDICTS if v in verdicts], origin=origin, latest=latest,
-                  matches=[_public(r) for r in rows[:MATCH_LIMIT]])
+        stated = min(pool, key=lambda r: (not figure.exact(r), ranked.index(r)))
+    group = [r for r in matches if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
+    origin = primary_first(group)[0]
+    verdicts: dict[str, str] = {}
+    if claim.period is not None and not in_period:
+        verdicts["different_period"] = (f"The claim says {claim.period}; the figure held for "
+                                        f"{origin['period'] or 'an unstated period'}.")
+    if not figure.exact(origin):
+        verdicts["rounded"] = (f"The corpus states {origin['mention']} ({origin['source']}); the claim's "
+                               f"{claim.mention} is a rounding of it.")
+    elif "different_period" not in verdicts:
+        verdicts["matches"] = (f"{origin['source']} stated {origin['mention']} for "
+                               f"{origin['period'] or 'an unstated period'}.")
+    newest = newest_of(db, claim, origin)
+    if newest and claim.period is None and beyond_rounding(newest["value"], newest["mention"], origin["value"],
+                                                           origin["mention"], origin["unit"]):
+        verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
+                                  f"{newest['period']} ({newest['source']}).")
+    speakers = {name for r in group for name in (r["source"], r["publisher"]) if name}
+    if claim.source and claim.source not in speakers:
+        verdicts["misattributed"] = (f"The claim names {claim.source}; the figure is {origin['source']}'s"
+                                     f"{'' if origin['publisher'] == origin['source'] else ', published by ' + str(origin['publisher'])}.")
+    conflicting = conflicts_with(db, origin)
+    if conflicting:
+        verdicts["conflicts"] = "For that period " + "; ".join(
+            f"{c['source']} states {c['mention']}" for c in conflicting[:3]) + "."
+    if "different_period" in verdicts:
+        result["same_series_in_period"] = _in_period(db, claim)
+    ordered = [v for v in VERDICTS if v in verdicts]
+    result.update(verdict=ordered[0], verdicts=ordered,
+                  reasons=[{"verdict": v, "text": verdicts[v]} for v in ordered],
+                  origin=origin, newest=newest, conflicting=conflicting,
+                  statements=[{**r, "agreement": _agreement(origin, r),
+                               "same_period": r in group} for r in matches if r is not origin])
     return result
 
 
-def origin_of(db: sqlite_utils.Database, row: dict) -> dict | None:
-    """The origin of the figure a statistic states (claims/figures.py chose it), else itself."""
-    origin_id = row["id"]
-    if row["figure_id"]:
-        found = db.execute("select origin_statistic_id from figures where id = ?", [row["figure_id"]]).fetchone()
-        origin_id = found[0] if found else origin_id
-    [origin] = db.query(MATCH_SQL + " where s.id = ?", [origin_id])
-    return _public(origin)
+def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> dict:
+    if not claim.readable:
+        reason = (f"What {claim.mention} measures could not be read (metric {claim.metric or 'unknown'}, subject "
+                  f"{claim.subject or 'unknown'}), so no figure in the corpus can be the same figure.")
+    else:
+        reason = f"No figure of the same series ({claim.key.label}) agrees with {claim.mention}."
+    result.update(verdict="not_found", verdicts=["not_found"], reasons=[{"verdict": "not_found", "text": reason}])
+    if claim.readable:
+        result["same_series_in_period"] = _in_period(db, claim)
+        shown = {r["statistic_id"] for r in result["same_series_in_period"]}
+        result["nearest"] = sorted((r for r in _series(db, claim) if r["statistic_id"] not in shown),
+                                   key=lambda r: abs(r["value"] - claim.value))[:NEAREST]
+    return result
 
 
-def latest_of(db: sqlite_utils.Database, row: dict) -> dict | None:
-    """The newest level of the same metric and unit stated for a compatible subject."""
-    if row["metric"] in ("other", "duration"):
-        return None
-    candidates = list(db.query(MATCH_SQL + " where s.metric = ? and s.unit = ? and s.measure = 'level' "
-                               "and s.value_high is null and not s.period_from_publication", [row["metric"], row["unit"]]))
-    candidates = [c for c in candidates if compatible_subjects(c["subject"], row["subject"])]
-    dated = [c for c in candidates if Period.parse(c["period"])]
+def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int] | None = None) -> list[dict]:
+    return series_statements(db, claim.key, claim.allows_parts, years)
+
+
+def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
+    """What the corpus states for the claim's series and period ("500 vacancies in December
+    2020": 464), when the claim states a period."""
+    period = Period.parse(claim.period)
+    if period is None:
+        return []
+    return [r for r in _series(db, claim, (period.start.year, period.end.year + 1))
+            if overlapping(r["period"], claim.period)]
+
+
+def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
+    """The newest dated figure of the origin's series, when it is newer than it."""
+    key = row_series(origin)
+    dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
+             if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
+             and (same_series(key, row_series(r)) or compatible(claim.key, row_series(r), claim.allows_parts))]
     if not dated:
         return None
-    return _public(max(dated, key=lambda c: (_ends(c["period"]), c["published"] or "")))
+    newest = max(dated, key=lambda r: (_ends(r["period"]), r["published"] or ""))
+    if _ends(newest["period"]) <= _ends(origin["period"]):
+        return None
+    return newest
 
 
 def _ends(period: str | None) -> date:
@@ -112,14 +157,12 @@ def _ends(period: str | None) -> date:
     return parsed.end if parsed else date.min
 
 
-def nearest_statistics(db: sqlite_utils.Database, stat, limit: int = 5) -> list[dict]:
-    return [_public(r) for r in db.query(MATCH_SQL + " where s.unit = ? order by abs(s.value - ?) limit ?",
-                                         [stat.unit, stat.value, limit])]
+def _agreement(origin: dict, row: dict) -> str:
+    """How a statement states the origin's figure: "exact", or "rounded: 21% for 21.3%"."""
+    if abs(row["value"] - origin["value"]) <= value_tolerance(origin["value"]):
+        return "exact"
+    return f"rounded: {row['mention']} for {origin['mention']}"
 
 
-def _public(row: dict) -> dict:
-    keys = ("id", "mention", "sentence", "value", "unit", "metric", "period", "source", "publisher",
-            "document", "document_id", "passage_id", "published")
-    out = {k: row[k] for k in keys}
-    out["statistic_id"] = out.pop("id")
-    return out
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value

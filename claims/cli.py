@@ -16,7 +16,7 @@ from .evaluate import evaluate, format_report, load_gold
 from .export import iter_statistics, json_line, write_csv
 from .pages import DATABASE
 from .site import serve_arguments
-from .trace import marked, nearest, trace
+from .trace import marked, trace
 
 DEFAULT_DB = "build/claims.db"
 DEFAULT_CORPUS = "corpus"
@@ -148,45 +148,62 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
         sys.exit(1)
 
 
-TRACE_FIELDS = ["file", "document_title", "published", "source", "publisher", "sentence", "mention", "value",
-                "value_high", "unit", "unit_detail", "comparator", "measure", "direction", "metric", "subject", "period", "year",
-                "file_start", "file_end", "page", "document_url", "is_origin", "repeats", "figure_id", "citations"]
+def _where(row: dict) -> str:
+    if row["file_start"] is not None:
+        return f"{row['file']}:{row['file_start']}"
+    return f"{row['file']}, page {row['page']}" if row["page"] else row["file"]
+
+
+def _needs_reader(query: str) -> bool:
+    """A query with words beside its number is read as a claim, to know its series."""
+    from .trace import parse_query
+    parsed = parse_query(query)
+    return parsed is not None and bool(parsed[1])
 
 
 @cli.command(name="trace")
 @click.argument("query")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="A JSON list of appearances.")
+@click.option("--json", "as_json", is_flag=True, help="The appearances, by section, as JSON.")
 @click.option("--limit", type=click.IntRange(1), default=200, show_default=True,
               help="Show at most this many appearances, earliest first.")
 def trace_command(query, db_path, as_json, limit):
     """Every appearance of a figure, earliest first: "21%", "vacancy rate 21%", "464"."""
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
-    db = sqlite_utils.Database(db_path)
-    rows = trace(db, query, limit)
-    if not rows:
-        near = nearest(db, query)
-        click.echo(f"No figure matches {query!r}.", err=True)
-        if near:
-            click.echo("Nearest figures:", err=True)
-            for row in near:
-                click.echo(f"  {row['mention']:>12}  {row['metric']:<18} {row['year']}  "
-                           f"{row['source']}: {row['document_title']}", err=True)
-        sys.exit(1)
+    from .claim_reader import ClaimRefused, clean_query
+    extractor = None
+    if _needs_reader(clean_query(query)):
+        from extract import Extractor
+        extractor = Extractor()
+    try:
+        result = trace(sqlite_utils.Database(db_path), query, limit, extractor)
+    except ClaimRefused as err:
+        raise click.ClickException(str(err)) from None
+    found = result["exact"] or result["rounded"]
     if as_json:
-        click.echo(json.dumps([{k: r[k] for k in TRACE_FIELDS} for r in rows], indent=2, ensure_ascii=False))
-        return
-    for row in rows:
-        role = "origin" if row["is_origin"] else f"repeats {row['repeats']}" if row["repeats"] else "appearance"
-        click.echo(f"{row['published'] or 'undated':<10}  {row['source']}  {row['document_title']}  [{role}]")
-        click.echo(f"    {marked(row['sentence'], row['mention'])}")
-        where = (f"{row['file']}:{row['file_start']}" if row["file_start"] is not None
-                 else f"{row['file']}, page {row['page']}" if row["page"] else row["file"])
-        click.echo(f"    {row['metric']}, {row['value']} {row['unit']}, period {row['period']} ({where})")
-        for c in row["citations"]:
-            click.echo(f"    footnote {c['number']}: {c['text'] or '(not in this excerpt)'}")
-        click.echo("")
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        sys.exit(0 if found else 1)
+    for section in ("exact", "rounded"):
+        if result[section] and result["rounded"]:
+            click.echo(f"-- {'stated exactly' if section == 'exact' else 'rounded'} --")
+        for row in result[section]:
+            role = "origin" if row["is_origin"] else f"repeats {row['repeats']}" if row["repeats"] else "appearance"
+            click.echo(f"{row['published'] or 'undated':<10}  {row['source']}  {row['document_title']}  [{role}]")
+            click.echo(f"    {marked(row['sentence'], row['highlight'])}")
+            click.echo(f"    {row['metric']}, {row['value']} {row['unit']}, period {row['period']} ({_where(row)})")
+            for c in row["citations"]:
+                click.echo(f"    footnote {c['number']}: {c['text'] or '(not in this excerpt)'}")
+            click.echo("")
+    if not found:
+        click.echo(result["message"], err=True)
+    if result["nearest"]:
+        click.echo("Nearest figures, not matches:", err=True)
+        for row in result["nearest"]:
+            click.echo(f"  {row['mention']:>12}  {row['metric']:<18} {row['year']}  "
+                       f"{row['source']}: {row['document_title']} ({row['why_not']})", err=True)
+    if not found:
+        sys.exit(1)
 
 
 @cli.command(name="organisations")
@@ -215,30 +232,44 @@ def organisations_command(db_path, unknown):
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the verdicts as JSON.")
 def check_command(text, db_path, as_json):
-    """Check a claim as quoted: each figure's verdicts, its origin and the newest figure."""
+    """Check a claim as quoted: each figure's verdict and reasons, its origin, every other
+    statement of it and the newest figure of its series."""
     from extract import Extractor
 
     from .check import check_text
+    from .claim_reader import ClaimRefused
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
-    result = check_text(sqlite_utils.Database(db_path), Extractor(), text)
+    try:
+        result = check_text(sqlite_utils.Database(db_path), Extractor(), text)
+    except ClaimRefused as err:
+        raise click.ClickException(str(err)) from None
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
     if not result["claims"]:
         click.echo("No figure found in the text.", err=True)
     for claim in result["claims"]:
-        click.echo(f"{claim['mention']}: {', '.join(claim['verdicts'])}")
+        click.echo(f"{claim['mention']}: {claim['verdict']}")
+        for reason in claim["reasons"]:
+            click.echo(f"    {reason['verdict']}: {reason['text']}")
         origin = claim["origin"]
         if origin:
-            click.echo(f"    origin: {origin['source']}, {origin['document']} ({origin['published'] or 'undated'}), "
-                       f"period {origin['period']}: {origin['sentence']}")
-        latest = claim["latest"]
-        if latest and "superseded" in claim["verdicts"]:
-            click.echo(f"    newest: {latest['mention']} for {latest['period']} ({latest['source']}, "
-                       f"{latest['document']})")
-        for near in claim["nearest"]:
-            click.echo(f"    nearest: {near['mention']} {near['metric']} {near['period']} ({near['source']})")
+            click.echo(f"    origin: {origin['source']}, {origin['document_title']} ({origin['published'] or 'undated'}), "
+                       f"period {origin['period']}: {marked(origin['sentence'], origin['highlight'])}")
+        for other in claim["statements"]:
+            click.echo(f"    also: {other['source']} ({other['published'] or 'undated'}), {other['agreement']}: "
+                       f"{marked(other['sentence'], other['highlight'])}")
+        if claim["newest"]:
+            newest = claim["newest"]
+            click.echo(f"    newest: {newest['mention']} for {newest['period']} ({newest['source']}, "
+                       f"{newest['document_title']})")
+        for row in claim["same_series_in_period"]:
+            click.echo(f"    the corpus for that period: {row['mention']} ({row['source']}): {row['sentence']}")
+        for row in claim["other_measures"][:5]:
+            click.echo(f"    not a match: {row['mention']} ({row['source']}): {row['why_not']}")
+        for row in claim["nearest"]:
+            click.echo(f"    nearest, not a match: {row['mention']} {row['metric']} {row['period']} ({row['source']})")
 
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -281,11 +312,21 @@ def serve_command(db_path, port, metadata):
 @click.option("--workers", type=click.IntRange(1), default=DEFAULT_WORKERS, show_default=True)
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("docs/benchmarks.md"), show_default=True)
-def bench_command(seeds, work, scales, workers, report):
+@click.option("--only", type=click.Choice(["files"]),
+              help="Measure one section and replace it in the report: files, one 50 MB file of each format.")
+def bench_command(seeds, work, scales, workers, report, only):
     """Generate scaled corpora, time builds, rebuilds, trace and facet pages; write a report."""
-    from .bench import markdown, run
-    sizes = [int(n) for n in scales.split(",")]
+    from .bench import files_markdown, markdown, measure_files, replace_section, run
     work.mkdir(parents=True, exist_ok=True)
+    if only == "files":
+        def write(files: dict) -> None:  # after each file: a long run keeps what it measured
+            (work / "results-files.json").write_text(json.dumps(files, indent=2), "utf-8")
+            old = report.read_text("utf-8") if report.exists() else "# Benchmarks\n"
+            report.write_text(replace_section(old, files_markdown(files)), "utf-8")
+        measure_files(seeds, work, echo=lambda line: click.echo(line, err=True), measured=write)
+        click.echo(f"Wrote {report} and {work / 'results-files.json'}", err=True)
+        return
+    sizes = [int(n) for n in scales.split(",")]
     results = run(seeds, work, sizes, workers, echo=lambda line: click.echo(line, err=True))
     (work / "results.json").write_text(json.dumps(results, indent=2, default=str), "utf-8")
     command = "make bench" if sizes == [200, 2000, 20000] else f"claims bench --scales {scales}"

@@ -1,26 +1,52 @@
-"""Conflicts: two sources stating different levels of the same metric, for compatible subjects
-and overlapping periods, by more than rounding explains. One definition, used by `claims
-check`, the site's canned query and its tests."""
+"""Conflicts: two statements of the same series and period, by different sources, whose
+values disagree beyond rounding. Defined once, as SQL over a pair of statistics `a` and `b`
+with the project's rules as SQL functions (register_functions): `claims check` asks it for
+one statistic, `find_conflicts` for the whole corpus, and the site's `conflicting_figures`
+canned query is this SQL (plugins/claim_functions.py supplies it through Datasette's
+canned_queries hook). Pairs are found through the (metric, year) index, never by a
+self-join on `a.id = ? or b.id = ?`."""
 from __future__ import annotations
+
+import json
+import sqlite3
 
 import sqlite_utils
 
 from extract.period_value import Period
 
+from .matching import series_of, statements
 from .rounding import agrees_with_written, rounding_tolerance
+from .series import same_series
 
-CANDIDATES_SQL = """
-select a.id as a_id, b.id as b_id, a.metric, a.unit, a.value as a_value, b.value as b_value,
-       a.mention as a_mention, b.mention as b_mention,
-       a.period as a_period, b.period as b_period, a.subject as a_subject, b.subject as b_subject,
-       a.source as a_source, b.source as b_source, a.sentence as a_sentence, b.sentence as b_sentence
-from statistics a join statistics b
-  on a.metric = b.metric and a.unit = b.unit and a.year = b.year and a.id < b.id
- and a.source != b.source
-where a.measure = 'level' and b.measure = 'level' and a.metric not in ('other', 'duration')
+# the two statistics of a pair, both levels stated with their own period, of one series
+PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit
+  and a.measure = 'level' and b.measure = 'level' and a.metric not in ('other', 'duration')
   and a.value_high is null and b.value_high is null and a.comparator = '=' and b.comparator = '='
   and not a.period_from_publication and not b.period_from_publication
-"""
+  and claims_same_series(a.metric, a.subject, a.unit, a.measure, a.sentence,
+                         b.metric, b.subject, b.unit, b.measure, b.sentence)
+  and claims_overlapping(a.period, b.period)
+  and claims_beyond_rounding(a.value, a.mention, b.value, b.mention, a.unit)"""
+
+CONFLICTS_SQL = f"""select a.metric, a.period as period_a, b.period as period_b, a.subject as subject_a,
+       b.subject as subject_b, a.unit, a.value as value_a, a.mention as mention_a, a.source as source_a,
+       a.sentence as sentence_a, a.id as statistic_a, b.value as value_b, b.mention as mention_b,
+       b.source as source_b, b.sentence as sentence_b, b.id as statistic_b
+from statistics a join statistics b on b.metric = a.metric and b.year = a.year and a.id < b.id
+where {PAIR_CONDITIONS}
+order by a.metric, a.period, a.id, b.id"""
+
+# the statistics in conflict with one: its row by primary key, the others by (metric, year)
+CONFLICTS_WITH_SQL = f"""select b.id from statistics a
+join statistics b on b.metric = a.metric and b.year = a.year and b.id != a.id
+where a.id = :statistic_id and {PAIR_CONDITIONS}"""
+
+CANNED_QUERY = {
+    "title": "Conflicting figures",
+    "description": "Two sources stating different levels of one series for overlapping periods, by more "
+                   "than rounding explains (claims/conflicts.py).",
+    "sql": CONFLICTS_SQL,
+}
 
 
 def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: str, unit: str) -> bool:
@@ -29,25 +55,36 @@ def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: s
     return not agrees_with_written(a_value, rounding_tolerance(a_mention, a_value, unit), b_mention, b_value, unit)
 
 
-def compatible_subjects(a: str | None, b: str | None) -> bool:
-    """Subjects that can be the same thing: one is unknown, or one names the other ("band 4
-    probation officers" and "probation officers")."""
-    if not a or not b:
-        return True
-    a, b = a.lower(), b.lower()
-    return a in b or b in a
-
-
 def overlapping(a: str | None, b: str | None) -> bool:
     first, second = Period.parse(a), Period.parse(b)
     return first is not None and second is not None and first.overlaps(second)
 
 
-def find_conflicts(db: sqlite_utils.Database, where: str = "", params=()) -> list[dict]:
-    """Pairs of statistics that conflict: same metric, both levels, compatible subjects,
-    overlapping periods, values beyond rounding, different sources."""
-    sql = CANDIDATES_SQL + (f" and ({where})" if where else "")
-    return [row for row in db.query(sql, params)
-            if beyond_rounding(row["a_value"], row["a_mention"], row["b_value"], row["b_mention"], row["unit"])
-            and compatible_subjects(row["a_subject"], row["b_subject"])
-            and overlapping(row["a_period"], row["b_period"])]
+def _same_series(a_metric, a_subject, a_unit, a_measure, a_sentence,
+                 b_metric, b_subject, b_unit, b_measure, b_sentence) -> int:
+    return int(same_series(series_of(a_metric, a_subject, a_unit, a_measure, a_sentence),
+                           series_of(b_metric, b_subject, b_unit, b_measure, b_sentence)))
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The rules PAIR_CONDITIONS calls, on a connection (the library's or Datasette's)."""
+    conn.create_function("claims_beyond_rounding", 5,
+                         lambda a, a_mention, b, b_mention, unit: None if a is None or b is None
+                         else int(beyond_rounding(a, a_mention or "", b, b_mention or "", unit)),
+                         deterministic=True)
+    conn.create_function("claims_overlapping", 2, lambda a, b: int(overlapping(a, b)), deterministic=True)
+    conn.create_function("claims_same_series", 10, _same_series, deterministic=True)
+
+
+def find_conflicts(db: sqlite_utils.Database) -> list[dict]:
+    register_functions(db.conn)
+    return list(db.query(CONFLICTS_SQL))
+
+
+def conflicts_with(db: sqlite_utils.Database, row: dict) -> list[dict]:
+    """The statements in conflict with one statement (a record of claims/matching.py)."""
+    register_functions(db.conn)
+    ids = [r[0] for r in db.execute(CONFLICTS_WITH_SQL, {"statistic_id": row["statistic_id"]}).fetchall()]
+    if not ids:
+        return []
+    return statements(db, "s.id in (select value from json_each(:ids))", {"ids": json.dumps(ids)})

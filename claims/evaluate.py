@@ -158,7 +158,7 @@ def format_report(ev: Evaluation, show_errors: bool = False) -> str:
             got = f"{p['value']} {p['unit']}" if name == "value_unit" else p[key]
             want = f"{r['value']} {r['unit']}" if name == "value_unit" else r[key]
             lines.append(f"  {name}: {r['doc']} {r['mention']!r} want {want!r} got {got!r}: {r['sentence'][:110]}")
-            reason = describe_reason(p.get("why"), key)
+            reason = describe_reason(p.get("why"), {"year": "period"}.get(key, key))
             if reason:
                 lines.append(f"      why: {reason}")
     return "\n".join(lines)

@@ -41,6 +41,12 @@ TABLES: dict[str, dict] = {
         columns={"id": int, "passage_id": int, "footnote_id": int, "number": int, "start": int,
                  "end": int, "file_start": int, "file_end": int},
         pk="id", foreign_keys=[("passage_id", "passages", "id"), ("footnote_id", "footnotes", "id")]),
+    # what a figure measures, as one key (claims/series.py): its statistics over time
+    "series": dict(
+        columns={"id": str, "label": str, "metric": str, "subject": str, "unit": str, "measure": str,
+                 "scope": str, "statistics": int, "sources": int, "first_period": str, "last_period": str,
+                 "first_published": str, "last_published": str},
+        pk="id"),
     "statistics": dict(
         # in the order a reader needs them: the sentence and what it states first, where it
         # came from next, internal ids and offsets last
@@ -48,11 +54,13 @@ TABLES: dict[str, dict] = {
                  "unit": str, "unit_detail": str, "comparator": str, "measure": str, "direction": str,
                  "metric": str, "subject": str, "period": str, "year": int,
                  "period_from_publication": int, "source": str, "published": str, "document_kind": str,
-                 "confidence": float, "why": str, "figure_id": int, "document_id": int, "passage_id": int,
+                 "confidence": float, "why": str, "subject_id": str, "scope": str, "series_id": str,
+                 "figure_id": int, "document_id": int, "passage_id": int,
                  "source_id": int, "file": str, "start": int, "end": int, "sentence_start": int,
                  "sentence_end": int, "file_start": int, "file_end": int},
         pk="id", foreign_keys=[("document_id", "documents", "id"), ("passage_id", "passages", "id"),
-                               ("file", "files", "path"), ("source_id", "organisations", "id")]),
+                               ("file", "files", "path"), ("source_id", "organisations", "id"),
+                               ("series_id", "series", "id")]),
     "figures": dict(
         columns={"id": int, "metric": str, "unit": str, "value": float, "value_high": float,
                  "year": int, "origin_statistic_id": int, "appearances": int, "sources": int,
@@ -70,7 +78,7 @@ INDEXES = [
     ("footnote_refs", ["passage_id"]),
     ("statistics", ["document_id"]), ("statistics", ["file"]), ("statistics", ["metric"]),
     ("statistics", ["source"]), ("statistics", ["year"]), ("statistics", ["unit"]), ("statistics", ["document_kind"]),
-    ("statistics", ["measure"]),  # every column metadata.yml facets by has an index: a facet count reads only it
+    ("statistics", ["measure"]), ("statistics", ["series_id", "year"]), ("series", ["metric"]),  # every column metadata.yml facets by has an index: a facet count reads only it
     ("statistics", ["value", "published", "document_id", "start"]), ("statistics", ["unit", "value"]), ("statistics", ["metric", "year"]),
 ]
 

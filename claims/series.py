@@ -11,7 +11,7 @@ import hashlib
 from typing import NamedTuple
 
 from registry.subjects import (is_part_of, scope_is_within, scope_label, scope_of, subject_label,
-                               subject_of)
+                               subject_of, subject_under_metric)
 
 # metrics that say nothing about who or what is counted: a count of staff, leavers, recruits,
 # vacancies, cases or a pay award is the same figure only for the same people, so a figure of
@@ -43,12 +43,20 @@ class SeriesKey(NamedTuple):
 
     @property
     def label(self) -> str:
-        """The series as a reader would name it: "staff_in_post of band 4 probation officers
-        (count, level, Wales)"."""
-        what = subject_label(self.subject) or "unknown subject"
-        details = [d for d in (self.unit, self.measure if self.measure != "level" else None,
+        """The series as a reader would name it: "Staff in post: band 4 probation officers
+        (count, change, Wales)"."""
+        what = subject_label(self.subject) or "subject unread"
+        details = [d for d in (UNIT_WORDS.get(self.unit, self.unit), self.measure if self.measure != "level" else None,
                                scope_label(self.scope)) if d]
-        return f"{self.metric or 'unread'}: {what}" + (f" ({', '.join(details)})" if details else "")
+        return f"{metric_words(self.metric)}: {what}" + (f" ({', '.join(details)})" if details else "")
+
+
+UNIT_WORDS = {"percent": "%", "gbp": "£", "count": "count"}
+
+
+def metric_words(metric: str | None) -> str:
+    """A metric as words: "staff_in_post" is "Staff in post"."""
+    return metric.replace("_", " ").capitalize() if metric else "Unread metric"
 
 
 def series_key(metric: str | None, subject: str | None, unit: str | None, measure: str | None = "level",
@@ -56,7 +64,7 @@ def series_key(metric: str | None, subject: str | None, unit: str | None, measur
     """The series of a figure from its fields: `subject` is the subject text the extractor
     read ("FTE band 3 probation services officers") or a subject id; the scope is taken from
     the subject text, else the sentence, unless given."""
-    subject_id = subject if _is_subject_id(subject) else subject_of(subject)
+    subject_id = subject_under_metric(subject if _is_subject_id(subject) else subject_of(subject), metric)
     if scope is None:
         scope = scope_of(subject) or scope_of(sentence)
     return SeriesKey(metric or None, subject_id, unit or None, measure or "level", scope)
@@ -116,5 +124,73 @@ def same_series(a: SeriesKey, b: SeriesKey) -> bool:
     return compatible(a, b) and compatible(b, a)
 
 
+def series_columns(row: dict) -> dict:
+    """The columns a statistics row takes from its series: the subject id, the scope, and the
+    series id when the figure says what it measures (else None: it belongs to no series)."""
+    key = series_key(row.get("metric"), row.get("subject"), row.get("unit"), row.get("measure"),
+                     row.get("sentence"))
+    return {"subject_id": key.subject, "scope": key.scope, "series_id": key.id if is_readable(key) else None}
+
+
+SERIES_COLUMNS = ("id", "label", "metric", "subject", "unit", "measure", "scope", "statistics", "sources",
+                  "first_period", "last_period", "first_published", "last_published")
+
+
+def refresh_series(db) -> int:
+    """The series table as the statistics now are: one row per series id any statistic has,
+    with how many statistics and sources state it and the periods and dates they span. Only
+    rows that changed are written, so a one-file rebuild writes a handful. Returns how many."""
+    old = {row[0]: row for row in db.execute(f"select {', '.join(SERIES_COLUMNS)} from series")}
+    rows = []
+    for (series_id, metric, subject, unit, measure, scope, count, sources, first_period, last_period,
+         first_published, last_published) in db.execute("""
+            select series_id, min(metric), min(subject_id), min(unit), min(measure), min(scope), count(*),
+                   count(distinct source), min(period), max(period), min(published), max(published)
+            from statistics where series_id is not null group by series_id"""):
+        key = SeriesKey(metric, subject, unit, measure, scope)
+        rows.append({"id": series_id, "label": key.label, "metric": metric, "subject": subject, "unit": unit,
+                     "measure": measure, "scope": scope, "statistics": count, "sources": sources,
+                     "first_period": first_period, "last_period": last_period,
+                     "first_published": first_published, "last_published": last_published})
+    gone = [(sid,) for sid in old if sid not in {r["id"] for r in rows}]
+    db.conn.executemany("delete from series where id = ?", gone)
+    changed = [r for r in rows if old.get(r["id"]) != tuple(r[c] for c in SERIES_COLUMNS)]
+    if changed:
+        db["series"].upsert_all(changed, pk="id", batch_size=1000)
+    return len(rows)
+
+
+# -- reading a series back ---------------------------------------------------------------
+
+SERIES_STATISTICS_SQL = """
+select s.id, s.mention, s.value, s.value_high, s.unit, s.comparator, s.measure, s.period, s.year,
+       s.period_from_publication, s.source, s.subject, s.published, s.sentence, s.series_id,
+       d.id as document_id, d.title, d.url as document_web_url, d.source as publisher,
+       substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start) as sentence_text,
+       s.start - s.sentence_start as mention_start
+from statistics s join documents d on d.id = s.document_id
+where s.series_id = :series_id
+order by s.year is null, s.year, s.period, s.published, s.id
+"""
+
+
+def series_row(db, series_id: str) -> dict | None:
+    rows = list(db.query("select * from series where id = :id", {"id": series_id}))
+    return rows[0] if rows else None
+
+
+def series_statistics(db, series_id: str) -> list[dict]:
+    """Every statement of a series, by period then date published, with its sentence as the
+    document holds it and where the figure sits in it."""
+    return list(db.query(SERIES_STATISTICS_SQL, {"series_id": series_id}))
+
+
+def series_of_metric(db, metric: str) -> list[dict]:
+    """A metric's series, the most stated first."""
+    return list(db.query("select * from series where metric = :metric order by statistics desc, label",
+                         {"metric": metric}))
+
+
 __all__ = ["SeriesKey", "series_key", "key_of", "compatible", "scopes_compatible", "same_series",
-           "is_readable", "METRICS_NEEDING_SUBJECT", "scope_is_within"]
+           "is_readable", "series_columns", "refresh_series", "series_row", "series_statistics",
+           "series_of_metric", "METRICS_NEEDING_SUBJECT", "scope_is_within"]

@@ -12,7 +12,7 @@ from typing import Callable
 
 from ingest.manifest import MANIFEST_NAME
 
-from .build import BuildReport, build, corpus_files
+from .build import BuildError, BuildReport, build, corpus_files
 
 
 def corpus_state(corpus: Path) -> tuple:
@@ -28,21 +28,37 @@ def corpus_state(corpus: Path) -> tuple:
     return tuple(state)
 
 
+# how long the watcher waits before trying again after a build that could not run (a one-off
+# build holding the lock, a disk full for a moment), doubling each time up to the most
+RETRY_SECONDS, MAX_RETRY_SECONDS = 5.0, 60.0
+
+
 def watch(corpus: Path, db_path: Path, extractor=None, echo: Callable[[str], None] = print, workers: int = 1,
           interval: float = 1.0, stop: threading.Event | None = None,
-          built: Callable[[BuildReport], None] | None = None) -> None:
+          built: Callable[[BuildReport], None] | None = None, retry: float = RETRY_SECONDS) -> None:
     """Build now, then again each time the corpus changes, until `stop` is set (or the
-    process is interrupted). `built` is called with each build's report."""
+    process is interrupted). `built` is called with each build's report. A build that cannot
+    run is not the end of watching: it is said, waited out and tried again."""
+    if not Path(corpus).is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus}")
     if extractor is None:
         from extract import Extractor
         extractor = Extractor()
     stop = stop or threading.Event()
     seen = None
+    delay = retry
     while not stop.is_set():
         state = corpus_state(corpus)
         if state != seen:
             # a change made while this build runs is seen on the next pass
-            report = build(corpus, db_path, extractor=extractor, echo=echo, workers=workers)
+            try:
+                report = build(corpus, db_path, extractor=extractor, echo=echo, workers=workers)
+            except (BuildError, OSError) as err:
+                echo(f"waiting: {err}; trying again in {delay:g} s")
+                stop.wait(delay)
+                delay = min(delay * 2, max(MAX_RETRY_SECONDS, retry))
+                continue
+            delay = retry
             seen = state
             if built is not None:
                 built(report)

@@ -3,6 +3,7 @@
 noted ...", "Chief Inspector of Probation Justin Russell said:" followed by the quote)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -87,6 +88,16 @@ def _quote_end(text: str, pos: int) -> int | None:
     return len(text) if close == -1 else close + 1
 
 
+# "Analysis of Ministry of Justice data", "Our analysis of HMPPS figures": the analysis is the
+# writer's, whoever's data it reads
+ANALYSIS_OF = re.compile(r"\s*(?:(?:an?|our|new|further|the)\s+)?(?:[\w-]+\s+)?analysis\s+of\b", re.I)
+ANALYSIS_BEFORE = re.compile(r"\banalysis\s+of\s+(?:the\s+)?$", re.I)
+# a body named as the audience of a speaker: "speaking before the Justice Committee", "told to MPs"
+AUDIENCE = re.compile(r"\b(?:before|to|in front of|at|ahead of)\s+(?:an?\s+\w+\s+(?:before|to|of|at)\s+)?(?:the\s+)?$", re.I)
+# the writer's gloss on a figure a body gave: "– meaning", "which means", "the equivalent of"
+GLOSS = re.compile(r"(?:[–—-]|,)\s*(?:meaning|which means|which is|the equivalent of|equivalent to|in other words)\b")
+
+
 def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """Stretches of a passage that a named speaker asserts."""
     scopes: list[Scope] = []
@@ -102,7 +113,10 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue  # "the pledged 1,000": an adjective, not a speaker's verb
         if NOUN_LIKE_VERB.fullmatch(verb.group()) and re.match(r"\s*[,.;)]", text[verb.end():]):
             continue  # "in HMI probation reports, with ...": a plural noun, not a verb
-        orgs = find_organisations(phrase)
+        if ANALYSIS_OF.match(phrase):
+            continue  # "Analysis of Ministry of Justice data revealed": the analyst speaks, not the MoJ
+        # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
+        orgs = [o for o in find_organisations(phrase) if not AUDIENCE.search(phrase[:o.start])]
         if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
         # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
@@ -125,8 +139,16 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             if opened != -1 and text.find("”", opened, end) == -1:
                 close = text.find("”", end)
                 end = len(text) if close == -1 else close + 1
-        scopes.append(Scope(verb.end(), end, org, rule, phrase.strip() + " " + verb.group()))
+        scopes.append(Scope(verb.end(), gloss_start(text, verb.end(), end), org, rule,
+                            phrase.strip() + " " + verb.group()))
     return scopes
+
+
+def gloss_start(text: str, start: int, end: int) -> int:
+    """Where the writer's own gloss on what a body said begins, inside text[start:end] ("...
+    120 per cent capacity – meaning the average officer has six days' work"), else `end`."""
+    m = GLOSS.search(text, start, end)
+    return m.start() if m else end
 
 
 def speaker_verb(verb: str) -> str:
@@ -139,7 +161,7 @@ def speaker_verb(verb: str) -> str:
 # HMPPS workforce statistics", "figures from the Ministry of Justice show", "a report by HM
 # Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
 PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
-               r"survey|research|documents|estimates|accounts|bulletin|release|publication|numbers|"
+               r"survey|research|documents|estimates|accounts|bulletin|press release|news release|statistical release|publication|numbers|"
                r"article|piece|paper|table|tables|briefing)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
 # patterns that name the body before the words that cite it ("according to X", "figures from
@@ -149,6 +171,8 @@ CITATIONS = [(rule, re.compile(p, re.M)) for rule, p in (
     ("citation:publication-from",
      rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
      rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})"),
+    ("citation:foi", r"\b(?:Freedom of Information|FOI)\s+(?:request|requests|reply|replies|response|responses|data)\s+"
+                     r"(?:to|from|by|of)\s+(?P<who>[^,.;:!?]{0,70})"),
     ("citation:bracketed", r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)"),
     ("citation:source-line", r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})"),
 )]
@@ -168,13 +192,19 @@ PUBLICATION_ANAPHORA = re.compile(
     rf"(?:also )?(?:states?|says?|shows?|showed|sets? out|finds?|found|reports?|notes?|claims?|estimates?|reveals?|revealed)\b")
 
 
+# data a body gave: "a Freedom of Information request to the", "figures obtained from the"
+DATA_FROM = re.compile(r"(?:\b(?:Freedom of Information|FOI)\s+(?:request|reply|response)s?\s+(?:to|from)|"
+                       r"\b(?:obtained|received|released|supplied|provided)\b[^.]{0,40}?\bfrom)\s+(?:the\s+)?$", re.I)
+
+
 def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """Sentences that restate "the article" or "the table" of a publication this document named
     before ("I've read the Chief Probation Officer's “myth busters” piece ... The article states
     that ..."), attributed to its publisher; `memory` keeps the last publication named."""
     events = []
     for org in find_organisations(text):
-        if NAMED_PUBLICATION.match(text, org.end):
+        # "HMPPS's workforce statistics", "a Freedom of Information request to the MoJ"
+        if NAMED_PUBLICATION.match(text, org.end) or DATA_FROM.search(text, max(0, org.start - 80), org.start):
             events.append((org.start, "named", spokesperson(org.name)))
     for m in PUBLICATION_ANAPHORA.finditer(text):
         events.append((m.start(), "anaphora", None))
@@ -200,13 +230,13 @@ def citation_scopes(text: str) -> list[Scope]:
 
     def sentence_scope(at: int, to: int, org: str, rule: str, words_end: int | None = None) -> Scope:
         end_m = SENTENCE_END.search(text, to)
-        return Scope(last_before(ends, at), end_m.end() if end_m else len(text), spokesperson(org),
-                     rule, text[at:words_end or to])
+        end = gloss_start(text, to, end_m.end() if end_m else len(text))
+        return Scope(last_before(ends, at), end, spokesperson(org), rule, text[at:words_end or to])
 
     for rule, pattern in CITATIONS:
         for m in pattern.finditer(text):
             orgs = find_organisations(m.group("who"))
-            if not orgs:
+            if not orgs or (rule == "citation:publication-from" and ANALYSIS_OF.match(m.group())):
                 continue
             if rule == "citation:source-line":
                 # "Source: ..." under a table or a paragraph covers all of it
@@ -217,6 +247,8 @@ def citation_scopes(text: str) -> list[Scope]:
                 cited_end = m.start("who") + max(orgs[0].end, len(m.group("who").split(",")[0].rstrip()))
                 scopes.append(sentence_scope(m.start(), m.end(), orgs[0].name, rule, cited_end))
     for org in named:
+        if ANALYSIS_BEFORE.search(text, max(0, org.start - 40), org.start):
+            continue  # "Analysis of Ministry of Justice data revealed": the analyst's finding
         for rule, pattern in AFTER_NAME:
             m = pattern.match(text, org.end)
             if m:
@@ -243,6 +275,12 @@ def reproduced_release(texts: list[str]) -> Scope | None:
     return None
 
 
+# a lead that says a body has published something: "Chief Inspector of Probation Martin Jones
+# has published his first Annual Report", "HMI Probation published a new research bulletin"
+PUBLISHED = re.compile(rf"(?:\s+[A-Z][\w’'-]*){{0,3}},?\s+(?:has\s+|have\s+)?(?:today\s+|just\s+)?"
+                       rf"(?:published|publishes|released|releases|issued|issues|launched)\b[^.]{{0,60}}?\b{PUBLICATION}\b")
+
+
 def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     """The publication a news story reports on, named in its opening passages ("Today's
     HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
@@ -250,17 +288,23 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     for i, text in enumerate(texts):
         cited = citation_scopes(text)
         if cited:
-            return i, cited[0]
+            return i, dataclasses.replace(cited[0], end=len(text))
         for org in find_organisations(text):
             m = NAMED_PUBLICATION.match(text, org.end)
             if m:
-                return i, Scope(0, len(text), org.name, "restated:lead-publication", text[org.start:m.end()])
+                # what the writer says before naming the publication stays the writer's
+                return i, Scope(org.start, len(text), org.name, "restated:lead-publication", text[org.start:m.end()])
+        for org in find_organisations(text):
+            m = PUBLISHED.match(text, org.end)
+            if m:
+                return i, Scope(org.start, len(text), org.name, "restated:lead-published", text[org.start:m.end()])
         clause_starts = clause_start_list(text)
         for verb in REPORTING_VERB.finditer(text):
             phrase_start = last_before(clause_starts, verb.start())
             orgs = find_organisations(text[phrase_start:verb.start()])
             if orgs:
-                return i, Scope(0, len(text), orgs[0].name, "restated:lead-speaker", text[phrase_start:verb.end()])
+                return i, Scope(phrase_start, len(text), orgs[0].name, "restated:lead-speaker",
+                                text[phrase_start:verb.end()])
         m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)
         orgs = find_organisations(m.group("who")) if m else []
         if orgs:

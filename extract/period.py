@@ -37,6 +37,7 @@ from .periods import DateExpr, find_dates, reference_period
 from .reasons import set_reason
 from .sentences import sentences
 
+DURATION_UNITS = {"days", "months", "years", "hours"}
 # what the component reads and writes, registered here too so that it runs on nlp(text) alone
 for _name in ("context", "dates"):
     if not Doc.has_extension(_name):
@@ -45,10 +46,13 @@ for _name in ("quantity", "period", "year", "period_from_publication"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
-DURATION_UNITS = {"days", "months", "years", "hours"}
 TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
 TABLE_HEAD_CELLS = 12  # the caption and cells a short passage borrows cue words from
 PRESENT_TAGS = {"VBZ", "VBP"}
+OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
+                          r"but|managed|set up|established|created|introduced)\b", re.I)
+LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
@@ -102,7 +106,7 @@ def figure_period(doc: Doc) -> Doc:
         s_dates = _sentence_dates(dates, date_starts, sent)
         s_text = text[sent.start_char:sent.end_char]
         anchor_expr = point_anchor(s_dates)
-        anchor = anchor_expr.period if anchor_expr and not anchor_expr.period.fiscal else passage_anchor
+        anchor = anchor_expr.period if anchor_expr else passage_anchor
         in_sent = figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
         decision = None
         for i, span in enumerate(in_sent):
@@ -114,13 +118,16 @@ def figure_period(doc: Doc) -> Doc:
             enclosing = [d for d in s_dates if d.holds_figure and d.period and d.start <= pos < d.end]
             if enclosing:
                 decision = Decision(enclosing[0].period, "ahead-span", _words(s_text, enclosing[0]))
-            elif fig.unit in DURATION_UNITS and published:
-                decision = Decision(published, "duration", document.published, from_publication=True)
             else:
-                decision = resolve_period(pos, nxt, s_dates, s_text, frame, anchor or published,
+                # a length of time ("14 years", "a three-year deal") is dated by its own clause
+                # only: a frame carried from before dates the figures it lasts over, not it
+                duration = fig.unit in DURATION_UNITS
+                decision = resolve_period(pos, nxt, s_dates, s_text, None if duration else frame,
+                                          anchor or published,
                                           published, reference, present=in_present_tense(sent),
                                           clause_start=clause_start(sent, in_sent[:i], pos),
-                                          first_figure=in_sent[0]._.quantity.start - sent.start_char)
+                                          first_figure=in_sent[0]._.quantity.start - sent.start_char,
+                                          duration=duration)
             span._.period = str(decision.period) if decision.period else None
             span._.year = decision.period.year if decision.period else None
             span._.period_from_publication = decision.from_publication
@@ -150,7 +157,7 @@ def restates(text: str, first, other) -> bool:
 def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr], text: str,
                    frame: Frame | None, anchor: Period | None, published: Period | None,
                    reference: Period | None = None, present: bool = False,
-                   clause_start: int = 0, first_figure: int = 0) -> Decision:
+                   clause_start: int = 0, first_figure: int = 0, duration: bool = False) -> Decision:
     """The period a figure at `position` in a sentence holds for.
 
     The date between the figure and the next figure applies first ("from 14% in 2021 to 21%
@@ -158,20 +165,50 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     there were 3,550"), then the frame carried from before, the reference period, and the
     publication date, flagged."""
     dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
+    # a length of time ("a three-year award to cover 2021, 2022 and 2023") spans the list it
+    # names; the list dates what holds in each of its years
+    dated = dated if duration else enumerations(dated, text)
     limit = next_figure if next_figure is not None else 10 ** 9
-    after = [d for d in dated if position <= d.start < limit and d.framed]
+    # a date after a relative or subordinate clause opens ("eight suppliers, under contracts
+    # that were to run to 2021-22") is that clause's event, not the figure's
+    after = [d for d in dated if position <= d.start < limit and d.framed
+             and not OTHER_CLAUSE.search(text, position, d.start)]
     # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
     # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
     before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
+    stated = point_anchor(dates)
+    sentence_anchor = stated.period if stated else None
     if after:
-        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference)
+        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference, sentence_anchor)
     if before:
-        return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference)
+        return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference,
+                       sentence_anchor)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
     # of the time of writing, not of the time frame of the sentences before it
     if frame and not present:
         return Decision(frame.period, frame.rule, frame.words)
     return undated(published, reference)
+
+
+def enumerations(dates: list[DateExpr], text: str) -> list[DateExpr]:
+    """A list of three or more dates ("on 1 April 2022, 1 April 2023 and 1 April 2024", "in
+    2019, 2020 and 2021") read as one span from the first to the last: what holds on each."""
+    merged: list[DateExpr] = []
+    run: list[DateExpr] = []
+    for d in dates + [None]:
+        if d is not None and d.kind == "point" and d.period and (
+                not run or LIST_SEPARATOR.fullmatch(text[run[-1].end:d.start])):
+            run.append(d)
+            continue
+        if len(run) >= 3:
+            span = Period(run[0].period.first, run[-1].period.last)
+            merged.append(dataclasses.replace(run[0], end=run[-1].end, kind="span", period=span))
+        else:
+            merged += run
+        run = [d] if d is not None and d.kind == "point" and d.period else []
+        if d is not None and not run:
+            merged.append(d)
+    return merged
 
 
 def undated(published: Period | None, reference: Period | None) -> Decision:
@@ -185,24 +222,33 @@ def undated(published: Period | None, reference: Period | None) -> Decision:
 
 
 def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: Period | None,
-            published: Period | None, reference: Period | None) -> Decision:
+            published: Period | None, reference: Period | None,
+            sentence_anchor: Period | None = None) -> Decision:
     words = _words(text, expr)
     if expr.kind == "present":
         decision = undated(published, reference)
         return dataclasses.replace(decision, rule="present", words=words)
     if expr.offset_years is not None:
-        base = frame.period.year if frame else (published.year if published else None)
+        # "the previous year" counts back from the time the sentence speaks of ("Over the year
+        # to 31 December 2024, ... up from 5,503 the previous year"); "three years ago" from
+        # the frame in force or the writing
+        if expr.kind == "previous" and sentence_anchor is not None:
+            base = sentence_anchor.year
+        else:
+            base = frame.period.year if frame else (published.year if published else None)
         if base is None:
             return Decision(None, "relative", words, from_publication=True)
-        return Decision(Period.single(When(base + expr.offset_years)), "relative", words)
+        return Decision(Period.single(When(base + expr.offset_years)),
+                        "previous" if expr.kind == "previous" else "relative", words)
     if expr.kind in ("since", "base"):
         return Decision(expr.period.until(anchor), "since-span", words)
     return Decision(expr.period, rule, words)
 
 
 def point_anchor(dates: list[DateExpr]) -> DateExpr | None:
-    """The sentence's reference date ("As at 30 September 2020"), for spans that end there."""
-    points = [d for d in dates if d.kind in ("point", "fiscal") and d.period]
+    """The sentence's reference date ("As at 30 September 2020", "In 2024-25"), for spans that
+    end there; a date read from the writing ("this year") states no reference date."""
+    points = [d for d in dates if d.kind in ("point", "fiscal") and d.period and not d.from_writing]
     return points[0] if points else None
 
 
@@ -231,7 +277,8 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
     2019, ..."), a span from a "since" date, else the period of its last dated figure. A year
     used as a label ("the proposed 2025 uplift") or a base of comparison ("compared to 30
     June 2022") frames nothing."""
-    frames = [d for d in dates if d.period and d.framed and d.prefix != "by" and d.kind != "base"]
+    frames = [d for d in dates if d.period and d.framed and d.prefix != "by" and d.kind != "base"
+              and not in_brackets(text, d)]
     if frames:
         last = frames[-1]
         period = last.period.until(anchor) if last.kind == "since" else last.period
@@ -261,6 +308,12 @@ class PassageFrames:
         self.table_frame: Frame | None = None
         self.table_head: list[str] = []  # the caption and cells of the table a short passage is in
         self.intro: list[Frame] = []  # the dates of the line introducing a list
+        # a flattened table's column headers ("2014/15" / "2015/16" / ... / "Leaving rate" /
+        # "5.5" / "5.2"): the k-th value cell after a row label takes the k-th header
+        self.heading: Frame | None = None  # "Complaints 2019-20": dates the passages under it
+        self.columns: list[Frame] = []
+        self.column = 0
+        self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
         self.anchor: Period | None = reference if reference and reference.precision == "day" else None
 
     def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
@@ -272,6 +325,12 @@ class PassageFrames:
         inherited = self.intro[-1] if inherits else None
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
+        column = self._column(words, text, framing)
+        if kind == "heading":
+            # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
+            # 2022") dates what is under it up to the next heading; a bare date is a table cell
+            named = framing and re.search(r"[A-Za-z]{3,}", _without_dates(text, framing))
+            self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             # a cell holding only a date labels the row ("2010" / "19,335")
             self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1]))
@@ -284,7 +343,9 @@ class PassageFrames:
                 inherited = self.table_frame
         elif words >= TABLE_CELL_WORDS:
             # a paragraph: it dates the table after it; an undated intro ("... as follows:")
-            # keeps the frame of the one before it
+            # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
+            # 2022)") belongs to the figure it follows, not to the table
+            framing = [d for d in framing if not in_brackets(text, d)]
             if framing or not introduces_a_list(text):
                 self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1])) \
                     if framing else None
@@ -295,14 +356,71 @@ class PassageFrames:
             self.table_head.append(text)
         if introduces_a_list(text):
             self.intro = [Frame(d.period, "list-intro", _words(text, d))
-                          for d in dates if d.period and d.kind in ("point", "fiscal")] or self.intro
+                          for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
         elif kind != "list_item":
             self.intro = []
-        return inherited
+        return column or inherited or (self.heading if kind != "heading" else None)
+
+    def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
+        """The column header a value cell of a flattened table takes, when the table's header
+        row is a run of two or more date cells; None otherwise. Tracks the header run, row
+        labels and value cells as the cells go by."""
+        if words >= TABLE_CELL_WORDS:
+            self.columns, self.last_cell = [], ""
+            return None
+        if framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing))):
+            # a header cell: a date and no value ("2014/15", "12 months to 30 September 2021")
+            if self.last_cell != "header":
+                self.columns = []
+            self.columns.append(Frame(framing[-1].period, "table-column", _words(text, framing[-1])))
+            self.last_cell, self.column = "header", 0
+            return None
+        if not re.search(r"\d", text):
+            self.last_cell, self.column = "label", 0  # a row label starts a row of values
+            return None
+        self.last_cell = "value"
+        if len(self.columns) < 2 or self.column >= len(self.columns):
+            return None
+        self.column += 1
+        return self.columns[self.column - 1]
 
     def table_cells(self, text: str) -> list[str]:
         """The caption and cells a short passage (a table cell) borrows cue words from."""
         return self.table_head[:TABLE_HEAD_CELLS] if len(text.split()) < TABLE_CELL_WORDS else []
+
+
+def in_brackets(text: str, date: DateExpr) -> bool:
+    """The date stands inside brackets: "(CPI, July 2022)", "(May 2021)"."""
+    opened = text.rfind("(", 0, date.start) > text.rfind(")", 0, date.start)
+    closes = text.find(")", date.end)
+    return opened and closes != -1 and not 0 <= text.find("(", date.end) < closes
+
+
+def _without_dates(text: str, dates: list[DateExpr]) -> str:
+    for d in dates:
+        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    return text
+
+
+# the text naming its own present: "Last week (19 March 2021), ...", "Last Thursday's (20
+# February 2025) figures", "Inflation is currently running at 9% (March 2022)"
+WRITING_EVIDENCE = re.compile(r"\b(?:last (?:week|month|[a-z]+day)|yesterday|today|this (?:week|morning|month)|"
+                              r"(?:is|are) (?:currently|now)\b[^.()]{0,40}?)['’]?s?\s*\((?P<date>[^()]{4,30})\)", re.I)
+
+
+def document_date(document) -> str | None:
+    """The date a document's undated figures take: its publication date when the front matter
+    gives one; else a date the text gives for its own present (only evidence inside the
+    document counts); else the ingest's inference from the dates it mentions."""
+    if document.published:
+        return document.published
+    named = []
+    for m in WRITING_EVIDENCE.finditer(document.text):
+        dates = [d for d in find_dates(m.group("date")) if d.kind == "point" and d.period]
+        named += [d.period for d in dates]
+    if named:
+        return str(max(named, key=lambda p: p.end))
+    return document.published_inferred
 
 
 def document_reference(document) -> Period | None:

@@ -146,8 +146,13 @@ class Period:
         2020), the anchor cut to this period's precision; itself when the anchor is not later."""
         if anchor is None:
             return self
-        end = anchor.last.cut_to(self.first)
-        if end.year < self.first.year or end == self.first or str(end).startswith(str(self.first)):
+        if anchor.last.fiscal and self.first.fiscal:
+            end = anchor.last  # "since 2021-22", in 2024-25: financial year to financial year
+        elif anchor.last.fiscal:
+            end = When.of_date(anchor.end).cut_to(self.first)  # a financial year ends in March
+        else:
+            end = anchor.last.cut_to(self.first)
+        if end.last_day <= self.first.last_day:
             return self
         return Period(self.first, end)
 

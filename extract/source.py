@@ -25,11 +25,24 @@ import registry
 
 from .period import introduces_a_list
 from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes,
-                          reported_source, reproduced_release, scope_at, speaker_scopes)
+                          reported_source, reproduced_release, speaker_scopes)
 from .reasons import set_reason
 
 LEAD_PASSAGES = 3  # where a story names the publication it reports on
+# a line that introduces a pasted text: "This from BBC news website:-"
+REPRODUCTION_INTRO = re.compile(r":-\s*$")
+# an author's role in a body: "chief executive of Acme CRC", "general secretary of the Union"
+ROLE_OF = re.compile(r"\b(?i:chief executive|chief officer|director|chair|chairman|chairwoman|chairperson|head|"
+                     r"general secretary|spokesperson|spokesman|spokeswoman|president|leader|CEO)\s+(?:of|at)\s+"
+                     r"(?:the\s+)?(?P<org>[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'-]*)*)")
+# kinds of document that restate other bodies' publications: news stories, blog posts and
+# charities' responses to a report
+RESTATING_KINDS = ("news", "blog", "charity")
+# bodies that write about others' figures rather than produce their own
+WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
+HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)\b|\bquestions and answers\b|"
+                     r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements", re.I)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
 
@@ -67,6 +80,24 @@ def answering_department(text: str) -> tuple[str, str] | None:
     return None
 
 
+def is_parliamentary_answer(document) -> bool:
+    """Whether a parliamentary document is Hansard or a written question and answer, where a
+    minister speaks for a department: its publisher, title or address says so, or its text
+    puts a question to a department."""
+    described = " ".join(filter(None, (document.publisher, document.title, document.url)))
+    return bool(HANSARD.search(described) or ANSWERING.search(document.text[:4000]))
+
+
+def lead_body(document) -> tuple[str, str] | None:
+    """The first registered body the document's title or opening passages name, and the words."""
+    texts = [document.title or ""] + [document.passage_text(p) for p in document.passages[:LEAD_PASSAGES + 1]]
+    for text in texts:
+        found = registry.find_organisations(text)
+        if found:
+            return registry.spokesperson(found[0].name), text[:80]
+    return None
+
+
 def document_asserter(document) -> Decision:
     """Who asserts a document's figures unless a passage names someone else."""
     publisher = document.source
@@ -74,6 +105,11 @@ def document_asserter(document) -> Decision:
         return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
     org = registry.get(publisher)
     if org is None:
+        if registry.is_domain(document.publisher or publisher):
+            # a publisher known only by its web address is the body the text's lead names
+            named = lead_body(document)
+            if named:
+                return Decision(named[0], "publisher:named-in-lead", named[1])
         return Decision(publisher, "publisher", document.publisher or "")
     # "HM Prison and Probation Service workforce quarterly", published by the MoJ: the
     # series is the agency's
@@ -81,8 +117,9 @@ def document_asserter(document) -> Decision:
     agencies = [n for n in named if registry.is_part_of(n, publisher)]
     if agencies:
         return Decision(registry.most_specific(agencies), "publisher:series-of-agency", document.title or "")
-    if org.kind == "parliament":
-        # Hansard and written answers: a minister answers for the department
+    if org.kind == "parliament" and is_parliamentary_answer(document):
+        # Hansard and written answers: a minister answers for the department; a Library
+        # briefing or any other parliamentary paper speaks for its publisher
         department = answering_department(document.text)
         if department:
             return Decision(department[0], "publisher:answering-department", department[1])
@@ -106,24 +143,27 @@ class SourceReader:
         self.memory = SpeakerMemory()
         self.pending: Scope | None = None  # a speaker whose quotation the next passages carry
         self.list_intro: Scope | None = None  # the body a list's introduction names
+        self.reproduction: Decision | None = None  # whose pasted text the passages carry
         self.lead = self._lead(texts)
 
     def _lead(self, texts: list[str]) -> tuple[int, Scope] | None:
         """The passage from which a post or story restates or reproduces another body's text,
         and that body."""
         document = self.document
-        if self.asserter.source != document.source or document.kind not in ("news", "blog"):
+        if self.asserter.source != document.source or document.kind not in RESTATING_KINDS:
             return None
-        body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
+        # the lead: the first passages of text, a standfirst set as a title line included
+        title = " ".join((document.title or "").split())
+        body = [n for n, p in enumerate(document.passages)
+                if p.kind != "heading" and not (p.kind == "title" and (" ".join(texts[n].split()) == title
+                                                                        or not texts[n].strip().endswith(".")))]
+        body = body[:LEAD_PASSAGES]
         # a post that reproduces a body's press release is that body's from its first line
         release = reproduced_release([texts[n] for n in body])
         if release:
             return body[0], release
-        if document.kind == "news":
-            found = reported_source([texts[n] for n in body])
-            if found:
-                return body[found[0]], found[1]
-        return None
+        found = reported_source([texts[n] for n in body])
+        return (body[found[0]], found[1]) if found else None
 
     def read(self, i: int, passage, text: str) -> PassageSource:
         """Passage `i` (of text `text`): its default source and its scopes. Every passage is
@@ -143,7 +183,18 @@ class SourceReader:
             default = Decision(passage.source, "passage:" + passage.kind)
         if self.lead and i >= self.lead[0] and default.source == asserter.source:
             lead = self.lead[1]
-            default = Decision(lead.source, lead.rule, lead.words)
+            if i == self.lead[0]:
+                scopes = [lead] + scopes  # from where the lead names it; inner stretches win
+            else:
+                default = Decision(lead.source, lead.rule, lead.words)
+        if self.reproduction and passage.source in (None, document.source):
+            default = self.reproduction
+        if REPRODUCTION_INTRO.search(text):
+            self.reproduction = self._reproduced(text)
+            # the line introducing a pasted text is the poster's own ("... summed it up in
+            # less than 140 characters:-")
+            intro = last_sentence_start(text)
+            scopes = scopes + [Scope(intro, len(text), asserter.source, "reproduced:introduction", text[intro:])]
         if passage.kind == "list_item" and self.list_intro:
             default = Decision(self.list_intro.source, self.list_intro.rule, self.list_intro.words)
         if introduces_a_list(text):
@@ -152,12 +203,60 @@ class SourceReader:
             self.list_intro = None
         return PassageSource(default, scopes)
 
+    def _reproduced(self, text: str) -> Decision | None:
+        """Whose text a post pastes after a line ending ":-" ("... as reported by the BBC:-",
+        "This from Napo yesterday:-"): the body its last sentence names last. A body whose
+        figures the post's lead restates keeps them when the pasted text is a writer's (a
+        tweet or a story on the same statistics restates them too)."""
+        last_sentence = text[last_sentence_start(text):]
+        orgs = registry.find_organisations(last_sentence, include_intro_only=True)
+        if not orgs:
+            # "from J. Roe, chief executive of Acme CRC:-": a body the registry does not know,
+            # named by its author's role
+            role = ROLE_OF.search(last_sentence)
+            if role is None:
+                return None
+            return Decision(role.group("org"), "reproduced:colon-dash", role.group())
+        author = orgs[-1].name
+        lead = self.lead[1].source if self.lead else None
+        if lead and registry.organisation_kind(lead) not in WRITER_KINDS and \
+                registry.organisation_kind(author) in WRITER_KINDS:
+            return None
+        return Decision(registry.spokesperson(author), "reproduced:colon-dash", last_sentence[orgs[-1].start:])
+
     def _list_introducer(self, i: int) -> Scope | None:
         """The body a list's introduction (passage `i`, or the one before it) names: a list of
         figures after "The most recent HMPPS workforce figures ... show:" is HMPPS's."""
         intro = " ".join(self.texts[max(0, i - 1):i + 1])
         orgs = registry.find_organisations(intro)
         return Scope(0, 0, orgs[0].name, "list:introduction", intro.strip()[-80:]) if orgs else None
+
+
+def last_sentence_start(text: str) -> int:
+    ends = list(re.finditer(r"[.!?][”\"’']?\s+(?=\S)", text))
+    return ends[-1].end() if ends else len(text) - len(text.lstrip())
+
+
+# kinds of body that report on others' work, and kinds of body they report on
+REPORTER_KINDS = ("audit", "committee", "inspectorate")
+AUDITED_KINDS = ("government", "statistics")
+# what an audited body "found" is its auditor's finding; what it "estimated" or "stated" is its own
+FOUND = ("speaker:found", "speaker:finds")
+
+
+def decide(position: int, scopes: list[Scope], default: Decision) -> Decision:
+    """Who asserts the figure at `position`: the innermost stretch holding it, else the
+    passage's default; except that an auditor, committee or inspectorate reporting what the
+    audited body found keeps the finding ("HMPPS found it had underestimated ... by 5,400" in
+    an NAO report is the NAO's)."""
+    holding = [sc for sc in scopes if sc.start <= position < sc.end]
+    candidates = [Decision(sc.source, sc.rule, sc.words) for sc in reversed(holding)] + [default]
+    chosen = candidates[0]
+    if chosen.rule in FOUND and registry.organisation_kind(chosen.source) in AUDITED_KINDS:
+        reporter = candidates[1]
+        if registry.organisation_kind(reporter.source) in REPORTER_KINDS:
+            return Decision(reporter.source, "reported-finding:" + reporter.rule, chosen.words)
+    return chosen
 
 
 # -- the component ---------------------------------------------------------------------
@@ -174,8 +273,7 @@ def figure_source(doc: Doc) -> Doc:
         scopes, default = passage_scopes(text, SpeakerMemory()), Decision(None, "none")
     for span in doc.spans["figures"]:
         fig = span._.quantity
-        scope = scope_at(fig.start, scopes)
-        decision = Decision(scope.source, scope.rule, scope.words) if scope else default
+        decision = decide(fig.start, scopes, default)
         span._.source = decision.source
         set_reason(span, "source", decision.rule, decision.words)
         confidence = 0.9

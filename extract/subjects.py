@@ -1,9 +1,14 @@
-"""What a figure counts, read from the dependency parse: the noun it modifies ("3,550 FTE
-band 4 probation officers"), the object of "of" ("two-thirds of the CRC staff"), or the
-sentence's subject."""
+"""What a figure counts: the population or thing it is a number of. Read from the dependency
+parse (the noun it modifies: "3,550 FTE band 4 probation officers", the object of "of":
+"two-thirds of the CRC staff", or the sentence's subject), and checked against the subject
+vocabulary (registry/subjects.yml): when the parse gives words that name no subject ("FTE
+band", "March", "figures for the last quarter"), the subject is the vocabulary's alias nearest
+the figure in its sentence ("22,288 FTE (full time equivalent) band 3-5 prison officers")."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
+
+from registry.subjects import non_subject_words, subjects
 
 from .sentences import sentence_of
 
@@ -27,24 +32,86 @@ def _phrase(head: Token) -> str:
     return " ".join(words[:MAX_WORDS])
 
 
+# how much nearer a subject written after a figure is than one before it: a count's noun
+# follows it ("287 FTE band 3-5 prison officers"), a change restates the subject written
+# before it ("5,310 operational support staff, an increase of 227 FTE")
+AFTER_WEIGHT = 0.5
+MAX_DISTANCE = 120  # characters: further away, an alias names something else the sentence says
+
+
 def describe_subject(span: Span) -> str | None:
+    """The words that say what the figure counts: the parse's phrase when the vocabulary reads
+    a subject in it, else the alias nearest the figure, else the parse's phrase unless it
+    names nothing (a month, a unit, "year")."""
+    phrase, head = parsed_subject(span)
+    if phrase and subjects().best(phrase):
+        return widest_alias_at(head, phrase) or phrase
+    nearest = nearest_alias(span)
+    if nearest:
+        return nearest
+    return phrase if phrase and not names_nothing(phrase) else None
+
+
+def names_nothing(phrase: str) -> bool:
+    """True when every word of `phrase` is one no subject is named by (registry/subjects.yml
+    `not_subjects`): "FTE band", "March", "year", "%"."""
+    ignored = non_subject_words()
+    return all(word.lower().strip(".,;:()'’-") in ignored or not any(c.isalpha() for c in word)
+               for word in phrase.split())
+
+
+def widest_alias_at(head: Token, phrase: str) -> str | None:
+    """An alias of the sentence that holds the phrase's head word and is longer than any
+    alias in the phrase: the parse cut "prisoners in custody on recall" at "prisoners", the
+    vocabulary knows the whole."""
+    sent = sentence_of(head.doc[head.i:head.i + 1])
+    at = head.idx - sent.start_char
+    in_phrase = max((end - start for _, _, start, end in subjects().find(phrase)), default=0)
+    covering = [(end - start, words) for _, words, start, end in subjects().find(sent.text)
+                if start <= at < end and end - start > in_phrase]
+    return " ".join(max(covering)[1].split()) if covering else None
+
+
+def nearest_alias(span: Span) -> str | None:
+    """The vocabulary alias in the figure's sentence nearest the figure, as written; after the
+    figure counts as nearer (AFTER_WEIGHT), the figure's own words are not an alias."""
+    sent = sentence_of(span)
+    text = sent.text
+    fig_start, fig_end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    best, best_distance = None, None
+    for _, words, start, end in subjects().find(text):
+        if start < fig_end and fig_start < end:
+            continue
+        distance = (start - fig_end) * AFTER_WEIGHT if start >= fig_end else fig_start - end
+        if distance > MAX_DISTANCE:
+            continue
+        if best_distance is None or distance < best_distance:
+            best, best_distance = " ".join(words.split()), distance
+    return best
+
+
+def parsed_subject(span: Span) -> tuple[str | None, Token | None]:
+    """The phrase the parse says the figure counts, and its head noun."""
+    head = _counted_noun(span)
+    return (_phrase(head), head) if head is not None else (None, None)
+
+
+def _counted_noun(span: Span) -> Token | None:
     root = span.root
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.tag_ in NOUN_TAGS:
-        return _phrase(root.head)
+        return root.head
     head_noun = next((t.head for t in span if t.dep_ in ("nummod", "quantmod") and t.head.tag_ in NOUN_TAGS
                       and t.head not in span), None)
     if head_noun is not None:
-        return _phrase(head_noun)
+        return head_noun
     # "two-thirds of the CRC staff", "15% of the prison population"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ == "of":
         obj = [t for t in nxt.rights if t.dep_ == "pobj"]
         if obj:
-            return _phrase(obj[0])
+            return obj[0]
     for t in span:
         if t.dep_ in ("pobj", "dobj", "attr", "nsubj") and t.head.tag_ in NOUN_TAGS:
-            return _phrase(t.head)
-    subjects = [t for t in sentence_of(span) if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS]
-    if subjects:
-        return _phrase(subjects[0])
-    return None
+            return t.head
+    sentence_subjects = [t for t in sentence_of(span) if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS]
+    return sentence_subjects[0] if sentence_subjects else None

@@ -71,6 +71,8 @@ def latest_date_mentioned(text: str) -> str | None:
     for m in _MONTH_YEAR.finditer(text):
         day = int(m.group(1)) if m.group(1) else 0
         key = (int(m.group(3)), MONTHS.index(m.group(2)) + 1, day)
+        if not plausible_year(key[0]):
+            continue
         # a date after "by", "to" or "until" is a target or an end, not evidence of the writing date
         before = text[max(0, m.start() - 8):m.start()].lower()
         if re.search(r"(?:\b(?:by|to|until|till|ending|before)\s+|\w[-–]\s*)$", before):

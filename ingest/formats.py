@@ -31,9 +31,15 @@ class CorpusFile:
     kind: str | None
     url: str | None
     warnings: list[str]  # parts of the file skipped, appended to by the parser
+    decoded: str | None = None  # a markup file in UTF-16 or UTF-32, decoded by the reader
 
     def read_bytes(self) -> bytes:
-        return self.path.read_bytes()
+        return self.path.read_bytes() if self.decoded is None else self.decoded.encode("utf-8")
+
+    def markup(self) -> str | bytes:
+        """What an HTML parser is given: the bytes, whose declared encoding it honours, or the
+        text the reader decoded (a declaration of UTF-16 in it is then moot)."""
+        return self.path.read_bytes() if self.decoded is None else self.decoded
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,10 @@ FORMATS: list[Format] = [
     Format("pdf", "bytes", looks_like_pdf, lambda f: parse_pdf(f.path, f.rel, f.publisher, f.kind)),
     Format("blogger_atom", "bytes", looks_like_blogger_atom, _with_warnings(parse_blogger_atom)),
     Format("wxr", "bytes", looks_like_wxr, _with_warnings(parse_wxr)),
-    Format("email", "bytes", looks_like_email, lambda f: parse_mailout(f.read_bytes(), f.rel, f.publisher, f.kind)),
+    Format("email", "bytes", looks_like_email,
+           lambda f: parse_mailout(f.read_bytes(), f.rel, f.publisher, f.kind, f.warnings)),
     Format("html", "bytes", looks_like_html,
-           lambda f: parse_html_page(f.read_bytes(), f.publisher, f.kind, f.url, path=f.rel)),
+           lambda f: parse_html_page(f.markup(), f.publisher, f.kind, f.url, path=f.rel, warnings=f.warnings)),
     Format("blog_dump", "text", looks_like_blog_dump, lambda f: parse_blog_dump(f.text, f.publisher)),
     Format("committee_report", "text", looks_like_committee_report,
            lambda f: parse_committee_report(f.text, f.publisher)),

@@ -20,10 +20,15 @@ from registry import first_organisation, organisation_kind
 
 from .assemble import Block, document_from_blocks, number_paragraph
 from .dates import PUBLISHED_LINE, published_line_date
-from .html_text import html_blocks, soup_of, text_of
+from .html_text import flatten_deep_nesting, html_blocks, soup_of, text_of
 from .model import COMMENTER, Document, IngestError
 
 MIN_ARTICLE_WORDS = 30
+# lxml, which trafilatura and htmldate parse pages with, stops at 256 levels of nesting and
+# drops everything below and after; a page is flattened below this depth before they read it
+MAX_DEPTH = 200
+# past this a page is a bulletin or a report, not an article among chrome: read_large_page
+LARGE_PAGE_CHARS = 4 * 1024 * 1024
 # the article's container, most specific first: Blogger, WordPress, GOV.UK, schema.org, HTML5
 ARTICLE_SELECTORS = [".post-body", ".entry-content", ".govuk-govspeak", "[itemprop=articleBody]",
                      ".article-body", ".article-content", ".field--name-body", "article", "main",
@@ -53,12 +58,18 @@ def looks_like_html(head: str) -> bool:
 
 def parse_html_page(markup: str | bytes, publisher: str | None = None, kind: str | None = None,
                     url: str | None = None, path: str = "page", title: str | None = None,
-                    min_words: int = MIN_ARTICLE_WORDS) -> list[Document]:
+                    min_words: int = MIN_ARTICLE_WORDS, warnings: list[str] | None = None
+                    ) -> list[Document]:
     """The documents of a page: one, or one per post on a Blogger page listing several.
     `title`, when given (an e-mail's subject), is the document's title. A site whose structure
     the libraries do not read (Parliament's numbered paragraphs and footnotes) has its own
-    reader (SITE_READERS); every other page is read by trafilatura and dated by htmldate."""
+    reader (SITE_READERS); every other page is read by trafilatura and dated by htmldate.
+    What the page loses on the way is added to `warnings`."""
     soup = soup_of(markup)
+    flattened = flatten_deep_nesting(soup, MAX_DEPTH)
+    if flattened and warnings is not None:
+        warnings.append(f"HTML nested more than {MAX_DEPTH} levels deep: {flattened} element(s) at that "
+                        "depth kept as plain paragraphs, without their markup")
     _show_hidden_bodies(soup, min_words)
     _unwrap_layout_tables(soup)
     generator = _meta(soup, "generator") or ""
@@ -69,6 +80,8 @@ def parse_html_page(markup: str | bytes, publisher: str | None = None, kind: str
     for _, recognise, read in SITE_READERS:
         if recognise(soup):
             return read(page)
+    if len(markup) > LARGE_PAGE_CHARS:
+        return read_large_page(page)
     return read_article_page(page)
 
 
@@ -127,6 +140,16 @@ def looks_like_parliament_report(soup: BeautifulSoup) -> bool:
 # readers of sites whose structure the article extractor does not keep, tried in order; any
 # other page is an article (read_article_page)
 SITE_READERS = [("parliament_report", looks_like_parliament_report, read_parliament_report)]
+
+
+def read_large_page(page: Page) -> list[Document]:
+    """A page too large for trafilatura and htmldate, which hold some 25 times a page's size
+    (a 20 MB e-mail peaked at 809 MB, most of it theirs) and read it more than once: its
+    article is found by its container, chrome removed, as a committee report's is, and it is
+    dated from its <head> alone."""
+    head = page.soup.head
+    published = page_date(str(head)) if head is not None else None
+    return [_structured_document(page.soup, page, published)]
 
 
 def read_article_page(page: Page) -> list[Document]:
@@ -285,7 +308,8 @@ def _find_article(scope: Tag, path: str, min_words: int) -> Tag:
 
 
 def _words(el: Tag) -> int:
-    return len(el.get_text(" ").split())
+    # counted string by string: the text of a 50 MB page as one list of words is 450 MB
+    return sum(len(text.split()) for text in el.strings)
 
 
 def _is_chrome(el: Tag) -> bool:

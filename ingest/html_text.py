@@ -29,7 +29,15 @@ MARKER_TEXT = re.compile(r"^\[?(\d{1,4})\]?$")
 SPACE = re.compile(r"\s+")
 
 
+# a page's own declaration of a 16- or 32-bit encoding, in a <meta> of its first bytes
+WIDE_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*(?:utf-?16|utf-?32|ucs-?[24])", re.I)
+
+
 def soup_of(markup: str | bytes) -> BeautifulSoup:
+    if isinstance(markup, bytes) and WIDE_CHARSET.search(markup[:4096]):
+        # the declaration was read in an 8-bit encoding, so it cannot be true of the page (the
+        # reader decodes a real UTF-16 page by its byte order mark): as HTML5 says, UTF-8
+        markup = markup.decode("utf-8", errors="replace")
     return BeautifulSoup(markup, "lxml")
 
 
@@ -101,43 +109,76 @@ def html_blocks(element: Tag, kind: str | None = None, source: str | None = None
             blocks.append(Block(current_kind[-1], stripped.lstrip(), source, footnote_refs=refs))
         line = _Line()
 
-    def walk(node: Tag):
-        for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    line.add(str(child))
-                continue
-            if not isinstance(child, Tag) or child.name in SKIPPED:
-                continue
-            if child.name == "br":
+    # walked with a stack, not recursion: a post of 50,000 nested <div>s is read like any other
+    # (each entry: the children still to read, and whether a block ends with them)
+    stack = [(iter(element.children), False)]
+    while stack:
+        children, ends_block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if ends_block:
                 flush()
-                continue
-            number = footnote_marker(child) if child.name in ("sup", "a") else None
-            if number is not None:
-                line.add_marker(number, child.get_text("", strip=True))
-                continue
-            block_kind = BLOCK_KINDS.get(child.name)
-            if block_kind or child.name in CONTAINERS:
-                flush()
-                inherited = current_kind[-1]
-                if kind or not block_kind or (block_kind == "paragraph" and inherited in INHERITED):
-                    block_kind = kind or inherited
-                current_kind.append(block_kind)
-                if child.name == "tr":
-                    cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"])]
-                    line.add(" | ".join(c for c in cells if c))
-                else:
-                    walk(child)
+                current_kind.pop()
+            continue
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:
+                line.add(str(child))
+            continue
+        if not isinstance(child, Tag) or child.name in SKIPPED:
+            continue
+        if child.name == "br":
+            flush()
+            continue
+        number = footnote_marker(child) if child.name in ("sup", "a") else None
+        if number is not None:
+            line.add_marker(number, child.get_text("", strip=True))
+            continue
+        block_kind = BLOCK_KINDS.get(child.name)
+        if block_kind or child.name in CONTAINERS:
+            flush()
+            inherited = current_kind[-1]
+            if kind or not block_kind or (block_kind == "paragraph" and inherited in INHERITED):
+                block_kind = kind or inherited
+            current_kind.append(block_kind)
+            if child.name == "tr":
+                cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"])]
+                line.add(" | ".join(c for c in cells if c))
                 flush()
                 current_kind.pop()
             else:
-                walk(child)
-
-    walk(element)
+                stack.append((iter(child.children), True))
+        else:
+            stack.append((iter(child.children), False))
     flush()
     return blocks
+
+
+def flatten_deep_nesting(soup: BeautifulSoup, max_depth: int) -> int:
+    """Each element nested `max_depth` levels deep replaced by its text as plain paragraphs,
+    so the page can be parsed again by lxml (trafilatura, htmldate), which stops reading at
+    256 levels and drops, silently, everything below and after. Returns how many elements
+    were flattened."""
+    deep = []
+    stack = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        for child in tag.children:
+            if isinstance(child, Tag):
+                if depth + 1 >= max_depth:
+                    deep.append(child)
+                else:
+                    stack.append((child, depth + 1))
+    for tag in deep:
+        holder = soup.new_tag("div")
+        for block in html_blocks(tag):
+            paragraph = soup.new_tag("p")
+            paragraph.string = block.text
+            holder.append(paragraph)
+        tag.replace_with(holder)
+    return len(deep)
 
 
 def text_of(tag: Tag | None) -> str | None:

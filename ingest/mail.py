@@ -32,8 +32,8 @@ def looks_like_email(head: str) -> bool:
     return "from" in names and bool(names & {"subject", "date", "mime-version", "to"})
 
 
-def parse_mailout(raw: bytes, rel: str, publisher: str | None = None, kind: str | None = None
-                  ) -> list[Document]:
+def parse_mailout(raw: bytes, rel: str, publisher: str | None = None, kind: str | None = None,
+                  warnings: list[str] | None = None) -> list[Document]:
     # compat32 keeps each header as the text it is; the default policy parses every header
     # into a structure, in time and memory quadratic in its encoded words (a 440 KB Subject
     # of 20,000 of them took 4.4 GB). The few headers read are decoded here, cut first.
@@ -58,7 +58,8 @@ def parse_mailout(raw: bytes, rel: str, publisher: str | None = None, kind: str 
     del message
     if body.get_content_type() == "text/html":
         # the message is the article, however short; chrome (view in browser, unsubscribe) goes
-        doc = parse_html_page(content, publisher, kind, path=rel, title=subject, min_words=3)[0]
+        doc = parse_html_page(content, publisher, kind, path=rel, title=subject, min_words=3,
+                              warnings=warnings)[0]
     else:
         lines = []
         for line in content.splitlines():

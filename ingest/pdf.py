@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
 from .assemble import Block, document_from_blocks
-from .dates import latest_date_mentioned, published_line_date
+from .dates import latest_date_mentioned, plausible_year, published_line_date
 from .lines import join_wrapped_lines, paragraph_kind
 from .model import Document, IngestError
 
@@ -38,8 +38,10 @@ def parse_pdf(path: Path, rel: str, publisher: str | None = None, kind: str | No
         raise IngestError(rel, "truncated PDF (no %%EOF marker at the end of the file)")
     try:
         reader = PdfReader(str(path), strict=False)
-        if reader.is_encrypted:
-            raise IngestError(rel, "encrypted PDF: cannot read its text")
+        # a PDF encrypted with an empty user password (to restrict printing or copying) opens
+        # in any reader without asking: it is read; one that needs a password is refused
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(rel, "encrypted PDF: it needs a password to open; save a copy without one")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, RecursionError) as err:
@@ -76,18 +78,23 @@ PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
 def metadata_date(info) -> str | None:
-    """The ISO date of a PDF's /CreationDate (else /ModDate), "D:20240315093000+00'00'"."""
+    """The ISO date of a PDF's /CreationDate (else /ModDate), "D:20240315093000+00'00'", at the
+    precision it gives. A date that is not one ("D:99991231", month 99 in "D:202499") is
+    passed over: no page could show it."""
     for key in ("/CreationDate", "/ModDate"):
         m = PDF_DATE.match(str((info or {}).get(key) or ""))
-        if not m:
+        if not m or not plausible_year(int(m.group(1))):
             continue
         year, month, day = m.group(1), m.group(2), m.group(3)
         try:
             if day:
                 return date(int(year), int(month), int(day)).isoformat()
-            return f"{year}-{month}" if month else year
         except ValueError:
             continue
+        if month is None:
+            return year
+        if 1 <= int(month) <= 12:
+            return f"{year}-{month}"
     return None
 
 

@@ -2,6 +2,7 @@
 read a text file's front matter, and hand the file to the right parser."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -35,6 +36,27 @@ class SourceFile:
     metadata: dict
     format: str | None = None
     warnings: list[str] = field(default_factory=list)  # parts of the file skipped
+    decoded: str | None = None  # a markup file in UTF-16 or UTF-32, decoded by its byte order mark
+
+
+# byte order marks, UTF-32's first: its little-endian mark begins with UTF-16's
+BYTE_ORDER_MARKS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 by its byte order mark, or UTF-16 without one by the NUL byte beside
+    each character of ASCII text ("<\\0h\\0t\\0m\\0l\\0"); None for any other file."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return encoding
+    sample = head[:512]
+    if len(sample) >= 16 and sample.count(0) * 2 >= len(sample) * 0.9:
+        if not any(sample[0::2]):
+            return "utf-16-be"
+        if not any(sample[1::2]):
+            return "utf-16-le"
+    return None
 
 
 def sha256_of(path: Path) -> str:
@@ -59,18 +81,31 @@ def read_source_file(path: Path, rel: str, manifest_entry: dict | None = None) -
     for signature, what in BINARY_SIGNATURES:
         if head.startswith(signature):
             raise IngestError(rel, f"unknown format: {what}; save it as PDF, HTML or text")
-    fmt = sniff_bytes(head)
-    if fmt:
-        # bs4, lxml and pypdf read these from the bytes, honouring the file's declared encoding
-        return SourceFile(rel, sha256_of(path), None, 0, metadata, fmt.name)
-    if b"\x00" in head:
-        raise IngestError(rel, "binary file (contains NUL bytes)")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise IngestError(rel, f"invalid UTF-8 at byte {err.start}") from None
-    text = text.removeprefix("\ufeff")
+    wide = wide_encoding(head)
+    if wide:
+        # UTF-16 or UTF-32: decoded here, whatever the format; a markup format gets the text
+        raw = path.read_bytes()
+        try:
+            text = raw.decode(wide)
+        except UnicodeDecodeError as err:
+            raise IngestError(rel, f"invalid {wide.upper()} at byte {err.start}") from None
+        text = text.removeprefix("\ufeff")
+        fmt = sniff_bytes(text[:8192].encode("utf-8"))
+        if fmt:
+            return SourceFile(rel, hashlib.sha256(raw).hexdigest(), None, 0, metadata, fmt.name, decoded=text)
+    else:
+        fmt = sniff_bytes(head)
+        if fmt:
+            # bs4, lxml and pypdf read these from the bytes, honouring the file's declared encoding
+            return SourceFile(rel, sha256_of(path), None, 0, metadata, fmt.name)
+        if b"\x00" in head:
+            raise IngestError(rel, "binary file (contains NUL bytes)")
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise IngestError(rel, f"invalid UTF-8 at byte {err.start}") from None
+        text = text.removeprefix("\ufeff")
     if not text.strip():
         raise IngestError(rel, "empty file (only white space)")
     body_start = 0
@@ -118,7 +153,7 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
     fmt = BY_NAME[given] if given else BY_NAME[source.format] if source.format else sniff_text(body)
     if fmt is None or (fmt.name == "article" and len(re.findall(r"[A-Za-z]{2,}", body)) < 5):
         raise IngestError(rel, "unknown format: not a blog dump, committee report or article text")
-    corpus_file = CorpusFile(path, rel, body, publisher, kind, meta.get("url"), source.warnings)
+    corpus_file = CorpusFile(path, rel, body, publisher, kind, meta.get("url"), source.warnings, source.decoded)
     try:
         documents = fmt.parse(corpus_file)
     except IngestError:
@@ -131,7 +166,9 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
             doc.file_start += source.body_start
     fmt = fmt.name
     if not documents:
-        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file")
+        # what was skipped says why nothing is left
+        why = f" ({source.warnings[-1]})" if source.warnings else ""
+        raise IngestError(rel, f"no documents found in a {fmt.replace('_', ' ')} file{why}")
     source.format = fmt
     single = len(documents) == 1
     canonicalise_publishers(documents, meta.get("publisher"), meta.get("url"))

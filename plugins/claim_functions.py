@@ -1,16 +1,19 @@
-"""The project's rules as SQL functions, so a canned query uses the same definition as the
-library (claims/conflicts.py) instead of a second one written in SQL."""
+"""The project's rules as SQL functions, and the queries written with them, so the site's
+canned queries use the same definition as the library (claims/conflicts.py) instead of a
+second one written in metadata.yml."""
 from datasette import hookimpl
 
-from claims.conflicts import beyond_rounding, compatible_subjects, overlapping
+from claims.conflicts import CANNED_QUERY, register_functions
+from claims.pages import DATABASE
 
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("claims_beyond_rounding", 5,
-                         lambda a, a_mention, b, b_mention, unit: None if a is None or b is None
-                         else int(beyond_rounding(a, a_mention or "", b, b_mention or "", unit)),
-                         deterministic=True)
-    conn.create_function("claims_compatible_subjects", 2, lambda a, b: int(compatible_subjects(a, b)),
-                         deterministic=True)
-    conn.create_function("claims_overlapping", 2, lambda a, b: int(overlapping(a, b)), deterministic=True)
+    register_functions(conn)
+
+
+@hookimpl
+def canned_queries(datasette, database, actor):
+    if database == DATABASE:
+        return {"conflicting_figures": dict(CANNED_QUERY)}
+    return None

@@ -1,13 +1,26 @@
 """The site's own pages: a statistic's page and a document's page (Datasette row templates
-given their data here), a metric's timeline with its chart, and the home page's charts. The
+given their data here) and the home page's charts (a metric's timeline and a series' page are
+plugins/series_pages.py). The
 data comes from claims.pages, read through Datasette's read-only connection."""
 from __future__ import annotations
 
+import asyncio
+import threading
+from urllib.parse import urlencode
+
 import sqlite_utils
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Response
+
+from markupsafe import Markup
 
 from claims import charts, pages
+from claims.check import check_figures
+from claims.claim_reader import (MAX_CLAIM_CHARS, MAX_FIGURES, ClaimRefused, clean_query, read_claim,
+                                  refuse_if_too_long)
+from claims.claimreview import claim_reviews
+from claims.trace import parse_query, trace
+from claims.limits import TimeLimitExceeded, time_limit
 
 DATABASE = pages.DATABASE
 ROW_PAGES = {"statistics": pages.statistic_page, "documents": pages.document_page,
@@ -25,14 +38,21 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         pk = request.url_vars.get("pks", "")
         if not pk.isdigit():
             return {}
-        return {"claim_page": await _read(datasette, ROW_PAGES[table], int(pk))}
+        # a document's figures link to their statistics through Datasette's urls (base_url kept)
+        links = (lambda sid: datasette.urls.row(DATABASE, "statistics", sid),) if table == "documents" else ()
+        return {"claim_page": await _read(datasette, ROW_PAGES[table], int(pk), *links)}
 
     async def home_page():
         if DATABASE not in datasette.databases:
             return {}
-        series = [await _read(datasette, pages.timeline, metric) for metric in pages.HOME_CHARTS]
-        return {"home_charts": [{**s, "svg": charts.timeline_svg(s, 400, 220)} for s in series],
-                "coverage": await _read(datasette, pages.coverage)}
+        # each chart draws its metric's main series, never every statistic of the metric
+        series = [await _read(datasette, charts.metric_chart, metric) for metric in pages.HOME_CHARTS]
+        for chart in series:
+            for point in chart["points"]:
+                point["url"] = datasette.urls.row(DATABASE, "statistics", point["id"])
+        return {"home_charts": [{**s, "svg": charts.timeline_svg(s)} for s in series],
+                "coverage": await _read(datasette, pages.coverage),
+                "q": "", "max_chars": MAX_CLAIM_CHARS, "max_figures": MAX_FIGURES}
 
     if view_name == "row" and database == DATABASE and table in ROW_PAGES:
         return row_page
@@ -41,69 +61,143 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     return {}
 
 
-async def timeline_page(request, datasette):
-    metric = request.url_vars["metric"]
-    series = await _read(datasette, pages.timeline, metric)
-    if not series["points"]:
-        raise NotFound(f"No dated figures for metric {metric!r}")
-    built = (await _read(datasette, pages.coverage))["built_at"]
-    html = await datasette.render_template(
-        "timeline.html", {"series": series, "svg": charts.timeline_svg(series), "built_at": built}, request=request)
-    return Response.html(html)
-
-
 VERDICT_TEXT = {
-    "matches": "Matches: the same value, metric and period as a figure in the corpus",
-    "rounded": "Rounded: the corpus figure is written in other words or more precisely",
-    "different_period": "Different period: the figure held for another period than the claim says",
-    "superseded": "Superseded: a newer figure of the same metric exists",
-    "misattributed": "Misattributed: the claim names another body than the figure's origin",
-    "conflicts": "Conflicts: sources disagree for that period",
-    "not_found": "Not found: nothing in the corpus matches; the nearest figures are below",
+    "matches": "Matches",
+    "rounded": "Rounded",
+    "different_period": "Different period",
+    "superseded": "Superseded",
+    "misattributed": "Misattributed",
+    "conflicts": "Conflicts",
+    "not_found": "Not found",
 }
 _extractor = None
+_extractor_lock = threading.Lock()
 
 
-async def trace_page(request, datasette):
-    """Every appearance of a figure, earliest first, origin marked: what `claims trace` does."""
-    from markupsafe import Markup, escape
+class _LockedExtractor:
+    """The site's one spaCy pipeline, read by one request at a time."""
 
-    from claims.trace import nearest, trace
-    q = (request.args.get("q") or "").strip()[:200]
-    rows, near = [], []
-    if q:
-        rows = await _read(datasette, trace, q, 200)
-        for row in rows:
-            i = row["sentence"].find(row["mention"])
-            row["sentence_html"] = (escape(row["sentence"]) if i < 0 else
-                                    escape(row["sentence"][:i]) + Markup('<mark class="figure">')
-                                    + escape(row["mention"]) + Markup("</mark>")
-                                    + escape(row["sentence"][i + len(row["mention"]):]))
-        if not rows:
-            near = await _read(datasette, nearest, q)
-    html = await datasette.render_template("trace.html", {"q": q, "rows": rows, "nearest": near},
-                                           request=request)
-    return Response.html(html)
+    def __init__(self, extractor):
+        self.extractor = extractor
+
+    def extract(self, documents):
+        with _extractor_lock:
+            return self.extractor.extract(documents)
 
 
-async def check_page(request, datasette):
-    """A quoted claim read with the extraction pipeline, each figure with its verdicts."""
+def _reader():
     global _extractor
-    from claims.check import check_text
-    q = (request.args.get("q") or "").strip()[:5000]
-    claims = []
-    if q:
+    with _extractor_lock:
         if _extractor is None:
             from extract import Extractor
             _extractor = Extractor()
-        claims = (await _read(datasette, check_text, _extractor, q))["claims"]
-    html = await datasette.render_template("check.html", {"q": q, "claims": claims,
-                                                          "verdict_text": VERDICT_TEXT}, request=request)
+    return _LockedExtractor(_extractor)
+
+
+def _marked(datasette, row: dict) -> Markup:
+    """A statement's sentence with its figure highlighted where its offsets put it, linked
+    to its statistic."""
+    return pages.sentence_html(row["sentence"], row.get("highlight"),
+                               datasette.urls.row(DATABASE, "statistics", row["statistic_id"]))
+
+
+def _with_html(datasette, rows: list[dict]) -> list[dict]:
+    return [{**r, "sentence_html": _marked(datasette, r)} for r in rows]
+
+
+async def run_trace(datasette, q: str) -> dict:
+    """What `claims trace --json` prints, under the time limit."""
+    query = clean_query(q)
+    refuse_if_too_long(query)
+    parsed = parse_query(query)
+    extractor = _reader() if parsed and parsed[1] else None
+
+    def traced(conn):
+        with time_limit(conn):
+            return trace(sqlite_utils.Database(conn), query, 200, extractor)
+    return await datasette.get_database(DATABASE).execute_fn(traced)
+
+
+async def run_check(datasette, q: str) -> dict:
+    """What `claims check --json` prints, under the time limit: the claim is read outside the
+    database's threads, its figures checked on one of them."""
+    query = clean_query(q)
+    refuse_if_too_long(query)
+    reader = _reader()
+    figures = await asyncio.get_running_loop().run_in_executor(None, read_claim, reader, query)
+
+    def checked(conn):
+        with time_limit(conn) as deadline:
+            return check_figures(sqlite_utils.Database(conn), query, figures, deadline)
+    return await datasette.get_database(DATABASE).execute_fn(checked)
+
+
+async def _answer(run, datasette, q: str) -> tuple[dict | None, str | None]:
+    if not clean_query(q):
+        return None, None
+    try:
+        return await run(datasette, q), None
+    except (ClaimRefused, TimeLimitExceeded) as err:
+        return None, str(err)
+
+
+def _json(result: dict | None, error: str | None) -> Response:
+    if error:
+        return Response.json({"error": error}, status=400)
+    return Response.json(result)
+
+
+async def trace_page(request, datasette):
+    """Every appearance of a figure, earliest first, by how it states it: what `claims trace` does."""
+    q = request.args.get("q") or ""
+    result, error = await _answer(run_trace, datasette, q)
+    if request.url_vars.get("format") == "json":
+        return _json(result, error)
+    if result:
+        for section in ("exact", "rounded", "nearest"):
+            result[section] = _with_html(datasette, result[section])
+    html = await datasette.render_template("trace.html", {
+        "q": clean_query(q), "result": result, "error": error, "max_chars": MAX_CLAIM_CHARS},
+        request=request)
+    return Response.html(html)
+
+
+def _is_bare_number(q: str) -> bool:
+    parsed = parse_query(q)
+    return parsed is not None and not parsed[1] and len(q) <= 40
+
+
+async def check_page(request, datasette):
+    """A pasted sentence or paragraph read with the extraction pipeline, each figure with
+    one headline verdict; a bare number is traced instead."""
+    q = request.args.get("q") or ""
+    fmt = request.url_vars.get("format")
+    query = clean_query(q)
+    if fmt is None and query and _is_bare_number(query):
+        return Response.redirect(datasette.urls.path("/-/trace") + "?" + urlencode({"q": query}))
+    result, error = await _answer(run_check, datasette, q)
+    if fmt == "json":
+        return _json(result, error)
+    if fmt == "claimreview":
+        if error:
+            return _json(None, error)
+        page = datasette.absolute_url(request, datasette.urls.path("/-/check") + "?" + urlencode({"q": query}))
+        return Response.json(claim_reviews(result, page, lambda sid: datasette.absolute_url(
+            request, datasette.urls.row(DATABASE, "statistics", sid))))
+    if result:
+        for claim in result["claims"]:
+            for key in ("statements", "same_series_in_period", "other_measures", "nearest"):
+                claim[key] = _with_html(datasette, claim[key])
+            for key in ("origin", "newest"):
+                if claim[key]:
+                    claim[key] = {**claim[key], "sentence_html": _marked(datasette, claim[key])}
+    html = await datasette.render_template("check.html", {
+        "q": query, "result": result, "error": error, "verdict_text": VERDICT_TEXT,
+        "max_chars": MAX_CLAIM_CHARS, "max_figures": MAX_FIGURES}, request=request)
     return Response.html(html)
 
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/timeline/(?P<metric>[a-z_]+)$", timeline_page),
-            (r"^/-/trace$", trace_page),
-            (r"^/-/check$", check_page)]
+    return [(r"^/-/trace(\.(?P<format>json))?$", trace_page),
+            (r"^/-/check(\.(?P<format>json|claimreview))?$", check_page)]

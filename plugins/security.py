@@ -14,6 +14,7 @@ from pathlib import Path
 
 import datasette as datasette_package
 from datasette import hookimpl
+from markupsafe import Markup
 
 from claims.export import spreadsheet_safe
 from claims.pages import web_url
@@ -63,9 +64,24 @@ def prepare_connection(conn):
     conn.row_factory = counting_row_factory(MAX_RESULT_BYTES)
 
 
+# explicit bidi embeddings, overrides and isolates: a U+202E in a query would turn the rest of
+# the page's line right to left ("found." read backwards)
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(value):
+    """Every plain text a template prints, without bidi controls; markup (Markup) is left as it is:
+    it was built from text that passed through here or was escaped in a table cell, which the
+    browser isolates anyway."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.translate(BIDI_CONTROLS)
+    return value
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["web_url"] = web_url
+    env.finalize = without_bidi_controls
 
 
 # Datasette 0.65's own inline scripts, read from its templates: the SQL editor's CodeMirror set-up,

@@ -24,28 +24,33 @@ class Term:
     label: str
     aliases: tuple[str, ...]
     parents: tuple[str, ...] = ()
+    under_metric: tuple[tuple[str, str], ...] = ()  # (metric, subject id): what it is under that metric
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     terms: dict[str, Term]
-    pattern: re.Pattern | None
-    ids: tuple[str, ...]  # the term id of each alias, by the number of its group (a<number>)
+    # the aliases by their first word (lower case, a final "s" dropped): at each word of a
+    # text only the few aliases that can start there are tried, each word's as one pattern
+    # whose group a<number> is the alias's place in `ids`
+    by_first_word: dict[str, re.Pattern]
+    ids: tuple[str, ...]  # the term id of each alias, by the number of its group
     noise: re.Pattern | None = None  # words dropped before matching ("FTE band 3" is "band 3")
 
     def find(self, text: str | None) -> list[tuple[str, str, int, int]]:
         """Every (id, words, start, end) an alias names in `text`, in order of appearance,
         the longest alias at each word start."""
-        if not text or self.pattern is None:
+        if not text or not self.by_first_word:
             return []
         if self.noise is not None:
             # blanked to spaces of the same length, so offsets stay those of `text`
             text = self.noise.sub(lambda m: " " * len(m.group(0)), text)
         found = []
-        # every word start, so overlapping aliases are all seen and the longest can win
-        # ("HMPPS HQ" inside "staff in HMPPS HQ")
-        for start in (w.start() for w in _WORD_START.finditer(text)):
-            m = self.pattern.match(text, start)
+        # every word, so overlapping aliases are all seen and the longest can win ("HMPPS
+        # HQ" inside "staff in HMPPS HQ")
+        for word in _WORD.finditer(text):
+            pattern = self.by_first_word.get(_first_word_key(word.group()))
+            m = pattern.match(text, word.start()) if pattern else None
             if m:
                 found.append((self.ids[int(m.lastgroup[1:])], m.group(0), m.start(), m.end()))
         return found
@@ -73,24 +78,36 @@ def _vocabulary(terms: list[Term], ignored: tuple[str, ...]) -> Vocabulary:
     for term in terms:
         for alias in term.aliases:
             by_alias.setdefault(alias, term.id)
-    if not by_alias:
-        return Vocabulary({t.id: t for t in terms}, None, ())
     # longest first: at one position "probation officers and PSOs" wins over "probation officers"
     aliases = sorted(by_alias, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(f"(?P<a{i}>{_alternative(a)})" for i, a in enumerate(aliases))
-                         + r")(?![\w-])")
+    grouped: dict[str, list[int]] = {}
+    for i, alias in enumerate(aliases):
+        grouped.setdefault(_first_word_key(_WORD.search(alias).group()), []).append(i)
+    by_first_word = {
+        key: re.compile("(?:" + "|".join(f"(?P<a{i}>{_alternative(aliases[i])})" for i in numbers)
+                        + r")(?![\w-])")
+        for key, numbers in grouped.items()}
     noise = (re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(i) for i in sorted(ignored, key=len, reverse=True))
                         + r")(?![\w-])") if ignored else None)
-    return Vocabulary({t.id: t for t in terms}, pattern, tuple(by_alias[a] for a in aliases), noise)
+    return Vocabulary({t.id: t for t in terms}, by_first_word, tuple(by_alias[a] for a in aliases), noise)
+
+
+def _first_word_key(word: str) -> str:
+    """A word as aliases are filed by: lower case, without a final s ("Officers", "officer")."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _alternative(alias: str) -> str:
-    """An alias as a regular expression: words apart by any run of spaces, the last word
-    singular or plural ("probation officer" and "probation officers"); in any case unless it
-    is an acronym."""
+    """An alias as a regular expression: words apart by any run of spaces; the last word of
+    several singular or plural ("probation officer" and "probation officers"), one word as
+    written or plural; in any case unless it is an acronym."""
     words = alias.split()
     last = words[-1]
-    if re.search(r"ies$", last):
+    if len(words) == 1:
+        # one word is as written or plural: "recruits" must not read the verb "recruit"
+        words[-1] = re.escape(last) + ("(?:s|es)?" if last[-1].isalpha() and not last.endswith("s") else "")
+    elif re.search(r"ies$", last):
         words[-1] = re.escape(last[:-3]) + "(?:y|ies)"
     elif re.search(r"[^s]s$", last) and len(last) > 2:
         words[-1] = re.escape(last[:-1]) + "s?"
@@ -102,7 +119,7 @@ def _alternative(alias: str) -> str:
     return body if _is_acronym(alias) else "(?i:" + body + ")"
 
 
-_WORD_START = re.compile(r"(?<![\w’'-])[\w(]")
+_WORD = re.compile(r"(?<![\w’'-])\w[\w-]*")
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +131,8 @@ def _data() -> dict:
 def _term(entry: dict) -> Term:
     return Term(id=entry["id"], label=entry.get("label") or entry["id"],
                 aliases=tuple(dict.fromkeys([entry.get("label") or entry["id"], *entry.get("aliases", [])])),
-                parents=tuple(entry.get("parents", [])))
+                parents=tuple(entry.get("parents", [])),
+                under_metric=tuple((entry.get("under_metric") or {}).items()))
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +156,19 @@ def scopes() -> Vocabulary:
 def subject_of(text: str | None) -> str | None:
     """The subject id `text` names (its longest alias, as a whole word), else None."""
     return subjects().best(text)
+
+
+@lru_cache(maxsize=1)
+def non_subject_words() -> frozenset[str]:
+    """Words that name no population or thing counted on their own (`not_subjects`)."""
+    return frozenset(w.lower() for w in str(_data().get("not_subjects", "")).split())
+
+
+def subject_under_metric(subject_id: str | None, metric: str | None) -> str | None:
+    """The subject a figure of `metric` counts when its words name `subject_id`: the "50
+    cases" of a caseload are cases per officer."""
+    term = subjects().terms.get(subject_id) if subject_id else None
+    return dict(term.under_metric).get(metric, subject_id) if term else subject_id
 
 
 def subject_label(subject_id: str | None) -> str | None:

@@ -182,3 +182,183 @@ def test_each_source_records_its_rule_and_words(extractor, text, rule, words):
 def test_the_publisher_is_a_reason_too(extractor):
     _, [stat] = extract(extractor, "I reckon about 400 officers will leave this year.", source="On Probation blog")
     assert json.loads(stat.why)["source"]["rule"] == "publisher"
+
+
+def extract_post(extractor, paragraphs, publisher="Acme Blog", kind="blog", first_kind="paragraph"):
+    """A post of several paragraphs, published by `publisher`: {mention: (source, rule)}."""
+    from ingest.model import Document, Passage
+    text = "\n".join(paragraphs)
+    passages, at = [], 0
+    for n, p in enumerate(paragraphs):
+        passages.append(Passage(first_kind if n == 0 else "paragraph", at, at + len(p), source=publisher))
+        at += len(p) + 1
+    doc = Document(text=text, file_start=0, source=publisher, kind=kind, published="2024-05-01",
+                   passages=passages)
+    [stats] = extractor.extract([doc])
+    return {s.mention: (s.source, json.loads(s.why)["source"]["rule"]) for s in stats}
+
+
+def test_a_blog_that_restates_a_release_gives_its_figures_to_the_releaser(extractor):
+    got = extract_post(extractor, [
+        "I had planned a quiet week of 3 posts. But last Thursday's HMPPS workforce figures show things getting worse.",
+        "There were 5,120 probation officers in post, down 210 on the year."])
+    assert got == {"3": ("Acme Blog", "publisher"),
+                   "5,120": ("HMPPS", "restated:figures-show"),
+                   "210": ("HMPPS", "restated:figures-show")}
+
+
+def test_what_a_writer_says_before_naming_the_publication_stays_theirs(extractor):
+    got = extract_post(extractor, [
+        "After 2 weeks away I read the Guardian piece on prisons and its sorry tale.",
+        "Some 300 officers quit in March."])
+    assert got == {"2 weeks": ("Acme Blog", "publisher"), "300": ("Guardian", "restated:lead-publication")}
+
+
+def test_a_lead_saying_a_body_published_a_report_restates_it(extractor):
+    got = extract_post(extractor, [
+        "Yesterday the Chief Inspector of Probation Jane Roe has published her annual report on the regions.",
+        "Inspectors rated 12 delivery units as inadequate."])
+    assert got["12"] == ("HMIP", "restated:lead-published")
+
+
+def test_text_pasted_after_colon_dash_is_its_authors(extractor):
+    got = extract_post(extractor, [
+        "Nothing to write about for 2 weeks, then this arrived, as reported by the BBC:-",
+        "Around 400 officers left the service last year."])
+    assert got == {"2 weeks": ("Acme Blog", "reproduced:introduction"),
+                   "400": ("BBC", "reproduced:colon-dash")}
+
+
+def test_a_pasted_tweet_on_restated_statistics_stays_with_the_statistics(extractor):
+    got = extract_post(extractor, [
+        "The HMPPS quarterly workforce statistics came out on Thursday and a tweet from the BBC caught my eye:-",
+        "Sickness is up: 61,000 working days lost in the year."])
+    assert got["61,000"] == ("HMPPS", "restated:lead-publication")
+
+
+@pytest.mark.parametrize("publisher,text,want", [
+    # an auditor reporting what the audited body found keeps the finding
+    ("NAO", "The Ministry of Justice has hired staff, but in 2023 found it was short of 2,100 officers.",
+     ("NAO", "reported-finding:publisher")),
+    # what the audited body estimated is its own
+    ("NAO", "HMPPS estimated that 2,100 officers were needed.", ("HMPPS", "speaker:estimated")),
+    # outside an auditor's text, a body's finding is the body's
+    ("Acme Blog", "The Ministry of Justice found that 2,100 officers were needed.", ("MoJ", "speaker:found")),
+])
+def test_an_auditor_reporting_the_audited_bodys_finding(extractor, publisher, text, want):
+    _, [stat] = extract(extractor, text, source=publisher)
+    assert (stat.source, json.loads(stat.why)["source"]["rule"]) == want
+
+
+def test_the_writers_gloss_on_a_cited_figure_stays_the_writers(extractor):
+    _, stats = extract(extractor, "Figures from the Ministry of Justice show officers work at 130 per cent of "
+                       "capacity – meaning each has about seven days of work in a five-day week.",
+                       source="Acme News")
+    assert {s.mention: s.source for s in stats} == {"130 per cent": "MoJ", "seven days": "Acme News",
+                                                     "five-day": "Acme News"}
+
+
+def test_an_analysis_of_a_bodys_data_is_the_analysts(extractor):
+    _, stats = extract(extractor, "Our analysis of Ministry of Justice data also revealed that 300 people "
+                       "were recalled.", source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("300", "Acme News")]
+
+
+def test_the_audience_of_a_speaker_does_not_speak(extractor):
+    _, stats = extract(extractor, "Speaking before the Justice Committee, the Chief Inspector of Probation "
+                       "said 40 inspections were planned.", source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("40", "HMIP")]
+
+
+def test_an_early_release_scheme_is_not_a_publication(extractor):
+    _, stats = extract(extractor, "The early release scheme enacted by the Tories freed 10,000 prisoners.",
+                       source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("10,000", "Acme News")]
+
+
+@pytest.mark.parametrize("raw,url,name,in_registry", [
+    # a body the registry does not know, on a site under a shared domain, stays itself
+    ("Example Ombudsman", "https://www.example.gov.uk/reports/2024", "Example Ombudsman", False),
+    ("Example Committee", "https://committees.parliament.uk/committee/9/example/", "Example Committee", False),
+    ("Example Musings", "https://examplemusings.blogspot.com/2024/05/", "Example Musings", False),
+    # the shared domain's own host is its owner's; a registered body's own site is the body's
+    (None, "https://www.gov.uk/", "HM Government", True),
+    (None, "https://www.ppo.gov.uk/reports/", "Prisons and Probation Ombudsman", True),
+    ("ppo.gov.uk", None, "Prisons and Probation Ombudsman", True),
+    (None, "https://commonslibrary.parliament.uk/research-briefings/", "House of Commons Library", True),
+    # a joint statement is its first-named body's
+    ("Napo, UNISON and GMB joint statement", None, "Napo", True),
+])
+def test_publisher_resolution(raw, url, name, in_registry):
+    from registry import resolve_publisher
+    publisher = resolve_publisher(raw, url)
+    assert (publisher.name, publisher.organisation.in_registry) == (name, in_registry)
+
+
+def test_bodies_that_publish_figures_are_known():
+    from registry import find_organisations
+    text = ("The Prisons and Probation Ombudsman, HMICFRS, the Crown Prosecution Service, the Youth Justice "
+            "Board, the Criminal Justice Joint Inspection, the House of Commons Library, Crest Advisory, "
+            "the Institute for Government, the Howard League and Revolving Doors")
+    assert [o.name for o in find_organisations(text)] == [
+        "Prisons and Probation Ombudsman", "HMICFRS", "CPS", "Youth Justice Board",
+        "Criminal Justice Joint Inspection", "House of Commons Library", "Crest Advisory",
+        "Institute for Government", "Howard League", "Revolving Doors"]
+
+
+def extract_document(extractor, text, **fields):
+    from ingest.model import Document, Passage
+    doc = Document(text=text, file_start=0, published="2024-05-01",
+                   passages=[Passage("paragraph", 0, len(text), source=fields.get("source"))], **fields)
+    [stats] = extractor.extract([doc])
+    return [(s.mention, s.source, json.loads(s.why)["source"]["rule"]) for s in stats]
+
+
+def test_a_commons_library_briefing_is_the_librarys(extractor):
+    got = extract_document(extractor, "There were 1,500 probation officer vacancies in March.",
+                           source="House of Commons Library", publisher="House of Commons Library",
+                           title="Probation staffing (research briefing)")
+    assert got == [("1,500", "House of Commons Library", "publisher")]
+
+
+def test_a_written_answer_speaks_for_the_department(extractor):
+    got = extract_document(extractor, "There were 1,500 probation officer vacancies in March.",
+                           source="UK Parliament", publisher="UK Parliament written answer",
+                           title="Probation: vacancies")
+    assert got == [("1,500", "MoJ", "publisher:parliament-answers")]
+
+
+def test_a_publisher_known_only_by_its_domain_is_the_body_its_lead_names(extractor):
+    got = extract_document(extractor, "The Prisons and Probation Ombudsman received 4,800 complaints in the year.",
+                           source="example-ombudsman.org.uk", publisher="example-ombudsman.org.uk",
+                           title="Annual report")
+    assert got == [("4,800", "Prisons and Probation Ombudsman", "publisher:named-in-lead")]
+
+
+def test_a_pasted_letter_is_its_authors_body_even_unregistered(extractor):
+    got = extract_post(extractor, [
+        "Here is the letter staff got this morning from J. Roe, chief executive of Acme Rehabilitation CRC:-",
+        "We will reduce headcount by 120 posts over the year."])
+    assert got["120"] == ("Acme Rehabilitation CRC", "reproduced:colon-dash")
+
+
+def test_data_from_a_freedom_of_information_request_is_the_bodys(extractor):
+    got = extract_post(extractor, [
+        "We obtained the data through a Freedom of Information request to the Ministry of Justice. "
+        "The data shows officers worked at 118 per cent of capacity."], publisher="Acme News", kind="news")
+    assert got["118 per cent"] == ("MoJ", "restated:the-publication")
+
+
+def test_a_charitys_response_to_a_report_restates_the_report(extractor):
+    got = extract_post(extractor, [
+        "The Acme Trust has responded to the report by HM Inspectorate of Probation published today.",
+        "Of the 90 cases inspected, 40 had no resettlement plan."], publisher="Acme Trust", kind="charity")
+    assert got == {"90": ("HMIP", "citation:publication-from"), "40": ("HMIP", "citation:publication-from")}
+
+
+def test_a_standfirst_set_as_a_title_line_is_the_lead(extractor):
+    got = extract_post(extractor, [
+        "INSPECTORS have branded probation services in the county inadequate.",
+        "The unit got the lowest rating in seven of nine areas."], publisher="Acme News", kind="news",
+        first_kind="title")
+    assert got == {"seven": ("HMIP", "restated:lead-has-done"), "nine": ("HMIP", "restated:lead-has-done")}

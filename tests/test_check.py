@@ -41,29 +41,41 @@ def check(db_path, extractor, text):
 
 @pytest.mark.parametrize("text,mention,verdicts", [
     ("The vacancy rate for probation officers was 29% in 2026.", "29%", ["matches"]),
-    ("The vacancy rate for probation officers was 21% in 2025.", "21%", ["matches", "superseded", "conflicts"]),
+    # a claim about 2025 is right for 2025: a newer figure does not supersede it, Napo's 25% conflicts
+    ("The vacancy rate for probation officers was 21% in 2025.", "21%", ["conflicts", "matches"]),
+    # stated as current, it is superseded by 2026's 29%
+    ("The vacancy rate for probation officers is 21%.", "21%", ["conflicts", "superseded", "matches"]),
     ("One in five probation officer posts were vacant in 2026, the statistics show.", "One in five",
-     ["rounded", "different_period", "superseded", "conflicts"]),
+     ["conflicts", "different_period", "rounded"]),
     ("The vacancy rate for probation officers was 29% in 2019.", "29%", ["different_period"]),
-    ("The vacancy rate was 29% in 2026, according to Napo.", "29%", ["matches", "misattributed"]),
+    ("The vacancy rate for probation officers was 29% in 2026, according to Napo.", "29%", ["misattributed", "matches"]),
     ("The vacancy rate for probation officers was 77% in 2025.", "77%", ["not_found"]),
 ])
 def test_each_verdict(db_path, extractor, text, mention, verdicts):
     [claim] = [c for c in check(db_path, extractor, text) if c["mention"] == mention]
     assert claim["verdicts"] == verdicts
+    # one headline, the first in the fixed order, with one reason per verdict beneath it
+    assert claim["verdict"] == verdicts[0]
+    assert [r["verdict"] for r in claim["reasons"]] == verdicts
 
 
-def test_check_shows_origin_latest_and_nearest(db_path, extractor):
-    [claim] = check(db_path, extractor, "The vacancy rate for probation officers was 21% in 2025.")
+def test_check_shows_origin_others_newest_and_nearest(db_path, extractor):
+    [claim] = check(db_path, extractor, "The vacancy rate for probation officers is 21%.")
     assert (claim["origin"]["source"], claim["origin"]["period"]) == ("PAC", "2025")
-    assert (claim["latest"]["mention"], claim["latest"]["source"]) == ("29%", "HMPPS")
-    [missing] = check(db_path, extractor, "The vacancy rate was 77% in 2025.")
+    # the blog's 21.3% is another statement of it, and says how it is rounded
+    [other] = claim["statements"]
+    assert (other["mention"], other["agreement"], other["same_period"]) == ("21.3%", "rounded: 21.3% for 21%", True)
+    assert (claim["newest"]["mention"], claim["newest"]["source"]) == ("29%", "HMPPS")
+    assert [c["mention"] for c in claim["conflicting"]] == ["25%"]
+    [missing] = check(db_path, extractor, "The vacancy rate for probation officers was 77% in 2025.")
     assert [n["mention"] for n in missing["nearest"]][:1] == ["29%"]
+    # what the corpus states for that series and period, though no value agrees
+    assert sorted(r["mention"] for r in missing["same_series_in_period"]) == ["21%", "21.3%", "25%"]
 
 
 def test_conflicts_are_real_and_rounding_is_not(db_path):
     db = sqlite_utils.Database(db_path)
-    pairs = {frozenset((c["a_value"], c["b_value"])) for c in find_conflicts(db)}
+    pairs = {frozenset((c["value_a"], c["value_b"])) for c in find_conflicts(db)}
     assert pairs == {frozenset((21.0, 25.0)), frozenset((25.0, 21.3))}  # 21% and 21.3% differ by rounding only
 
 
@@ -78,11 +90,13 @@ def test_conflicting_figures_query_on_the_site(db_path):
 
 def test_claims_check_json_on_the_seeds(seed_db, monkeypatch, extractor):
     monkeypatch.setattr("extract.Extractor", lambda: extractor)
-    result = CliRunner().invoke(cli, ["check", "Probation officer vacancies have hit 21%, according to the "
+    result = CliRunner().invoke(cli, ["check", "The probation officer vacancy rate has hit 21%, according to the "
                                                "inspectorate", "--db", str(seed_db), "--json"])
     assert result.exit_code == 0, result.output
     [claim] = json.loads(result.output)["claims"]
-    assert set(claim) >= {"mention", "value", "unit", "metric", "verdicts", "origin", "latest", "matches"}
+    assert set(claim) >= {"mention", "value", "unit", "metric", "verdict", "verdicts", "reasons", "origin",
+                          "statements", "newest", "other_measures", "nearest"}
     assert (claim["mention"], claim["value"], claim["unit"]) == ("21%", 21, "percent")
-    assert claim["verdicts"] == ["matches", "misattributed"]
+    assert claim["verdict"] == "misattributed"
     assert claim["origin"]["source"] == "PAC"
+    assert isinstance(claim["origin"]["statistic_id"], int)

@@ -4,16 +4,18 @@ in another."""
 import dataclasses
 
 from claims.build import statistic_fields
-from claims.cli import TRACE_FIELDS
 from claims.export import EXPORT_FIELDS
+from claims.matching import STATEMENT_FIELDS
 from claims.schema import TABLES
 from extract import Statistic
 
 # what the database adds to a statistic, and what export and trace join from elsewhere
 DATABASE_COLUMNS = {"id", "document_id", "passage_id", "file", "source_id", "file_start", "file_end",
-                    "document_kind", "published", "figure_id"}
+                    "document_kind", "published", "figure_id", "subject_id", "scope", "series_id"}
 JOINED = {"document_title", "published", "document_url", "page", "document_id", "statistic_id",
           "publisher", "is_origin", "repeats", "citations"}
+# what check and trace derive from a statistic's columns: its series and its figure's place in its sentence
+DERIVED = {"series", "highlight"}
 
 
 def test_schema_columns_are_extractions_fields_and_the_databases():
@@ -30,6 +32,6 @@ def test_row_writer_writes_every_field_extraction_declares():
 def test_export_and_trace_fields_are_columns_or_joined():
     columns = set(TABLES["statistics"]["columns"])
     assert set(EXPORT_FIELDS) <= columns | JOINED
-    assert set(TRACE_FIELDS) <= columns | JOINED
+    assert set(STATEMENT_FIELDS) <= columns | JOINED | DERIVED
     for field in ("measure", "direction", "unit_detail", "metric", "source", "period"):
         assert field in EXPORT_FIELDS

@@ -133,3 +133,142 @@ def test_a_one_digit_footnote_marker_ends_its_sentence():
     refs = find_footnote_markers(text)
     assert [(r.number, text[r.start:r.end]) for r in refs] == [(2, "2"), (3, "3")]
     assert find_footnote_markers("There were 5.2 Million people and version 2.1 Today.") == []
+
+
+# -- issue 20, class 3: one test of invented sentences per mechanism ------------------------
+
+def statistics_release(extractor, title, body, published):
+    text = title + "\n\n" + body
+    doc = Document(text=text, file_start=0, source="MoJ", published=published, kind="statistics",
+                   title=title, passages=[Passage("title", 0, len(title), source="MoJ"),
+                                          Passage("paragraph", len(title) + 2, len(text), source="MoJ")])
+    [stats] = extractor.extract([doc])
+    return stats
+
+
+def test_a_change_since_a_financial_year_runs_to_the_sentences_financial_year(extractor):
+    _, stats = extract(extractor, "In 2023-24, the service met 30% of its targets, a fall of 12 percentage "
+                                  "points since 2020-21.", published="2024-11-05")
+    assert dated(stats) == {"30%": (30, "2023/24", 2024), "12 percentage points": (12, "2020/21..2023/24", 2024)}
+    assert [rule_of(s) for s in stats] == ["own-clause:before", "since-span"]
+
+
+def test_a_bracketed_date_after_a_figure_dates_it(extractor):
+    _, [stat] = extract(extractor, "The board received 400 applications (May 2021).", published="2022-01-10")
+    assert dated([stat]) == {"400": (400, "2021-05", 2021)}
+    assert rule_of(stat) == "own-clause:after"
+
+
+def test_an_earlier_value_the_previous_year_counts_back_from_the_sentences_date(extractor):
+    _, stats = extract(extractor, "In the year to 31 March 2023, 1,200 officers joined, up from 950 the "
+                                  "previous year.", published="2024-06-01")
+    assert dated(stats) == {"1,200": (1200, "2023-03-31", 2023), "950": (950, "2022", 2022)}
+    assert rule_of(stats[1]) == "previous"
+
+
+def test_a_date_in_a_relative_clause_after_the_figure_is_that_clauses(extractor):
+    _, [stat] = extract(extractor, "In March 2016, the contracts passed to six providers, under agreements "
+                                   "that were to run to 2022-23.", published="2019-05-03")
+    assert dated([stat]) == {"six": (6, "2016-03", 2016)}
+
+
+def test_a_change_since_a_date_ends_at_the_releases_reference_date_not_this_year(extractor):
+    stats = statistics_release(extractor, "Probation workforce quarterly: December 2023",
+                               "There were 4,100 officers: a fall of 300 since 31 March 2023, owing to "
+                               "fewer trainees this year.", published="2024-02-15")
+    assert dated(stats) == {"4,100": (4100, "2023-12-31", 2023), "300": (300, "2023-03-31..2023-12-31", 2023)}
+    assert [rule_of(s) for s in stats] == ["reference-period", "since-span"]
+
+
+def test_a_length_of_time_is_dated_by_its_own_clause_not_a_frame_carried_to_it(extractor):
+    _, stats = extract(extractor, "In 2019 training lasted 15 months. The programme began in 2018. Training "
+                                  "now takes 21 months.", published="2021-03-01")
+    assert dated(stats) == {"15 months": (15, "2019", 2019), "21 months": (21, "2021-03-01", 2021)}
+
+
+def passages_document(lines, published, kinds=None):
+    text, passages, pos = "", [], 0
+    for n, line in enumerate(lines):
+        kind = (kinds or {}).get(n, "paragraph")
+        passages.append(Passage(kind, pos, pos + len(line), source="MoJ"))
+        text += line + "\n\n"
+        pos += len(line) + 2
+    return Document(text=text, file_start=0, source="MoJ", published=published, passages=passages)
+
+
+def test_a_flattened_tables_value_cells_take_their_column_years(extractor):
+    lines = ["Table 2: Sickness absence of probation officers, 2019/20 to 2021/22, and 12 months to June 2022",
+             "2019/20", "2020/21", "2021/22", "12 months to 30 June 2022", "Days lost per officer",
+             "9.5", "11.25", "10.75", "12.5"]
+    [stats] = extractor.extract([passages_document(lines, "2022-09-01")])
+    got = {s.mention: (s.period, s.year) for s in stats}
+    assert {k: got[k] for k in ("9.5", "11.25", "10.75", "12.5")} == {
+        "9.5": ("2019/20", 2020), "11.25": ("2020/21", 2021), "10.75": ("2021/22", 2022),
+        "12.5": ("2022-06-30", 2022)}
+    assert {rule_of(s) for s in stats if s.mention in ("9.5", "12.5")} == {"table-column"}
+
+
+def test_rows_that_each_hold_a_date_and_a_value_are_not_a_header_row(extractor):
+    lines = ["Period Officers in post", "March 2019 8,100", "March 2020 8,300", "March 2020", "8,300"]
+    [stats] = extractor.extract([passages_document(lines, "2022-09-01")])
+    assert [(s.mention, s.year) for s in stats] == [("8,100", 2019), ("8,300", 2020), ("8,300", 2020)]
+
+
+def test_a_heading_that_names_a_period_dates_the_figures_under_it(extractor):
+    lines = ["Complaints 2019-20", "The service received 1,240 complaints and upheld 310 of them.",
+             "Complaints 2020-21", "The service received 1,410 complaints.", "Staff", "There are 600 staff."]
+    doc = passages_document(lines, "2022-09-01", kinds={0: "heading", 2: "heading", 4: "heading"})
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.period, s.year) for s in stats] == [
+        ("1,240", "2019/20", 2020), ("310", "2019/20", 2020), ("1,410", "2020/21", 2021),
+        ("600", "2022-09-01", 2022)]
+    assert rule_of(stats[0]) == "heading"
+
+
+def test_a_list_introduced_by_a_span_takes_the_span(extractor):
+    lines = ["Pay award April 2021 to March 2022:", "• a rise of 2% for bands 1 to 3", "• £250 for staff on the lowest pay"]
+    doc = passages_document(lines, "2022-09-01", kinds={1: "list_item", 2: "list_item"})
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.period, s.year) for s in stats] == [("2%", "2021-04..2022-03", 2022),
+                                                             ("£250", "2021-04..2022-03", 2022)]
+    assert {rule_of(s) for s in stats} == {"list-intro"}
+
+
+def test_a_date_in_brackets_after_another_figure_does_not_date_the_table_after_it(extractor):
+    lines = ["The offer falls well short of inflation, which stands at 9.4% (CPI, July 2022), as members know.",
+             "Band 2 £25,210", "Band 3 £31,650"]
+    [stats] = extractor.extract([passages_document(lines, "2022-09-01")])
+    assert [(s.mention, s.period) for s in stats] == [("9.4%", "2022-07"), ("£25,210", "2022-09-01"),
+                                                      ("£31,650", "2022-09-01")]
+    assert [rule_of(s) for s in stats[1:]] == ["publication", "publication"]
+
+
+def test_an_undated_document_is_dated_by_what_it_says_of_its_own_present(extractor):
+    text = ("Last week (12 May 2022), the union set out its pay claim. Members want 5% on 1 April 2023 "
+            "and 1 April 2024. Pay has risen by 2% over ten years.")
+    doc = Document(text=text, file_start=0, source="Napo", published=None, published_inferred="2024-04-01",
+                   passages=[Passage("paragraph", 0, len(text), source="Napo")])
+    [stats] = extractor.extract([doc])
+    got = {s.mention: (s.period, s.year, s.period_from_publication) for s in stats}
+    assert got["2%"] == ("2022-05-12", 2022, True)
+    assert [rule_of(s) for s in stats if s.mention == "2%"] == ["publication"]
+
+
+def test_a_financial_year_written_with_one_digit_is_one_financial_year(extractor):
+    _, stats = extract(extractor, "Performance fell by 24 percentage points in 2024-5, compared with 2021-22.",
+                       published="2025-10-20")
+    assert dated(stats) == {"24 percentage points": (24, "2024/25", 2025)}
+
+
+def test_a_month_named_alone_is_its_occurrence_nearest_the_writing(extractor):
+    _, stats = extract(extractor, "In November, inspectors found a 43% vacancy rate. In January, 12 officers "
+                                  "joined.", published="2023-02-09")
+    assert dated(stats) == {"43%": (43, "2022-11", 2022), "12": (12, "2023-01", 2023)}
+
+
+def test_a_list_of_dates_after_a_figure_is_one_span_but_not_for_a_length_of_time(extractor):
+    _, stats = extract(extractor, "The claim seeks a rise of 4% on 1 April 2023, 1 April 2024 and 1 April 2025.",
+                       published="2022-11-01")
+    assert dated(stats) == {"4%": (4, "2023-04-01..2025-04-01", 2025)}
+    _, stats = extract(extractor, "A two-year deal to cover the 2023, 2024 and 2025 pay years.", published="2022-11-01")
+    assert dated(stats) == {"two-year": (2, "2022-11-01", 2022)}

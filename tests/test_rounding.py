@@ -60,15 +60,16 @@ def test_trace_check_and_conflicts_read_rounding_alike(db_path, extractor):
     from claims.trace import trace
     db = sqlite_utils.Database(db_path)
     # trace: "600" finds the 613 it rounds, never the 700
-    assert sorted(r["mention"] for r in trace(db, "600 vacancies")) == ["600", "613"]
+    found = trace(db, "600 vacancies")
+    assert sorted(r["mention"] for r in found["exact"] + found["rounded"]) == ["600", "613"]
     # check finds what trace finds
     [claim] = check_text(db, extractor, "There were 600 probation officer vacancies in 2024.")["claims"]
-    assert sorted(m["mention"] for m in claim["matches"]) == ["600", "613"]
+    assert sorted(m["mention"] for m in [claim["origin"], *claim["statements"]]) == ["600", "613"]
     # "630" is what the blog's "600" can stand for, but not the official 613
     [claim] = check_text(db, extractor, "There were 630 probation officer vacancies in 2024.")["claims"]
-    assert "rounded" in claim["verdicts"] and [m["mention"] for m in claim["matches"]] == ["600"]
+    assert "rounded" in claim["verdicts"] and [m["mention"] for m in [claim["origin"], *claim["statements"]]] == ["600"]
     # conflicts: 600 and 613 agree; 700 conflicts with both
-    pairs = {frozenset((c["a_value"], c["b_value"])) for c in find_conflicts(db)}
+    pairs = {frozenset((c["value_a"], c["value_b"])) for c in find_conflicts(db)}
     assert pairs == {frozenset((613.0, 700.0)), frozenset((600.0, 700.0))}
 
 
@@ -101,5 +102,7 @@ def test_the_loose_figures_index_is_built(db_path):
 def test_a_rounding_is_a_figure_of_the_same_unit(db_path):
     from claims.trace import trace
     db = sqlite_utils.Database(db_path)
-    assert [r["mention"] for r in trace(db, "a vacancy rate of 21%")] == ["20.6%"]
-    assert trace(db, "21 vacancies") == []  # 20.6% is no rounding of a count of 21
+    found = trace(db, "a vacancy rate of 21%")
+    assert [r["mention"] for r in found["exact"] + found["rounded"]] == ["20.6%"]
+    found = trace(db, "21 vacancies")  # 20.6% is no rounding of a count of 21
+    assert found["exact"] + found["rounded"] == [] and found["message"]

@@ -7,6 +7,7 @@ import pytest
 import sqlite_utils
 from bs4 import BeautifulSoup
 from claims import site as claims_site
+from claims.schema import TABLES
 
 
 
@@ -111,10 +112,10 @@ def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db
     assert numbered.get_text() == "104."
 
 
-def test_home_page_has_trace_box_and_charts(site):
+def test_home_page_has_check_box_and_charts(site):
     soup = BeautifulSoup(get(site, "/").text, "html.parser")
-    form = soup.select_one("form.trace-box")
-    assert form["action"] == "/-/trace" and form.select_one("input[name=q]")
+    form = soup.select_one("form.check-box")
+    assert form["action"] == "/-/check" and form.select_one("textarea[name=q]")
     assert soup.select_one("p.coverage").get_text().startswith("25 documents from ")
     captions = [c.get_text(" ", strip=True) for c in soup.select(".charts figcaption")]
     assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
@@ -178,11 +179,12 @@ def test_trace_page_is_built_on_claims_trace(site, seed_db):
 
 
 def test_check_page_gives_verdicts_and_origin(site):
-    soup = BeautifulSoup(get(site, "/-/check?q=Probation+officer+vacancies+have+hit+21%25%2C+according+to+the+inspectorate").text,
+    soup = BeautifulSoup(get(site, "/-/check?q=The+probation+officer+vacancy+rate+has+hit+21%25%2C+according+to+the+inspectorate").text,
                          "html.parser")
+    assert soup.select_one(".verdict-headline").get_text() == "Misattributed"
     verdicts = [li["class"][1] for li in soup.select("ul.verdicts li")]
-    assert verdicts == ["verdict-matches", "verdict-misattributed"]
-    assert "asserted by PAC" in soup.select_one("dl.claim-facts").get_text(" ")
+    assert verdicts == ["verdict-misattributed", "verdict-matches"]
+    assert "PAC" in soup.select_one("p.origin").get_text(" ")
 
 
 def test_organisation_page(site, seed_db):
@@ -197,3 +199,111 @@ def test_organisation_page(site, seed_db):
 
 def test_pages_declare_their_language(site):
     assert '<html lang="en">' in get(site, "/").text
+
+
+def test_trace_query_highlights_links_and_has_a_title(site):
+    soup = BeautifulSoup(get(site, "/claims/trace_figure?q=vacancy").text, "html.parser")
+    assert soup.title.get_text() == "Trace a figure"
+    rows = soup.select("table.rows-and-columns tbody tr")
+    assert rows
+    for row in rows:
+        snippet = row.select_one("td.col-snippet")
+        marks = [m.get_text().lower() for m in snippet.select("mark")]
+        assert marks and set(marks) <= {"vacancy", "vacancies"}
+        assert "<mark>" not in snippet.get_text()
+        link = row.select_one("td.col-statistic_id a")
+        assert link["href"] == f"/claims/statistics/{link.get_text()}"
+
+
+def test_statistics_table_shows_a_readers_columns_and_links_to_all(site):
+    soup = BeautifulSoup(get(site, "/claims/statistics").text, "html.parser")
+    shown = [th["data-column"] for th in soup.select("table.rows-and-columns th[data-column]")]
+    assert shown == ["id", "mention", "sentence", "metric", "period", "source", "published", "document_id"]
+    all_link = soup.select_one("p.reader-columns a")
+    assert all_link.get_text() == "Show all columns" and all_link["href"] == "/claims/statistics?_columns=all"
+    everything = BeautifulSoup(get(site, all_link["href"] + "&_sort=year").text, "html.parser")
+    assert len(everything.select("table.rows-and-columns th[data-column]")) == len(TABLES["statistics"]["columns"])
+    back = everything.select_one("p.reader-columns a")
+    assert back["href"] == "/claims/statistics?_sort=year"
+    # a column's menu hides one more of the reader's columns; the API always has every column
+    hidden = BeautifulSoup(get(site, "/claims/statistics?_nocol=published").text, "html.parser")
+    assert "published" not in [th["data-column"] for th in hidden.select("table.rows-and-columns th[data-column]")]
+    assert len(hidden.select("table.rows-and-columns th[data-column]")) == 7
+    assert len(get(site, "/claims/statistics.json?_shape=array&_size=1").json()[0]) == len(TABLES["statistics"]["columns"])
+    # a search keeps its words, non-ASCII ones included, beside the reader's columns
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=caf%C3%A9").text, "html.parser")
+    assert searched.select_one("input[name=_search]")["value"] == "café"
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=vacancies").text, "html.parser")
+    assert len(searched.select("table.rows-and-columns th[data-column]")) == 8
+    assert searched.select("table.rows-and-columns tbody tr")
+
+
+def test_not_found_pages_lead_home(site):
+    for path in ("/-/nothing", "/claims/nothing", "/nothing/at/all"):
+        response = get(site, path)
+        assert response.status_code == 404
+        soup = BeautifulSoup(response.text, "html.parser")
+        assert soup.h1.get_text() == "Page not found"
+        assert "Database not found" not in response.text
+        assert soup.select_one("header a[href='/']") and soup.select_one("main nav.error-links a[href='/']")
+    assert soup.select_one("p.error-message").get_text() == "There is no page at this address."
+    assert get(site, "/-/nothing.json").json()["status"] == 404
+
+
+def test_a_sql_typo_keeps_the_editor(site):
+    response = get(site, "/claims?sql=selct+*+from+statistics")
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one("textarea#sql-editor").get_text() == "selct * from statistics"
+    assert soup.select_one("form.sql")["action"] == "/claims"
+
+
+def test_a_right_to_left_override_in_a_query_does_not_reach_the_page(site):
+    response = get(site, "/-/trace?q=%E2%80%AE464+vacancies")
+    assert response.status_code == 200
+    assert "\u202e" not in response.text
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one("#trace-q")["value"] == "464 vacancies"
+    # the query is shown isolated from the page's own text
+    [shown] = soup.select("main bdi")
+    assert shown.get_text() == "464 vacancies"
+
+
+def test_trace_copy_quotes_the_query(site):
+    soup = BeautifulSoup(get(site, "/-/trace?q=464").text, "html.parser")
+    assert soup.select_one("bdi").parent.get_text() == "2 appearances of “464”, earliest first."
+
+
+def test_every_page_has_a_main_landmark_a_skip_link_and_the_licence_once(site):
+    for path in ("/", "/claims/statistics", "/-/trace?q=464", "/claims/statistics/1", "/-/nothing"):
+        soup = BeautifulSoup(get(site, path).text, "html.parser")
+        assert len(soup.select("main#main")) == 1, path
+        skip = soup.select_one("body > a.skip-link")
+        assert skip["href"] == "#main" and skip is soup.body.find(True), path
+    for path in ("/", "/claims/statistics"):
+        assert get(site, path).text.count("data and code Apache-2.0") == 1, path
+
+
+def test_the_csp_allows_exactly_the_inline_scripts_pages_carry(site):
+    import base64
+    import hashlib
+    for path in ("/", "/claims/statistics", "/claims?sql=select+1", "/claims/trace_figure?q=vacancy",
+                 "/claims?sql=selct+1", "/-/nothing"):
+        response = get(site, path)
+        csp = response.headers["content-security-policy"]
+        script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src")).split()
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+        soup = BeautifulSoup(response.text, "html.parser")
+        for script in soup.select("script:not([src])"):
+            digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in script_src, (path, script.string[:60])
+    # the hashes are Datasette's four (two of its table page's one line), no more
+    assert len([s for s in script_src if s.startswith("'sha256-")]) == 4
+
+
+def test_organisation_counts_are_tap_targets(site, seed_db):
+    db = sqlite_utils.Database(seed_db)
+    [org] = db.query("select id from organisations where name = 'Justice Committee'")
+    soup = BeautifulSoup(get(site, f"/claims/organisations/{org['id']}").text, "html.parser")
+    counts = soup.select("table.rows-and-columns td a.count")
+    assert counts and all(a.get_text().isdigit() for a in counts)

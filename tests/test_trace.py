@@ -1,18 +1,27 @@
 """`claims trace` on the seed database."""
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from claims.cli import cli
+
+
+pytestmark = pytest.mark.usefixtures("shared_extractor")
 
 
 def trace(seed_db, *args):
     return CliRunner().invoke(cli, ["trace", *args, "--db", str(seed_db)], catch_exceptions=False)
 
 
+def appearances(seed_db, query):
+    """The appearances `claims trace --json` gives: stated exactly, then rounded."""
+    result = json.loads(trace(seed_db, query, "--json").output)
+    return result["exact"] + result["rounded"]
+
+
 def test_vacancy_rate_21_percent_is_the_pac_press_release(seed_db):
-    result = trace(seed_db, "21%", "--json")
-    [row] = json.loads(result.output)
+    [row] = appearances(seed_db, "21%")
     assert (row["source"], row["year"], row["published"], row["metric"], row["is_origin"]) == (
         "PAC", 2025, "2026-02-05", "vacancy_rate", True)
     assert row["document_title"] == "Thought Piece 6"
@@ -20,8 +29,7 @@ def test_vacancy_rate_21_percent_is_the_pac_press_release(seed_db):
 
 
 def test_464_is_paragraph_108_with_footnote_157(seed_db):
-    result = trace(seed_db, "464", "--json")
-    rows = json.loads(result.output)
+    rows = appearances(seed_db, "464")
     origin = rows[0]
     assert origin["is_origin"] and origin["period"] == "2020-12-08"
     # the sentence reads without the footnote marker before it ("Wales”.156 As of ...")
@@ -37,13 +45,13 @@ def test_464_is_paragraph_108_with_footnote_157(seed_db):
 
 
 def test_3550_is_the_september_2020_staff_in_post_figure(seed_db):
-    [row] = json.loads(trace(seed_db, "3,550", "--json").output)
+    [row] = appearances(seed_db, "3,550")
     assert (row["metric"], row["period"], row["year"], row["source"]) == (
         "staff_in_post", "2020-09-30", 2020, "Justice Committee")
 
 
 def test_duplicated_unison_article_yields_one_figure(seed_db):
-    rows = json.loads(trace(seed_db, "Thirty-five chief probation officers", "--json").output)
+    rows = appearances(seed_db, "Thirty-five chief probation officers")
     thirty_five = [r for r in rows if r["mention"] == "Thirty-five"]
     # the article appears twice in 003 (lightly edited); only the first copy's figures count
     assert len(thirty_five) == 1
@@ -52,44 +60,44 @@ def test_duplicated_unison_article_yields_one_figure(seed_db):
 
 
 def test_words_narrow_the_match(seed_db):
-    rows = json.loads(trace(seed_db, "seven of 27 targets", "--json").output)
+    rows = appearances(seed_db, "seven of 27 targets")
     assert [(r["mention"], r["metric"]) for r in rows] == [("seven", "targets_met")]
 
 
 def test_no_match_exits_1_with_nearest(seed_db):
     result = trace(seed_db, "vacancy rate 99%")
     assert result.exit_code == 1
-    assert "No figure matches 'vacancy rate 99%'." in result.output
-    assert "Nearest figures:" in result.output
+    assert "No figure in the corpus matches 'vacancy rate 99%'." in result.output
+    # the nearest are of the series the words name: vacancy rates, not any 93%
+    assert "Nearest figures, not matches:\n           21%  vacancy_rate" in result.output  # the words first
 
 
 def test_rounding_finds_the_same_figure(seed_db):
-    rows = json.loads(trace(seed_db, "one in five vacancy rate", "--json").output)
+    rows = appearances(seed_db, "one in five vacancy rate")
     assert [(r["mention"], r["source"]) for r in rows] == [("21%", "PAC")]
     # and digits find the words: "66%" finds "two-thirds"
-    rows = json.loads(trace(seed_db, "66% staffing", "--json").output)
+    rows = appearances(seed_db, "66% staffing")
     assert ("Two thirds", "staff_in_post") in [(r["mention"], r["metric"]) for r in rows]
 
 
 def test_conflicting_figures_query_is_find_conflicts(seed_db):
-    """The site's canned query and claims.conflicts give the same pairs on the seeds."""
-    import importlib.util
+    """The site's canned query is claims.conflicts' SQL, supplied by the plugin, not a copy."""
+    import asyncio
 
     import sqlite_utils
     import yaml
     from conftest import ROOT
 
+    from claims import site
     from claims.conflicts import find_conflicts
-    spec = importlib.util.spec_from_file_location("claim_functions", ROOT / "plugins" / "claim_functions.py")
-    functions = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(functions)
-    sql = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["claims"]["queries"][
-        "conflicting_figures"]["sql"]
+    queries = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["claims"]["queries"]
+    assert "conflicting_figures" not in queries
     db = sqlite_utils.Database(seed_db)
-    functions.prepare_connection(db.conn)
-    from_query = {(r["statistic_a"], r["statistic_b"]) for r in db.query(sql)}
-    assert from_query == {(c["a_id"], c["b_id"]) for c in find_conflicts(db)}
-    for row in db.query(sql):
+    ds = site.datasette(seed_db)
+    rows = asyncio.run(ds.client.get("/claims/conflicting_figures.json?_shape=array")).json()
+    assert {(r["statistic_a"], r["statistic_b"]) for r in rows} == {
+        (c["statistic_a"], c["statistic_b"]) for c in find_conflicts(db)}
+    for row in rows:
         assert row["source_a"] != row["source_b"] and row["value_a"] != row["value_b"]
 
 
@@ -113,8 +121,8 @@ def test_origin_is_the_primary_source_not_the_first_file(tmp_path, monkeypatch, 
         "Workforce statistics\nThere were 3,551 probation officers in post in September 2020.\n", "utf-8")
     db_path = tmp_path / "claims.db"
     assert CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--db", str(db_path)]).exit_code == 0
-    result = CliRunner().invoke(cli, ["trace", "3,551", "--db", str(db_path), "--json"])
-    rows = json.loads(result.output)
+    result = json.loads(CliRunner().invoke(cli, ["trace", "3,551", "--db", str(db_path), "--json"]).output)
+    rows = result["exact"]
     assert len(rows) == 3
     [origin] = [r for r in rows if r["is_origin"]]
     assert (origin["file"], origin["source"]) == ("c_release.txt", "HMPPS")

@@ -1,0 +1,115 @@
+"""Read a claim as it was quoted ("About 4,400 officers in autumn 2022", "vacancy rate 21%")
+with the same pipeline as a document, so each of its figures has a value, unit, metric,
+subject, measure, period and series key like any stored statistic.
+
+The text is cleaned for reading only: NFKC ("２１％" is "21%"), and bidirectional controls and
+zero-width characters removed ("2\u200b1%" is "21%"; U+202E never reverses what is shown).
+A claim may be at most MAX_CLAIM_CHARS long and hold at most MAX_FIGURES figures: past
+either it is refused with a message, never cut."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.model import Document, Passage
+
+from .rounding import rounding_tolerance
+from .series import SeriesKey, is_readable, series_key
+
+CLAIMANT = "the claim"  # whose words a pasted claim is, unless it names a body
+MAX_CLAIM_CHARS = 5000
+MAX_FIGURES = 25
+# bidi embeddings, overrides and isolates, marks, zero-width spaces and joiners, the BOM, the
+# soft hyphen and NUL: invisible, and able to split a number or reverse the page's text
+INVISIBLE = re.compile("[\u0000\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+NUMBER_RUN = re.compile(r"\d[\d,.]*")
+# "including", "of whom", "among them": the claim speaks of a part of a wider population
+PARTS_ALLOWED = re.compile(r"\b(?:including|includes|of whom|of which|among them|among whom)\b", re.I)
+
+
+class ClaimRefused(ValueError):
+    """A claim too long, or with too many figures, to check; the message says which."""
+
+
+@dataclass
+class ClaimFigure:
+    mention: str
+    value: float
+    value_high: float | None
+    unit: str
+    comparator: str
+    metric: str
+    subject: str | None
+    measure: str
+    period: str | None  # None when the claim states none ("now", or nothing)
+    source: str | None  # the body the claim names, if any
+    sentence: str
+    key: SeriesKey
+    allows_parts: bool
+
+    @property
+    def tolerance(self) -> float:
+        return rounding_tolerance(self.mention, self.value, self.unit, self.comparator)
+
+    @property
+    def readable(self) -> bool:
+        return is_readable(self.key)
+
+    @property
+    def identity(self) -> tuple:
+        """What makes two figures of a paste the same check: shown once."""
+        return (self.mention, self.value, self.unit, self.key, self.period, self.source)
+
+
+def clean_query(text: str) -> str:
+    """The text as read for matching: NFKC, invisible characters removed, spaces collapsed."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def refuse_if_too_long(text: str) -> None:
+    if len(text) > MAX_CLAIM_CHARS:
+        raise ClaimRefused(f"The text is {len(text):,} characters long; a check reads at most "
+                           f"{MAX_CLAIM_CHARS:,}. Paste a shorter passage.")
+    numbers = len(NUMBER_RUN.findall(text))
+    if numbers > MAX_FIGURES:
+        raise ClaimRefused(f"The text holds {numbers:,} numbers; a check reads at most {MAX_FIGURES} "
+                           "figures. Paste fewer.")
+
+
+def claim_document(text: str, today: date | None = None) -> Document:
+    """A pasted claim as a document written today, so "now" and "last year" are read
+    against today's date."""
+    return Document(text=text, file_start=0, source=CLAIMANT, kind="claim",
+                    published=(today or date.today()).isoformat(),
+                    passages=[Passage("paragraph", 0, len(text), source=CLAIMANT)])
+
+
+def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFigure]:
+    """Every figure of a cleaned claim, each once, in the order written."""
+    refuse_if_too_long(text)
+    [statistics] = extractor.extract([claim_document(text, today)])
+    if len(statistics) > MAX_FIGURES:
+        raise ClaimRefused(f"The text holds {len(statistics)} figures; a check reads at most {MAX_FIGURES}. "
+                           "Paste fewer.")
+    figures, seen = [], set()
+    for s in statistics:
+        key = series_key(s.metric, s.subject, s.unit, s.measure, s.sentence)
+        if key.subject is None:
+            # a parse that cut the subject short ("band" of "band 4 probation officers"): a
+            # claim is one short sentence a reader wrote about one thing, so the population
+            # its sentence names is the one counted
+            key = series_key(s.metric, s.sentence, s.unit, s.measure, s.sentence)
+        figure = ClaimFigure(
+            mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
+            metric=s.metric, subject=s.subject, measure=s.measure,
+            period=None if s.period_from_publication else s.period,
+            source=s.source if s.source and s.source != CLAIMANT else None, sentence=s.sentence,
+            key=key,
+            allows_parts=bool(PARTS_ALLOWED.search(s.sentence)))
+        if figure.identity not in seen:
+            seen.add(figure.identity)
+            figures.append(figure)
+    return figures

@@ -1,0 +1,172 @@
+"""The one matching rule of check, trace, conflicts and superseded: a figure of a claim and a
+stored statistic are the same figure only when their series are compatible
+(claims/series.py) AND their values agree within rounding (claims/rounding.py). A claim
+whose metric or subject cannot be read matches nothing; the statistics that only share its
+number are "the same number, measuring something else", listed apart.
+
+Also the one record a statistic is shown as (a statement) and where its figure sits in its
+sentence, from the offsets extraction stored."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import sqlite_utils
+
+from .export import EXPORT_FIELDS, STATISTICS_SQL, _record
+from .figures import origin_rank
+from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, value_tolerance,
+                       widest_tolerance)
+from .schema import LOOSELY_WRITTEN_INDEX
+from .series import SeriesKey, compatible, is_readable, series_key
+
+# a statement: the export record, what it measures and where its figure sits in its sentence
+STATEMENT_FIELDS = [*EXPORT_FIELDS, "series", "highlight", "document_kind", "passage_id"]
+CANDIDATE_LIMIT = 1000
+SERIES_CACHE = 50_000  # statistics whose series is kept read: reading one is a scan of the vocabulary
+
+
+@lru_cache(maxsize=SERIES_CACHE)
+def series_of(metric: str | None, subject: str | None, unit: str | None, measure: str | None,
+              sentence: str | None) -> SeriesKey:
+    """A statistic's series from its columns, read once per distinct statistic."""
+    return series_key(metric, subject, unit, measure, sentence)
+
+
+def row_series(row: dict) -> SeriesKey:
+    return series_of(row["metric"], row["subject"], row["unit"], row["measure"], row["sentence"])  # statistics sharing one number read at most: a check stays bounded
+
+
+@dataclass
+class Figure:
+    """A figure to look for: its value as written and, when it was read, its series."""
+    mention: str
+    value: float
+    unit: str
+    tolerance: float  # the values the figure as written stands for (claims/rounding.py)
+    key: SeriesKey | None  # None: a bare number, no series asked for
+    allows_parts: bool = False
+    any_unit: bool = False  # a bare count ("21") finds the value in any unit ("21%")
+
+    def agrees(self, row: dict) -> bool:
+        return agrees_with_written(self.value, self.tolerance, row["mention"], row["value"], row["unit"],
+                                   row["comparator"])
+
+    def exact(self, row: dict) -> bool:
+        """The same value, however written ("£1.34bn" and "1,340,000,000"); 4,400 is no exact 4,418."""
+        return abs(row["value"] - self.value) <= 1e-9 * max(1.0, abs(self.value))
+
+    def same_series(self, row: dict) -> bool:
+        return self.key is None or compatible(self.key, row_series(row), self.allows_parts)
+
+
+def _candidates_sql(any_unit: bool, indexed: bool) -> str:
+    """Statistics whose value agrees with the figure's: a narrow, index-served value range
+    for those written to the unit or the decimal, the loosely written ones ("about 600",
+    "one in five", "£1bn") through their partial index, claims_agrees deciding."""
+    agrees = "claims_agrees(s.value, s.mention, s.unit, s.comparator)"
+    unit = "" if any_unit else " and s.unit = :unit"
+    index = f" indexed by {LOOSELY_WRITTEN_INDEX}" if indexed else ""
+    return (f"select s.id from statistics s where s.value between :near_low and :near_high{unit} "
+            f"and (abs(s.value - :value) <= :exact or s.unit = :unit and (s.value between :low and :high or {agrees})) "
+            f"union select s.id from statistics s{index} where s.value between :reach_low and :reach_high "
+            f"and {LOOSELY_WRITTEN_SQL} and s.unit = :unit and not (s.value between :near_low and :near_high) "
+            f"and abs(s.value - :value) <= max(:tolerance, {LOOSE_REACH_SQL}) and {agrees}")
+
+
+STATEMENT_ORDER = " order by s.published is null, s.published, s.document_id, s.start"
+
+
+def agreeing_statistics(db: sqlite_utils.Database, figure: Figure, limit: int = CANDIDATE_LIMIT) -> list[dict]:
+    """Every statistic whose value agrees with the figure's within rounding, in any series,
+    earliest first, as statements."""
+    v = figure.value
+    db.conn.create_function("claims_agrees", 4, lambda value, mention, unit, comparator: int(
+        agrees_with_written(v, figure.tolerance, mention, value, unit, comparator)), deterministic=True)
+    narrow = max(figure.tolerance, 0.5, value_tolerance(v) * 1.01)
+    reach = max(figure.tolerance, widest_tolerance(v, figure.unit))
+    indexed = db.execute("select 1 from sqlite_master where type = 'index' and name = ?",
+                         [LOOSELY_WRITTEN_INDEX]).fetchone() is not None
+    params = {"value": v, "unit": figure.unit, "exact": value_tolerance(v), "tolerance": figure.tolerance,
+              "near_low": v - narrow, "near_high": v + narrow, "low": v - figure.tolerance,
+              "high": v + figure.tolerance, "reach_low": v - reach, "reach_high": v + reach, "limit": limit}
+    sql = (f"with candidates as ({_candidates_sql(figure.any_unit, indexed)}) {STATISTICS_SQL} "
+           f"where s.id in (select id from candidates){STATEMENT_ORDER} limit :limit")
+    return [statement(r) for r in db.query(sql, params)]
+
+
+def statements(db: sqlite_utils.Database, where: str, params: dict, limit: int = CANDIDATE_LIMIT,
+               order: str = STATEMENT_ORDER) -> list[dict]:
+    """Statistics as statements, by a condition on `s` (statistics) and `d` (documents), the
+    first `limit` in `order` (earliest published first unless given)."""
+    return [statement(r) for r in db.query(f"{STATISTICS_SQL} where {where}{order} limit :limit",
+                                           {**params, "limit": limit})]
+
+
+def why_not(row: dict) -> str:
+    """Why a statistic sharing a figure's number is not that figure."""
+    key = row_series(row)
+    if not is_readable(key) and key.subject is None:
+        return f"the same number; what it measures could not be read ({row['series']})"
+    return f"the same number, measuring something else ({row['series']})"
+
+
+# the newest periods first, through the (metric, year) index: what `limit` keeps of a long series
+NEWEST_FIRST = " order by s.metric, s.year desc"
+
+
+def same_metric(db: sqlite_utils.Database, metric: str, unit: str, measure: str,
+                years: tuple[int, int] | None = None) -> list[dict]:
+    """The statements of one metric, unit and measure, newest years first (at most
+    CANDIDATE_LIMIT, read through the (metric, year) index), within `years` when given."""
+    where = "s.metric = :metric and s.unit = :unit and s.measure = :measure"
+    if years:
+        where += " and s.year between :first and :last"
+    return statements(db, where, {"metric": metric, "unit": unit, "measure": measure,
+                                  "first": years[0] if years else None, "last": years[1] if years else None},
+                      order=NEWEST_FIRST)
+
+
+def series_statements(db: sqlite_utils.Database, key: SeriesKey, allows_parts: bool = False,
+                      years: tuple[int, int] | None = None) -> list[dict]:
+    """The statements of a series compatible with `key`, whatever their value."""
+    return [r for r in same_metric(db, key.metric, key.unit, key.measure, years)
+            if compatible(key, row_series(r), allows_parts)]
+
+
+def statement(row: dict) -> dict:
+    """A statistic as check and trace show it: the export record, its series, whether its
+    document states its own date, and where the figure sits in its sentence."""
+    out = _record(row)
+    key = row_series(row)
+    out["series"] = key.label
+    out["highlight"] = highlight(row["sentence"], row["mention"], row["start"] - (row["sentence_start"] or 0))
+    out["document_kind"] = row["document_kind"]
+    out["passage_id"] = row["passage_id"]
+    return out
+
+
+def highlight(sentence: str, mention: str, offset: int) -> list[int] | None:
+    """[start, end] of the mention in its sentence: at the stored offset when the sentence
+    shows it there, else the occurrence nearest to it (a footnote marker removed before it
+    shifts it), so "14% in 2021 to 21% in 2025" marks the 21% the statistic is."""
+    if not mention:
+        return None
+    if sentence[offset:offset + len(mention)] == mention:
+        return [offset, offset + len(mention)]
+    found, at = [], sentence.find(mention)
+    while at >= 0:
+        found.append(at)
+        at = sentence.find(mention, at + 1)
+    if not found:
+        return None
+    best = min(found, key=lambda i: abs(i - offset))
+    return [best, best + len(mention)]
+
+
+def primary_first(rows: list[dict]) -> list[dict]:
+    """Statements ordered as origins: the body asserting its own figure in a dated document
+    first, then by kind of document (claims/figures.py), then the earliest."""
+    return sorted(rows, key=lambda r: (*origin_rank(bool(r["published"]), r["source"],
+                                                    r["publisher"], r["document_kind"]),
+                                       r["published"] or "9999", r["statistic_id"]))

@@ -1,0 +1,225 @@
+"""Matching by meaning (issue 21) and bounded, cleaned queries (issue 22 row 6): a claim's
+figure matches a statistic only when both measure the same series and their values agree
+within rounding; one headline verdict per claim; the site's JSON is the CLI's; a check as
+ClaimReview; the time limit and the caps answer with a message."""
+import asyncio
+import json
+from datetime import date
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from claims.cli import cli
+
+pytestmark = pytest.mark.usefixtures("shared_extractor")
+
+# invented documents holding the traps of issue 21: the same numbers measuring other things
+FILES = {
+    "unison_crcs.txt": ("UNISON", "union", "2015-03-01",
+                        "The rest of the probation service was allocated to 21 newly created community "
+                        "rehabilitation companies in 2014."),
+    "hmpps_appointments.txt": ("HM Prison and Probation Service", "statistics", "2020-11-12",
+                               "In the year to 30 September 2020 there was a 38.4% rise in appointments of "
+                               "probation officers."),
+    "committee_vacancies.txt": ("Justice Committee", "committee", "2021-04-23",
+                                "As of 8 December 2020, there were 464 probation officer vacancies."),
+    "hmpps_2022.txt": ("HM Prison and Probation Service", "statistics", "2022-11-10",
+                       "On 30 September 2022 there were 4,371 band 4 probation officers in post."),
+    "hmpps_2023.txt": ("HM Prison and Probation Service", "statistics", "2023-08-10",
+                       "The number of band 4 probation officers in post was 4,418 on 30 June 2023."),
+    "blog_repeat.txt": ("On Probation blog", "blog", "2022-12-01",
+                        "On 30 September 2022 there were about 4,400 band 4 probation officers in post."),
+}
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, extractor):
+    folder = tmp_path_factory.mktemp("verdicts")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, (publisher, kind, published, text) in FILES.items():
+        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
+                                   f"Title of {name}\n{text}\n", "utf-8")
+    from claims.build import build
+    (folder / "db").mkdir()
+    build(corpus, folder / "db" / "claims.db", extractor=extractor, echo=lambda line: None)
+    return folder / "db" / "claims.db"
+
+
+def check(db_path, extractor, text):
+    from claims.check import check_text
+    return check_text(sqlite_utils.Database(db_path), extractor, text, today=date(2026, 12, 7))["claims"]
+
+
+def test_the_same_number_counting_other_things_is_not_found_and_listed_apart(db_path, extractor):
+    [claim] = check(db_path, extractor, "There are 21 probation officer vacancies in Kent.")
+    assert claim["verdict"] == "not_found" and claim["origin"] is None and claim["statements"] == []
+    [other] = claim["other_measures"]
+    assert (other["mention"], other["source"]) == ("21", "UNISON")
+    assert other["series"].lower().startswith("other:")
+
+
+def test_a_share_of_leavers_is_no_rounding_of_a_rise_in_appointments(db_path, extractor):
+    [claim] = check(db_path, extractor, "37% of new probation officers quit.")
+    assert claim["verdicts"] == ["not_found"]
+    assert "38.4%" not in [r["mention"] for r in claim["other_measures"] + claim["statements"]]
+
+
+def test_a_claim_whose_metric_is_unread_matches_nothing(db_path, extractor):
+    [claim] = check(db_path, extractor, "It was 464.")
+    assert not claim["readable"] and claim["verdict"] == "not_found"
+    assert [r["mention"] for r in claim["other_measures"]] == ["464"]
+    assert "could not be read" in claim["reasons"][0]["text"]
+
+
+def test_a_wrong_figure_shows_what_the_corpus_states_for_its_series_and_period(db_path, extractor):
+    [claim] = check(db_path, extractor, "There were 500 probation officer vacancies in December 2020.")
+    assert claim["verdict"] == "not_found"
+    assert [r["mention"] for r in claim["same_series_in_period"]] == ["464"]
+
+
+def test_one_verdict_per_claim_with_origin_repeats_and_newest(db_path, extractor):
+    [claim] = check(db_path, extractor, "There were about 4,400 band 4 probation officers in post in September 2022.")
+    # rounded (the official figure is 4,371), and not superseded: the claim is about September 2022
+    assert (claim["verdict"], claim["verdicts"]) == ("rounded", ["rounded"])
+    origin = claim["origin"]
+    assert (origin["mention"], origin["source"], origin["period"]) == ("4,371", "HMPPS", "2022-09-30")
+    assert origin["sentence"][slice(*origin["highlight"])] == "4,371"
+    # the blog's "about 4,400" repeats it; the 2023 figure is another period, and the newest
+    assert [(r["mention"], r["source"], r["same_period"]) for r in claim["statements"]] == [
+        ("4,400", "On Probation blog", True), ("4,418", "HMPPS", False)]
+    assert claim["statements"][0]["agreement"] == "rounded: 4,400 for 4,371"
+    assert (claim["newest"]["mention"], claim["newest"]["period"]) == ("4,418", "2023-06-30")
+    # said of now, it is read against the newest figure it agrees with: 4,418, rounded
+    [now] = check(db_path, extractor, "There are about 4,400 band 4 probation officers in post.")
+    assert (now["verdicts"], now["origin"]["mention"], now["newest"]) == (["rounded"], "4,418", None)
+    # an old figure said of now is superseded, and that heads the verdicts
+    [old] = check(db_path, extractor, "There are 4,371 band 4 probation officers in post.")
+    assert old["verdicts"] == ["superseded", "matches"]
+    assert old["reasons"][0]["text"] == "A newer figure of the same series: 4,418 for 2023-06-30 (HMPPS)."
+
+
+def test_misattribution_heads_the_verdicts(db_path, extractor):
+    [claim] = check(db_path, extractor, "According to Napo, there were 464 probation officer vacancies in "
+                                        "December 2020.")
+    assert claim["verdicts"] == ["misattributed", "matches"]
+    assert [r["verdict"] for r in claim["reasons"]] == ["misattributed", "matches"]
+
+
+def test_trace_with_words_keeps_to_the_series_and_says_no(db_path, extractor):
+    from claims.trace import trace
+    db = sqlite_utils.Database(db_path)
+    found = trace(db, "21 probation officer vacancies", extractor=extractor)
+    assert found["exact"] == [] and found["rounded"] == []
+    assert found["message"] == "No figure in the corpus matches '21 probation officer vacancies'."
+    assert [r["mention"] for r in found["nearest"]][:1] == ["21"]
+    assert found["nearest"][0]["why_not"].startswith("the same number, measuring something else")
+
+
+def test_a_bare_number_is_traced_in_every_series_but_a_looser_figure_is_not_its_rounding(db_path):
+    from claims.trace import trace
+    db = sqlite_utils.Database(db_path)
+    found = trace(db, "464")
+    assert [r["mention"] for r in found["exact"]] == ["464"] and found["exact"][0]["is_origin"]
+    # "about 4,400" could stand for 4,371, but a bare 4,371 says nothing of what it measures
+    found = trace(db, "4,371")
+    assert [r["mention"] for r in found["exact"]] == ["4,371"] and found["rounded"] == []
+    assert [r["mention"] for r in found["nearest"]] == ["4,400"]
+
+
+@pytest.mark.parametrize("text", ["２１％ of probation officers", "2\u200b1% of probation officers",
+                                  "\u202e21% of probation officers"])
+def test_full_width_digits_and_invisible_characters_are_read_as_written(text):
+    from claims.claim_reader import clean_query
+    assert clean_query(text) == "21% of probation officers"
+
+
+def test_a_paste_past_the_caps_is_refused_never_cut(db_path, extractor):
+    from claims.claim_reader import MAX_CLAIM_CHARS, MAX_FIGURES, ClaimRefused
+    with pytest.raises(ClaimRefused, match=f"at most {MAX_CLAIM_CHARS:,}"):
+        check(db_path, extractor, "x" * (MAX_CLAIM_CHARS + 1))
+    with pytest.raises(ClaimRefused, match=f"at most {MAX_FIGURES} figures"):
+        check(db_path, extractor, " ".join(["1%"] * (MAX_FIGURES + 1)))
+    # the same figure pasted twice is checked once
+    assert len(check(db_path, extractor, "464 probation officer vacancies. 464 probation officer vacancies.")) == 1
+
+
+def test_a_check_past_its_time_limit_stops_with_a_message(db_path):
+    from claims.limits import TimeLimitExceeded, time_limit
+    db = sqlite_utils.Database(db_path)
+    with pytest.raises(TimeLimitExceeded, match="longer than the 0.01 seconds"):
+        with time_limit(db.conn, 0.01):
+            db.execute("with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n").fetchall()
+    # the connection answers again afterwards
+    assert db.execute("select 1").fetchone() == (1,)
+
+
+def site_get(db_path, path):
+    from claims import site
+    return asyncio.run(site.datasette(db_path).client.get(path))
+
+
+@pytest.mark.parametrize("command,path,query", [
+    ("check", "/-/check.json", "According to Napo, there were 464 probation officer vacancies in December 2020."),
+    ("check", "/-/check.json", "There are 21 probation officer vacancies in Kent."),
+    ("trace", "/-/trace.json", "464"),
+    ("trace", "/-/trace.json", "21 probation officer vacancies"),
+])
+def test_json_endpoints_answer_with_the_clis_json(db_path, command, path, query):
+    from urllib.parse import urlencode
+    cli_json = json.loads(CliRunner().invoke(cli, [command, query, "--db", str(db_path), "--json"]).output)
+    response = site_get(db_path, f"{path}?{urlencode({'q': query})}")
+    assert response.status_code == 200
+    assert response.json() == cli_json
+
+
+def test_the_site_answers_a_refused_paste_with_its_message(db_path):
+    from claims.claim_reader import MAX_FIGURES
+    response = site_get(db_path, "/-/check.json?q=" + "+".join(["1%25"] * (MAX_FIGURES + 1)))
+    assert response.status_code == 400
+    assert response.json()["error"].endswith(f"a check reads at most {MAX_FIGURES} figures. Paste fewer.")
+    page = site_get(db_path, "/-/check?q=" + "+".join(["1%25"] * (MAX_FIGURES + 1)))
+    assert "Paste fewer." in page.text
+
+
+def test_the_site_answers_past_its_time_limit_with_a_message(db_path, monkeypatch):
+    monkeypatch.setattr("claims.limits.CHECK_SECONDS", 0.0)
+    response = site_get(db_path, "/-/check.json?q=There+were+464+probation+officer+vacancies+in+December+2020.")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("This took longer than the 0 seconds a check may take")
+
+
+# Google's required and recommended properties for a fact-check (ClaimReview), by schema.org name
+CLAIM_REVIEW_REQUIRED = {"@context", "@type", "url", "claimReviewed", "author", "reviewRating", "itemReviewed",
+                         "datePublished"}
+
+
+def test_a_check_as_claimreview(db_path):
+    response = site_get(db_path, "/-/check.claimreview?q=According+to+Napo%2C+there+were+464+probation+officer"
+                                 "+vacancies+in+December+2020.")
+    [review] = response.json()
+    assert CLAIM_REVIEW_REQUIRED <= set(review)
+    assert (review["@context"], review["@type"]) == ("https://schema.org", "ClaimReview")
+    assert review["claimReviewed"] == "According to Napo, there were 464 probation officer vacancies in December 2020."
+    assert review["url"].startswith("http") and review["author"]["@type"] == "Organization"
+    rating = review["reviewRating"]
+    assert (rating["@type"], rating["alternateName"]) == ("Rating", "misattributed")
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim" and item["author"] == {"@type": "Organization", "name": "Napo"}
+    assert item["firstAppearance"]["@type"] == "CreativeWork" and item["firstAppearance"]["url"].startswith("http")
+    assert item["firstAppearance"] == item["appearance"][0]
+    assert item["firstAppearance"]["author"]["name"] == "Justice Committee"
+
+
+def test_the_check_page_links_its_json_and_every_number_to_its_statistic(db_path):
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(site_get(db_path, "/-/check?q=There+were+about+4%2C400+band+4+probation+officers+in+post"
+                                           "+in+September+2022.").text, "html.parser")
+    assert soup.select_one(".verdict-headline").get_text() == "Rounded"
+    hrefs = [a["href"] for a in soup.select("p.api-links a")]
+    assert hrefs[0].startswith("/-/check.json?q=") and hrefs[1].startswith("/-/check.claimreview?q=")
+    marks = soup.select("blockquote.claim-sentence a.figure-link mark.figure")
+    assert [m.get_text() for m in marks] == ["4,371"]
+    assert marks[0].parent["href"].startswith("/claims/statistics/")
