@@ -115,8 +115,8 @@ def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> d
     else:
         reason = f"No figure of the same series ({claim.key.label}) agrees with {claim.mention}."
     result.update(verdict="not_found", verdicts=["not_found"], reasons=[{"verdict": "not_found", "text": reason}])
+    result["same_series_in_period"] = _in_period(db, claim)
     if claim.readable:
-        result["same_series_in_period"] = _in_period(db, claim)
         shown = {r["statistic_id"] for r in result["same_series_in_period"]}
         result["nearest"] = sorted((r for r in _series(db, claim) if r["statistic_id"] not in shown),
                                    key=lambda r: abs(r["value"] - claim.value))[:NEAREST]
@@ -128,13 +128,19 @@ def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int
 
 
 def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
-    """What the corpus states for the claim's series and period ("500 vacancies in December
-    2020": 464), when the claim states a period."""
+    """What the corpus states for the claim's series and period ("There were 500 probation
+    officer vacancies in December 2020": 464), when the claim states a period; for a claim
+    whose population could not be read ("500 vacancies in December 2020"), every statement of
+    its metric for that period: shown, never a match."""
     period = Period.parse(claim.period)
-    if period is None:
+    if period is None or claim.key.metric in (None, "other"):
         return []
-    return [r for r in _series(db, claim, (period.start.year, period.end.year + 1))
-            if overlapping(r["period"], claim.period)]
+    years = (period.start.year, period.end.year + 1)
+    if claim.readable:
+        in_years = _series(db, claim, years)
+    else:
+        in_years = same_metric(db, claim.metric, claim.unit, claim.measure, years)
+    return [r for r in in_years if overlapping(r["period"], claim.period)]
 
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
