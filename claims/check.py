@@ -12,13 +12,14 @@ from datetime import date
 
 import sqlite_utils
 
+import registry
 from extract.period_value import Period
 
 from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping
 from .limits import Deadline
-from .matching import (Figure, agreeing_statistics, primary_first, row_series, same_metric, series_statements,
-                       why_not)
+from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
+                       series_statements, why_not)
 from .rounding import value_tolerance
 from .series import compatible, same_series
 
@@ -54,7 +55,8 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [{**r, "why_not": why_not(r)} for r in agreeing if r not in matches],
+              "other_measures": [{**r, "why_not": why_not(r)}
+                                 for r in agreeing if r not in matches][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
@@ -89,8 +91,10 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
                                                            origin["mention"], origin["unit"]):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
+    # the claim may name the body that said it or one it is part of ("the Ministry of Justice"
+    # for HMPPS's figure), never a body beside it ("the inspectorate" for PAC's)
     speakers = {name for r in group for name in (r["source"], r["publisher"]) if name}
-    if claim.source and claim.source not in speakers:
+    if claim.source and not any(claim.source == s or registry.is_part_of(s, claim.source) for s in speakers):
         verdicts["misattributed"] = (f"The claim names {claim.source}; the figure is {origin['source']}'s"
                                      f"{'' if origin['publisher'] == origin['source'] else ', published by ' + str(origin['publisher'])}.")
     conflicting = conflicts_with(db, origin)

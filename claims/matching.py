@@ -23,6 +23,7 @@ from .series import SeriesKey, compatible, is_readable
 STATEMENT_FIELDS = [*EXPORT_FIELDS, "subject_id", "scope", "series_id", "series", "highlight", "document_kind",
                     "passage_id"]
 CANDIDATE_LIMIT = 1000
+NOT_MATCHES_SHOWN = 20  # statistics sharing a figure's number but not its series, listed at most
 
 
 def row_series(row: dict) -> SeriesKey:

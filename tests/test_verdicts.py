@@ -115,6 +115,10 @@ def test_misattribution_heads_the_verdicts(db_path, extractor):
                                         "December 2020.")
     assert claim["verdicts"] == ["misattributed", "matches"]
     assert [r["verdict"] for r in claim["reasons"]] == ["misattributed", "matches"]
+    # naming the ministry HMPPS is part of is no misattribution of HMPPS's figure
+    [claim] = check(db_path, extractor, "According to the Ministry of Justice, there were 4,371 band 4 probation "
+                                        "officers in post in September 2022.")
+    assert claim["named_source"] == "MoJ" and claim["verdicts"] == ["matches"]
 
 
 def test_trace_with_words_keeps_to_the_series_and_says_no(db_path, extractor):
