@@ -1,6 +1,6 @@
-"""What the site's statistic, document and timeline pages show, read from the database.
-Text is HTML-escaped here, once, as it is split around the figures it highlights: a scraped
-page containing <script> shows as text."""
+"""What the site's statistic, document and organisation pages and the home page show, read
+from the database. Text is HTML-escaped here, once, as it is split around the figures it
+highlights: a scraped page containing <script> shows as text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,8 +8,6 @@ from typing import Callable
 
 import sqlite_utils
 from markupsafe import Markup, escape
-
-from extract.period_value import Period
 
 from .trace import citations
 
@@ -190,23 +188,3 @@ def coverage(db: sqlite_utils.Database) -> dict:
             "organisations": db.execute("select count(*) from organisations").fetchone()[0],
             "statistics": db.execute("select count(*) from statistics").fetchone()[0],
             "built_at": (built[0] if built else "")[:10]}
-
-
-def timeline(db: sqlite_utils.Database, metric: str) -> dict:
-    """A metric's levels placed at the middle of their period, in the metric's commonest unit:
-    changes ("up 192") and targets ("should not exceed 50") are not levels and are not plotted."""
-    units = list(db.query("select unit, count(*) as n from statistics where metric = ? and measure = 'level' "
-                          "group by unit order by n desc", [metric]))
-    if not units:
-        return {"metric": metric, "label": metric_label(metric), "unit": None, "points": []}
-    unit = units[0]["unit"]
-    points = []
-    for s in db.query("select s.id, s.value, s.mention, s.period, s.source, s.subject, s.comparator, "
-                      "d.title, s.published from statistics s join documents d on d.id = s.document_id "
-                      "where s.metric = ? and s.unit = ? and s.measure = 'level' and s.value is not null",
-                      [metric, unit]):
-        period = Period.parse(s["period"])
-        if period is not None:
-            points.append({**s, "date": period.middle})
-    points.sort(key=lambda p: (p["date"], p["value"]))
-    return {"metric": metric, "label": metric_label(metric), "unit": unit, "points": points}

@@ -36,6 +36,7 @@ from .period_value import Period, When
 from .periods import DateExpr, find_dates, reference_period
 from .reasons import set_reason
 from .sentences import sentences
+from .spans import OrderedDates
 
 DURATION_UNITS = {"days", "months", "years", "hours"}
 # what the component reads and writes, registered here too so that it runs on nlp(text) alone
@@ -52,8 +53,11 @@ PRESENT_TAGS = {"VBZ", "VBP"}
 OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
                           r"but|managed|set up|established|created|introduced)\b", re.I)
 LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
+ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
+BRACKET_WINDOW = 200  # characters either side of a date within which its brackets are looked for
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 
@@ -108,24 +112,37 @@ def figure_period(doc: Doc) -> Doc:
         anchor = anchor_expr.period if anchor_expr else passage_anchor
         in_sent = figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
         decision = None
+        # what each figure asks of its sentence is read once per sentence, and its dates are
+        # found by bisection: a sentence of many figures and dates (a flattened table) is read
+        # in time linear in its figures
+        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
+        dated = OrderedDates([d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)])
+        present = None
         for i, span in enumerate(in_sent):
             fig = span._.quantity
             pos = fig.start - sent.start_char
             # "192 (5.7%) since ...": a bracketed figure restates the one before it
-            later = [f for f in in_sent[i + 1:] if not restates(text, fig, f._.quantity)]
-            nxt = later[0]._.quantity.start - sent.start_char if later else None
-            enclosing = [d for d in s_dates if d.holds_figure and d.period and d.start <= pos < d.end]
-            if enclosing:
-                decision = Decision(enclosing[0].period, "ahead-span", _words(s_text, enclosing[0]))
+            nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
+                        if not restates(text, fig, in_sent[j]._.quantity)), None)
+            enclosing = holding.enclosing(pos)
+            if enclosing is not None:
+                decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
             else:
                 # a length of time ("14 years", "a three-year deal") is dated by its own clause
                 # only: a frame carried from before dates the figures it lasts over, not it
                 duration = fig.unit in DURATION_UNITS
-                decision = resolve_period(pos, nxt, s_dates, s_text, None if duration else frame,
+                present = in_present_tense(sent) if present is None else present
+                first_figure = in_sent[0]._.quantity.start - sent.start_char
+                starts_clause = clause_start(sent, in_sent[i - 1:i], pos, text)
+                # the dates it can take, and the sentence's stated reference date
+                near = dated.near(pos, nxt, starts_clause, first_figure)
+                if anchor_expr is not None and all(d is not anchor_expr for d in near):
+                    near = sorted([*near, anchor_expr], key=lambda d: d.start)
+                decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
                                           anchor or published,
-                                          published, reference, present=in_present_tense(sent),
-                                          clause_start=clause_start(sent, in_sent[:i], pos),
-                                          first_figure=in_sent[0]._.quantity.start - sent.start_char)
+                                          published, reference, present=present,
+                                          clause_start=starts_clause, first_figure=first_figure,
+                                          duration=duration)
             span._.period = str(decision.period) if decision.period else None
             span._.year = decision.period.year if decision.period else None
             span._.period_from_publication = decision.from_publication
@@ -155,7 +172,7 @@ def restates(text: str, first, other) -> bool:
 def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr], text: str,
                    frame: Frame | None, anchor: Period | None, published: Period | None,
                    reference: Period | None = None, present: bool = False,
-                   clause_start: int = 0, first_figure: int = 0) -> Decision:
+                   clause_start: int = 0, first_figure: int = 0, duration: bool = False) -> Decision:
     """The period a figure at `position` in a sentence holds for.
 
     The date between the figure and the next figure applies first ("from 14% in 2021 to 21%
@@ -163,6 +180,9 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     there were 3,550"), then the frame carried from before, the reference period, and the
     publication date, flagged."""
     dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
+    # a length of time ("a three-year award to cover 2021, 2022 and 2023") spans the list it
+    # names; the list dates what holds in each of its years
+    dated = dated if duration else enumerations(dated, text)
     limit = next_figure if next_figure is not None else 10 ** 9
     # a date after a relative or subordinate clause opens ("eight suppliers, under contracts
     # that were to run to 2021-22") is that clause's event, not the figure's
@@ -183,6 +203,27 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     if frame and not present:
         return Decision(frame.period, frame.rule, frame.words)
     return undated(published, reference)
+
+
+def enumerations(dates: list[DateExpr], text: str) -> list[DateExpr]:
+    """A list of three or more dates ("on 1 April 2022, 1 April 2023 and 1 April 2024", "in
+    2019, 2020 and 2021") read as one span from the first to the last: what holds on each."""
+    merged: list[DateExpr] = []
+    run: list[DateExpr] = []
+    for d in dates + [None]:
+        if d is not None and d.kind == "point" and d.period and (
+                not run or LIST_SEPARATOR.fullmatch(text[run[-1].end:d.start])):
+            run.append(d)
+            continue
+        if len(run) >= 3:
+            span = Period(run[0].period.first, run[-1].period.last)
+            merged.append(dataclasses.replace(run[0], end=run[-1].end, kind="span", period=span))
+        else:
+            merged += run
+        run = [d] if d is not None and d.kind == "point" and d.period else []
+        if d is not None and not run:
+            merged.append(d)
+    return merged
 
 
 def undated(published: Period | None, reference: Period | None) -> Decision:
@@ -233,14 +274,17 @@ def in_present_tense(sent: Span) -> bool:
         child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS for child in root.children)
 
 
-def clause_start(sent: Span, earlier: list[Span], position: int) -> int:
+def clause_start(sent: Span, earlier: list[Span], position: int, text: str | None = None) -> int:
     """Where the clause of the figure at `position` (in the sentence) begins, when a clause
-    break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0."""
+    break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0. `text` is
+    the Doc's text: searched between the two figures, it spares building the sentence's text
+    for each figure."""
     if not earlier:
         return 0
+    text, s0 = (text, sent.start_char) if text is not None else (sent.text, 0)
     after_previous = earlier[-1]._.quantity.end - sent.start_char
-    breaks = list(CLAUSE_BREAK.finditer(sent.text, after_previous, position))
-    return breaks[-1].start() if breaks else 0
+    breaks = list(CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0))
+    return breaks[-1].start() - s0 if breaks else 0
 
 
 # -- between sentences -----------------------------------------------------------------
@@ -293,7 +337,7 @@ class PassageFrames:
     def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
         """The frame the passage inherits (None: only its own dates and the document's)."""
         for d in dates:
-            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text[:d.start]):
+            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
                 self.anchor = d.period
         inherits = kind == "list_item" and bool(self.intro)
         inherited = self.intro[-1] if inherits else None
@@ -364,16 +408,45 @@ class PassageFrames:
 
 
 def in_brackets(text: str, date: DateExpr) -> bool:
-    """The date stands inside brackets: "(CPI, July 2022)", "(May 2021)"."""
-    opened = text.rfind("(", 0, date.start) > text.rfind(")", 0, date.start)
-    closes = text.find(")", date.end)
-    return opened and closes != -1 and not 0 <= text.find("(", date.end) < closes
+    """The date stands inside brackets: "(CPI, July 2022)", "(May 2021)". The brackets are
+    looked for within BRACKET_WINDOW characters: a sentence of many dates reads each in
+    constant time."""
+    lo, hi = max(0, date.start - BRACKET_WINDOW), date.end + BRACKET_WINDOW
+    opened = text.rfind("(", lo, date.start) > text.rfind(")", lo, date.start)
+    closes = text.find(")", date.end, hi)
+    return opened and closes != -1 and not 0 <= text.find("(", date.end, closes) < closes
 
 
 def _without_dates(text: str, dates: list[DateExpr]) -> str:
-    for d in dates:
-        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
-    return text
+    pieces, at = [], 0
+    for d in sorted(dates, key=lambda d: d.start):
+        if d.start < at:
+            continue
+        pieces += [text[at:d.start], " " * (d.end - d.start)]
+        at = d.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+# the text naming its own present: "Last week (19 March 2021), ...", "Last Thursday's (20
+# February 2025) figures", "Inflation is currently running at 9% (March 2022)"
+WRITING_EVIDENCE = re.compile(r"\b(?:last (?:week|month|[a-z]+day)|yesterday|today|this (?:week|morning|month)|"
+                              r"(?:is|are) (?:currently|now)\b[^.()]{0,40}?)['’]?s?\s*\((?P<date>[^()]{4,30})\)", re.I)
+
+
+def document_date(document) -> str | None:
+    """The date a document's undated figures take: its publication date when the front matter
+    gives one; else a date the text gives for its own present (only evidence inside the
+    document counts); else the ingest's inference from the dates it mentions."""
+    if document.published:
+        return document.published
+    named = []
+    for m in WRITING_EVIDENCE.finditer(document.text):
+        dates = [d for d in find_dates(m.group("date")) if d.kind == "point" and d.period]
+        named += [d.period for d in dates]
+    if named:
+        return str(max(named, key=lambda p: p.end))
+    return document.published_inferred
 
 
 def document_reference(document) -> Period | None:

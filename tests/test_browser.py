@@ -249,3 +249,13 @@ def test_skip_link_leads_to_the_content(server, page):
     assert skip.bounding_box()["x"] >= 0  # shown while focused
     skip.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_statistics_table_sentence_is_readable(server, page):
+    base, _ = server
+    page.goto(base + "/claims/statistics")
+    headers = page.locator("table.rows-and-columns th[data-column]").evaluate_all("ths => ths.map(t => t.dataset.column)")
+    assert len(headers) == 8
+    width = page.locator("table.rows-and-columns td.col-sentence").first.bounding_box()["width"]
+    assert width >= 300
+    page.screenshot(path=str(SCREENSHOTS / "statistics-table.png"))

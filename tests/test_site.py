@@ -230,6 +230,12 @@ def test_statistics_table_shows_a_readers_columns_and_links_to_all(site):
     assert "published" not in [th["data-column"] for th in hidden.select("table.rows-and-columns th[data-column]")]
     assert len(hidden.select("table.rows-and-columns th[data-column]")) == 7
     assert len(get(site, "/claims/statistics.json?_shape=array&_size=1").json()[0]) == len(TABLES["statistics"]["columns"])
+    # a search keeps its words, non-ASCII ones included, beside the reader's columns
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=caf%C3%A9").text, "html.parser")
+    assert searched.select_one("input[name=_search]")["value"] == "café"
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=vacancies").text, "html.parser")
+    assert len(searched.select("table.rows-and-columns th[data-column]")) == 8
+    assert searched.select("table.rows-and-columns tbody tr")
 
 
 def test_not_found_pages_lead_home(site):
