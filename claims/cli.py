@@ -159,7 +159,7 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
 @click.option("--require", "required", multiple=True, metavar="SCORE=X",
               help="Exit 1 when a score misses its target: a minimum, or a maximum for trap_matches.")
 def eval_claims_command(claims_file, corpora, db_path, show_errors, as_json, required):
-    """Score claim checking against a claims file (tests/claims/claims.jsonl): the right-verdict
+    """Score claim checking against a claims file (tests/claimsbench/claims.jsonl): the right-verdict
     rate by kind, origin accuracy, and traps called a match."""
     from extract import Extractor
 

@@ -11,7 +11,9 @@ from claims.claims_benchmark import (KIND_VERDICTS, TRAP, below_targets, build_d
                                      load_claims, run)
 from claims.cli import cli
 
-CLAIMS = ROOT / "tests" / "claims" / "claims.jsonl"
+# not tests/claims/: pytest puts tests/ on sys.path, and a folder there named like the `claims`
+# package shadows it (importlib.resources.files("claims") then reads tests/claims/)
+CLAIMS = ROOT / "tests" / "claimsbench" / "claims.jsonl"
 GOLD = SHARED / "gold"
 
 
