@@ -94,6 +94,9 @@ class Outcome:
     reasons: list[str]
     origin: dict | None
     series: str | None
+    # whether the reader read what the claim's figure measures: a trap it could not read is
+    # not_found without the matching rule ever being tried
+    readable: bool = False
 
     @property
     def right(self) -> bool:
@@ -126,7 +129,8 @@ class Report:
         scores = {"claims": total,
                   "verdict_rate": _rate(sum(o.right for o in self.outcomes), total),
                   "origin_accuracy": _rate(sum(origins), len(origins)),
-                  "trap_matches": sum(o.trap_matched for o in self.outcomes)}
+                  "trap_matches": sum(o.trap_matched for o in self.outcomes),
+                  "traps_read": sum(o.readable for o in self.outcomes if o.claim["kind"] == TRAP)}
         for kind in KIND_VERDICTS:
             if kind in by_kind:
                 scores[f"verdict_rate.{kind}"] = _rate(sum(o.right for o in by_kind[kind]), len(by_kind[kind]))
@@ -142,14 +146,14 @@ def check_claim(db: sqlite_utils.Database, extractor, claim: dict) -> Outcome:
     figure; when the reader finds several, the first is the one scored."""
     result = check_text(db, extractor, claim["claim"])
     if not result["claims"]:
-        return Outcome(claim, NO_FIGURE, ["the reader found no figure in the claim"], None, None)
+        return Outcome(claim, NO_FIGURE, ["the reader found no figure in the claim"], None, None, False)
     first = result["claims"][0]
     reasons = [f"{r['verdict']}: {r['text']}" for r in first["reasons"]]
     reasons += [f"not a match: {r['mention']} ({r['source']}, {r['period']}): {r['why_not']}"
                 for r in first.get("other_measures", [])[:3]]
     if len(result["claims"]) > 1:
         reasons.append("figures read: " + ", ".join(c["mention"] for c in result["claims"]))
-    return Outcome(claim, first["verdict"], reasons, first["origin"], first.get("series"))
+    return Outcome(claim, first["verdict"], reasons, first["origin"], first.get("series"), bool(first.get("readable")))
 
 
 def run(db: sqlite_utils.Database, extractor, claims: list[dict]) -> Report:
@@ -164,6 +168,8 @@ def format_report(report: Report, show_errors: bool = False) -> str:
              f"origin_accuracy: {scores['origin_accuracy']:.3f}",
              f"trap_matches: {scores['trap_matches']} of {counts.get(TRAP, 0)} same-number-other-measure claims "
              "called a match or a rounding",
+             f"traps_read: {scores['traps_read']} of {counts.get(TRAP, 0)} traps read into a series (the others are "
+             "not_found because the reader could not read them, not by the matching rule)",
              "by kind:"]
     for kind in KIND_VERDICTS:
         if kind in counts:
