@@ -103,6 +103,7 @@ def test_scorer_scores_an_invented_corpus(invented, extractor):
     assert scores["origin_accuracy"] == 0.667
     assert scores["trap_matches"] == 0
     assert scores["traps_read"] == 1
+    assert scores["traps_same_figure"] == 0
     assert scores["verdict_rate.rounded"] == 0.0
     assert scores["verdict_rate.exact"] == 1.0
 
