@@ -229,6 +229,156 @@ def measure_large_inputs(seeds: Path, work: Path) -> dict:
     return results
 
 
+# -- one file of each format at the corpus's size limit (issue 22: each under 1 GB) --------
+
+FILE_BYTES = 50_000_000  # the reader refuses files over 50 MiB (52,428,800 bytes)
+FILE_FORMATS = ["email", "html", "pdf", "feed", "text"]  # the e-mail first: it was the worst
+FILE_LABELS = {"text": "plain text", "html": "HTML page", "email": "HTML e-mail",
+               "pdf": "PDF report", "feed": "Blogger Atom export"}
+
+
+def _paragraphs_to(paragraphs: list[str], size: int, wrap=lambda p: p + "\n\n"):
+    """Seed paragraphs, each through `wrap`, until `size` bytes are reached."""
+    pieces, total, i = [], 0, 0
+    while total < size:
+        piece = wrap(paragraphs[i % len(paragraphs)])
+        pieces.append(piece)
+        total += len(piece.encode("utf-8"))
+        i += 1
+    return pieces
+
+
+def large_file(fmt: str, paragraphs: list[str], size: int) -> tuple[str, bytes]:
+    """A file of `fmt` of about `size` bytes, made of the seeds' real paragraphs."""
+    from html import escape
+    paragraphs = [" ".join(p.split()) for p in paragraphs]
+    if fmt == "text":
+        head = "---\npublisher: Napo\nkind: union\npublished: 2024-11-05\n---\nA very long report\n\n"
+        return "report.txt", (head + "".join(_paragraphs_to(paragraphs, size - len(head)))).encode("utf-8")
+    if fmt in ("html", "email"):
+        body = "".join(_paragraphs_to(paragraphs, size - 400, lambda p: f"<p>{escape(p)}</p>\n"))
+        page = f"<html><body><div class='content'><h1>A very long bulletin</h1>{body}</div></body></html>"
+        if fmt == "html":
+            return "bulletin.html", ("<!doctype html>" + page).encode("utf-8")
+        headers = ("From: Napo <news@napo.org.uk>\nTo: members@example.org\nSubject: A very long bulletin\n"
+                   "Date: Tue, 5 Nov 2024 10:00:00 +0000\nMIME-Version: 1.0\n"
+                   "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n")
+        return "bulletin.eml", (headers + page).encode("utf-8")
+    if fmt == "pdf":
+        return "report.pdf", _pdf_of(paragraphs, size)
+    if fmt == "feed":
+        return "export.atom", _atom_of(paragraphs, size)
+    raise ValueError(fmt)
+
+
+def _pdf_of(paragraphs: list[str], size: int) -> bytes:
+    """A PDF of pages of 60 lines of about 90 characters, text uncompressed, to `size` bytes."""
+    import textwrap
+    lines = []
+    for paragraph in _paragraphs_to(paragraphs, int(size / 1.2)):  # the page operators add a sixth
+        lines += textwrap.wrap(paragraph, 90) + [""]
+    pages = [lines[i:i + 60] for i in range(0, len(lines), 60)]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+
+    def add(body: bytes) -> int:
+        offsets.append(len(out))
+        out.extend(b"%d 0 obj\n" % len(offsets) + body + b"\nendobj\n")
+        return len(offsets)
+    add(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = [5 + 2 * n for n in range(len(pages))]  # each page's object, after its stream (4 + 2n)
+    add(b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(pages))
+    add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for page in pages:
+        ops = ["BT", "/F1 9 Tf", "12 TL", "40 800 Td"]
+        ops += ["(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj T*"
+                for line in page]
+        stream = "\n".join(ops + ["ET"]).encode("cp1252", errors="replace")
+        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % content)
+    xref = len(out)
+    out.extend(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
+    out.extend(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.extend(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref))
+    return bytes(out)
+
+
+def _atom_of(paragraphs: list[str], size: int) -> bytes:
+    """A Blogger Atom export of posts of five paragraphs, one a day back from November 2026."""
+    from html import escape
+    kind = "http://schemas.google.com/g/2005#kind"
+    head = ("<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>\n"
+            "<title type='text'>On Probation</title>\n<generator uri='https://www.blogger.com'>Blogger</generator>\n")
+    entries, total, n = [], len(head), 0
+    while total < size:
+        day = LAST_POST - timedelta(days=n % 5000)
+        body = "".join(f"<p>{escape(paragraphs[(5 * n + k) % len(paragraphs)])}</p>" for k in range(5))
+        entry = (f"<entry><id>tag:blogger.com,1999:blog-1.post-{n}</id><published>{day.isoformat()}T07:00:00Z"
+                 f"</published><category scheme='{kind}' term='http://schemas.google.com/blogger/2008/kind#post'/>"
+                 f"<title type='text'>Post {n}</title><content type='html'>{escape(body)}</content></entry>\n")
+        entries.append(entry)
+        total += len(entry.encode("utf-8"))
+        n += 1
+    return (head + "".join(entries) + "</feed>\n").encode("utf-8")
+
+
+def measure_files(seeds: Path, work: Path, size: int = FILE_BYTES, formats: list[str] = FILE_FORMATS,
+                  echo=print, measured=lambda results: None) -> dict:
+    """One file of each format of `size` bytes, each built alone on one worker in its own
+    process: time, documents, statistics and peak RSS. `measured` is given the results so
+    far after each file."""
+    paragraphs = _seed_paragraphs(seeds)
+    results = {}
+    for fmt in formats:
+        corpus = work / f"file-{fmt}"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        corpus.mkdir(parents=True)
+        name, content = large_file(fmt, paragraphs, size)
+        (corpus / name).write_bytes(content)
+        del content
+        db = work / f"file-{fmt}.db"
+        for suffix in ("", "-wal", "-shm", ".built"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        result = measure_build(corpus, db, 1)
+        import sqlite_utils
+        read_as = sqlite_utils.Database(db).execute("select format from files").fetchone()
+        results[fmt] = {"file": name, "bytes": (corpus / name).stat().st_size,
+                        "read_as": read_as[0] if read_as else None, **result}
+        echo(f"[file {fmt}] {results[fmt]['bytes']:,} bytes: {result['seconds']:.1f} s, "
+             f"{result['documents']:,} documents, {result['statistics']:,} statistics, "
+             f"{result['errors']} errors, peak RSS {result['rss_main_mb']:.0f} MB")
+        measured(results)
+    return results
+
+
+def files_markdown(files: dict) -> list[str]:
+    lines = ["## One file of each format at the size limit (issue 22: each under 1 GB)", "",
+             "Each file is made of the seeds' paragraphs and built alone, on one worker, in its own "
+             "process (`claims bench --only files`).", "",
+             "| format | file | read as | size | documents | statistics | build (s) | peak RSS (MB) |",
+             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for fmt, r in files.items():
+        lines.append(f"| {FILE_LABELS.get(fmt, fmt)} | `{r['file']}` | {r['read_as'] or 'not read'} | "
+                     f"{r['bytes'] / 1e6:.1f} MB | "
+                     f"{r['documents']:,} | {r['statistics']:,} | {r['seconds']:.1f} | {r['rss_main_mb']:.0f} |")
+    return lines
+
+
+def replace_section(report: str, section: list[str]) -> str:
+    """`report` with the section of the same heading as `section` replaced by it (appended
+    when it has none): one section measured again leaves the others as they were."""
+    heading = section[0].split("(")[0].strip()
+    parts = re.split(r"(?m)^(?=## )", report)
+    body = "\n".join(section) + "\n"
+    for n, part in enumerate(parts):
+        if part.startswith(heading):
+            parts[n] = body + ("\n" if n < len(parts) - 1 else "")
+            return "".join(parts)
+    return report.rstrip("\n") + "\n\n" + body
+
+
 HTML_RUNS = 20
 
 
@@ -427,6 +577,7 @@ def run(seeds: Path, work: Path, scales: list[int], workers: int, echo=print) ->
     for name, r in results["large"].items():
         echo(f"[large {name}] {r['bytes']:,} bytes: {r['seconds']:.1f} s, {r['statistics']:,} statistics, "
              f"peak RSS {r['rss_main_mb']:.0f} MB")
+    results["files"] = measure_files(seeds, work, echo=echo)
     return results
 
 
@@ -485,6 +636,8 @@ def markdown(results: dict, command: str) -> str:
         for name, r in large.items():
             lines.append(f"| {labels.get(name, name)} | {r['bytes'] / 1e6:.1f} MB | {r['seconds']:.1f} | "
                          f"{r['statistics']:,} | {r['rss_main_mb']:.0f} |")
+    if results.get("files"):
+        lines += [""] + files_markdown(results["files"])
     last = results["scales"][-1]
     if "trace" in last:
         t, f = last["trace"], last["facets"]

@@ -17,9 +17,10 @@ from extract.period_value import Period
 from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping
 from .limits import Deadline
+from .matching import (Figure, agreeing_statistics, primary_first, row_series, same_metric, series_statements,
+                       why_not)
 from .rounding import value_tolerance
-from .matching import Figure, agreeing_statistics, primary_first, same_metric, series_statements
-from .series import compatible, key_of, same_series
+from .series import compatible, same_series
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
 VERDICTS = ("misattributed", "conflicts", "superseded", "different_period", "rounded", "matches", "not_found")
@@ -53,7 +54,8 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [r for r in agreeing if r not in matches], "nearest": []}
+              "other_measures": [{**r, "why_not": why_not(r)} for r in agreeing if r not in matches],
+              "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
     in_period = [r for r in matches if claim.period is None or overlapping(r["period"], claim.period)]
@@ -121,24 +123,26 @@ def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> d
     return result
 
 
-def _series(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
-    return series_statements(db, claim.key, claim.allows_parts)
+def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int] | None = None) -> list[dict]:
+    return series_statements(db, claim.key, claim.allows_parts, years)
 
 
 def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
     """What the corpus states for the claim's series and period ("500 vacancies in December
     2020": 464), when the claim states a period."""
-    if not claim.period:
+    period = Period.parse(claim.period)
+    if period is None:
         return []
-    return [r for r in _series(db, claim) if overlapping(r["period"], claim.period)]
+    return [r for r in _series(db, claim, (period.start.year, period.end.year + 1))
+            if overlapping(r["period"], claim.period)]
 
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
     """The newest dated figure of the origin's series, when it is newer than it."""
-    key = key_of(origin)
+    key = row_series(origin)
     dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
              if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
-             and (same_series(key, key_of(r)) or compatible(claim.key, key_of(r), claim.allows_parts))]
+             and (same_series(key, row_series(r)) or compatible(claim.key, row_series(r), claim.allows_parts))]
     if not dated:
         return None
     newest = max(dated, key=lambda r: (_ends(r["period"]), r["published"] or ""))

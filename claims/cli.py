@@ -267,8 +267,7 @@ def check_command(text, db_path, as_json):
         for row in claim["same_series_in_period"]:
             click.echo(f"    the corpus for that period: {row['mention']} ({row['source']}): {row['sentence']}")
         for row in claim["other_measures"][:5]:
-            click.echo(f"    the same number, measuring something else: {row['mention']} ({row['series']}, "
-                       f"{row['source']})")
+            click.echo(f"    not a match: {row['mention']} ({row['source']}): {row['why_not']}")
         for row in claim["nearest"]:
             click.echo(f"    nearest, not a match: {row['mention']} {row['metric']} {row['period']} ({row['source']})")
 
@@ -313,11 +312,21 @@ def serve_command(db_path, port, metadata):
 @click.option("--workers", type=click.IntRange(1), default=DEFAULT_WORKERS, show_default=True)
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("docs/benchmarks.md"), show_default=True)
-def bench_command(seeds, work, scales, workers, report):
+@click.option("--only", type=click.Choice(["files"]),
+              help="Measure one section and replace it in the report: files, one 50 MB file of each format.")
+def bench_command(seeds, work, scales, workers, report, only):
     """Generate scaled corpora, time builds, rebuilds, trace and facet pages; write a report."""
-    from .bench import markdown, run
-    sizes = [int(n) for n in scales.split(",")]
+    from .bench import files_markdown, markdown, measure_files, replace_section, run
     work.mkdir(parents=True, exist_ok=True)
+    if only == "files":
+        def write(files: dict) -> None:  # after each file: a long run keeps what it measured
+            (work / "results-files.json").write_text(json.dumps(files, indent=2), "utf-8")
+            old = report.read_text("utf-8") if report.exists() else "# Benchmarks\n"
+            report.write_text(replace_section(old, files_markdown(files)), "utf-8")
+        measure_files(seeds, work, echo=lambda line: click.echo(line, err=True), measured=write)
+        click.echo(f"Wrote {report} and {work / 'results-files.json'}", err=True)
+        return
+    sizes = [int(n) for n in scales.split(",")]
     results = run(seeds, work, sizes, workers, echo=lambda line: click.echo(line, err=True))
     (work / "results.json").write_text(json.dumps(results, indent=2, default=str), "utf-8")
     command = "make bench" if sizes == [200, 2000, 20000] else f"claims bench --scales {scales}"

@@ -14,15 +14,17 @@ import sqlite_utils
 
 from extract.period_value import Period
 
+from .matching import series_of, statements
 from .rounding import agrees_with_written, rounding_tolerance
-from .series import same_series, series_key
+from .series import same_series
 
 # the two statistics of a pair, both levels stated with their own period, of one series
 PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit
   and a.measure = 'level' and b.measure = 'level' and a.metric not in ('other', 'duration')
   and a.value_high is null and b.value_high is null and a.comparator = '=' and b.comparator = '='
   and not a.period_from_publication and not b.period_from_publication
-  and claims_same_series(a.metric, a.subject, a.unit, a.measure, b.metric, b.subject, b.unit, b.measure)
+  and claims_same_series(a.metric, a.subject, a.unit, a.measure, a.sentence,
+                         b.metric, b.subject, b.unit, b.measure, b.sentence)
   and claims_overlapping(a.period, b.period)
   and claims_beyond_rounding(a.value, a.mention, b.value, b.mention, a.unit)"""
 
@@ -58,9 +60,10 @@ def overlapping(a: str | None, b: str | None) -> bool:
     return first is not None and second is not None and first.overlaps(second)
 
 
-def _same_series(a_metric, a_subject, a_unit, a_measure, b_metric, b_subject, b_unit, b_measure) -> int:
-    return int(same_series(series_key(a_metric, a_subject, a_unit, a_measure),
-                           series_key(b_metric, b_subject, b_unit, b_measure)))
+def _same_series(a_metric, a_subject, a_unit, a_measure, a_sentence,
+                 b_metric, b_subject, b_unit, b_measure, b_sentence) -> int:
+    return int(same_series(series_of(a_metric, a_subject, a_unit, a_measure, a_sentence),
+                           series_of(b_metric, b_subject, b_unit, b_measure, b_sentence)))
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
@@ -70,7 +73,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
                          else int(beyond_rounding(a, a_mention or "", b, b_mention or "", unit)),
                          deterministic=True)
     conn.create_function("claims_overlapping", 2, lambda a, b: int(overlapping(a, b)), deterministic=True)
-    conn.create_function("claims_same_series", 8, _same_series, deterministic=True)
+    conn.create_function("claims_same_series", 10, _same_series, deterministic=True)
 
 
 def find_conflicts(db: sqlite_utils.Database) -> list[dict]:
@@ -80,7 +83,6 @@ def find_conflicts(db: sqlite_utils.Database) -> list[dict]:
 
 def conflicts_with(db: sqlite_utils.Database, row: dict) -> list[dict]:
     """The statements in conflict with one statement (a record of claims/matching.py)."""
-    from .matching import statements
     register_functions(db.conn)
     ids = [r[0] for r in db.execute(CONFLICTS_WITH_SQL, {"statistic_id": row["statistic_id"]}).fetchall()]
     if not ids:

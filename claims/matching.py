@@ -9,6 +9,7 @@ sentence, from the offsets extraction stored."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -17,11 +18,23 @@ from .figures import origin_rank
 from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, value_tolerance,
                        widest_tolerance)
 from .schema import LOOSELY_WRITTEN_INDEX
-from .series import SeriesKey, compatible, key_of
+from .series import SeriesKey, compatible, is_readable, series_key
 
 # a statement: the export record, what it measures and where its figure sits in its sentence
 STATEMENT_FIELDS = [*EXPORT_FIELDS, "series", "highlight", "document_kind", "passage_id"]
-CANDIDATE_LIMIT = 1000  # statistics sharing one number read at most: a check stays bounded
+CANDIDATE_LIMIT = 1000
+SERIES_CACHE = 50_000  # statistics whose series is kept read: reading one is a scan of the vocabulary
+
+
+@lru_cache(maxsize=SERIES_CACHE)
+def series_of(metric: str | None, subject: str | None, unit: str | None, measure: str | None,
+              sentence: str | None) -> SeriesKey:
+    """A statistic's series from its columns, read once per distinct statistic."""
+    return series_key(metric, subject, unit, measure, sentence)
+
+
+def row_series(row: dict) -> SeriesKey:
+    return series_of(row["metric"], row["subject"], row["unit"], row["measure"], row["sentence"])  # statistics sharing one number read at most: a check stays bounded
 
 
 @dataclass
@@ -44,7 +57,7 @@ class Figure:
         return abs(row["value"] - self.value) <= 1e-9 * max(1.0, abs(self.value))
 
     def same_series(self, row: dict) -> bool:
-        return self.key is None or compatible(self.key, key_of(row), self.allows_parts)
+        return self.key is None or compatible(self.key, row_series(row), self.allows_parts)
 
 
 def _candidates_sql(any_unit: bool, indexed: bool) -> str:
@@ -82,29 +95,50 @@ def agreeing_statistics(db: sqlite_utils.Database, figure: Figure, limit: int = 
     return [statement(r) for r in db.query(sql, params)]
 
 
-def statements(db: sqlite_utils.Database, where: str, params: dict, limit: int = CANDIDATE_LIMIT) -> list[dict]:
-    """Statistics as statements, by a condition on `s` (statistics) and `d` (documents)."""
-    return [statement(r) for r in db.query(f"{STATISTICS_SQL} where {where}{STATEMENT_ORDER} limit :limit",
+def statements(db: sqlite_utils.Database, where: str, params: dict, limit: int = CANDIDATE_LIMIT,
+               order: str = STATEMENT_ORDER) -> list[dict]:
+    """Statistics as statements, by a condition on `s` (statistics) and `d` (documents), the
+    first `limit` in `order` (earliest published first unless given)."""
+    return [statement(r) for r in db.query(f"{STATISTICS_SQL} where {where}{order} limit :limit",
                                            {**params, "limit": limit})]
 
 
-def same_metric(db: sqlite_utils.Database, metric: str, unit: str, measure: str) -> list[dict]:
-    """The statements of one metric, unit and measure, through the metric index."""
-    return statements(db, "s.metric = :metric and s.unit = :unit and s.measure = :measure",
-                      {"metric": metric, "unit": unit, "measure": measure})
+def why_not(row: dict) -> str:
+    """Why a statistic sharing a figure's number is not that figure."""
+    key = row_series(row)
+    if not is_readable(key) and key.subject is None:
+        return f"the same number; what it measures could not be read ({row['series']})"
+    return f"the same number, measuring something else ({row['series']})"
 
 
-def series_statements(db: sqlite_utils.Database, key: SeriesKey, allows_parts: bool = False) -> list[dict]:
-    """Every statement of a series compatible with `key`, whatever its value."""
-    return [r for r in same_metric(db, key.metric, key.unit, key.measure)
-            if compatible(key, key_of(r), allows_parts)]
+# the newest periods first, through the (metric, year) index: what `limit` keeps of a long series
+NEWEST_FIRST = " order by s.metric, s.year desc"
+
+
+def same_metric(db: sqlite_utils.Database, metric: str, unit: str, measure: str,
+                years: tuple[int, int] | None = None) -> list[dict]:
+    """The statements of one metric, unit and measure, newest years first (at most
+    CANDIDATE_LIMIT, read through the (metric, year) index), within `years` when given."""
+    where = "s.metric = :metric and s.unit = :unit and s.measure = :measure"
+    if years:
+        where += " and s.year between :first and :last"
+    return statements(db, where, {"metric": metric, "unit": unit, "measure": measure,
+                                  "first": years[0] if years else None, "last": years[1] if years else None},
+                      order=NEWEST_FIRST)
+
+
+def series_statements(db: sqlite_utils.Database, key: SeriesKey, allows_parts: bool = False,
+                      years: tuple[int, int] | None = None) -> list[dict]:
+    """The statements of a series compatible with `key`, whatever their value."""
+    return [r for r in same_metric(db, key.metric, key.unit, key.measure, years)
+            if compatible(key, row_series(r), allows_parts)]
 
 
 def statement(row: dict) -> dict:
     """A statistic as check and trace show it: the export record, its series, whether its
     document states its own date, and where the figure sits in its sentence."""
     out = _record(row)
-    key = key_of(row)
+    key = row_series(row)
     out["series"] = key.label
     out["highlight"] = highlight(row["sentence"], row["mention"], row["start"] - (row["sentence_start"] or 0))
     out["document_kind"] = row["document_kind"]

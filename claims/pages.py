@@ -1,20 +1,19 @@
-"""What the site's statistic, document and timeline pages show, read from the database.
-Text is HTML-escaped here, once, as it is split around the figures it highlights: a scraped
-page containing <script> shows as text."""
+"""What the site's statistic, document and organisation pages and the home page show, read
+from the database. Text is HTML-escaped here, once, as it is split around the figures it
+highlights: a scraped page containing <script> shows as text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import sqlite_utils
 from markupsafe import Markup, escape
-
-from extract.period_value import Period
 
 from .trace import citations
 
 # the name Datasette serves the database under; metadata.yml, the templates and these links use it
 DATABASE = "claims"
-STATISTIC_URL = f"/{DATABASE}/statistics/{{}}"
+STATISTIC_URL = f"/{DATABASE}/statistics/{{}}"  # for the charts; pages link through Datasette's urls
 
 METRIC_LABELS = {"vacancy_rate": "Vacancy rate", "caseload": "Caseload", "staff_in_post": "Staff in post"}
 # the metrics charted on the home page: the three people argue about most
@@ -55,12 +54,12 @@ def marked_text(text: str, marks: list[Mark]) -> Markup:
     return Markup("".join(out))
 
 
-def figure_mark(text: str, start: int, end: int, statistic_id: int | None = None,
-                title: str = "") -> Mark:
+def figure_mark(text: str, start: int, end: int, url: str | None = None, title: str = "") -> Mark:
+    """The figure at text[start:end] highlighted, linked to its statistic's page when `url` is
+    given (built by Datasette's urls, so a base_url is kept)."""
     inner = Markup('<mark class="figure">{}</mark>').format(text[start:end])
-    if statistic_id is not None:
-        inner = Markup('<a class="figure-link" href="{}" title="{}">{}</a>').format(
-            STATISTIC_URL.format(statistic_id), title, inner)
+    if url is not None:
+        inner = Markup('<a class="figure-link" href="{}" title="{}">{}</a>').format(url, title, inner)
     return Mark(start, end, inner)
 
 
@@ -128,7 +127,8 @@ def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
     }
 
 
-def document_page(db: sqlite_utils.Database, document_id: int) -> dict | None:
+def document_page(db: sqlite_utils.Database, document_id: int,
+                  statistic_url: Callable[[int], str]) -> dict | None:
     docs = list(db.query("select * from documents where id = ?", [document_id]))
     if not docs:
         return None
@@ -144,7 +144,7 @@ def document_page(db: sqlite_utils.Database, document_id: int) -> dict | None:
     passages = []
     for p in db.query("select id, kind, number, page, source, start, text from passages "
                       "where document_id = ? order by ordinal", [document_id]):
-        marks = [figure_mark(p["text"], s["start"] - p["start"], s["end"] - p["start"], s["id"],
+        marks = [figure_mark(p["text"], s["start"] - p["start"], s["end"] - p["start"], statistic_url(s["id"]),
                              f"{metric_label(s['metric'])}, {s['period'] or 'no period'}, {s['source']}")
                  for s in stats_by_passage.get(p["id"], [])]
         marks += [footnote_mark(p["text"], r["start"], r["end"], r["number"])
@@ -188,23 +188,3 @@ def coverage(db: sqlite_utils.Database) -> dict:
             "organisations": db.execute("select count(*) from organisations").fetchone()[0],
             "statistics": db.execute("select count(*) from statistics").fetchone()[0],
             "built_at": (built[0] if built else "")[:10]}
-
-
-def timeline(db: sqlite_utils.Database, metric: str) -> dict:
-    """A metric's levels placed at the middle of their period, in the metric's commonest unit:
-    changes ("up 192") and targets ("should not exceed 50") are not levels and are not plotted."""
-    units = list(db.query("select unit, count(*) as n from statistics where metric = ? and measure = 'level' "
-                          "group by unit order by n desc", [metric]))
-    if not units:
-        return {"metric": metric, "label": metric_label(metric), "unit": None, "points": []}
-    unit = units[0]["unit"]
-    points = []
-    for s in db.query("select s.id, s.value, s.mention, s.period, s.source, s.subject, s.comparator, "
-                      "d.title, s.published from statistics s join documents d on d.id = s.document_id "
-                      "where s.metric = ? and s.unit = ? and s.measure = 'level' and s.value is not null",
-                      [metric, unit]):
-        period = Period.parse(s["period"])
-        if period is not None:
-            points.append({**s, "date": period.middle})
-    points.sort(key=lambda p: (p["date"], p["value"]))
-    return {"metric": metric, "label": metric_label(metric), "unit": unit, "points": points}

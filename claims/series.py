@@ -43,12 +43,20 @@ class SeriesKey(NamedTuple):
 
     @property
     def label(self) -> str:
-        """The series as a reader would name it: "staff_in_post of band 4 probation officers
-        (count, level, Wales)"."""
-        what = subject_label(self.subject) or "unknown subject"
-        details = [d for d in (self.unit, self.measure if self.measure != "level" else None,
+        """The series as a reader would name it: "Staff in post: band 4 probation officers
+        (count, change, Wales)"."""
+        what = subject_label(self.subject) or "subject unread"
+        details = [d for d in (UNIT_WORDS.get(self.unit, self.unit), self.measure if self.measure != "level" else None,
                                scope_label(self.scope)) if d]
-        return f"{self.metric or 'unread'}: {what}" + (f" ({', '.join(details)})" if details else "")
+        return f"{metric_words(self.metric)}: {what}" + (f" ({', '.join(details)})" if details else "")
+
+
+UNIT_WORDS = {"percent": "%", "gbp": "£", "count": "count"}
+
+
+def metric_words(metric: str | None) -> str:
+    """A metric as words: "staff_in_post" is "Staff in post"."""
+    return metric.replace("_", " ").capitalize() if metric else "Unread metric"
 
 
 def series_key(metric: str | None, subject: str | None, unit: str | None, measure: str | None = "level",
@@ -152,5 +160,37 @@ def refresh_series(db) -> int:
     return len(rows)
 
 
+# -- reading a series back ---------------------------------------------------------------
+
+SERIES_STATISTICS_SQL = """
+select s.id, s.mention, s.value, s.value_high, s.unit, s.comparator, s.measure, s.period, s.year,
+       s.period_from_publication, s.source, s.subject, s.published, s.sentence, s.series_id,
+       d.id as document_id, d.title, d.url as document_web_url, d.source as publisher,
+       substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start) as sentence_text,
+       s.start - s.sentence_start as mention_start
+from statistics s join documents d on d.id = s.document_id
+where s.series_id = :series_id
+order by s.year is null, s.year, s.period, s.published, s.id
+"""
+
+
+def series_row(db, series_id: str) -> dict | None:
+    rows = list(db.query("select * from series where id = :id", {"id": series_id}))
+    return rows[0] if rows else None
+
+
+def series_statistics(db, series_id: str) -> list[dict]:
+    """Every statement of a series, by period then date published, with its sentence as the
+    document holds it and where the figure sits in it."""
+    return list(db.query(SERIES_STATISTICS_SQL, {"series_id": series_id}))
+
+
+def series_of_metric(db, metric: str) -> list[dict]:
+    """A metric's series, the most stated first."""
+    return list(db.query("select * from series where metric = :metric order by statistics desc, label",
+                         {"metric": metric}))
+
+
 __all__ = ["SeriesKey", "series_key", "key_of", "compatible", "scopes_compatible", "same_series",
-           "is_readable", "series_columns", "refresh_series", "METRICS_NEEDING_SUBJECT", "scope_is_within"]
+           "is_readable", "series_columns", "refresh_series", "series_row", "series_statistics",
+           "series_of_metric", "METRICS_NEEDING_SUBJECT", "scope_is_within"]

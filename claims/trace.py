@@ -18,9 +18,10 @@ from extract.quantities import find_quantities
 
 from .claim_reader import clean_query, read_claim
 from .conflicts import overlapping
-from .matching import CANDIDATE_LIMIT, Figure, agreeing_statistics, primary_first, series_statements, statements
+from .matching import (CANDIDATE_LIMIT, Figure, agreeing_statistics, primary_first, row_series, series_statements,
+                       statements, why_not)
 from .rounding import rounding_tolerance
-from .series import SeriesKey, compatible, key_of
+from .series import SeriesKey, compatible
 
 STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at", "by", "is", "was",
              "were", "are", "rate", "per", "cent", "percent", "about", "around", "some", "nearly", "almost"}
@@ -71,7 +72,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
                         "series": figure.key.label if figure.key else None}
     agreeing = agreeing_statistics(db, figure, CANDIDATE_LIMIT)
     if figure.key is not None:
-        matches = [r for r in agreeing if compatible(figure.key, key_of(r), figure.allows_parts)]
+        matches = [r for r in agreeing if compatible(figure.key, row_series(r), figure.allows_parts)]
     elif words:
         matches = _naming_all(agreeing, words)
     else:
@@ -80,7 +81,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
         # ("about 40 per cent" for "37%") needs the query's words to be called the same figure
         matches = [r for r in agreeing if abs(r["value"] - figure.value) <= figure.tolerance]
     matched = {r["statistic_id"] for r in matches}
-    others = [{**r, "why_not": f"the same number, measuring something else ({r['series']})" if figure.key or words
+    others = [{**r, "why_not": why_not(r) if figure.key or words
                else "a looser figure that may be a rounding of it; add what it measures to trace it"}
               for r in agreeing if r["statistic_id"] not in matched]
     matches = matches[:limit] if limit else matches
@@ -115,7 +116,7 @@ def _mark_origins(rows: list[dict]) -> None:
     whose subject was not read joins the series of the same metric, unit and measure."""
     origins: list[tuple[SeriesKey, dict]] = []
     for row in primary_first(rows):
-        key = key_of(row)
+        key = row_series(row)
         origin = next((o for k, o in origins if (k.metric, k.unit, k.measure) == (key.metric, key.unit, key.measure)
                        and (k.subject == key.subject or None in (k.subject, key.subject))), None)
         if origin is None:

@@ -171,6 +171,8 @@ CITATIONS = [(rule, re.compile(p, re.M)) for rule, p in (
     ("citation:publication-from",
      rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
      rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})"),
+    ("citation:foi", r"\b(?:Freedom of Information|FOI)\s+(?:request|requests|reply|replies|response|responses|data)\s+"
+                     r"(?:to|from|by|of)\s+(?P<who>[^,.;:!?]{0,70})"),
     ("citation:bracketed", r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)"),
     ("citation:source-line", r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})"),
 )]
@@ -190,13 +192,19 @@ PUBLICATION_ANAPHORA = re.compile(
     rf"(?:also )?(?:states?|says?|shows?|showed|sets? out|finds?|found|reports?|notes?|claims?|estimates?|reveals?|revealed)\b")
 
 
+# data a body gave: "a Freedom of Information request to the", "figures obtained from the"
+DATA_FROM = re.compile(r"(?:\b(?:Freedom of Information|FOI)\s+(?:request|reply|response)s?\s+(?:to|from)|"
+                       r"\b(?:obtained|received|released|supplied|provided)\b[^.]{0,40}?\bfrom)\s+(?:the\s+)?$", re.I)
+
+
 def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """Sentences that restate "the article" or "the table" of a publication this document named
     before ("I've read the Chief Probation Officer's “myth busters” piece ... The article states
     that ..."), attributed to its publisher; `memory` keeps the last publication named."""
     events = []
     for org in find_organisations(text):
-        if NAMED_PUBLICATION.match(text, org.end):
+        # "HMPPS's workforce statistics", "a Freedom of Information request to the MoJ"
+        if NAMED_PUBLICATION.match(text, org.end) or DATA_FROM.search(text, max(0, org.start - 80), org.start):
             events.append((org.start, "named", spokesperson(org.name)))
     for m in PUBLICATION_ANAPHORA.finditer(text):
         events.append((m.start(), "anaphora", None))

@@ -52,7 +52,7 @@ BEFORE_WINDOW = 120
 LONGEST_CUE = 200  # characters: how far before a range a cue overlapping it can start
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
 # "seven of its 27 targets", "seven out of 27": the whole, not the part
-TOTAL_OF = re.compile(r"\b(?:out )?of (?:its |their |the |our |his |her |a possible )?$", re.I)
+TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
@@ -203,6 +203,14 @@ class Decision:
     metric: str
     rule: str
     words: str | None = None
+    scope: str = ""  # the sentence or line the deciding cue is in
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The sentence or line of `text` holding [start, end)."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    last = min(i for i in (text.find(". ", end), text.find("\n", end), len(text)) if i >= 0)
+    return text[first:last]
 
 
 Ranges = list[tuple[int, int]]
@@ -230,25 +238,30 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
         score = cue.weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE))
         if clause is not None and not overlaps_sorted(cue_start, cue_end, clause):
             score *= OTHER_CLAUSE_WEIGHT
-        if _overlaps(cue_start, cue_end, own):
+        metric, rule = cue.metric, cue.id
+        if cue.id == "staff_shortage.staff_needed" and (
+                _overlaps(cue_start, cue_end, whole) or SHARE_OF_NEEDED.match(sentence[end:cue_start])):
+            # "half the staff needed", "70% of the needed number of officers": the share of
+            # what is needed that is in post
+            metric, rule = "staff_in_post", "staff_in_post.share_of_needed"
+        elif _overlaps(cue_start, cue_end, own):
             score *= OWN_NOUN_WEIGHT
         elif _overlaps(cue_start, cue_end, whole):
             score *= WHOLE_WEIGHT
+        if cue.metric == "other" and not _overlaps(cue_start, cue_end, own):
+            continue  # a cue of what no metric measures speaks only of the noun a count counts
         if score > best_score:
-            best, best_score = Decision(cue.metric, cue.id, sentence[cue_start:cue_end]), score
+            best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
     # a short sentence ("Yes: 26,696 (93.40%)", "Probation Staff: 1%") borrows from its
     # neighbours the cue that could win
     if context and _words_at_most(sentence, SHORT_SENTENCE):
         for cue, cue_start, cue_end in cues_in(context, unit):
             score = cue.weight * CONTEXT_WEIGHT
-            if score > best_score:
-                best, best_score = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end]), score
+            if score > best_score and cue.metric != "other":
+                best, best_score = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
+                                            _line_around(context, cue_start, cue_end)), score
     if best.metric == "targets_met" and TOTAL_OF.search(before):
         return Decision("targets_total", "targets.total_of", before[-12:].strip())
-    if best.rule == "staff_shortage.staff_needed":
-        cue_start = sentence.find(best.words, end)
-        if cue_start >= 0 and SHARE_OF_NEEDED.match(sentence[end:cue_start]):
-            return Decision("staff_in_post", "staff_in_post.share_of_needed", best.words)
     return best
 
 
@@ -313,8 +326,9 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent_text)
             and not PAY_SPAN.search(sent_text)):
         return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent_text).group())
-    if decision.metric == "pay_award" and fig.unit == "percent" and PAY_GROWTH.search(sent_text):
-        return Decision("pay_change", "pay.growth_over_years", PAY_GROWTH.search(sent_text).group())
+    growth = PAY_GROWTH.search(decision.scope or sent_text)
+    if decision.metric == "pay_award" and fig.unit == "percent" and growth:
+        return Decision("pay_change", "pay.growth_over_years", growth.group())
     if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
             and previous._.metric not in ("other", "duration", None):
         return Decision(previous._.metric, "change.of_level", text[previous._.quantity.start:previous._.quantity.end])

@@ -53,6 +53,7 @@ PRESENT_TAGS = {"VBZ", "VBP"}
 OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
                           r"but|managed|set up|established|created|introduced)\b", re.I)
 LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
@@ -140,7 +141,8 @@ def figure_period(doc: Doc) -> Doc:
                 decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
                                           anchor or published,
                                           published, reference, present=present,
-                                          clause_start=starts_clause, first_figure=first_figure)
+                                          clause_start=starts_clause, first_figure=first_figure,
+                                          duration=duration)
             span._.period = str(decision.period) if decision.period else None
             span._.year = decision.period.year if decision.period else None
             span._.period_from_publication = decision.from_publication
@@ -170,7 +172,7 @@ def restates(text: str, first, other) -> bool:
 def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr], text: str,
                    frame: Frame | None, anchor: Period | None, published: Period | None,
                    reference: Period | None = None, present: bool = False,
-                   clause_start: int = 0, first_figure: int = 0) -> Decision:
+                   clause_start: int = 0, first_figure: int = 0, duration: bool = False) -> Decision:
     """The period a figure at `position` in a sentence holds for.
 
     The date between the figure and the next figure applies first ("from 14% in 2021 to 21%
@@ -178,6 +180,9 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     there were 3,550"), then the frame carried from before, the reference period, and the
     publication date, flagged."""
     dated = [d for d in dates if d.is_date and (d.period or d.offset_years is not None)]
+    # a length of time ("a three-year award to cover 2021, 2022 and 2023") spans the list it
+    # names; the list dates what holds in each of its years
+    dated = dated if duration else enumerations(dated, text)
     limit = next_figure if next_figure is not None else 10 ** 9
     # a date after a relative or subordinate clause opens ("eight suppliers, under contracts
     # that were to run to 2021-22") is that clause's event, not the figure's
@@ -198,6 +203,27 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     if frame and not present:
         return Decision(frame.period, frame.rule, frame.words)
     return undated(published, reference)
+
+
+def enumerations(dates: list[DateExpr], text: str) -> list[DateExpr]:
+    """A list of three or more dates ("on 1 April 2022, 1 April 2023 and 1 April 2024", "in
+    2019, 2020 and 2021") read as one span from the first to the last: what holds on each."""
+    merged: list[DateExpr] = []
+    run: list[DateExpr] = []
+    for d in dates + [None]:
+        if d is not None and d.kind == "point" and d.period and (
+                not run or LIST_SEPARATOR.fullmatch(text[run[-1].end:d.start])):
+            run.append(d)
+            continue
+        if len(run) >= 3:
+            span = Period(run[0].period.first, run[-1].period.last)
+            merged.append(dataclasses.replace(run[0], end=run[-1].end, kind="span", period=span))
+        else:
+            merged += run
+        run = [d] if d is not None and d.kind == "point" and d.period else []
+        if d is not None and not run:
+            merged.append(d)
+    return merged
 
 
 def undated(published: Period | None, reference: Period | None) -> Decision:
@@ -400,6 +426,27 @@ def _without_dates(text: str, dates: list[DateExpr]) -> str:
         at = d.end
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+# the text naming its own present: "Last week (19 March 2021), ...", "Last Thursday's (20
+# February 2025) figures", "Inflation is currently running at 9% (March 2022)"
+WRITING_EVIDENCE = re.compile(r"\b(?:last (?:week|month|[a-z]+day)|yesterday|today|this (?:week|morning|month)|"
+                              r"(?:is|are) (?:currently|now)\b[^.()]{0,40}?)['’]?s?\s*\((?P<date>[^()]{4,30})\)", re.I)
+
+
+def document_date(document) -> str | None:
+    """The date a document's undated figures take: its publication date when the front matter
+    gives one; else a date the text gives for its own present (only evidence inside the
+    document counts); else the ingest's inference from the dates it mentions."""
+    if document.published:
+        return document.published
+    named = []
+    for m in WRITING_EVIDENCE.finditer(document.text):
+        dates = [d for d in find_dates(m.group("date")) if d.kind == "point" and d.period]
+        named += [d.period for d in dates]
+    if named:
+        return str(max(named, key=lambda p: p.end))
+    return document.published_inferred
 
 
 def document_reference(document) -> Period | None:

@@ -75,13 +75,15 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("fiscal_span", r"\b(?:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
                         r"(?P<y3>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b"),
         ("between", rf"\bbetween {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
-        ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2})(?![\d%])"),
+        ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{1,2})(?![\d%])"),
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
         ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD}[ -]{_MONTH}(?:(?:,? |-){_YEAR})?\b"),
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
         ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_span", rf"\b(?:from )?{_MONTH},? {_YEAR}\s?(?:[-–]|to|until)\s?(?P<month2>{_MONTH_NAMES}),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
+        # "inspections in November": a month without its year ("November and December 2019" shares one)
+        ("month_alone", rf"\b(?i:in|since|during|from|until|by|last|this|early|mid|late|the end of) {_MONTH}\b(?![^.;]{{0,25}}\b(?:19|20)\d{{2}}\b)"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
@@ -102,6 +104,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         need = own[0] if own else needs.get(kind, "digit")
         if kind in ("day_month", "month_day", "month_span", "month_year"):
             need = "month"
+        if kind == "month_alone":
+            need = "month_name"
         compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0),
                          need))
     return compiled
@@ -119,6 +123,7 @@ BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up fro
 
 
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
+MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
 
 
 def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
@@ -126,25 +131,28 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
     global _COMPILED
     if _COMPILED is None:
         _COMPILED = _patterns()
-    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    writing = Period.parse(published)
+    pub_year = writing.first.year if writing else None
     if pub_year is not None and not FIRST_YEAR <= pub_year <= LAST_YEAR:
-        pub_year = None  # a hostile or broken publication date ("9999-12-31") dates nothing
+        writing, pub_year = None, None  # a hostile or broken publication date ("9999-12-31") dates nothing
     found: list[DateExpr] = []
     taken = TakenRanges()
     has_digit = HAS_DIGIT.search(text) is not None
-    has_month = has_digit and HAS_MONTH.search(text) is not None
+    has_month_name = HAS_MONTH.search(text) is not None
+    has_month = has_digit and has_month_name
     lowered = text.lower()
     for kind, pattern, need in _COMPILED:
         if (need == "digit" and not has_digit) or (need == "month" and not has_month) or (
+                need == "month_name" and not has_month_name) or (
                 isinstance(need, list) and not any(word in lowered for word in need)):
             continue
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            expr = _make(kind, m, text, pub_year)
+            expr = _make(kind, m, text, pub_year) if kind != "month_alone" else _month_alone(m, text, writing)
             if expr is None or (expr.year is not None and not FIRST_YEAR <= expr.year <= LAST_YEAR):
                 continue  # "over the next 5,000 years" reaches no date a figure holds for
-            prefix = PREFIX.search(text[max(0, m.start() - 40):m.start()])
+            prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
             expr.prefix = prefix.group(1).lower() if prefix else None
             if kind.startswith("relative") and expr.prefix is None:
                 expr.prefix = "relative"  # "last year", "a year earlier" frame a figure like "in 2023"
@@ -170,6 +178,10 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
     if kind == "fiscal":
         y1 = int(m.group("y1"))
         y2s = m.group("y2")
+        if len(y2s) == 1:
+            # "2024-5": the financial year 2024/25, never a span of years
+            return (_with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(y1, fiscal=True))))
+                    if (y1 + 1) % 10 == int(y2s) else None)
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         if len(y2s) == 2 and y2 < y1:
             y2 += 100
@@ -249,6 +261,18 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
 # "(May 2021)", "(as at March 2022)", "(CPI, July 2022)": a bracket holding a date and at most a label
 BRACKET_OPEN = re.compile(r"\(\s*(?:[A-Za-z][\w-]{0,15},\s*)?(?:(?:in|as at|as of|at|on|at the end of|end of|to|year to|year ending)\s+)?$", re.I)
 BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
+def _month_alone(m: re.Match, text: str, writing: Period | None) -> DateExpr | None:
+    """ "inspections in November", written in February 2023: November 2022, the month's
+    occurrence nearest the writing. Unknown without the writing's month."""
+    when = writing.first if writing else None
+    if when is None or when.month is None:
+        return None
+    month = month_number(m.group("month"))
+    year = when.year - (month - when.month > MONTHS_AWAY) + (when.month - month > MONTHS_AWAY)
+    start = m.start("month")
+    return _with_prefix(text, DateExpr(start, m.end(), "point", Period.single(When(year, month))))
 
 
 def _with_prefix(text: str, expr: DateExpr) -> DateExpr:

@@ -32,7 +32,7 @@ from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
-from .period import PassageFrames, document_reference
+from .period import PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
 from .subjects import describe_subject
@@ -281,7 +281,7 @@ def prepare_docs(nlp: Language, document):
     """One unparsed Doc per passage worth parsing, with its context set, as the passages are
     read (a generator: a long document is never held as Docs all at once)."""
     finder = nlp.get_pipe("figure_finder")
-    published = document.published or document.published_inferred
+    published = document_date(document)
     # the text numbers are read from (extract/reading.py); statistics map back to the original
     readings = [reading_text(masked_passage_text(document, p)) for p in document.passages]
     texts = [r.text for r in readings]

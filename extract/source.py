@@ -31,9 +31,18 @@ from .reasons import set_reason
 LEAD_PASSAGES = 3  # where a story names the publication it reports on
 # a line that introduces a pasted text: "This from BBC news website:-"
 REPRODUCTION_INTRO = re.compile(r":-\s*$")
+# an author's role in a body: "chief executive of Acme CRC", "general secretary of the Union"
+ROLE_OF = re.compile(r"\b(?i:chief executive|chief officer|director|chair|chairman|chairwoman|chairperson|head|"
+                     r"general secretary|spokesperson|spokesman|spokeswoman|president|leader|CEO)\s+(?:of|at)\s+"
+                     r"(?:the\s+)?(?P<org>[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'-]*)*)")
+# kinds of document that restate other bodies' publications: news stories, blog posts and
+# charities' responses to a report
+RESTATING_KINDS = ("news", "blog", "charity")
 # bodies that write about others' figures rather than produce their own
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
+HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)\b|\bquestions and answers\b|"
+                     r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements", re.I)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
 
@@ -71,6 +80,24 @@ def answering_department(text: str) -> tuple[str, str] | None:
     return None
 
 
+def is_parliamentary_answer(document) -> bool:
+    """Whether a parliamentary document is Hansard or a written question and answer, where a
+    minister speaks for a department: its publisher, title or address says so, or its text
+    puts a question to a department."""
+    described = " ".join(filter(None, (document.publisher, document.title, document.url)))
+    return bool(HANSARD.search(described) or ANSWERING.search(document.text[:4000]))
+
+
+def lead_body(document) -> tuple[str, str] | None:
+    """The first registered body the document's title or opening passages name, and the words."""
+    texts = [document.title or ""] + [document.passage_text(p) for p in document.passages[:LEAD_PASSAGES + 1]]
+    for text in texts:
+        found = registry.find_organisations(text)
+        if found:
+            return registry.spokesperson(found[0].name), text[:80]
+    return None
+
+
 def document_asserter(document) -> Decision:
     """Who asserts a document's figures unless a passage names someone else."""
     publisher = document.source
@@ -78,6 +105,11 @@ def document_asserter(document) -> Decision:
         return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
     org = registry.get(publisher)
     if org is None:
+        if registry.is_domain(document.publisher or publisher):
+            # a publisher known only by its web address is the body the text's lead names
+            named = lead_body(document)
+            if named:
+                return Decision(named[0], "publisher:named-in-lead", named[1])
         return Decision(publisher, "publisher", document.publisher or "")
     # "HM Prison and Probation Service workforce quarterly", published by the MoJ: the
     # series is the agency's
@@ -85,8 +117,9 @@ def document_asserter(document) -> Decision:
     agencies = [n for n in named if registry.is_part_of(n, publisher)]
     if agencies:
         return Decision(registry.most_specific(agencies), "publisher:series-of-agency", document.title or "")
-    if org.kind == "parliament":
-        # Hansard and written answers: a minister answers for the department
+    if org.kind == "parliament" and is_parliamentary_answer(document):
+        # Hansard and written answers: a minister answers for the department; a Library
+        # briefing or any other parliamentary paper speaks for its publisher
         department = answering_department(document.text)
         if department:
             return Decision(department[0], "publisher:answering-department", department[1])
@@ -117,18 +150,20 @@ class SourceReader:
         """The passage from which a post or story restates or reproduces another body's text,
         and that body."""
         document = self.document
-        if self.asserter.source != document.source or document.kind not in ("news", "blog"):
+        if self.asserter.source != document.source or document.kind not in RESTATING_KINDS:
             return None
-        body = [n for n, p in enumerate(document.passages) if p.kind not in ("title", "heading")][:LEAD_PASSAGES]
+        # the lead: the first passages of text, a standfirst set as a title line included
+        title = " ".join((document.title or "").split())
+        body = [n for n, p in enumerate(document.passages)
+                if p.kind != "heading" and not (p.kind == "title" and (" ".join(texts[n].split()) == title
+                                                                        or not texts[n].strip().endswith(".")))]
+        body = body[:LEAD_PASSAGES]
         # a post that reproduces a body's press release is that body's from its first line
         release = reproduced_release([texts[n] for n in body])
         if release:
             return body[0], release
-        if document.kind in ("news", "blog"):
-            found = reported_source([texts[n] for n in body])
-            if found:
-                return body[found[0]], found[1]
-        return None
+        found = reported_source([texts[n] for n in body])
+        return (body[found[0]], found[1]) if found else None
 
     def read(self, i: int, passage, text: str) -> PassageSource:
         """Passage `i` (of text `text`): its default source and its scopes. Every passage is
@@ -176,7 +211,12 @@ class SourceReader:
         last_sentence = text[last_sentence_start(text):]
         orgs = registry.find_organisations(last_sentence, include_intro_only=True)
         if not orgs:
-            return None
+            # "from J. Roe, chief executive of Acme CRC:-": a body the registry does not know,
+            # named by its author's role
+            role = ROLE_OF.search(last_sentence)
+            if role is None:
+                return None
+            return Decision(role.group("org"), "reproduced:colon-dash", role.group())
         author = orgs[-1].name
         lead = self.lead[1].source if self.lead else None
         if lead and registry.organisation_kind(lead) not in WRITER_KINDS and \

@@ -27,6 +27,8 @@ MIN_ARTICLE_WORDS = 30
 # lxml, which trafilatura and htmldate parse pages with, stops at 256 levels of nesting and
 # drops everything below and after; a page is flattened below this depth before they read it
 MAX_DEPTH = 200
+# past this a page is a bulletin or a report, not an article among chrome: read_large_page
+LARGE_PAGE_CHARS = 4 * 1024 * 1024
 # the article's container, most specific first: Blogger, WordPress, GOV.UK, schema.org, HTML5
 ARTICLE_SELECTORS = [".post-body", ".entry-content", ".govuk-govspeak", "[itemprop=articleBody]",
                      ".article-body", ".article-content", ".field--name-body", "article", "main",
@@ -78,6 +80,8 @@ def parse_html_page(markup: str | bytes, publisher: str | None = None, kind: str
     for _, recognise, read in SITE_READERS:
         if recognise(soup):
             return read(page)
+    if len(markup) > LARGE_PAGE_CHARS:
+        return read_large_page(page)
     return read_article_page(page)
 
 
@@ -136,6 +140,16 @@ def looks_like_parliament_report(soup: BeautifulSoup) -> bool:
 # readers of sites whose structure the article extractor does not keep, tried in order; any
 # other page is an article (read_article_page)
 SITE_READERS = [("parliament_report", looks_like_parliament_report, read_parliament_report)]
+
+
+def read_large_page(page: Page) -> list[Document]:
+    """A page too large for trafilatura and htmldate, which hold some 25 times a page's size
+    (a 20 MB e-mail peaked at 809 MB, most of it theirs) and read it more than once: its
+    article is found by its container, chrome removed, as a committee report's is, and it is
+    dated from its <head> alone."""
+    head = page.soup.head
+    published = page_date(str(head)) if head is not None else None
+    return [_structured_document(page.soup, page, published)]
 
 
 def read_article_page(page: Page) -> list[Document]:
@@ -294,7 +308,8 @@ def _find_article(scope: Tag, path: str, min_words: int) -> Tag:
 
 
 def _words(el: Tag) -> int:
-    return len(el.get_text(" ").split())
+    # counted string by string: the text of a 50 MB page as one list of words is 450 MB
+    return sum(len(text.split()) for text in el.strings)
 
 
 def _is_chrome(el: Tag) -> bool:

@@ -1,5 +1,6 @@
 """The site's own pages: a statistic's page and a document's page (Datasette row templates
-given their data here), a metric's timeline with its chart, and the home page's charts. The
+given their data here) and the home page's charts (a metric's timeline and a series' page are
+plugins/series_pages.py). The
 data comes from claims.pages, read through Datasette's read-only connection."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from urllib.parse import urlencode
 
 import sqlite_utils
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Response
 
 from markupsafe import Markup
 
@@ -37,31 +38,27 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         pk = request.url_vars.get("pks", "")
         if not pk.isdigit():
             return {}
-        return {"claim_page": await _read(datasette, ROW_PAGES[table], int(pk))}
+        # a document's figures link to their statistics through Datasette's urls (base_url kept)
+        links = (lambda sid: datasette.urls.row(DATABASE, "statistics", sid),) if table == "documents" else ()
+        return {"claim_page": await _read(datasette, ROW_PAGES[table], int(pk), *links)}
 
     async def home_page():
         if DATABASE not in datasette.databases:
             return {}
-        series = [await _read(datasette, pages.timeline, metric) for metric in pages.HOME_CHARTS]
-        return {"home_charts": [{**s, "svg": charts.timeline_svg(s, 400, 220)} for s in series],
-                "coverage": await _read(datasette, pages.coverage)}
+        # each chart draws its metric's main series, never every statistic of the metric
+        series = [await _read(datasette, charts.metric_chart, metric) for metric in pages.HOME_CHARTS]
+        for chart in series:
+            for point in chart["points"]:
+                point["url"] = datasette.urls.row(DATABASE, "statistics", point["id"])
+        return {"home_charts": [{**s, "svg": charts.timeline_svg(s)} for s in series],
+                "coverage": await _read(datasette, pages.coverage),
+                "q": "", "max_chars": MAX_CLAIM_CHARS, "max_figures": MAX_FIGURES}
 
     if view_name == "row" and database == DATABASE and table in ROW_PAGES:
         return row_page
     if view_name == "index":
         return home_page
     return {}
-
-
-async def timeline_page(request, datasette):
-    metric = request.url_vars["metric"]
-    series = await _read(datasette, pages.timeline, metric)
-    if not series["points"]:
-        raise NotFound(f"No dated figures for metric {metric!r}")
-    built = (await _read(datasette, pages.coverage))["built_at"]
-    html = await datasette.render_template(
-        "timeline.html", {"series": series, "svg": charts.timeline_svg(series), "built_at": built}, request=request)
-    return Response.html(html)
 
 
 VERDICT_TEXT = {
@@ -202,6 +199,5 @@ async def check_page(request, datasette):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/timeline/(?P<metric>[a-z_]+)$", timeline_page),
-            (r"^/-/trace(\.(?P<format>json))?$", trace_page),
+    return [(r"^/-/trace(\.(?P<format>json))?$", trace_page),
             (r"^/-/check(\.(?P<format>json|claimreview))?$", check_page)]

@@ -22,13 +22,15 @@ DOCUMENT_ID_COLUMNS = {"document_id"}
 
 
 def default_columns_query(query_string: bytes, columns: list[str]) -> bytes:
-    """The table page's query with the reader's columns asked for when it names none itself
-    (?_col=, or ?_nocol= from a column's menu, which hides one more of them)."""
-    args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    """The table page's query with the reader's columns asked for (?_col=) unless it chooses
+    columns itself (?_col=), asks for all (?_columns=all) or for another format (?_format=).
+    A ?_nocol= from a column's menu keeps them: it hides one more of the reader's columns."""
+    # latin-1 both ways: every byte of the query comes back as it was sent
+    args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="latin-1")
     names = {name for name, _ in args}
     if "_col" in names or ALL_COLUMNS in names or "_format" in names:
         return query_string
-    return urlencode([*args, *(("_col", c) for c in columns)]).encode("latin-1")
+    return urlencode([*args, *(("_col", c) for c in columns)], encoding="latin-1").encode("ascii")
 
 
 @hookimpl

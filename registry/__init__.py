@@ -26,6 +26,7 @@ class Organisation:
     kind: str
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    shared_domains: tuple[str, ...] = ()  # its own host only: the hosts under it are other bodies'
     parent: str | None = None
     answers_for: tuple[str, ...] = ()
     intro_only: bool = False
@@ -62,7 +63,8 @@ def organisations() -> tuple[Organisation, ...]:
         orgs.append(Organisation(
             name=entry["name"], full_name=entry.get("full_name") or entry["name"],
             kind=entry.get("kind", "unknown"), aliases=tuple(dict.fromkeys(names)),
-            domains=tuple(entry.get("domains", [])), parent=entry.get("parent"),
+            domains=tuple(entry.get("domains", [])), shared_domains=tuple(entry.get("shared_domains", [])),
+            parent=entry.get("parent"),
             answers_for=tuple(entry.get("answers_for", [])),
             intro_only=bool(entry.get("intro_only"))))
     return tuple(orgs)
@@ -151,18 +153,37 @@ def spokesperson(name: str) -> str:
     return name
 
 
-def by_domain(url: str | None) -> Organisation | None:
-    """The organisation whose web site a URL is on (the longest matching domain)."""
+def url_host(url: str | None) -> str:
+    """A URL's (or a bare domain's) host name, lower case, without "www."."""
     if not url:
+        return ""
+    return (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+
+
+def by_domain(url: str | None) -> Organisation | None:
+    """The organisation whose web site a URL is on (the longest matching domain). A shared
+    domain (gov.uk, parliament.uk) is its owner's only as the host itself: ppo.gov.uk is not
+    HM Government's, and an unknown body there is not made the government."""
+    host = url_host(url)
+    if not host:
         return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
-    host = host.removeprefix("www.")
     best, best_len = None, 0
     for org in organisations():
         for domain in org.domains:
             if (host == domain or host.endswith("." + domain)) and len(domain) > best_len:
                 best, best_len = org, len(domain)
+        for domain in org.shared_domains:
+            if host == domain and len(domain) > best_len:
+                best, best_len = org, len(domain)
     return best
+
+
+DOMAIN_NAME = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.I)
+
+
+def is_domain(raw: str | None) -> bool:
+    """Whether a publisher string is only a web address ("ppo.gov.uk", "https://x.org/")."""
+    return bool(raw and DOMAIN_NAME.fullmatch(raw.strip()))
 
 
 REPRODUCING = re.compile(r"\b(?:reproducing|quoting|republishing|reprinting|press notice from|"
@@ -205,7 +226,7 @@ def resolve_publisher(raw: str | None, url: str | None = None) -> Publisher:
             return Publisher(raw, get(name), reproduces)
     # a name the registry does not know, on a site it does ("On Probation" on
     # probationmatters.blogspot.com): the site's organisation
-    site = by_domain(url)
+    site = by_domain(url) or (by_domain(raw) if is_domain(raw) else None)
     if site is not None:
         return Publisher(raw, site, reproduces)
     if raw is None or raw.lower() == "unknown":

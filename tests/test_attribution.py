@@ -184,13 +184,13 @@ def test_the_publisher_is_a_reason_too(extractor):
     assert json.loads(stat.why)["source"]["rule"] == "publisher"
 
 
-def extract_post(extractor, paragraphs, publisher="Acme Blog", kind="blog"):
+def extract_post(extractor, paragraphs, publisher="Acme Blog", kind="blog", first_kind="paragraph"):
     """A post of several paragraphs, published by `publisher`: {mention: (source, rule)}."""
     from ingest.model import Document, Passage
     text = "\n".join(paragraphs)
     passages, at = [], 0
-    for p in paragraphs:
-        passages.append(Passage("paragraph", at, at + len(p), source=publisher))
+    for n, p in enumerate(paragraphs):
+        passages.append(Passage(first_kind if n == 0 else "paragraph", at, at + len(p), source=publisher))
         at += len(p) + 1
     doc = Document(text=text, file_start=0, source=publisher, kind=kind, published="2024-05-01",
                    passages=passages)
@@ -274,3 +274,91 @@ def test_an_early_release_scheme_is_not_a_publication(extractor):
     _, stats = extract(extractor, "The early release scheme enacted by the Tories freed 10,000 prisoners.",
                        source="Acme News")
     assert [(s.mention, s.source) for s in stats] == [("10,000", "Acme News")]
+
+
+@pytest.mark.parametrize("raw,url,name,in_registry", [
+    # a body the registry does not know, on a site under a shared domain, stays itself
+    ("Example Ombudsman", "https://www.example.gov.uk/reports/2024", "Example Ombudsman", False),
+    ("Example Committee", "https://committees.parliament.uk/committee/9/example/", "Example Committee", False),
+    ("Example Musings", "https://examplemusings.blogspot.com/2024/05/", "Example Musings", False),
+    # the shared domain's own host is its owner's; a registered body's own site is the body's
+    (None, "https://www.gov.uk/", "HM Government", True),
+    (None, "https://www.ppo.gov.uk/reports/", "Prisons and Probation Ombudsman", True),
+    ("ppo.gov.uk", None, "Prisons and Probation Ombudsman", True),
+    (None, "https://commonslibrary.parliament.uk/research-briefings/", "House of Commons Library", True),
+    # a joint statement is its first-named body's
+    ("Napo, UNISON and GMB joint statement", None, "Napo", True),
+])
+def test_publisher_resolution(raw, url, name, in_registry):
+    from registry import resolve_publisher
+    publisher = resolve_publisher(raw, url)
+    assert (publisher.name, publisher.organisation.in_registry) == (name, in_registry)
+
+
+def test_bodies_that_publish_figures_are_known():
+    from registry import find_organisations
+    text = ("The Prisons and Probation Ombudsman, HMICFRS, the Crown Prosecution Service, the Youth Justice "
+            "Board, the Criminal Justice Joint Inspection, the House of Commons Library, Crest Advisory, "
+            "the Institute for Government, the Howard League and Revolving Doors")
+    assert [o.name for o in find_organisations(text)] == [
+        "Prisons and Probation Ombudsman", "HMICFRS", "CPS", "Youth Justice Board",
+        "Criminal Justice Joint Inspection", "House of Commons Library", "Crest Advisory",
+        "Institute for Government", "Howard League", "Revolving Doors"]
+
+
+def extract_document(extractor, text, **fields):
+    from ingest.model import Document, Passage
+    doc = Document(text=text, file_start=0, published="2024-05-01",
+                   passages=[Passage("paragraph", 0, len(text), source=fields.get("source"))], **fields)
+    [stats] = extractor.extract([doc])
+    return [(s.mention, s.source, json.loads(s.why)["source"]["rule"]) for s in stats]
+
+
+def test_a_commons_library_briefing_is_the_librarys(extractor):
+    got = extract_document(extractor, "There were 1,500 probation officer vacancies in March.",
+                           source="House of Commons Library", publisher="House of Commons Library",
+                           title="Probation staffing (research briefing)")
+    assert got == [("1,500", "House of Commons Library", "publisher")]
+
+
+def test_a_written_answer_speaks_for_the_department(extractor):
+    got = extract_document(extractor, "There were 1,500 probation officer vacancies in March.",
+                           source="UK Parliament", publisher="UK Parliament written answer",
+                           title="Probation: vacancies")
+    assert got == [("1,500", "MoJ", "publisher:parliament-answers")]
+
+
+def test_a_publisher_known_only_by_its_domain_is_the_body_its_lead_names(extractor):
+    got = extract_document(extractor, "The Prisons and Probation Ombudsman received 4,800 complaints in the year.",
+                           source="example-ombudsman.org.uk", publisher="example-ombudsman.org.uk",
+                           title="Annual report")
+    assert got == [("4,800", "Prisons and Probation Ombudsman", "publisher:named-in-lead")]
+
+
+def test_a_pasted_letter_is_its_authors_body_even_unregistered(extractor):
+    got = extract_post(extractor, [
+        "Here is the letter staff got this morning from J. Roe, chief executive of Acme Rehabilitation CRC:-",
+        "We will reduce headcount by 120 posts over the year."])
+    assert got["120"] == ("Acme Rehabilitation CRC", "reproduced:colon-dash")
+
+
+def test_data_from_a_freedom_of_information_request_is_the_bodys(extractor):
+    got = extract_post(extractor, [
+        "We obtained the data through a Freedom of Information request to the Ministry of Justice. "
+        "The data shows officers worked at 118 per cent of capacity."], publisher="Acme News", kind="news")
+    assert got["118 per cent"] == ("MoJ", "restated:the-publication")
+
+
+def test_a_charitys_response_to_a_report_restates_the_report(extractor):
+    got = extract_post(extractor, [
+        "The Acme Trust has responded to the report by HM Inspectorate of Probation published today.",
+        "Of the 90 cases inspected, 40 had no resettlement plan."], publisher="Acme Trust", kind="charity")
+    assert got == {"90": ("HMIP", "citation:publication-from"), "40": ("HMIP", "citation:publication-from")}
+
+
+def test_a_standfirst_set_as_a_title_line_is_the_lead(extractor):
+    got = extract_post(extractor, [
+        "INSPECTORS have branded probation services in the county inadequate.",
+        "The unit got the lowest rating in seven of nine areas."], publisher="Acme News", kind="news",
+        first_kind="title")
+    assert got == {"seven": ("HMIP", "restated:lead-has-done"), "nine": ("HMIP", "restated:lead-has-done")}

@@ -84,3 +84,33 @@ def test_report_rows_from_results():
     report = markdown(results, "make bench")
     assert "| 200 | 10 | 200,000 | 4.0 | 50 | 50,000 | – | – | 2,700 | 126 / 250 | 0.90 (1.60 with start-up) | 0.12 | 6 |" in report
     assert "| 2,000 | 100 | 200,000 | 33.0 | 61 | 6,061 | – | – | 2,700 | 126 / 250 | 0.96 (1.63 with start-up) | – | 57 |" in report
+
+
+def test_the_large_file_of_each_format_is_read_as_that_format(tmp_path):
+    from claims.bench import FILE_FORMATS, _seed_paragraphs, large_file
+    paragraphs = _seed_paragraphs(CORPUS)
+    read_as = {}
+    for fmt in FILE_FORMATS:
+        name, content = large_file(fmt, paragraphs, 100_000)
+        # near the size asked, and never over it by the margin the reader's limit leaves
+        # (50 MiB against the bench's 50 MB)
+        assert 0.95 * 100_000 <= len(content) <= 1.04 * 100_000, (fmt, len(content))
+        (tmp_path / name).write_bytes(content)
+        source, documents = ingest_file(tmp_path / name, name)
+        read_as[fmt] = (source.format, len(documents) > 1)
+    assert read_as == {"email": ("email", False), "html": ("html", False), "pdf": ("pdf", False),
+                       "feed": ("blogger_atom", True), "text": ("committee_report", False)}
+
+
+def test_one_section_measured_again_replaces_only_its_own():
+    from claims.bench import files_markdown, replace_section
+    report = "# Benchmarks\n\n## Build\n\nbuild table\n\n## Queries\n\nquery table\n"
+    row = {"file": "bulletin.eml", "read_as": "email", "bytes": 50_000_000, "documents": 1,
+           "statistics": 90_000, "seconds": 300.0, "rss_main_mb": 640.0}
+    section = files_markdown({"email": row})
+    once = replace_section(report, section)
+    assert once.startswith(report.rstrip("\n") + "\n\n## One file of each format")
+    assert "| HTML e-mail | `bulletin.eml` | email | 50.0 MB | 1 | 90,000 | 300.0 | 640 |" in once
+    again = replace_section(once, files_markdown({"email": {**row, "rss_main_mb": 512.0}}))
+    assert again.count("## One file of each format") == 1 and "| 512 |" in again and "| 640 |" not in again
+    assert again.startswith(report.rstrip("\n"))

@@ -93,8 +93,8 @@ def test_home_page_chart_and_trace_box_in_a_browser(server, page):
     assert charts.count() == 3
     assert charts.first.bounding_box()["width"] > 200
     page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
-    page.fill("#trace-q", "464")
-    page.click(".trace-box input[type=submit]")
+    page.fill("#check-q", "464")  # a bare number in the home page's check box is traced
+    page.click(".check-box input[type=submit]")
     page.wait_for_load_state()
     assert "/-/trace?q=464" in page.url
     assert page.locator("ol.trace-results li").count() >= 2
@@ -249,3 +249,13 @@ def test_skip_link_leads_to_the_content(server, page):
     assert skip.bounding_box()["x"] >= 0  # shown while focused
     skip.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_statistics_table_sentence_is_readable(server, page):
+    base, _ = server
+    page.goto(base + "/claims/statistics")
+    headers = page.locator("table.rows-and-columns th[data-column]").evaluate_all("ths => ths.map(t => t.dataset.column)")
+    assert len(headers) == 8
+    width = page.locator("table.rows-and-columns td.col-sentence").first.bounding_box()["width"]
+    assert width >= 300
+    page.screenshot(path=str(SCREENSHOTS / "statistics-table.png"))

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from datasette.plugins import pm
 
 from claims import site as claims_site
-from claims.pages import timeline
+from claims.charts import metric_chart
 from claims.cli import cli
 
 MB = 1024 * 1024
@@ -43,7 +43,7 @@ def hostile_db(seed_db, tmp_path_factory):
 
     def take(metric, offset, **values):
         # a point the metric's chart draws
-        sid = timeline(db, metric)["points"][offset]["id"]
+        sid = metric_chart(db, metric)["points"][offset]["id"]
         db["statistics"].update(sid, values)
         return sid
 
@@ -93,7 +93,8 @@ def security_plugin():
 @pytest.mark.parametrize("path", ["/", "/-/timeline/caseload", "/-/timeline/staff_in_post",
                                   "/-/timeline/vacancy_rate", "/claims/statistics", "/claims/figures",
                                   "/claims/metric_timeline?metric=caseload", "/claims/conflicting_figures",
-                                  "/-/trace?q=caseload", "/claims/statistics.csv"])
+                                  "/-/trace?q=caseload", "/claims/statistics.csv", "/claims/documents",
+                                  "/claims/statistics.json?_sort_desc=value", "/claims/figures?_sort_desc=value"])
 def test_pages_answer_with_inf_and_year_9999_stored(site, path):
     response = get(site, path)
     assert response.status_code == 200, response.text[-500:]
@@ -103,6 +104,13 @@ def test_statistic_pages_of_hostile_values_answer(site, hostile_db):
     _, ids = hostile_db
     for name in ("inf", "minus_inf", "huge", "year_9999", "year_10000"):
         assert get(site, f"/claims/statistics/{ids[name]}").status_code == 200, name
+    # the document published 9999-12-31, and the organisations whose figures these are
+    db = sqlite_utils.Database(hostile_db[0])
+    [row] = db.query("select document_id, source_id from statistics where id = ?", [ids["year_9999"]])
+    assert get(site, f"/claims/documents/{row['document_id']}").status_code == 200
+    for sid in (ids["inf"], ids["year_9999"]):
+        [org] = db.query("select source_id from statistics where id = ?", [sid])
+        assert get(site, f"/claims/organisations/{org['source_id']}").status_code == 200
 
 
 def test_chart_draws_the_sane_points_and_lists_every_one(site, hostile_db):

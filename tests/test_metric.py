@@ -127,3 +127,15 @@ def test_the_component_declares_what_it_reads_and_writes(extractor):
 def test_wholes_transfers_and_restatements(extractor, text, mention, metric):
     got = metrics_of(extractor, text)
     assert got[mention] == metric, got
+
+
+def test_a_list_item_takes_pay_growth_from_its_introduction(extractor):
+    text = ("Here is how probation pay compares with other staff in the increases in the value of their pay since 2010:\n"
+            "Police Staff: 8%")
+    assert metrics_of(extractor, text)["8%"] == "pay_change"
+
+
+def test_a_drop_after_a_share_of_targets_is_not_their_total(extractor):
+    text = "In 2024-25 the service met only 26% of its targets, a drop of 24 percentage points since 2021-22."
+    got = metrics_of(extractor, text)
+    assert (got["26%"], got["24 percentage points"]) == ("targets_met", "targets_met")

@@ -241,3 +241,34 @@ def test_a_date_in_brackets_after_another_figure_does_not_date_the_table_after_i
     assert [(s.mention, s.period) for s in stats] == [("9.4%", "2022-07"), ("£25,210", "2022-09-01"),
                                                       ("£31,650", "2022-09-01")]
     assert [rule_of(s) for s in stats[1:]] == ["publication", "publication"]
+
+
+def test_an_undated_document_is_dated_by_what_it_says_of_its_own_present(extractor):
+    text = ("Last week (12 May 2022), the union set out its pay claim. Members want 5% on 1 April 2023 "
+            "and 1 April 2024. Pay has risen by 2% over ten years.")
+    doc = Document(text=text, file_start=0, source="Napo", published=None, published_inferred="2024-04-01",
+                   passages=[Passage("paragraph", 0, len(text), source="Napo")])
+    [stats] = extractor.extract([doc])
+    got = {s.mention: (s.period, s.year, s.period_from_publication) for s in stats}
+    assert got["2%"] == ("2022-05-12", 2022, True)
+    assert [rule_of(s) for s in stats if s.mention == "2%"] == ["publication"]
+
+
+def test_a_financial_year_written_with_one_digit_is_one_financial_year(extractor):
+    _, stats = extract(extractor, "Performance fell by 24 percentage points in 2024-5, compared with 2021-22.",
+                       published="2025-10-20")
+    assert dated(stats) == {"24 percentage points": (24, "2024/25", 2025)}
+
+
+def test_a_month_named_alone_is_its_occurrence_nearest_the_writing(extractor):
+    _, stats = extract(extractor, "In November, inspectors found a 43% vacancy rate. In January, 12 officers "
+                                  "joined.", published="2023-02-09")
+    assert dated(stats) == {"43%": (43, "2022-11", 2022), "12": (12, "2023-01", 2023)}
+
+
+def test_a_list_of_dates_after_a_figure_is_one_span_but_not_for_a_length_of_time(extractor):
+    _, stats = extract(extractor, "The claim seeks a rise of 4% on 1 April 2023, 1 April 2024 and 1 April 2025.",
+                       published="2022-11-01")
+    assert dated(stats) == {"4%": (4, "2023-04-01..2025-04-01", 2025)}
+    _, stats = extract(extractor, "A two-year deal to cover the 2023, 2024 and 2025 pay years.", published="2022-11-01")
+    assert dated(stats) == {"two-year": (2, "2022-11-01", 2022)}

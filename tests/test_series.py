@@ -78,7 +78,7 @@ def test_series_key_from_a_statistics_fields():
     assert series_key("staff_in_post", "probation_officers", "count", None) == \
         SeriesKey("staff_in_post", "probation_officers", "count", "level", None)
     assert key.id == series_key("staff_in_post", "PSOs", "count", "level", "in Wales").id
-    assert key.label == "staff_in_post: band 3 probation services officers (count, Wales)"
+    assert key.label == "Staff in post: band 3 probation services officers (count, Wales)"
 
 
 PSO_STAFF = series_key("staff_in_post", "PSOs", "count", "level")
@@ -173,7 +173,7 @@ def test_series_table_after_an_incremental_build_equals_a_full_one(tmp_path, ext
     wales = [m for m in members if m[0] == "new.txt"]
     assert [(m[3], m[4]) for m in wales] == [("probation_officers", "wales")]
     [row] = [s for s in series if s[0] == wales[0][2]]
-    assert row[1:4] == ("vacancies: band 4 probation officers (count, Wales)", 1, 1)
+    assert row[1:4] == ("Vacancies: band 4 probation officers (count, Wales)", 1, 1)
     # every series a statistic names is in the table, with its count
     counts = {}
     for m in members:

@@ -112,10 +112,10 @@ def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db
     assert numbered.get_text() == "104."
 
 
-def test_home_page_has_trace_box_and_charts(site):
+def test_home_page_has_check_box_and_charts(site):
     soup = BeautifulSoup(get(site, "/").text, "html.parser")
-    form = soup.select_one("form.trace-box")
-    assert form["action"] == "/-/trace" and form.select_one("input[name=q]")
+    form = soup.select_one("form.check-box")
+    assert form["action"] == "/-/check" and form.select_one("textarea[name=q]")
     assert soup.select_one("p.coverage").get_text().startswith("25 documents from ")
     captions = [c.get_text(" ", strip=True) for c in soup.select(".charts figcaption")]
     assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
@@ -230,6 +230,12 @@ def test_statistics_table_shows_a_readers_columns_and_links_to_all(site):
     assert "published" not in [th["data-column"] for th in hidden.select("table.rows-and-columns th[data-column]")]
     assert len(hidden.select("table.rows-and-columns th[data-column]")) == 7
     assert len(get(site, "/claims/statistics.json?_shape=array&_size=1").json()[0]) == len(TABLES["statistics"]["columns"])
+    # a search keeps its words, non-ASCII ones included, beside the reader's columns
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=caf%C3%A9").text, "html.parser")
+    assert searched.select_one("input[name=_search]")["value"] == "café"
+    searched = BeautifulSoup(get(site, "/claims/statistics?_search=vacancies").text, "html.parser")
+    assert len(searched.select("table.rows-and-columns th[data-column]")) == 8
+    assert searched.select("table.rows-and-columns tbody tr")
 
 
 def test_not_found_pages_lead_home(site):
