@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 FRACTION_FORMS = {"fraction", "vulgar"}
+SHARE_PRECISION = 0.0005  # "a third" is stored as 33.3%: 0.333 of a whole, to within half a tenth of a percent
 QUANTULUM_FILES = ("quantities.json", "quantities.ambiguity.json")
 
 
@@ -68,8 +69,9 @@ def newsquant_cases(path: Path) -> list[Case]:
     return cases
 
 
-def read_values(text: str, finder) -> list[tuple[float, float | None]]:
-    """The values the reader finds in a sentence."""
+def read_values(text: str, finder) -> list[tuple[float, float | None, float]]:
+    """The values the reader finds in a sentence: value, high end, and the absolute precision
+    it is stored to beyond float noise (a share in words is stored to a tenth of a percent)."""
     from extract.periods import find_dates
     from extract.quantities import find_quantities
     from extract.reading import reading_text
@@ -81,21 +83,21 @@ def read_values(text: str, finder) -> list[tuple[float, float | None]]:
             # a share written as a fraction is stored in percent ("a third" is 33.3); the
             # suites give it as a ratio: the same value in another unit
             ratio = q.unit == "percent" and q.form in FRACTION_FORMS
-            values.append((q.value / 100, None) if ratio else (q.value, q.value_high))
+            values.append((q.value / 100, None, SHARE_PRECISION) if ratio else (q.value, q.value_high, 0.0))
     return values
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
+def _same(a: float, b: float, precision: float = 0.0) -> bool:
+    return abs(a - b) <= max(precision, 1e-6 * max(1.0, abs(b)))
 
 
-def _matches(predicted: tuple[float, float | None], gold: tuple[float, float | None]) -> bool:
-    value, high = predicted
+def _matches(predicted: tuple[float, float | None, float], gold: tuple[float, float | None]) -> bool:
+    value, high, precision = predicted
     gold_value, gold_high = gold
     if gold_high is not None:
         return high is not None and _same(value, gold_value) and _same(high, gold_high)
     if high is None:
-        return _same(value, gold_value)
+        return _same(value, gold_value, precision)
     return any(_same(v, gold_value) for v in (value, high, (value + high) / 2))
 
 
@@ -112,7 +114,7 @@ def score(cases: list[Case], finder) -> Score:
         result.gold += len(case.gold)
         result.predicted += len(predicted)
         if unmatched or len(predicted) > len(case.gold) - len(unmatched):
-            result.misses.append(f"{case.text[:100]!r}: gold {case.gold} read {predicted}")
+            result.misses.append(f"{case.text[:100]!r}: gold {case.gold} read {[p[:2] for p in predicted]}")
     return result
 
 

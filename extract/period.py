@@ -54,6 +54,8 @@ OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|
                           r"but|managed|set up|established|created|introduced)\b", re.I)
 LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+SENTENCE_ENDS = set(".!?:;")
+HEADING_WORDS = 12  # an unpunctuated line this short is a heading
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
@@ -116,7 +118,9 @@ def figure_period(doc: Doc) -> Doc:
         # found by bisection: a sentence of many figures and dates (a flattened table) is read
         # in time linear in its figures
         holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
-        dated = OrderedDates([d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)])
+        each = [d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)]
+        # a list of dates is one span for a figure, not for a length of time (resolve_period)
+        dated, dated_each = OrderedDates(enumerations(each, s_text)), OrderedDates(each)
         present = None
         for i, span in enumerate(in_sent):
             fig = span._.quantity
@@ -135,7 +139,7 @@ def figure_period(doc: Doc) -> Doc:
                 first_figure = in_sent[0]._.quantity.start - sent.start_char
                 starts_clause = clause_start(sent, in_sent[i - 1:i], pos, text)
                 # the dates it can take, and the sentence's stated reference date
-                near = dated.near(pos, nxt, starts_clause, first_figure)
+                near = (dated_each if duration else dated).near(pos, nxt, starts_clause, first_figure)
                 if anchor_expr is not None and all(d is not anchor_expr for d in near):
                     near = sorted([*near, anchor_expr], key=lambda d: d.start)
                 decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
@@ -244,11 +248,13 @@ def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: P
         decision = undated(published, reference)
         return dataclasses.replace(decision, rule="present", words=words)
     if expr.offset_years is not None:
-        # "the previous year" counts back from the time the sentence speaks of ("Over the year
-        # to 31 December 2024, ... up from 5,503 the previous year"); "three years ago" from
-        # the frame in force or the writing
+        # "the previous year", "a year earlier" count from the time the sentence speaks of
+        # ("Over the year to 31 December 2024, ... up from 5,503 the previous year"), else from
+        # the frame in force; "two years ago" from the writing
         if expr.kind == "previous" and sentence_anchor is not None:
             base = sentence_anchor.year
+        elif expr.kind == "ago" and published is not None:
+            base = published.year  # "two years ago": from the writing
         else:
             base = frame.period.year if frame else (published.year if published else None)
         if base is None:
@@ -303,7 +309,7 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
         return Frame(period, "sentence", _words(text, last))
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
-        own = last_figure.rule.startswith(("own-clause", "since", "relative", "ahead", "present"))
+        own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))
         return Frame(last_figure.period, "sentence" if own else last_figure.rule, last_figure.words)
     return frame
 
@@ -332,7 +338,9 @@ class PassageFrames:
         self.columns: list[Frame] = []
         self.column = 0
         self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
-        self.anchor: Period | None = reference if reference and reference.precision == "day" else None
+        # where a change "since X" ends: the reference period a release names, whatever its
+        # precision ("annual report 2022/23": since 2019 is 2019..2023), then "as at" dates
+        self.anchor: Period | None = reference
 
     def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
         """The frame the passage inherits (None: only its own dates and the document's)."""
@@ -344,10 +352,11 @@ class PassageFrames:
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
-        if kind == "heading":
+        if is_heading(kind, text, words):
             # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
             # 2022") dates what is under it up to the next heading; a bare date is a table cell
-            named = framing and re.search(r"[A-Za-z]{3,}", _without_dates(text, framing))
+            rest = _without_dates(text, framing)
+            named = framing and re.search(r"[A-Za-z]{3,}", rest) and not re.search(r"\d", rest)
             self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             # a cell holding only a date labels the row ("2010" / "19,335")
@@ -358,7 +367,9 @@ class PassageFrames:
             if framing:
                 self.table_frame = Frame(framing[-1].period, "list-item", _words(text, framing[-1]))
             elif self.table_frame and not inherits:
-                inherited = self.table_frame
+                # under a heading naming a period ("Pay award for April 2021 to March 2022"),
+                # an earlier item's date ("a claim submitted early in 2021") is its own event
+                inherited = self.heading or self.table_frame
         elif words >= TABLE_CELL_WORDS:
             # a paragraph: it dates the table after it; an undated intro ("... as follows:")
             # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
@@ -377,7 +388,7 @@ class PassageFrames:
                           for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
         elif kind != "list_item":
             self.intro = []
-        return column or inherited or (self.heading if kind != "heading" else None)
+        return column or inherited or (None if is_heading(kind, text, words) else self.heading)
 
     def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
         """The column header a value cell of a flattened table takes, when the table's header
@@ -405,6 +416,13 @@ class PassageFrames:
     def table_cells(self, text: str) -> list[str]:
         """The caption and cells a short passage (a table cell) borrows cue words from."""
         return self.table_head[:TABLE_HEAD_CELLS] if len(text.split()) < TABLE_CELL_WORDS else []
+
+
+def is_heading(kind: str, text: str, words: int) -> bool:
+    """A heading, marked or not: a short line that is no sentence ("Pay award for April 2021
+    to March 2022" ingested as a paragraph)."""
+    end = text.rstrip()[-1:]
+    return kind == "heading" or (kind == "paragraph" and words <= HEADING_WORDS and end not in SENTENCE_ENDS)
 
 
 def in_brackets(text: str, date: DateExpr) -> bool:

@@ -153,3 +153,13 @@ def test_identifiers_and_exponents_are_not_figures_of_their_own(extractor, text,
 def test_a_length_of_time_ending_on_a_date_is_a_period_not_a_figure(extractor):
     got, _ = extract(extractor, "In the 12 months to 30 September 2024, 500 staff left.")
     assert [m for m, *_ in got] == ["500"]
+
+
+def test_the_number_suite_scorer_matches_values_strictly():
+    from claims.number_suite import Case, figure_finder, score
+    cases = [Case("There were 5 officers and a third left.", [(5, None), (1 / 3, None)]),
+             Case("Waits were 3 to 4 weeks.", [(3.5, None)]),
+             Case("Pay rose 2% in 2019.", [(2.5, None)])]
+    result = score(cases, figure_finder())
+    assert (result.gold, result.predicted, result.matched) == (4, 4, 3)
+    assert len(result.misses) == 1 and result.misses[0].startswith("'Pay rose")
