@@ -338,5 +338,30 @@ def bench_command(seeds, work, scales, workers, report, only, file_mb):
     click.echo(f"Wrote {report} and {work / 'results.json'}", err=True)
 
 
+
+@cli.command(name="number-suite")
+@click.option("--newsquant", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="NewsQuant's formatted test set (JSON), kept outside the repository.")
+@click.option("--show-misses", is_flag=True, help="List the sentences whose values were not all read.")
+def number_suite_command(newsquant, show_misses):
+    """Strict value F1 of the quantity reader on public number suites (claims/number_suite.py)."""
+    from claims import number_suite
+    suites = {}
+    try:
+        suites["quantulum3"] = number_suite.quantulum_cases()
+    except ModuleNotFoundError:
+        click.echo("quantulum3 is not installed: pip install quantulum3", err=True)
+    if newsquant:
+        suites["NewsQuant"] = number_suite.newsquant_cases(newsquant)
+    finder = number_suite.figure_finder()
+    for name, cases in suites.items():
+        result = number_suite.score(cases, finder)
+        click.echo(f"{name:<12} sentences {len(cases):>4}  gold {result.gold:>4}  read {result.predicted:>4}  "
+                   f"P {result.precision:.3f}  R {result.recall:.3f}  strict value F1 {result.f1:.3f}")
+        if show_misses:
+            for line in result.misses:
+                click.echo(f"  {line}")
+
+
 if __name__ == "__main__":
     cli()
