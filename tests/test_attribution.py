@@ -412,3 +412,17 @@ def test_a_sentence_opening_with_and_goes_on_with_the_same_speaker(extractor):
                        "a third of regions have fewer than 80% of the officers they need. Our reporter counted 12 empty desks.",
                        source="Acme News")
     assert {s.mention: s.source for s in stats} == {"15%": "MoJ", "a third": "MoJ", "80%": "MoJ", "12": "Acme News"}
+
+
+def test_a_quotation_whose_speaker_is_named_after_it_is_the_speakers(extractor):
+    _, stats = extract(extractor, "“Staff are carrying 70 cases each,” said Jane Roe, general secretary of Napo. "
+                       "“Of the cases we looked at, just 5% were sound,” the inspection report by HM Inspectorate "
+                       "of Probation said.", source="Acme News")
+    assert {s.mention: (s.source, json.loads(s.why)["source"]["rule"]) for s in stats} == {
+        "70": ("Napo", "speaker:quoted-before"), "5%": ("HMIP", "speaker:quoted-before")}
+
+
+def test_a_shadow_minister_does_not_speak_for_the_department(extractor):
+    _, stats = extract(extractor, "Shadow justice secretary Jane Roe said 40% of regions were short of staff.",
+                       source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("40%", "Acme News")]
