@@ -1,7 +1,8 @@
 """figure_metric: which metric a figure measures, and why. Every rule of the decision is here,
 in the order it is tried; the cues are data (lexicons/metrics.yml), each with an id.
 
-1. `unit.duration`, `unit.other`: a length of time is a duration; a unit no metric has is other.
+1. `workload.worth_of_work`: time measuring work to do ("six days' worth of work") is a workload;
+   `unit.duration`, `unit.other`: else a length of time is a duration; a unit no metric has is other.
 2. `restates`: a figure in brackets after another ("a third (5,400 staff)", "192 (5.7%)")
    restates it and takes its metric.
 3. `counted_noun.unmeasured`: a count of a noun no metric measures ("50 interviews", "21 CRCs")
@@ -22,7 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +34,8 @@ from .lexicon import load_lexicon
 from .measures import RESTATES
 from .period_value import Period
 from .reasons import set_reason
-from .sentences import sentence_of
+from .sentences import sentence_of, sentence_text
+from .spans import overlaps_sorted
 
 TIME_UNITS = {"days", "months", "years", "hours"}
 MEASURED_UNITS = ("count", "percent", "gbp")
@@ -41,18 +45,26 @@ OWN_NOUN_WEIGHT = 1.5  # a cue in the noun a count counts ("16,000 staff") or ri
 CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in the sentence
 DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
 SHORT_SENTENCE = 10  # words: a shorter sentence borrows cues from its neighbours
+# a sentence of many figures (a flattened table) is read in time linear in its figures: each
+# figure weighs the cues within CUE_WINDOW characters of it, and cues ending just before it
+# within BEFORE_WINDOW
+CUE_WINDOW = 600
+BEFORE_WINDOW = 120
+LONGEST_CUE = 200  # characters: how far before a range a cue overlapping it can start
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
 # "seven of its 27 targets", "seven out of 27": the whole, not the part
 TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
+# "six days' worth of work in a five-day week": time measuring work to do is a workload
+WORTH_OF_WORK = re.compile(r"['’]?s?\s+worth of (?:work|cases|tasks)", re.I)
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
 # "half the staff needed", "80% of the officers required": the share of what is needed that
 # is in post
-SHARE_OF_NEEDED = re.compile(r"^\s*(?:of\s+)?(?:the|all|its|their)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+SHARE_OF_NEEDED = re.compile(r"^\s*(?:of\s+)?(?:the|all|its|their)\s+(?:number\s+of\s+)?(?:[a-z-]+\s+){0,3}$", re.I)
 PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
                       r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?|cumulative|compound", re.I)
 
@@ -64,6 +76,7 @@ class Cue:
     units: frozenset[str]
     weight: float
     ending: bool  # must end just before the figure
+    noun_only: bool = False  # for a count of a noun, applies only inside that noun
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +85,8 @@ def cue_table() -> tuple[Cue, ...]:
     for entry in load_lexicon("metrics"):
         for name, pattern in entry["cues"].items():
             cues.append((Cue(f"{entry['metric']}.{name}", entry["metric"], frozenset(entry["units"]),
-                             float(entry["weight"]), pattern.endswith("$")), pattern.rstrip("$")))
+                             float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only"))),
+                         pattern.rstrip("$")))
     ids = [c.id for c, _ in cues]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -105,6 +119,56 @@ def cues_in(text: str, unit: str) -> tuple[tuple[Cue, int, int], ...]:
         name = m.lastgroup
         found.append((cues[int(name[1:])], m.start(name), m.end(name)))
     return tuple(found)
+
+
+@lru_cache(maxsize=256)
+def _cue_starts(text: str, unit: str) -> list[int]:
+    return [start for _, start, _ in cues_in(text, unit)]
+
+
+def cues_near(text: str, unit: str, lo: int, hi: int) -> tuple[tuple[Cue, int, int], ...]:
+    """The cues of cues_in that start in [lo, hi), found by bisection."""
+    starts = _cue_starts(text, unit)
+    return cues_in(text, unit)[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+WORD = re.compile(r"\S+")
+
+
+def _words_at_most(text: str, limit: int) -> bool:
+    """Whether text has at most `limit` words, reading no further than the word after them."""
+    return sum(1 for _ in islice(WORD.finditer(text), limit + 1)) <= limit
+
+
+def _neighbouring_text(doc: Doc, sent: Span, text: str) -> str:
+    """The rest of the passage around the sentence and the passages around it, made once per
+    sentence."""
+    made = doc.user_data.setdefault("metric_context", {})
+    s0 = sent.start_char
+    if s0 not in made:
+        made[s0] = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
+                    + " " + (doc_context.neighbours if (doc_context := doc._.context) else ""))
+    return made[s0]
+
+
+def clause_ranges(token: Token, s0: int) -> list[tuple[int, int]]:
+    """clause_tokens as character ranges of the sentence (starting at `s0`), in order; the
+    figures of one clause share them (a Doc remembers each clause's)."""
+    heads = token.doc.user_data.setdefault("clause_heads", {})
+    made = token.doc.user_data.setdefault("clause_ranges", {})
+    # the clause's head, with every token walked through remembered: a long chain is walked once
+    path, head = [], token
+    while head.i not in heads and head.head.i != head.i and (head.dep_ not in CLAUSE_DEPS or not head.tag_.startswith("VB")):
+        path.append(head.i)
+        head = head.head
+    top = heads.get(head.i, head.i)
+    for i in path:
+        heads[i] = top
+    heads[token.i] = top
+    if (top, s0) not in made:
+        doc = token.doc
+        made[(top, s0)] = [(doc[i].idx - s0, doc[i].idx + len(doc[i]) - s0) for i in sorted(clause_tokens(doc[top]))]
+    return made[(top, s0)]
 
 
 def cue_ending_at(unit: str, before: str) -> tuple[Cue, str] | None:
@@ -167,17 +231,17 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
     the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
     counts and the word governing it; `whole`, the whole a share is of. `context` is
     neighbouring text, read when the sentence is short."""
-    before = sentence[:start]
+    before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
     ending = cue_ending_at(unit, before)
     if ending is not None:
         cue, words = ending
         best, best_score = Decision(cue.metric, cue.id, words), cue.weight * 1.5
-    for cue, cue_start, cue_end in cues_in(sentence, unit):
+    for cue, cue_start, cue_end in cues_near(sentence, unit, start - CUE_WINDOW, end + CUE_WINDOW):
         d = _distance(cue_start, cue_end, start, end)
         score = cue.weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE))
-        if clause is not None and not _overlaps(cue_start, cue_end, clause):
+        if clause is not None and not overlaps_sorted(cue_start, cue_end, clause):
             score *= OTHER_CLAUSE_WEIGHT
         metric, rule = cue.metric, cue.id
         if cue.id == "staff_shortage.staff_needed" and (
@@ -189,13 +253,13 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
             score *= OWN_NOUN_WEIGHT
         elif _overlaps(cue_start, cue_end, whole):
             score *= WHOLE_WEIGHT
-        if cue.metric == "other" and not _overlaps(cue_start, cue_end, own):
-            continue  # a cue of what no metric measures speaks only of the noun a count counts
+        if (cue.metric == "other" or (cue.noun_only and own)) and not _overlaps(cue_start, cue_end, own):
+            continue  # it speaks only of the noun a count counts: "60 cases" is not staff
         if score > best_score:
             best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
     # a short sentence ("Yes: 26,696 (93.40%)", "Probation Staff: 1%") borrows from its
     # neighbours the cue that could win
-    if context and len(sentence.split()) <= SHORT_SENTENCE:
+    if context and _words_at_most(sentence, SHORT_SENTENCE):
         for cue, cue_start, cue_end in cues_in(context, unit):
             score = cue.weight * CONTEXT_WEIGHT
             if score > best_score and cue.metric != "other":
@@ -236,6 +300,8 @@ def figure_metric(doc: Doc) -> Doc:
 
 def decide(span: Span, previous: Span | None, text: str) -> Decision:
     fig = span._.quantity
+    if fig.unit in TIME_UNITS and WORTH_OF_WORK.match(text, fig.end):
+        return Decision("workload", "workload.worth_of_work", text[fig.start:WORTH_OF_WORK.match(text, fig.end).end()])
     if fig.unit in TIME_UNITS or fig.form.startswith("duration"):
         return Decision("duration", "unit.duration", fig.text)
     if fig.unit not in MEASURED_UNITS:
@@ -254,21 +320,20 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         own = counted_noun_ranges(root, sent)
         if not counted_noun_measured(fig, root, own, sent):
             return Decision("other", "counted_noun.unmeasured", root.head.text)
-    clause = [(t.idx - s0, t.idx + len(t) - s0) for t in (span.doc[i] for i in sorted(clause_tokens(root)))]
+    clause = clause_ranges(root, s0)
     context = ""
     if not counts_a_noun:
-        # neighbouring text: the rest of the passage and the passages around it
-        context = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
-                   + " " + (doc_context.neighbours if (doc_context := span.doc._.context) else ""))
-    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent.text, context, clause, own,
+        context = _neighbouring_text(span.doc, sent, text)
+    sent_text = sentence_text(sent)
+    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
                         whole_of_share(span) if fig.unit == "percent" else [])
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
-    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent.text)
-            and not PAY_SPAN.search(sent.text)):
-        return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent.text).group())
-    growth = PAY_GROWTH.search(decision.scope or sent.text)
+    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent_text)
+            and not PAY_SPAN.search(sent_text)):
+        return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent_text).group())
+    growth = PAY_GROWTH.search(decision.scope or sent_text)
     if decision.metric == "pay_award" and fig.unit == "percent" and growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
     if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
@@ -310,9 +375,11 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
         noun = noun.head
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
     if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
-            cue_ending_at(fig.unit, sent.text[:fig.start - sent.start_char]) is not None:
+            cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
+                                                        fig.start - sent.start_char]) is not None:
         return True
-    return any(_overlaps(s, e, own) for _, s, e in cues_in(sent.text, fig.unit))
+    return any(_overlaps(s, e, own) for lo, hi in own
+               for _, s, e in cues_near(sentence_text(sent), fig.unit, lo - LONGEST_CUE, hi))
 
 
 def whole_of_share(span: Span) -> Ranges:

@@ -7,6 +7,7 @@ spaCy component in extract/pipeline.py filters them with the parse (labels, list
 "one" as a pronoun) and describes them (period, metric, subject, source)."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,12 @@ class Quantity:
         return self.start < end and start < self.end
 
 
+# the power of ten of scientific notation, after a number's digits
+POWER_OF_TEN = r"[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\s?(?:\^\s?[-−]?\d+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+# a figure is a finite number of sane size: a 400-digit number or "£1e999" is not one
+LARGEST_VALUE = 1e15
+
 # words one of which a duration holds ("years", "a fortnight", "the past decade")
 TIME_WORDS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"]
 
@@ -45,7 +52,9 @@ def grammar() -> dict:
     # "two hundred and fifty", "twenty-eight thousand six hundred and forty-two", "a hundred and two"
     word_num = (rf"(?:(?:{simple}|a)[- ](?:{mult})(?:,?[- ](?:and )?{simple}(?:[- ](?:{mult}))?)*"
                 rf"(?: and {simple})?|{simple}|a dozen|dozen)")
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<!\S)\.\d+"
+    # "1.3e6", "1.3x10^6", "1.3 × 10⁶": a power of ten after the digits belongs to the number
+    # (read whole, "£1e999" is no figure rather than £1)
+    digits = rf"(?:10\^[-−]?\d+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<!\S)\.\d+)(?:{POWER_OF_TEN})?"
     # "two and a half years", "1 and a half"
     # "2 1/2", "2½": a whole number and a fraction, before a unit
     mixed = r"\d+(?:\s[1-9]/[2-9]|\s?[½¼¾⅓⅔])(?![\d/])"
@@ -64,7 +73,8 @@ def grammar() -> dict:
     # a figure does not start inside a word, a code or another number; a dash before it is a
     # sign only after a space ("-1.3%"), not inside "10-20" or "COVID-19"
     b = r"(?<![\w£$€.,/])(?<![\w.,/][-‐–])"
-    e = r"(?![\w/])"
+    # a superscript digit after a number is a footnote marker ("3,550¹"), not part of it
+    e = r"(?!(?![¹²³⁰⁴-⁹])[\w/])"
     rules = [
         ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?"),
         ("pence", rf"{b}(?P<n>\d+(?:\.\d+)?)p(?![\w£$€%])"),
@@ -149,6 +159,10 @@ def parse_number(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
+    scientific = re.fullmatch(r"(?:([\d.]+)\s?[x×]\s?)?10\s?\^?\s?([-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)", t)
+    if scientific:
+        # built as a float literal: a huge exponent reads as infinity, never an overflow error
+        return float(f"{scientific.group(1) or 1}e{scientific.group(2).translate(SUPERSCRIPTS)}")
     if t in lex["special_numbers"]:
         return float(lex["special_numbers"][t][0])
     if t in ("a dozen",):
@@ -326,6 +340,9 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
             fig = _build(name, m)
             if fig is None:
                 continue
+            if not _sane(fig.value) or (fig.value_high is not None and not _sane(fig.value_high)):
+                taken.add(m.start(), m.end())  # no shorter reading of it either ("£1" of "£1e999")
+                continue
             _read_sign(text, fig)
             fig.value = _clean(fig.value)
             fig.value_high = _clean(fig.value_high)
@@ -333,6 +350,10 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
             taken.add(m.start(), m.end())
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _sane(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= LARGEST_VALUE
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):

@@ -1,9 +1,9 @@
-"""Character ranges already taken by a reading of a text, kept sorted so that asking whether a
-new match overlaps one costs a bisection, not a scan of all of them: reading a long passage
-stays linear in its length."""
+"""Character ranges kept sorted, so that asking which of them is near a position costs a
+bisection, not a scan of all of them: reading a long passage stays linear in its length and
+in its figures."""
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 
 class TakenRanges:
@@ -30,3 +30,46 @@ class TakenRanges:
             if self._starts[j] + self._longest <= start:
                 return False
         return False
+
+
+class OrderedDates:
+    """The dates of a sentence (extract/periods.py's DateExpr: `start`, `end`, `framed`; they
+    never overlap), sorted by start and found by bisection: each figure of a sentence asks for
+    the few near it instead of scanning all of them."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda item: item.start)
+        self.starts = [item.start for item in self.items]
+
+    def enclosing(self, position: int):
+        """The item that holds `position`, or None."""
+        i = bisect_right(self.starts, position) - 1
+        return self.items[i] if i >= 0 and position < self.items[i].end else None
+
+    def near(self, position: int, limit: int | None, clause_start: int, first_figure: int) -> list:
+        """The items a figure at `position` can take its period from: those between it and
+        `limit` (up to the first that frames it), the last that ends before it in its clause
+        (from `clause_start`) and the last that ends before the sentence's first figure."""
+        chosen = []
+        i = bisect_left(self.starts, position)
+        while i < len(self.items) and (limit is None or self.starts[i] < limit):
+            chosen.append(self.items[i])
+            if self.items[i].framed:
+                break
+            i += 1
+        for floor, below in ((clause_start, position), (None, first_figure)):
+            j = bisect_left(self.starts, below) - 1
+            while j >= 0 and (floor is None or self.starts[j] >= floor):
+                if self.items[j].end <= position:
+                    chosen.append(self.items[j])
+                    break
+                j -= 1
+        unique = {id(item): item for item in chosen}
+        return sorted(unique.values(), key=lambda item: item.start)
+
+
+def overlaps_sorted(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of `ranges`, which are in order and do not overlap
+    (the tokens of a clause): a bisection, not a scan."""
+    i = bisect_left(ranges, (end,)) - 1
+    return i >= 0 and ranges[i][1] > start
