@@ -130,7 +130,12 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
             raise click.BadParameter(f"{item!r} is not SCORE=MIN", param_hint="--require") from None
     run_build(corpus, db_path)
     db = sqlite_utils.Database(db_path)
-    ev = evaluate(load_gold(gold), list(iter_statistics(db)), corpus)
+    predictions = list(iter_statistics(db))
+    # the rule that decided each attribute (statistics.why), printed beside each wrong field
+    whys = dict(db.execute("select id, why from statistics").fetchall())
+    for prediction in predictions:
+        prediction["why"] = whys.get(prediction["statistic_id"])
+    ev = evaluate(load_gold(gold), predictions, corpus)
     scores = ev.as_dict()
     unknown = sorted(set(minimums) - set(scores))
     if unknown:
