@@ -314,7 +314,9 @@ def serve_command(db_path, port, metadata):
               default=Path("docs/benchmarks.md"), show_default=True)
 @click.option("--only", type=click.Choice(["files"]),
               help="Measure one section and replace it in the report: files, one 50 MB file of each format.")
-def bench_command(seeds, work, scales, workers, report, only):
+@click.option("--file-mb", type=click.FloatRange(0.1, 50), default=50, show_default=True,
+              help="With --only files: the size of each file in MB.")
+def bench_command(seeds, work, scales, workers, report, only, file_mb):
     """Generate scaled corpora, time builds, rebuilds, trace and facet pages; write a report."""
     from .bench import files_markdown, markdown, measure_files, replace_section, run
     work.mkdir(parents=True, exist_ok=True)
@@ -323,7 +325,8 @@ def bench_command(seeds, work, scales, workers, report, only):
             (work / "results-files.json").write_text(json.dumps(files, indent=2), "utf-8")
             old = report.read_text("utf-8") if report.exists() else "# Benchmarks\n"
             report.write_text(replace_section(old, files_markdown(files)), "utf-8")
-        measure_files(seeds, work, echo=lambda line: click.echo(line, err=True), measured=write)
+        measure_files(seeds, work, size=int(file_mb * 1e6), echo=lambda line: click.echo(line, err=True),
+                      measured=write)
         click.echo(f"Wrote {report} and {work / 'results-files.json'}", err=True)
         return
     sizes = [int(n) for n in scales.split(",")]

@@ -1,7 +1,8 @@
 """figure_metric: which metric a figure measures, and why. Every rule of the decision is here,
 in the order it is tried; the cues are data (lexicons/metrics.yml), each with an id.
 
-1. `unit.duration`, `unit.other`: a length of time is a duration; a unit no metric has is other.
+1. `workload.worth_of_work`: time measuring work to do ("six days' worth of work") is a workload;
+   `unit.duration`, `unit.other`: else a length of time is a duration; a unit no metric has is other.
 2. `restates`: a figure in brackets after another ("a third (5,400 staff)", "192 (5.7%)")
    restates it and takes its metric.
 3. `counted_noun.unmeasured`: a count of a noun no metric measures ("50 interviews", "21 CRCs")
@@ -56,12 +57,14 @@ TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|ou
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
+# "six days' worth of work in a five-day week": time measuring work to do is a workload
+WORTH_OF_WORK = re.compile(r"['’]?s?\s+worth of (?:work|cases|tasks)", re.I)
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
 # "half the staff needed", "80% of the officers required": the share of what is needed that
 # is in post
-SHARE_OF_NEEDED = re.compile(r"^\s*(?:of\s+)?(?:the|all|its|their)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+SHARE_OF_NEEDED = re.compile(r"^\s*(?:of\s+)?(?:the|all|its|their)\s+(?:number\s+of\s+)?(?:[a-z-]+\s+){0,3}$", re.I)
 PAY_SPAN = re.compile(r"real[- ]terms|\bsince\b|\bover the (?:last|past)\b|each year|per year|a year over|"
                       r"between (?:19|20)\d{2} and|progression|band (?:max|min)imums?|cumulative|compound", re.I)
 
@@ -73,6 +76,7 @@ class Cue:
     units: frozenset[str]
     weight: float
     ending: bool  # must end just before the figure
+    noun_only: bool = False  # for a count of a noun, applies only inside that noun
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +85,8 @@ def cue_table() -> tuple[Cue, ...]:
     for entry in load_lexicon("metrics"):
         for name, pattern in entry["cues"].items():
             cues.append((Cue(f"{entry['metric']}.{name}", entry["metric"], frozenset(entry["units"]),
-                             float(entry["weight"]), pattern.endswith("$")), pattern.rstrip("$")))
+                             float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only"))),
+                         pattern.rstrip("$")))
     ids = [c.id for c, _ in cues]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -248,8 +253,8 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
             score *= OWN_NOUN_WEIGHT
         elif _overlaps(cue_start, cue_end, whole):
             score *= WHOLE_WEIGHT
-        if cue.metric == "other" and not _overlaps(cue_start, cue_end, own):
-            continue  # a cue of what no metric measures speaks only of the noun a count counts
+        if (cue.metric == "other" or (cue.noun_only and own)) and not _overlaps(cue_start, cue_end, own):
+            continue  # it speaks only of the noun a count counts: "60 cases" is not staff
         if score > best_score:
             best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
     # a short sentence ("Yes: 26,696 (93.40%)", "Probation Staff: 1%") borrows from its
@@ -295,6 +300,8 @@ def figure_metric(doc: Doc) -> Doc:
 
 def decide(span: Span, previous: Span | None, text: str) -> Decision:
     fig = span._.quantity
+    if fig.unit in TIME_UNITS and WORTH_OF_WORK.match(text, fig.end):
+        return Decision("workload", "workload.worth_of_work", text[fig.start:WORTH_OF_WORK.match(text, fig.end).end()])
     if fig.unit in TIME_UNITS or fig.form.startswith("duration"):
         return Decision("duration", "unit.duration", fig.text)
     if fig.unit not in MEASURED_UNITS:

@@ -16,6 +16,9 @@ MONTHS = ("january february march april may june july august september october n
           "december").split()
 
 
+SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
 def month_number(name: str) -> int:
     return [m[:3] for m in MONTHS].index(name.lower().rstrip(".")[:3]) + 1
 # full month names, and their abbreviations ("7 Feb 2023", "8 Sept 2023", "31-Dec-2023")
@@ -81,6 +84,9 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
         ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_span", rf"\b(?:from )?{_MONTH},? {_YEAR}\s?(?:[-–]|to|until)\s?(?P<month2>{_MONTH_NAMES}),? (?P<year2>(?:19|20)\d{{2}})\b"),
+        # "in autumn 2022", "Spring of 2021": the season's three months; "winter 2024-25" is left
+        # to the fiscal pattern before it
+        ("season", rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?: of)? {_YEAR}(?![-–/]?\d)"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
         # "inspections in November": a month without its year ("November and December 2019" shares one)
         ("month_alone", rf"\b(?i:in|since|during|from|until|by|last|this|early|mid|late|the end of) {_MONTH}\b(?![^.;]{{0,25}}\b(?:19|20)\d{{2}}\b)"),
@@ -208,6 +214,12 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
             return DateExpr(s, e, "point")
         when = When.parse(f"{year:04d}-{month:02d}-{day:02d}") or When(year, month)  # "31 June": the month
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
+    if kind == "season":
+        # meteorological seasons; winter runs from December into the next year
+        first_month = SEASON_FIRST_MONTH[m.group("season").lower()]
+        year = int(m.group("year"))
+        last_year, last_month = (year + 1, 2) if first_month == 12 else (year, first_month + 2)
+        return DateExpr(s, e, "span", Period(When(year, first_month), When(last_year, last_month)))
     if kind == "month_year":
         when = When(int(m.group("year")), month_number(m.group("month")))
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))

@@ -139,3 +139,18 @@ def test_a_drop_after_a_share_of_targets_is_not_their_total(extractor):
     text = "In 2024-25 the service met only 26% of its targets, a drop of 24 percentage points since 2021-22."
     got = metrics_of(extractor, text)
     assert (got["26%"], got["24 percentage points"]) == ("targets_met", "targets_met")
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # a count of cases is not a count of the staff named beside it
+    ("Managers and staff agreed that 45 cases is the maximum for one officer.", "45", "caseload"),
+    ("The team now has 45 staff.", "45", "staff_in_post"),
+    ("My salary should be increased by 25%.", "25%", "pay_award"),
+])
+def test_a_count_is_of_its_own_noun(extractor, text, mention, metric):
+    assert metrics_of(extractor, text)[mention] == metric
+
+
+def test_time_measuring_work_to_do_is_a_workload(extractor):
+    got = metrics_of(extractor, "An officer has nine days’ worth of work to do in a five-day week.")
+    assert got == {"nine days": "workload", "five-day": "duration"}

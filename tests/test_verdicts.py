@@ -57,7 +57,7 @@ def test_the_same_number_counting_other_things_is_not_found_and_listed_apart(db_
     assert claim["verdict"] == "not_found" and claim["origin"] is None and claim["statements"] == []
     [other] = claim["other_measures"]
     assert (other["mention"], other["source"]) == ("21", "UNISON")
-    assert other["series"].lower().startswith("other:")
+    assert other["series"].startswith("Other: community rehabilitation companies")
 
 
 def test_a_share_of_leavers_is_no_rounding_of_a_rise_in_appointments(db_path, extractor):
@@ -77,6 +77,16 @@ def test_a_wrong_figure_shows_what_the_corpus_states_for_its_series_and_period(d
     [claim] = check(db_path, extractor, "There were 500 probation officer vacancies in December 2020.")
     assert claim["verdict"] == "not_found"
     assert [r["mention"] for r in claim["same_series_in_period"]] == ["464"]
+    # said without whose vacancies, it matches nothing, and the period's vacancies are shown
+    [vague] = check(db_path, extractor, "500 vacancies in December 2020")
+    assert not vague["readable"] and vague["verdict"] == "not_found"
+    assert [r["mention"] for r in vague["same_series_in_period"]] == ["464"]
+
+
+def test_a_season_is_the_claims_period(db_path, extractor):
+    [claim] = check(db_path, extractor, "There were about 4,400 band 4 probation officers in autumn 2022.")
+    assert claim["period"] == "2022-09..2022-11"
+    assert (claim["verdict"], claim["origin"]["mention"], claim["origin"]["period"]) == ("rounded", "4,371", "2022-09-30")
 
 
 def test_one_verdict_per_claim_with_origin_repeats_and_newest(db_path, extractor):
@@ -105,6 +115,10 @@ def test_misattribution_heads_the_verdicts(db_path, extractor):
                                         "December 2020.")
     assert claim["verdicts"] == ["misattributed", "matches"]
     assert [r["verdict"] for r in claim["reasons"]] == ["misattributed", "matches"]
+    # naming the ministry HMPPS is part of is no misattribution of HMPPS's figure
+    [claim] = check(db_path, extractor, "According to the Ministry of Justice, there were 4,371 band 4 probation "
+                                        "officers in post in September 2022.")
+    assert claim["named_source"] == "MoJ" and claim["verdicts"] == ["matches"]
 
 
 def test_trace_with_words_keeps_to_the_series_and_says_no(db_path, extractor):
