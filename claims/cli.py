@@ -130,7 +130,12 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
             raise click.BadParameter(f"{item!r} is not SCORE=MIN", param_hint="--require") from None
     run_build(corpus, db_path)
     db = sqlite_utils.Database(db_path)
-    ev = evaluate(load_gold(gold), list(iter_statistics(db)), corpus)
+    predictions = list(iter_statistics(db))
+    # the rule that decided each attribute (statistics.why), printed beside each wrong field
+    whys = dict(db.execute("select id, why from statistics").fetchall())
+    for prediction in predictions:
+        prediction["why"] = whys.get(prediction["statistic_id"])
+    ev = evaluate(load_gold(gold), predictions, corpus)
     scores = ev.as_dict()
     unknown = sorted(set(minimums) - set(scores))
     if unknown:
@@ -378,6 +383,31 @@ def bench_command(seeds, work, scales, workers, report, only, file_mb):
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(markdown(results, command), "utf-8")
     click.echo(f"Wrote {report} and {work / 'results.json'}", err=True)
+
+
+
+@cli.command(name="number-suite")
+@click.option("--newsquant", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="NewsQuant's formatted test set (JSON), kept outside the repository.")
+@click.option("--show-misses", is_flag=True, help="List the sentences whose values were not all read.")
+def number_suite_command(newsquant, show_misses):
+    """Strict value F1 of the quantity reader on public number suites (claims/number_suite.py)."""
+    from claims import number_suite
+    suites = {}
+    try:
+        suites["quantulum3"] = number_suite.quantulum_cases()
+    except ModuleNotFoundError:
+        click.echo("quantulum3 is not installed: pip install quantulum3", err=True)
+    if newsquant:
+        suites["NewsQuant"] = number_suite.newsquant_cases(newsquant)
+    finder = number_suite.figure_finder()
+    for name, cases in suites.items():
+        result = number_suite.score(cases, finder)
+        click.echo(f"{name:<12} sentences {len(cases):>4}  gold {result.gold:>4}  read {result.predicted:>4}  "
+                   f"P {result.precision:.3f}  R {result.recall:.3f}  strict value F1 {result.f1:.3f}")
+        if show_misses:
+            for line in result.misses:
+                click.echo(f"  {line}")
 
 
 if __name__ == "__main__":
