@@ -40,6 +40,7 @@ OTHER_CLAUSE_WEIGHT = 0.6  # a cue in another clause of the sentence counts for 
 WHOLE_WEIGHT = 0.6  # a cue naming the whole a share is of ("15% of the prison population")
 OWN_NOUN_WEIGHT = 1.5  # a cue in the noun a count counts ("16,000 staff") or right before it
 CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in the sentence
+MAX_WEIGHT = 4.0  # the heaviest cue's weight in metrics.yml (checked by the cue table)
 DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
 SHORT_SENTENCE = 10  # words: a shorter sentence borrows cues from its neighbours
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
@@ -82,6 +83,8 @@ def cue_table() -> tuple[Cue, ...]:
             cues.append((Cue(f"{entry['metric']}.{name}", entry["metric"], frozenset(entry["units"]),
                              float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only"))),
                          pattern.rstrip("$")))
+    if max(c.weight for c, _ in cues) > MAX_WEIGHT:
+        raise ValueError(f"metrics.yml: a weight above MAX_WEIGHT ({MAX_WEIGHT}) in extract/metric.py")
     ids = [c.id for c, _ in cues]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -114,6 +117,31 @@ def cues_in(text: str, unit: str) -> tuple[tuple[Cue, int, int], ...]:
         name = m.lastgroup
         found.append((cues[int(name[1:])], m.start(name), m.end(name)))
     return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def weight_scanners(unit: str) -> tuple[tuple[float, re.Pattern], ...]:
+    """For neighbouring text, where only the heaviest cue counts: one pattern per weight,
+    heaviest first, so that a scan stops at the first weight found."""
+    cues, patterns = cue_table()
+    by_weight: dict[float, list[int]] = {}
+    for n, c in enumerate(cues):
+        if unit in c.units and not c.ending and c.metric != "other":
+            by_weight.setdefault(c.weight, []).append(n)
+    return tuple((w, re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{n}>(?:{patterns[n]})(?!\\w))" for n in ns) + ")",
+                                re.I | re.M))
+                 for w, ns in sorted(by_weight.items(), reverse=True))
+
+
+def heaviest_cue_in(text: str, unit: str, above: float) -> tuple[Cue, int, int] | None:
+    """The first cue of the heaviest weight found in `text` whose weight exceeds `above`."""
+    for weight, pattern in weight_scanners(unit):
+        if weight <= above:
+            return None
+        m = pattern.search(text)
+        if m:
+            return cue_table()[0][int(m.lastgroup[1:])], m.start(m.lastgroup), m.end(m.lastgroup)
+    return None
 
 
 def cue_ending_at(unit: str, before: str) -> tuple[Cue, str] | None:
@@ -204,12 +232,13 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
             best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
     # a short sentence ("Yes: 26,696 (93.40%)", "Probation Staff: 1%") borrows from its
     # neighbours the cue that could win
-    if context and len(sentence.split()) <= SHORT_SENTENCE:
-        for cue, cue_start, cue_end in cues_in(context, unit):
-            score = cue.weight * CONTEXT_WEIGHT
-            if score > best_score and cue.metric != "other":
-                best, best_score = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
-                                            _line_around(context, cue_start, cue_end)), score
+    # (read only when one of its cues could win: a long text to scan)
+    if context and len(sentence.split()) <= SHORT_SENTENCE and best_score < MAX_WEIGHT * CONTEXT_WEIGHT:
+        found = heaviest_cue_in(context, unit, best_score / CONTEXT_WEIGHT)
+        if found is not None:
+            cue, cue_start, cue_end = found
+            best = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
+                            _line_around(context, cue_start, cue_end))
     if best.metric == "targets_met" and TOTAL_OF.search(before):
         return Decision("targets_total", "targets.total_of", before[-12:].strip())
     return best
@@ -256,6 +285,7 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
     sent = sentence_of(span)
     s0 = sent.start_char
+    sentence = text[s0:sent.end_char]  # Span.text joins the tokens again on every access
     root = span.root
     # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
     # words of the passages around it
@@ -263,23 +293,25 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     own: Ranges = []
     if counts_a_noun:
         own = counted_noun_ranges(root, sent)
-        if not counted_noun_measured(fig, root, own, sent):
+        if not counted_noun_measured(fig, root, own, sentence, s0):
             return Decision("other", "counted_noun.unmeasured", root.head.text)
-    clause = [(t.idx - s0, t.idx + len(t) - s0) for t in (span.doc[i] for i in sorted(clause_tokens(root)))]
+    clause = None  # the clause matters only when the sentence's cues disagree
+    if len({cue.metric for cue, _, _ in cues_in(sentence, fig.unit)}) > 1:
+        clause = [(t.idx - s0, t.idx + len(t) - s0) for t in (span.doc[i] for i in sorted(clause_tokens(root)))]
     context = ""
-    if not counts_a_noun:
+    if not counts_a_noun and len(sentence.split()) <= SHORT_SENTENCE:
         # neighbouring text: the rest of the passage and the passages around it
         context = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
                    + " " + (doc_context.neighbours if (doc_context := span.doc._.context) else ""))
-    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent.text, context, clause, own,
+    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sentence, context, clause, own,
                         whole_of_share(span) if fig.unit == "percent" else [])
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
-    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent.text)
-            and not PAY_SPAN.search(sent.text)):
-        return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent.text).group())
-    growth = PAY_GROWTH.search(decision.scope or sent.text)
+    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sentence)
+            and not PAY_SPAN.search(sentence)):
+        return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sentence).group())
+    growth = PAY_GROWTH.search(decision.scope or sentence)
     if decision.metric == "pay_award" and fig.unit == "percent" and growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
     if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
@@ -320,7 +352,7 @@ def _up_to_punctuation(token: Token) -> list[Token]:
     return words
 
 
-def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
+def counted_noun_measured(fig, root: Token, own: Ranges, sentence: str, s0: int) -> bool:
     """Whether what a count counts is something a metric measures. The subject of its
     sentence, or what a copula says it is, is measured by what the sentence says of it ("13
     CRCs have reduced reoffending", "the average caseload was 41 cases"); an object or a noun after a preposition by its own words and the words
@@ -333,9 +365,9 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
         noun = noun.head
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
     if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
-            cue_ending_at(fig.unit, sent.text[:fig.start - sent.start_char]) is not None:
+            cue_ending_at(fig.unit, sentence[:fig.start - s0]) is not None:
         return True
-    return any(_overlaps(s, e, own) for _, s, e in cues_in(sent.text, fig.unit))
+    return any(_overlaps(s, e, own) for _, s, e in cues_in(sentence, fig.unit))
 
 
 def whole_of_share(span: Span) -> Ranges:
