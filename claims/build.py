@@ -25,6 +25,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from extract.period_value import year_of
 from ingest import IngestError, ingest_file
 from ingest.model import one_line
 from ingest.manifest import MANIFEST_NAME, read_manifest
@@ -35,7 +36,7 @@ from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_sear
 from .series import refresh_series, series_columns
 
 # bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-12-07.1"
+PIPELINE_VERSION = "2026-12-07.2"
 
 
 @lru_cache(maxsize=1)
@@ -542,6 +543,17 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
     organisation_id = organisation_ids(db)
     rows: dict[str, list[dict]] = {t: [] for t in ids}
 
+    def write_rows(at_least: int = 0) -> None:
+        """Write what is waiting once there are `at_least` rows, parents first (a document
+        before its passages, a passage before its statistics): a 50 MB file's rows are never
+        all held at once."""
+        if sum(len(waiting) for waiting in rows.values()) < at_least:
+            return
+        for table in ("documents", "footnotes", "passages", "footnote_refs", "statistics"):
+            if rows[table]:
+                db[table].insert_all(rows[table], pk="id", batch_size=500)
+                rows[table].clear()
+
     def new_id(table: str) -> int:
         ids[table] += 1
         return ids[table] - 1
@@ -558,7 +570,7 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
             "publisher_id": organisation_id(doc.source or "unknown"), "reproduces": doc.reproduces,
             "kind": doc.kind or "unknown", "author": doc.author,
             "published": published, "published_inferred": doc.published_inferred,
-            "year": int((published or doc.published_inferred or "0")[:4]) or None,
+            "year": year_of(published or doc.published_inferred),
             "url": doc.url, "format": doc.format, "file_start": at(0), "file_end": at(len(doc.text)),
             "duplicate_of": doc_ids[doc.duplicate_of] if doc.duplicate_of is not None else None,
             "labels": json.dumps(doc.labels) if doc.labels else None,
@@ -586,33 +598,38 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
                 "footnote_id": footnote_ids.get(ref.number), "number": ref.number,
                 "start": ref.start, "end": ref.end, "file_start": at(p.start + ref.start),
                 "file_end": at(p.start + ref.end)} for ref in p.footnote_refs)
+            write_rows(at_least=ROWS_AT_ONCE)
         found = read.statistics[ordinal]
-        if found is None:
-            # the document as it was: its statistics carry over, in their new places
-            stat_rows = [{**row, "document_id": doc_id, "passage_id": passage_ids[row["passage_ordinal"]],
-                          "file_start": at(row["start"]), "file_end": at(row["end"])}
-                         for row in previous.by_digest[read.digests[ordinal]]]
-            for row in stat_rows:
-                del row["passage_ordinal"]
-        else:
-            stat_rows = [{
-                # every field extraction declares (extract.Statistic), then what the database adds
-                **statistic_fields(s), "period_from_publication": int(s.period_from_publication),
-                "document_id": doc_id, "passage_id": passage_ids[s.passage],
-                "file": rel, "source_id": organisation_id(s.source),
-                "file_start": at(s.start), "file_end": at(s.end),
-                "document_kind": doc.kind or "unknown",
-                "published": published or doc.published_inferred,
-                **series_columns(statistic_fields(s))} for s in found]
-        for row in stat_rows:
-            earlier = previous.claim(identity(row, published is not None, doc.source or "unknown"))
-            if earlier is None:
-                row["id"], row["figure_id"] = new_id("statistics"), None
-                affected.add(fact(row))
+        carried = found is None  # the document as it was: its statistics carry over, in their new places
+        given = previous.by_digest[read.digests[ordinal]] if carried else found
+        for first in range(0, len(given), ROWS_AT_ONCE):
+            if carried:
+                stat_rows = [{**row, "document_id": doc_id, "passage_id": passage_ids[row["passage_ordinal"]],
+                              "file_start": at(row["start"]), "file_end": at(row["end"])}
+                             for row in given[first:first + ROWS_AT_ONCE]]
+                for row in stat_rows:
+                    del row["passage_ordinal"]
             else:
-                row["id"], row["figure_id"] = earlier
-        rows["statistics"].extend(stat_rows)
-    for table in ("documents", "footnotes", "passages", "footnote_refs", "statistics"):
-        if rows[table]:
-            db[table].insert_all(rows[table], pk="id", batch_size=500)
+                stat_rows = [{
+                    # every field extraction declares (extract.Statistic), then what the database adds
+                    **statistic_fields(s), "period_from_publication": int(s.period_from_publication),
+                    "document_id": doc_id, "passage_id": passage_ids[s.passage],
+                    "file": rel, "source_id": organisation_id(s.source),
+                    "file_start": at(s.start), "file_end": at(s.end),
+                    "document_kind": doc.kind or "unknown",
+                    "published": published or doc.published_inferred,
+                    **series_columns(statistic_fields(s))} for s in given[first:first + ROWS_AT_ONCE]]
+            for row in stat_rows:
+                earlier = previous.claim(identity(row, published is not None, doc.source or "unknown"))
+                if earlier is None:
+                    row["id"], row["figure_id"] = new_id("statistics"), None
+                    affected.add(fact(row))
+                else:
+                    row["id"], row["figure_id"] = earlier
+            rows["statistics"].extend(stat_rows)
+            write_rows(at_least=ROWS_AT_ONCE)
+    write_rows()
     return affected | previous.unclaimed_facts()
+
+
+ROWS_AT_ONCE = 5_000  # rows of a file held before they are written

@@ -26,7 +26,7 @@ from .series import series_of_metric, series_row, series_statistics
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 LINE_COLOUR = "#888"  # the line through one series' points, whose colours say who stated them
 WIDTH, HEIGHT = 400, 240
-MARGIN = {"left": 60, "right": 14, "top": 48, "bottom": 34}
+MARGIN = {"left": 60, "right": 14, "top": 48, "bottom": 38}
 UNIT_TITLES = {"percent": "per cent (%)", "gbp": "pounds (£)", "count": "count", "days": "days",
                "months": "months", "years": "years", "hours": "hours", "times": "times"}
 FONT = 14  # >= 12 px at a phone's 358 px: 14 * 358 / 400 = 12.5
@@ -210,7 +210,7 @@ def timeline_svg(chart: dict, width: int = WIDTH, height: int = HEIGHT) -> Marku
         if xx + 1.3 * FONT > width:  # a label cut by the edge says nothing
             continue
         parts.append(f'<line x1="{xx:.1f}" x2="{xx:.1f}" y1="{MARGIN["top"]}" y2="{height - MARGIN["bottom"]}" stroke="#eee"/>')
-        parts.append(f'<text x="{xx:.1f}" y="{height - MARGIN["bottom"] + FONT + 4}" text-anchor="middle" '
+        parts.append(f'<text x="{xx:.1f}" y="{height - MARGIN["bottom"] + FONT + 9}" text-anchor="middle" '
                      f'font-size="{FONT}">{year}</text>')
     for line in lines:
         if len(line["points"]) > 1:

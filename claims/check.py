@@ -12,13 +12,14 @@ from datetime import date
 
 import sqlite_utils
 
+import registry
 from extract.period_value import Period
 
 from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping
 from .limits import Deadline
-from .matching import (Figure, agreeing_statistics, primary_first, row_series, same_metric, series_statements,
-                       why_not)
+from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
+                       series_statements, why_not)
 from .rounding import value_tolerance
 from .series import compatible, same_series
 
@@ -54,7 +55,8 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [{**r, "why_not": why_not(r)} for r in agreeing if r not in matches],
+              "other_measures": [{**r, "why_not": why_not(r)}
+                                 for r in agreeing if r not in matches][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
@@ -89,8 +91,10 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
                                                            origin["mention"], origin["unit"]):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
+    # the claim may name the body that said it or one it is part of ("the Ministry of Justice"
+    # for HMPPS's figure), never a body beside it ("the inspectorate" for PAC's)
     speakers = {name for r in group for name in (r["source"], r["publisher"]) if name}
-    if claim.source and claim.source not in speakers:
+    if claim.source and not any(claim.source == s or registry.is_part_of(s, claim.source) for s in speakers):
         verdicts["misattributed"] = (f"The claim names {claim.source}; the figure is {origin['source']}'s"
                                      f"{'' if origin['publisher'] == origin['source'] else ', published by ' + str(origin['publisher'])}.")
     conflicting = conflicts_with(db, origin)
@@ -115,8 +119,8 @@ def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> d
     else:
         reason = f"No figure of the same series ({claim.key.label}) agrees with {claim.mention}."
     result.update(verdict="not_found", verdicts=["not_found"], reasons=[{"verdict": "not_found", "text": reason}])
+    result["same_series_in_period"] = _in_period(db, claim)
     if claim.readable:
-        result["same_series_in_period"] = _in_period(db, claim)
         shown = {r["statistic_id"] for r in result["same_series_in_period"]}
         result["nearest"] = sorted((r for r in _series(db, claim) if r["statistic_id"] not in shown),
                                    key=lambda r: abs(r["value"] - claim.value))[:NEAREST]
@@ -128,13 +132,19 @@ def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int
 
 
 def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
-    """What the corpus states for the claim's series and period ("500 vacancies in December
-    2020": 464), when the claim states a period."""
+    """What the corpus states for the claim's series and period ("There were 500 probation
+    officer vacancies in December 2020": 464), when the claim states a period; for a claim
+    whose population could not be read ("500 vacancies in December 2020"), every statement of
+    its metric for that period: shown, never a match."""
     period = Period.parse(claim.period)
-    if period is None:
+    if period is None or claim.key.metric in (None, "other"):
         return []
-    return [r for r in _series(db, claim, (period.start.year, period.end.year + 1))
-            if overlapping(r["period"], claim.period)]
+    years = (period.start.year, period.end.year + 1)
+    if claim.readable:
+        in_years = _series(db, claim, years)
+    else:
+        in_years = same_metric(db, claim.metric, claim.unit, claim.measure, years)
+    return [r for r in in_years if overlapping(r["period"], claim.period)]
 
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:

@@ -3,7 +3,7 @@ values disagree beyond rounding. Defined once, as SQL over a pair of statistics 
 with the project's rules as SQL functions (register_functions): `claims check` asks it for
 one statistic, `find_conflicts` for the whole corpus, and the site's `conflicting_figures`
 canned query is this SQL (plugins/claim_functions.py supplies it through Datasette's
-canned_queries hook). Pairs are found through the (metric, year) index, never by a
+canned_queries hook). Pairs are found through the (series_id, year) index, never by a
 self-join on `a.id = ? or b.id = ?`."""
 from __future__ import annotations
 
@@ -14,17 +14,14 @@ import sqlite_utils
 
 from extract.period_value import Period
 
-from .matching import series_of, statements
+from .matching import statements
 from .rounding import agrees_with_written, rounding_tolerance
-from .series import same_series
 
 # the two statistics of a pair, both levels stated with their own period, of one series
 PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit
-  and a.measure = 'level' and b.measure = 'level' and a.metric not in ('other', 'duration')
+  and a.measure = 'level' and b.measure = 'level'
   and a.value_high is null and b.value_high is null and a.comparator = '=' and b.comparator = '='
   and not a.period_from_publication and not b.period_from_publication
-  and claims_same_series(a.metric, a.subject, a.unit, a.measure, a.sentence,
-                         b.metric, b.subject, b.unit, b.measure, b.sentence)
   and claims_overlapping(a.period, b.period)
   and claims_beyond_rounding(a.value, a.mention, b.value, b.mention, a.unit)"""
 
@@ -32,13 +29,13 @@ CONFLICTS_SQL = f"""select a.metric, a.period as period_a, b.period as period_b,
        b.subject as subject_b, a.unit, a.value as value_a, a.mention as mention_a, a.source as source_a,
        a.sentence as sentence_a, a.id as statistic_a, b.value as value_b, b.mention as mention_b,
        b.source as source_b, b.sentence as sentence_b, b.id as statistic_b
-from statistics a join statistics b on b.metric = a.metric and b.year = a.year and a.id < b.id
-where {PAIR_CONDITIONS}
+from statistics a join statistics b on b.series_id = a.series_id and b.year = a.year and a.id < b.id
+where a.series_id is not null and {PAIR_CONDITIONS}
 order by a.metric, a.period, a.id, b.id"""
 
-# the statistics in conflict with one: its row by primary key, the others by (metric, year)
+# the statistics in conflict with one: its row by primary key, the others by (series_id, year)
 CONFLICTS_WITH_SQL = f"""select b.id from statistics a
-join statistics b on b.metric = a.metric and b.year = a.year and b.id != a.id
+join statistics b on b.series_id = a.series_id and b.year = a.year and b.id != a.id
 where a.id = :statistic_id and {PAIR_CONDITIONS}"""
 
 CANNED_QUERY = {
@@ -60,12 +57,6 @@ def overlapping(a: str | None, b: str | None) -> bool:
     return first is not None and second is not None and first.overlaps(second)
 
 
-def _same_series(a_metric, a_subject, a_unit, a_measure, a_sentence,
-                 b_metric, b_subject, b_unit, b_measure, b_sentence) -> int:
-    return int(same_series(series_of(a_metric, a_subject, a_unit, a_measure, a_sentence),
-                           series_of(b_metric, b_subject, b_unit, b_measure, b_sentence)))
-
-
 def register_functions(conn: sqlite3.Connection) -> None:
     """The rules PAIR_CONDITIONS calls, on a connection (the library's or Datasette's)."""
     conn.create_function("claims_beyond_rounding", 5,
@@ -73,7 +64,6 @@ def register_functions(conn: sqlite3.Connection) -> None:
                          else int(beyond_rounding(a, a_mention or "", b, b_mention or "", unit)),
                          deterministic=True)
     conn.create_function("claims_overlapping", 2, lambda a, b: int(overlapping(a, b)), deterministic=True)
-    conn.create_function("claims_same_series", 10, _same_series, deterministic=True)
 
 
 def find_conflicts(db: sqlite_utils.Database) -> list[dict]:

@@ -23,14 +23,15 @@ select s.file, s.mention, s.sentence, s.file_start, s.file_end, s.value, s.value
        s.period_from_publication, s.source, d.source as publisher, s.confidence,
        d.title as document_title, d.published, d.url as document_url,
        p.page, d.id as document_id, s.id as statistic_id, s.figure_id, s.start, s.sentence_end, s.passage_id,
-       s.sentence_start, s.document_kind
+       s.sentence_start, s.document_kind, s.subject_id, s.scope, s.series_id
 from statistics s join documents d on d.id = s.document_id join passages p on p.id = s.passage_id
 """
 
 
 def _record(row: dict) -> dict:
     row = dict(row)
-    for internal in ("start", "sentence_end", "passage_id", "sentence_start", "document_kind"):
+    for internal in ("start", "sentence_end", "passage_id", "sentence_start", "document_kind", "subject_id", "scope",
+                     "series_id"):
         row.pop(internal, None)
     row["period_from_publication"] = bool(row["period_from_publication"])
     for key in ("value", "value_high"):

@@ -9,7 +9,6 @@ sentence, from the offsets extraction stored."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import sqlite_utils
 
@@ -18,23 +17,20 @@ from .figures import origin_rank
 from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, value_tolerance,
                        widest_tolerance)
 from .schema import LOOSELY_WRITTEN_INDEX
-from .series import SeriesKey, compatible, is_readable, series_key
+from .series import SeriesKey, compatible, is_readable
 
 # a statement: the export record, what it measures and where its figure sits in its sentence
-STATEMENT_FIELDS = [*EXPORT_FIELDS, "series", "highlight", "document_kind", "passage_id"]
+STATEMENT_FIELDS = [*EXPORT_FIELDS, "subject_id", "scope", "series_id", "series", "highlight", "document_kind",
+                    "passage_id"]
 CANDIDATE_LIMIT = 1000
-SERIES_CACHE = 50_000  # statistics whose series is kept read: reading one is a scan of the vocabulary
-
-
-@lru_cache(maxsize=SERIES_CACHE)
-def series_of(metric: str | None, subject: str | None, unit: str | None, measure: str | None,
-              sentence: str | None) -> SeriesKey:
-    """A statistic's series from its columns, read once per distinct statistic."""
-    return series_key(metric, subject, unit, measure, sentence)
+NOT_MATCHES_SHOWN = 20  # statistics sharing a figure's number but not its series, listed at most
 
 
 def row_series(row: dict) -> SeriesKey:
-    return series_of(row["metric"], row["subject"], row["unit"], row["measure"], row["sentence"])  # statistics sharing one number read at most: a check stays bounded
+    """A statement's series, as the build stored it (statistics.subject_id and scope, from
+    claims/series.py's series_key)."""
+    return SeriesKey(row["metric"] or None, row["subject_id"], row["unit"] or None, row["measure"] or "level",
+                     row["scope"])  # statistics sharing one number read at most: a check stays bounded
 
 
 @dataclass
@@ -135,11 +131,12 @@ def series_statements(db: sqlite_utils.Database, key: SeriesKey, allows_parts: b
 
 
 def statement(row: dict) -> dict:
-    """A statistic as check and trace show it: the export record, its series, whether its
-    document states its own date, and where the figure sits in its sentence."""
+    """A statistic as check and trace show it: the export record, its series (id, subject,
+    scope and label), its document's kind, and where the figure sits in its sentence."""
     out = _record(row)
-    key = row_series(row)
-    out["series"] = key.label
+    for column in ("subject_id", "scope", "series_id"):
+        out[column] = row[column]
+    out["series"] = row_series(row).label
     out["highlight"] = highlight(row["sentence"], row["mention"], row["start"] - (row["sentence_start"] or 0))
     out["document_kind"] = row["document_kind"]
     out["passage_id"] = row["passage_id"]

@@ -136,10 +136,41 @@ SERIES_COLUMNS = ("id", "label", "metric", "subject", "unit", "measure", "scope"
                   "first_period", "last_period", "first_published", "last_published")
 
 
+def series_version() -> str:
+    """A digest of what decides a statistic's series: this module, the vocabulary's reader and
+    its data. A statistic carried over unchanged from an earlier build keeps the series
+    columns it was written with; when this changes, every statistic's are computed again."""
+    from importlib import resources
+    digest = hashlib.sha256()
+    for package, name in (("claims", "series.py"), ("registry", "subjects.py"), ("registry", "subjects.yml")):
+        digest.update(name.encode() + b"\0" + resources.files(package).joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def recompute_series_columns(db) -> int:
+    """Every statistic's subject_id, scope and series_id from its fields, writing those that
+    changed. Returns how many changed."""
+    changed = []
+    for row in db.query("select id, metric, subject, unit, measure, sentence, subject_id, scope, series_id "
+                        "from statistics"):
+        new = series_columns(row)
+        if (new["subject_id"], new["scope"], new["series_id"]) != (row["subject_id"], row["scope"], row["series_id"]):
+            changed.append((new["subject_id"], new["scope"], new["series_id"], row["id"]))
+    db.conn.executemany("update statistics set subject_id = ?, scope = ?, series_id = ? where id = ?", changed)
+    return len(changed)
+
+
 def refresh_series(db) -> int:
     """The series table as the statistics now are: one row per series id any statistic has,
     with how many statistics and sources state it and the periods and dates they span. Only
-    rows that changed are written, so a one-file rebuild writes a handful. Returns how many."""
+    rows that changed are written, so a one-file rebuild writes a handful. After a change of
+    the series rule (series_version) every statistic's series columns are computed again
+    first. Returns how many series there are."""
+    version = series_version()
+    stored = db.execute("select value from meta where key = 'series_version'").fetchone()
+    if stored is None or stored[0] != version:
+        recompute_series_columns(db)
+        db["meta"].upsert({"key": "series_version", "value": version}, pk="key")
     old = {row[0]: row for row in db.execute(f"select {', '.join(SERIES_COLUMNS)} from series")}
     rows = []
     for (series_id, metric, subject, unit, measure, scope, count, sources, first_period, last_period,

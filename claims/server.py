@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -22,8 +23,11 @@ def free_port() -> int:
 @contextmanager
 def serving(db_path: Path, timeout: float = 300):
     port = free_port()
+    # the server's output goes to a file, not a pipe nobody reads: a full pipe would stop the
+    # server at its next log line
+    log = tempfile.TemporaryFile()
     proc = subprocess.Popen([sys.executable, "-m", "claims.cli", "serve", "--db", str(db_path),
-                             "--port", str(port)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                             "--port", str(port)], cwd=PROJECT_ROOT, stdout=log,
                             stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -35,7 +39,9 @@ def serving(db_path: Path, timeout: float = 300):
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     proc.kill()
-                    output = proc.stdout.read().decode(errors="replace")
+                    proc.wait()
+                    log.seek(0)
+                    output = log.read().decode(errors="replace")
                     raise RuntimeError(f"claims serve did not start:\n{output}") from None
                 time.sleep(0.3)
         yield base
@@ -45,3 +51,4 @@ def serving(db_path: Path, timeout: float = 300):
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()

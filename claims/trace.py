@@ -18,8 +18,8 @@ from extract.quantities import find_quantities
 
 from .claim_reader import clean_query, read_claim
 from .conflicts import overlapping
-from .matching import (CANDIDATE_LIMIT, Figure, agreeing_statistics, primary_first, row_series, series_statements,
-                       statements, why_not)
+from .matching import (CANDIDATE_LIMIT, NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series,
+                       series_statements, statements, why_not)
 from .rounding import rounding_tolerance
 from .series import SeriesKey, compatible
 
@@ -94,7 +94,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
         result["message"] = f"No figure in the corpus matches {query!r}."
         others += [{**r, "why_not": "a different value"} for r in _nearest_values(db, figure, words)
                    if r["statistic_id"] not in {o["statistic_id"] for o in others}]
-    result["nearest"] = others[:NEAREST] if not matches else others
+    result["nearest"] = others[:NEAREST] if not matches else others[:NOT_MATCHES_SHOWN]
     return result
 
 

@@ -92,10 +92,12 @@ def _quote_end(text: str, pos: int) -> int | None:
 # writer's, whoever's data it reads
 ANALYSIS_OF = re.compile(r"\s*(?:(?:an?|our|new|further|the)\s+)?(?:[\w-]+\s+)?analysis\s+of\b", re.I)
 ANALYSIS_BEFORE = re.compile(r"\banalysis\s+of\s+(?:the\s+)?$", re.I)
+# an opposition spokesperson's title names the department they shadow, not who speaks
+SHADOW = re.compile(r"\b[Ss]hadow\s+(?:[\w-]+\s+){0,3}(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor)\b")
 # a body named as the audience of a speaker: "speaking before the Justice Committee", "told to MPs"
 AUDIENCE = re.compile(r"\b(?:before|to|in front of|at|ahead of)\s+(?:an?\s+\w+\s+(?:before|to|of|at)\s+)?(?:the\s+)?$", re.I)
 # the writer's gloss on a figure a body gave: "– meaning", "which means", "the equivalent of"
-GLOSS = re.compile(r"(?:[–—-]|,)\s*(?:meaning|which means|which is|the equivalent of|equivalent to|in other words)\b")
+GLOSS = re.compile(r"(?:[–—-]|,)\s*(?:meaning|which means|the equivalent of|equivalent to|in other words)\b")
 
 
 def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
@@ -117,6 +119,9 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue  # "Analysis of Ministry of Justice data revealed": the analyst speaks, not the MoJ
         # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
         orgs = [o for o in find_organisations(phrase) if not AUDIENCE.search(phrase[:o.start])]
+        if SHADOW.search(phrase):
+            memory.last = None  # "Shadow justice secretary Jane Roe said": the opposition, not the MoJ
+            continue
         if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
         # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
@@ -139,9 +144,44 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             if opened != -1 and text.find("”", opened, end) == -1:
                 close = text.find("”", end)
                 end = len(text) if close == -1 else close + 1
-        scopes.append(Scope(verb.end(), gloss_start(text, verb.end(), end), org, rule,
-                            phrase.strip() + " " + verb.group()))
+        end = gloss_start(text, verb.end(), end)
+        words = phrase.strip() + " " + verb.group()
+        # "It warned 15% of prisons ... And on the probation service, a third of regions ...":
+        # a sentence that opens with "And" or "It also" goes on with the same speaker
+        while (more := CONTINUATION.match(text, end)) is not None:
+            next_end = SENTENCE_END.search(text, more.end())
+            end = gloss_start(text, more.end(), next_end.end() if next_end else len(text))
+        scopes.append(Scope(verb.end(), end, org, rule, words))
     return scopes
+
+
+# a quotation closed, then who said it: "“... 5% had sufficient quality,” the inspection report
+# said", "“...,” said Jane Roe, chief executive of Napo", "“...,” he added"
+QUOTE_THEN_SPEAKER = re.compile(
+    r"[“\"](?P<quote>[^“”\"]{8,}?)[”\"]\s*(?P<tail>(?:[^.!?“”\"]{0,60}?\s)?(?:said|says|added|warned|told|explained|"
+    r"stated|wrote|writes)\b[^.!?“”\"]{0,100})")
+
+
+def quoted_before_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
+    """Quotations whose speaker is named after them: the speaker's."""
+    scopes = []
+    for m in QUOTE_THEN_SPEAKER.finditer(text):
+        tail = m.group("tail")
+        orgs = find_organisations(tail)
+        if orgs:
+            org = spokesperson(most_specific([o.name for o in orgs]))
+            memory.remember(tail, org)
+        else:
+            org = memory.recall(tail) or (memory.last if re.match(r"\s*(?:she|he|they|it)\b", tail, re.I) else None)
+        if org is None:
+            continue
+        memory.last = org
+        scopes.append(Scope(m.start("quote"), m.end("quote"), org, "speaker:quoted-before", tail.strip()))
+    return scopes
+
+
+# the opening of a sentence that continues the one before it
+CONTINUATION = re.compile(r"\s*(?:And|(?:It|They|She|He) (?:also|added|went on))\b[ ,]")
 
 
 def gloss_start(text: str, start: int, end: int) -> int:
@@ -161,7 +201,7 @@ def speaker_verb(verb: str) -> str:
 # HMPPS workforce statistics", "figures from the Ministry of Justice show", "a report by HM
 # Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
 PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
-               r"survey|research|documents|estimates|accounts|bulletin|press release|news release|statistical release|publication|numbers|"
+               r"survey|research|documents|estimates|accounts|bulletin|release(?!\s+(?:scheme|schemes|of|on|from|date|dates|programme|plans?)\b)|publication|numbers|"
                r"article|piece|paper|table|tables|briefing)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
 # patterns that name the body before the words that cite it ("according to X", "figures from
@@ -281,6 +321,11 @@ PUBLISHED = re.compile(rf"(?:\s+[A-Z][\w’'-]*){{0,3}},?\s+(?:has\s+|have\s+)?(
                        rf"(?:published|publishes|released|releases|issued|issues|launched)\b[^.]{{0,60}}?\b{PUBLICATION}\b")
 
 
+# a lead that reports a body's verdict in the passive: "have been rated inadequate by inspectors"
+JUDGED_BY = re.compile(r"\b(?:rated|branded|judged|graded|found|criticised|condemned|described|assessed|labelled|"
+                       r"deemed|placed|given)\b[^.]{0,80}?\bby\s+(?:the\s+)?$")
+
+
 def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     """The publication a news story reports on, named in its opening passages ("Today's
     HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
@@ -298,6 +343,10 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
             m = PUBLISHED.match(text, org.end)
             if m:
                 return i, Scope(org.start, len(text), org.name, "restated:lead-published", text[org.start:m.end()])
+            passive = JUDGED_BY.search(text, max(0, org.start - 100), org.start)
+            if passive:
+                return i, Scope(last_before(sentence_ends(text), passive.start()), len(text), org.name,
+                                "restated:lead-judged-by", text[passive.start():org.end])
         clause_starts = clause_start_list(text)
         for verb in REPORTING_VERB.finditer(text):
             phrase_start = last_before(clause_starts, verb.start())

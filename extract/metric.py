@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,7 +34,8 @@ from .lexicon import load_lexicon
 from .measures import RESTATES
 from .period_value import Period
 from .reasons import set_reason
-from .sentences import sentence_of
+from .sentences import sentence_of, sentence_text
+from .spans import overlaps_sorted
 
 TIME_UNITS = {"days", "months", "years", "hours"}
 MEASURED_UNITS = ("count", "percent", "gbp")
@@ -43,6 +46,12 @@ CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in t
 MAX_WEIGHT = 4.0  # the heaviest cue's weight in metrics.yml (checked by the cue table)
 DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
 SHORT_SENTENCE = 10  # words: a shorter sentence borrows cues from its neighbours
+# a sentence of many figures (a flattened table) is read in time linear in its figures: each
+# figure weighs the cues within CUE_WINDOW characters of it, and cues ending just before it
+# within BEFORE_WINDOW
+CUE_WINDOW = 600
+BEFORE_WINDOW = 120
+LONGEST_CUE = 200  # characters: how far before a range a cue overlapping it can start
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
 # "seven of its 27 targets", "seven out of 27": the whole, not the part
 TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
@@ -117,6 +126,56 @@ def cues_in(text: str, unit: str) -> tuple[tuple[Cue, int, int], ...]:
         name = m.lastgroup
         found.append((cues[int(name[1:])], m.start(name), m.end(name)))
     return tuple(found)
+
+
+@lru_cache(maxsize=256)
+def _cue_starts(text: str, unit: str) -> list[int]:
+    return [start for _, start, _ in cues_in(text, unit)]
+
+
+def cues_near(text: str, unit: str, lo: int, hi: int) -> tuple[tuple[Cue, int, int], ...]:
+    """The cues of cues_in that start in [lo, hi), found by bisection."""
+    starts = _cue_starts(text, unit)
+    return cues_in(text, unit)[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+WORD = re.compile(r"\S+")
+
+
+def _words_at_most(text: str, limit: int) -> bool:
+    """Whether text has at most `limit` words, reading no further than the word after them."""
+    return sum(1 for _ in islice(WORD.finditer(text), limit + 1)) <= limit
+
+
+def _neighbouring_text(doc: Doc, sent: Span, text: str) -> str:
+    """The rest of the passage around the sentence and the passages around it, made once per
+    sentence."""
+    made = doc.user_data.setdefault("metric_context", {})
+    s0 = sent.start_char
+    if s0 not in made:
+        made[s0] = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
+                    + " " + (doc_context.neighbours if (doc_context := doc._.context) else ""))
+    return made[s0]
+
+
+def clause_ranges(token: Token, s0: int) -> list[tuple[int, int]]:
+    """clause_tokens as character ranges of the sentence (starting at `s0`), in order; the
+    figures of one clause share them (a Doc remembers each clause's)."""
+    heads = token.doc.user_data.setdefault("clause_heads", {})
+    made = token.doc.user_data.setdefault("clause_ranges", {})
+    # the clause's head, with every token walked through remembered: a long chain is walked once
+    path, head = [], token
+    while head.i not in heads and head.head.i != head.i and (head.dep_ not in CLAUSE_DEPS or not head.tag_.startswith("VB")):
+        path.append(head.i)
+        head = head.head
+    top = heads.get(head.i, head.i)
+    for i in path:
+        heads[i] = top
+    heads[token.i] = top
+    if (top, s0) not in made:
+        doc = token.doc
+        made[(top, s0)] = [(doc[i].idx - s0, doc[i].idx + len(doc[i]) - s0) for i in sorted(clause_tokens(doc[top]))]
+    return made[(top, s0)]
 
 
 @lru_cache(maxsize=None)
@@ -204,17 +263,17 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
     the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
     counts and the word governing it; `whole`, the whole a share is of. `context` is
     neighbouring text, read when the sentence is short."""
-    before = sentence[:start]
+    before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
     ending = cue_ending_at(unit, before)
     if ending is not None:
         cue, words = ending
         best, best_score = Decision(cue.metric, cue.id, words), cue.weight * 1.5
-    for cue, cue_start, cue_end in cues_in(sentence, unit):
+    for cue, cue_start, cue_end in cues_near(sentence, unit, start - CUE_WINDOW, end + CUE_WINDOW):
         d = _distance(cue_start, cue_end, start, end)
         score = cue.weight * (0.3 + 0.7 / (1 + d / DISTANCE_SCALE))
-        if clause is not None and not _overlaps(cue_start, cue_end, clause):
+        if clause is not None and not overlaps_sorted(cue_start, cue_end, clause):
             score *= OTHER_CLAUSE_WEIGHT
         metric, rule = cue.metric, cue.id
         if cue.id == "staff_shortage.staff_needed" and (
@@ -233,7 +292,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
     # a short sentence ("Yes: 26,696 (93.40%)", "Probation Staff: 1%") borrows from its
     # neighbours the cue that could win
     # (read only when one of its cues could win: a long text to scan)
-    if context and len(sentence.split()) <= SHORT_SENTENCE and best_score < MAX_WEIGHT * CONTEXT_WEIGHT:
+    if context and best_score < MAX_WEIGHT * CONTEXT_WEIGHT and _words_at_most(sentence, SHORT_SENTENCE):
         found = heaviest_cue_in(context, unit, best_score / CONTEXT_WEIGHT)
         if found is not None:
             cue, cue_start, cue_end = found
@@ -285,7 +344,6 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
     sent = sentence_of(span)
     s0 = sent.start_char
-    sentence = text[s0:sent.end_char]  # Span.text joins the tokens again on every access
     root = span.root
     # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
     # words of the passages around it
@@ -293,25 +351,22 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     own: Ranges = []
     if counts_a_noun:
         own = counted_noun_ranges(root, sent)
-        if not counted_noun_measured(fig, root, own, sentence, s0):
+        if not counted_noun_measured(fig, root, own, sent):
             return Decision("other", "counted_noun.unmeasured", root.head.text)
-    clause = None  # the clause matters only when the sentence's cues disagree
-    if len({cue.metric for cue, _, _ in cues_in(sentence, fig.unit)}) > 1:
-        clause = [(t.idx - s0, t.idx + len(t) - s0) for t in (span.doc[i] for i in sorted(clause_tokens(root)))]
+    clause = clause_ranges(root, s0)
+    sent_text = sentence_text(sent)
     context = ""
-    if not counts_a_noun and len(sentence.split()) <= SHORT_SENTENCE:
-        # neighbouring text: the rest of the passage and the passages around it
-        context = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
-                   + " " + (doc_context.neighbours if (doc_context := span.doc._.context) else ""))
-    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sentence, context, clause, own,
+    if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
+        context = _neighbouring_text(span.doc, sent, text)
+    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
                         whole_of_share(span) if fig.unit == "percent" else [])
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
-    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sentence)
-            and not PAY_SPAN.search(sentence)):
-        return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sentence).group())
-    growth = PAY_GROWTH.search(decision.scope or sentence)
+    if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent_text)
+            and not PAY_SPAN.search(sent_text)):
+        return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent_text).group())
+    growth = PAY_GROWTH.search(decision.scope or sent_text)
     if decision.metric == "pay_award" and fig.unit == "percent" and growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
     if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
@@ -352,7 +407,7 @@ def _up_to_punctuation(token: Token) -> list[Token]:
     return words
 
 
-def counted_noun_measured(fig, root: Token, own: Ranges, sentence: str, s0: int) -> bool:
+def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     """Whether what a count counts is something a metric measures. The subject of its
     sentence, or what a copula says it is, is measured by what the sentence says of it ("13
     CRCs have reduced reoffending", "the average caseload was 41 cases"); an object or a noun after a preposition by its own words and the words
@@ -365,9 +420,11 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sentence: str, s0: int)
         noun = noun.head
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
     if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
-            cue_ending_at(fig.unit, sentence[:fig.start - s0]) is not None:
+            cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
+                                                        fig.start - sent.start_char]) is not None:
         return True
-    return any(_overlaps(s, e, own) for _, s, e in cues_in(sentence, fig.unit))
+    return any(_overlaps(s, e, own) for lo, hi in own
+               for _, s, e in cues_near(sentence_text(sent), fig.unit, lo - LONGEST_CUE, hi))
 
 
 def whole_of_share(span: Span) -> Ranges:

@@ -36,6 +36,7 @@ from .period_value import Period, When
 from .periods import DateExpr, find_dates, reference_period
 from .reasons import set_reason
 from .sentences import sentences
+from .spans import OrderedDates
 
 DURATION_UNITS = {"days", "months", "years", "hours"}
 # what the component reads and writes, registered here too so that it runs on nlp(text) alone
@@ -53,8 +54,12 @@ OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|
                           r"but|managed|set up|established|created|introduced)\b", re.I)
 LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+SENTENCE_ENDS = set(".!?:;")
+HEADING_WORDS = 12  # an unpunctuated line this short is a heading
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
+ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
+BRACKET_WINDOW = 200  # characters either side of a date within which its brackets are looked for
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 
@@ -109,24 +114,38 @@ def figure_period(doc: Doc) -> Doc:
         anchor = anchor_expr.period if anchor_expr else passage_anchor
         in_sent = figures[bisect_left(figure_starts, sent.start_char):bisect_left(figure_starts, sent.end_char)]
         decision = None
+        # what each figure asks of its sentence is read once per sentence, and its dates are
+        # found by bisection: a sentence of many figures and dates (a flattened table) is read
+        # in time linear in its figures
+        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
+        each = [d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)]
+        # a list of dates is one span for a figure, not for a length of time (resolve_period)
+        dated, dated_each = OrderedDates(enumerations(each, s_text)), OrderedDates(each)
+        present = None
         for i, span in enumerate(in_sent):
             fig = span._.quantity
             pos = fig.start - sent.start_char
             # "192 (5.7%) since ...": a bracketed figure restates the one before it
-            later = [f for f in in_sent[i + 1:] if not restates(text, fig, f._.quantity)]
-            nxt = later[0]._.quantity.start - sent.start_char if later else None
-            enclosing = [d for d in s_dates if d.holds_figure and d.period and d.start <= pos < d.end]
-            if enclosing:
-                decision = Decision(enclosing[0].period, "ahead-span", _words(s_text, enclosing[0]))
+            nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
+                        if not restates(text, fig, in_sent[j]._.quantity)), None)
+            enclosing = holding.enclosing(pos)
+            if enclosing is not None:
+                decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
             else:
                 # a length of time ("14 years", "a three-year deal") is dated by its own clause
                 # only: a frame carried from before dates the figures it lasts over, not it
                 duration = fig.unit in DURATION_UNITS
-                decision = resolve_period(pos, nxt, s_dates, s_text, None if duration else frame,
+                present = in_present_tense(sent) if present is None else present
+                first_figure = in_sent[0]._.quantity.start - sent.start_char
+                starts_clause = clause_start(sent, in_sent[i - 1:i], pos, text)
+                # the dates it can take, and the sentence's stated reference date
+                near = (dated_each if duration else dated).near(pos, nxt, starts_clause, first_figure)
+                if anchor_expr is not None and all(d is not anchor_expr for d in near):
+                    near = sorted([*near, anchor_expr], key=lambda d: d.start)
+                decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
                                           anchor or published,
-                                          published, reference, present=in_present_tense(sent),
-                                          clause_start=clause_start(sent, in_sent[:i], pos),
-                                          first_figure=in_sent[0]._.quantity.start - sent.start_char,
+                                          published, reference, present=present,
+                                          clause_start=starts_clause, first_figure=first_figure,
                                           duration=duration)
             span._.period = str(decision.period) if decision.period else None
             span._.year = decision.period.year if decision.period else None
@@ -229,11 +248,13 @@ def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: P
         decision = undated(published, reference)
         return dataclasses.replace(decision, rule="present", words=words)
     if expr.offset_years is not None:
-        # "the previous year" counts back from the time the sentence speaks of ("Over the year
-        # to 31 December 2024, ... up from 5,503 the previous year"); "three years ago" from
-        # the frame in force or the writing
+        # "the previous year", "a year earlier" count from the time the sentence speaks of
+        # ("Over the year to 31 December 2024, ... up from 5,503 the previous year"), else from
+        # the frame in force; "two years ago" from the writing
         if expr.kind == "previous" and sentence_anchor is not None:
             base = sentence_anchor.year
+        elif expr.kind == "ago" and published is not None:
+            base = published.year  # "two years ago": from the writing
         else:
             base = frame.period.year if frame else (published.year if published else None)
         if base is None:
@@ -259,14 +280,17 @@ def in_present_tense(sent: Span) -> bool:
         child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS for child in root.children)
 
 
-def clause_start(sent: Span, earlier: list[Span], position: int) -> int:
+def clause_start(sent: Span, earlier: list[Span], position: int, text: str | None = None) -> int:
     """Where the clause of the figure at `position` (in the sentence) begins, when a clause
-    break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0."""
+    break ("..., and", "but", ";") follows an earlier figure of the sentence; else 0. `text` is
+    the Doc's text: searched between the two figures, it spares building the sentence's text
+    for each figure."""
     if not earlier:
         return 0
+    text, s0 = (text, sent.start_char) if text is not None else (sent.text, 0)
     after_previous = earlier[-1]._.quantity.end - sent.start_char
-    breaks = list(CLAUSE_BREAK.finditer(sent.text, after_previous, position))
-    return breaks[-1].start() if breaks else 0
+    breaks = list(CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0))
+    return breaks[-1].start() - s0 if breaks else 0
 
 
 # -- between sentences -----------------------------------------------------------------
@@ -285,7 +309,7 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
         return Frame(period, "sentence", _words(text, last))
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
-        own = last_figure.rule.startswith(("own-clause", "since", "relative", "ahead", "present"))
+        own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))
         return Frame(last_figure.period, "sentence" if own else last_figure.rule, last_figure.words)
     return frame
 
@@ -314,22 +338,25 @@ class PassageFrames:
         self.columns: list[Frame] = []
         self.column = 0
         self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
-        self.anchor: Period | None = reference if reference and reference.precision == "day" else None
+        # where a change "since X" ends: the reference period a release names, whatever its
+        # precision ("annual report 2022/23": since 2019 is 2019..2023), then "as at" dates
+        self.anchor: Period | None = reference
 
     def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
         """The frame the passage inherits (None: only its own dates and the document's)."""
         for d in dates:
-            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text[:d.start]):
+            if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
                 self.anchor = d.period
         inherits = kind == "list_item" and bool(self.intro)
         inherited = self.intro[-1] if inherits else None
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
-        if kind == "heading":
+        if is_heading(kind, text, words):
             # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
             # 2022") dates what is under it up to the next heading; a bare date is a table cell
-            named = framing and re.search(r"[A-Za-z]{3,}", _without_dates(text, framing))
+            rest = _without_dates(text, framing)
+            named = framing and re.search(r"[A-Za-z]{3,}", rest) and not re.search(r"\d", rest)
             self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             # a cell holding only a date labels the row ("2010" / "19,335")
@@ -340,7 +367,9 @@ class PassageFrames:
             if framing:
                 self.table_frame = Frame(framing[-1].period, "list-item", _words(text, framing[-1]))
             elif self.table_frame and not inherits:
-                inherited = self.table_frame
+                # under a heading naming a period ("Pay award for April 2021 to March 2022"),
+                # an earlier item's date ("a claim submitted early in 2021") is its own event
+                inherited = self.heading or self.table_frame
         elif words >= TABLE_CELL_WORDS:
             # a paragraph: it dates the table after it; an undated intro ("... as follows:")
             # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
@@ -359,7 +388,7 @@ class PassageFrames:
                           for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
         elif kind != "list_item":
             self.intro = []
-        return column or inherited or (self.heading if kind != "heading" else None)
+        return column or inherited or (None if is_heading(kind, text, words) else self.heading)
 
     def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
         """The column header a value cell of a flattened table takes, when the table's header
@@ -389,17 +418,32 @@ class PassageFrames:
         return self.table_head[:TABLE_HEAD_CELLS] if len(text.split()) < TABLE_CELL_WORDS else []
 
 
+def is_heading(kind: str, text: str, words: int) -> bool:
+    """A heading, marked or not: a short line that is no sentence ("Pay award for April 2021
+    to March 2022" ingested as a paragraph)."""
+    end = text.rstrip()[-1:]
+    return kind == "heading" or (kind == "paragraph" and words <= HEADING_WORDS and end not in SENTENCE_ENDS)
+
+
 def in_brackets(text: str, date: DateExpr) -> bool:
-    """The date stands inside brackets: "(CPI, July 2022)", "(May 2021)"."""
-    opened = text.rfind("(", 0, date.start) > text.rfind(")", 0, date.start)
-    closes = text.find(")", date.end)
-    return opened and closes != -1 and not 0 <= text.find("(", date.end) < closes
+    """The date stands inside brackets: "(CPI, July 2022)", "(May 2021)". The brackets are
+    looked for within BRACKET_WINDOW characters: a sentence of many dates reads each in
+    constant time."""
+    lo, hi = max(0, date.start - BRACKET_WINDOW), date.end + BRACKET_WINDOW
+    opened = text.rfind("(", lo, date.start) > text.rfind(")", lo, date.start)
+    closes = text.find(")", date.end, hi)
+    return opened and closes != -1 and not 0 <= text.find("(", date.end, closes) < closes
 
 
 def _without_dates(text: str, dates: list[DateExpr]) -> str:
-    for d in dates:
-        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
-    return text
+    pieces, at = [], 0
+    for d in sorted(dates, key=lambda d: d.start):
+        if d.start < at:
+            continue
+        pieces += [text[at:d.start], " " * (d.end - d.start)]
+        at = d.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 # the text naming its own present: "Last week (19 March 2021), ...", "Last Thursday's (20

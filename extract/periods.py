@@ -16,6 +16,9 @@ MONTHS = ("january february march april may june july august september october n
           "december").split()
 
 
+SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
 def month_number(name: str) -> int:
     return [m[:3] for m in MONTHS].index(name.lower().rstrip(".")[:3]) + 1
 # full month names, and their abbreviations ("7 Feb 2023", "8 Sept 2023", "31-Dec-2023")
@@ -41,7 +44,7 @@ class DateExpr:
     @property
     def framed(self) -> bool:
         """A time frame ("in 2019", "as at 30 September 2020"), not a label ("the 2025 uplift")."""
-        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous")
+        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous", "ago")
 
     @property
     def is_date(self) -> bool:
@@ -81,6 +84,9 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
         ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_span", rf"\b(?:from )?{_MONTH},? {_YEAR}\s?(?:[-–]|to|until)\s?(?P<month2>{_MONTH_NAMES}),? (?P<year2>(?:19|20)\d{{2}})\b"),
+        # "in autumn 2022", "Spring of 2021": the season's three months; "winter 2024-25" is left
+        # to the fiscal pattern before it
+        ("season", rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?: of)? {_YEAR}(?![-–/]?\d)"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
         # "inspections in November": a month without its year ("November and December 2019" shares one)
         ("month_alone", rf"\b(?i:in|since|during|from|until|by|last|this|early|mid|late|the end of) {_MONTH}\b(?![^.;]{{0,25}}\b(?:19|20)\d{{2}}\b)"),
@@ -88,6 +94,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
         ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) years?\b"),
+        # "in the latest quarter", "this quarter": a statistics bulletin's own reference period
+        ("present", r"\b(?:this|the latest|the most recent|the current|the latest available) quarter\b", ["quarter"]),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
          ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
@@ -123,6 +131,7 @@ BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up fro
 
 
 MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
+FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
 
 
 def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
@@ -132,6 +141,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
         _COMPILED = _patterns()
     writing = Period.parse(published)
     pub_year = writing.first.year if writing else None
+    if pub_year is not None and not FIRST_YEAR <= pub_year <= LAST_YEAR:
+        writing, pub_year = None, None  # a hostile or broken publication date ("9999-12-31") dates nothing
     found: list[DateExpr] = []
     taken = TakenRanges()
     has_digit = HAS_DIGIT.search(text) is not None
@@ -147,8 +158,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
             if taken.overlaps(m.start(), m.end()):
                 continue
             expr = _make(kind, m, text, pub_year) if kind != "month_alone" else _month_alone(m, text, writing)
-            if expr is None:
-                continue
+            if expr is None or (expr.year is not None and not FIRST_YEAR <= expr.year <= LAST_YEAR):
+                continue  # "over the next 5,000 years" reaches no date a figure holds for
             prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
             expr.prefix = prefix.group(1).lower() if prefix else None
             if kind.startswith("relative") and expr.prefix is None:
@@ -203,6 +214,12 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
             return DateExpr(s, e, "point")
         when = When.parse(f"{year:04d}-{month:02d}-{day:02d}") or When(year, month)  # "31 June": the month
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
+    if kind == "season":
+        # meteorological seasons; winter runs from December into the next year
+        first_month = SEASON_FIRST_MONTH[m.group("season").lower()]
+        year = int(m.group("year"))
+        last_year, last_month = (year + 1, 2) if first_month == 12 else (year, first_month + 2)
+        return DateExpr(s, e, "span", Period(When(year, first_month), When(last_year, last_month)))
     if kind == "month_year":
         when = When(int(m.group("year")), month_number(m.group("month")))
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
@@ -228,7 +245,10 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
             return None
         sign = 1 if any(w in phrase for w in (" later", " hence", " on")) else -1
         years = n if "year" in phrase else (n / 12 if "month" in phrase else 0)
-        return DateExpr(s, e, "relative", offset_years=int(round(sign * years)))
+        # "a year earlier", "two years later" count from the time the sentence speaks of, like
+        # "the previous year"; "three years ago", "hence" from the writing
+        kind = "ago" if any(w in phrase for w in (" ago", " hence", " back", " previously")) else "previous"
+        return DateExpr(s, e, kind, offset_years=int(round(sign * years)))
     if kind == "relative":
         phrase = m.group().lower()
         if pub_year is None:

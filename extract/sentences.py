@@ -7,6 +7,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 _KEY = "figure_sentences"
+_TEXTS = "sentence_texts"
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -23,3 +24,14 @@ def sentence_of(span: Span) -> Span:
     sentences(span.doc)
     starts, sents, _ = span.doc.user_data[_KEY]
     return sents[bisect_right(starts, span.start) - 1]
+
+
+def sentence_text(sent: Span) -> str:
+    """The sentence's text, made once per sentence (a Doc remembers it): `Span.text` joins its
+    tokens on every call, and a sentence of many figures is asked for it once per figure."""
+    texts = sent.doc.user_data.setdefault(_TEXTS, {})
+    key = (sent.start, sent.end)
+    if key not in texts:
+        passage = sent.doc.user_data.get("text")
+        texts[key] = passage[sent.start_char:sent.end_char] if passage is not None else sent.text
+    return texts[key]

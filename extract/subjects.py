@@ -10,7 +10,9 @@ from spacy.tokens import Span, Token
 
 from registry.subjects import non_subject_words, subjects
 
-from .sentences import sentence_of
+from functools import lru_cache
+
+from .sentences import sentence_of, sentence_text
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}  # the parser's fine tags; coarse POS is not computed
 MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss"}
@@ -67,7 +69,7 @@ def widest_alias_at(head: Token, phrase: str) -> str | None:
     sent = sentence_of(head.doc[head.i:head.i + 1])
     at = head.idx - sent.start_char
     in_phrase = max((end - start for _, _, start, end in subjects().find(phrase)), default=0)
-    covering = [(end - start, words) for _, words, start, end in subjects().find(sent.text)
+    covering = [(end - start, words) for _, words, start, end in aliases_in(sentence_text(sent))
                 if start <= at < end and end - start > in_phrase]
     return " ".join(max(covering)[1].split()) if covering else None
 
@@ -76,10 +78,10 @@ def nearest_alias(span: Span) -> str | None:
     """The vocabulary alias in the figure's sentence nearest the figure, as written; after the
     figure counts as nearer (AFTER_WEIGHT), the figure's own words are not an alias."""
     sent = sentence_of(span)
-    text = sent.text
+    text = sentence_text(sent)
     fig_start, fig_end = span.start_char - sent.start_char, span.end_char - sent.start_char
     best, best_distance = None, None
-    for _, words, start, end in subjects().find(text):
+    for _, words, start, end in aliases_in(text):
         if start < fig_end and fig_start < end:
             continue
         distance = (start - fig_end) * AFTER_WEIGHT if start >= fig_end else fig_start - end
@@ -113,5 +115,21 @@ def _counted_noun(span: Span) -> Token | None:
     for t in span:
         if t.dep_ in ("pobj", "dobj", "attr", "nsubj") and t.head.tag_ in NOUN_TAGS:
             return t.head
-    sentence_subjects = [t for t in sentence_of(span) if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS]
-    return sentence_subjects[0] if sentence_subjects else None
+    return _sentence_subject(sentence_of(span))
+
+
+def _sentence_subject(sent: Span) -> Token | None:
+    """The sentence's first noun subject, found once per sentence (a Doc remembers it), not
+    once per figure: a sentence of many figures is read in time linear in its figures."""
+    found = sent.doc.user_data.setdefault("sentence_subjects", {})
+    if sent.start not in found:
+        found[sent.start] = next((t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in NOUN_TAGS),
+                                 None)
+    i = found[sent.start]
+    return sent.doc[i] if i is not None else None
+
+
+@lru_cache(maxsize=64)
+def aliases_in(text: str) -> tuple:
+    """The vocabulary's aliases in a sentence, found once for all its figures."""
+    return tuple(subjects().find(text))

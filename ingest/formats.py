@@ -58,12 +58,18 @@ def _with_warnings(parse):
     return run
 
 
+def _read_mailout(f: CorpusFile) -> list[Document]:
+    if f.decoded is not None:
+        return parse_mailout(f.read_bytes(), f.rel, f.publisher, f.kind, f.warnings)
+    with open(f.path, "rb") as handle:
+        return parse_mailout(handle, f.rel, f.publisher, f.kind, f.warnings)
+
+
 FORMATS: list[Format] = [
     Format("pdf", "bytes", looks_like_pdf, lambda f: parse_pdf(f.path, f.rel, f.publisher, f.kind)),
     Format("blogger_atom", "bytes", looks_like_blogger_atom, _with_warnings(parse_blogger_atom)),
     Format("wxr", "bytes", looks_like_wxr, _with_warnings(parse_wxr)),
-    Format("email", "bytes", looks_like_email,
-           lambda f: parse_mailout(f.read_bytes(), f.rel, f.publisher, f.kind, f.warnings)),
+    Format("email", "bytes", looks_like_email, _read_mailout),
     Format("html", "bytes", looks_like_html,
            lambda f: parse_html_page(f.markup(), f.publisher, f.kind, f.url, path=f.rel, warnings=f.warnings)),
     Format("blog_dump", "text", looks_like_blog_dump, lambda f: parse_blog_dump(f.text, f.publisher)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import BinaryIO
 from email import policy
 from email.errors import HeaderParseError
 from email.header import Header, decode_header, make_header
@@ -32,13 +33,15 @@ def looks_like_email(head: str) -> bool:
     return "from" in names and bool(names & {"subject", "date", "mime-version", "to"})
 
 
-def parse_mailout(raw: bytes, rel: str, publisher: str | None = None, kind: str | None = None,
+def parse_mailout(raw: bytes | BinaryIO, rel: str, publisher: str | None = None, kind: str | None = None,
                   warnings: list[str] | None = None) -> list[Document]:
+    """`raw` is the message or a file open on it: read from the file, a 50 MB message is
+    never held whole as bytes beside the text the parser makes of it."""
     # compat32 keeps each header as the text it is; the default policy parses every header
     # into a structure, in time and memory quadratic in its encoded words (a 440 KB Subject
     # of 20,000 of them took 4.4 GB). The few headers read are decoded here, cut first.
-    message = BytesParser(policy=policy.compat32).parsebytes(raw)
-    del raw
+    parser = BytesParser(policy=policy.compat32)
+    message = parser.parsebytes(raw) if isinstance(raw, bytes) else parser.parse(raw)
     subject = " ".join(header_text(message, "subject").split()) or None
     name, address = parseaddr(header_text(message, "from"))
     sender = name or address or None
@@ -55,8 +58,9 @@ def parse_mailout(raw: bytes, rel: str, publisher: str | None = None, kind: str 
     if body is None:
         raise IngestError(rel, "e-mail has no text or HTML body")
     content = part_text(body, rel)
-    del message
-    if body.get_content_type() == "text/html":
+    is_html = body.get_content_type() == "text/html"
+    del message, body  # the part's transfer-encoded payload is as large as its text
+    if is_html:
         # the message is the article, however short; chrome (view in browser, unsubscribe) goes
         doc = parse_html_page(content, publisher, kind, path=rel, title=subject, min_words=3,
                               warnings=warnings)[0]

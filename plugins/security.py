@@ -2,7 +2,8 @@
 (so `select zeroblob(300000000)` fails at once instead of filling memory) and on the total a
 query returns and a response carries (so eight 60 MB rows are refused, not sent as 480 MB); a
 Content-Security-Policy that runs Datasette's own inline scripts, by their hashes, and no other
-inline script; and only http(s) URLs as links."""
+inline script; CSV cells no spreadsheet runs as formulas; no bidi control in a page's text; no
+traceback with local variables printed for an unknown address; and only http(s) URLs as links."""
 from __future__ import annotations
 
 import base64
@@ -13,6 +14,7 @@ import weakref
 from pathlib import Path
 
 import datasette as datasette_package
+import datasette.handle_exception as datasette_handle_exception
 from datasette import hookimpl
 from markupsafe import Markup
 
@@ -76,6 +78,13 @@ def without_bidi_controls(value):
     if isinstance(value, str) and not isinstance(value, Markup):
         return value.translate(BIDI_CONTROLS)
     return value
+
+
+# Datasette prints every exception, a 404 included, with rich and all its frames' local variables
+# when rich is installed (spaCy's typer brings it): over a second of CPU and tens of KB of output per
+# unknown address, and the values of whatever a query held. Without it a 500 still logs its plain
+# traceback (Datasette's handler prints one) and a 404 logs nothing.
+datasette_handle_exception.rich = None
 
 
 @hookimpl

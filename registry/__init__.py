@@ -178,6 +178,30 @@ def by_domain(url: str | None) -> Organisation | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _lower_aliases() -> dict[str, str]:
+    """Aliases of six letters or more, lower case, as a web address's path spells them."""
+    return {alias.lower(): org.name for org in organisations() for alias in org.aliases if len(alias) >= 6}
+
+
+def by_path(url: str | None) -> Organisation | None:
+    """The organisation a URL's path names ("/government/organisations/prisons-and-probation-
+    ombudsman", "/committee/102/justice-committee/"), for pages on a shared site."""
+    if not url:
+        return None
+    path = urlsplit(url if "//" in url else f"//{url}").path
+    for segment in path.split("/"):
+        name = _lower_aliases().get(segment.replace("-", " ").replace("_", " ").lower())
+        if name:
+            return get(name)
+    return None
+
+
+def on_shared_site(org: Organisation | None, url: str | None) -> bool:
+    """Whether `org` was found only as the owner of a shared site the URL is on (gov.uk)."""
+    return org is not None and url_host(url) in org.shared_domains
+
+
 DOMAIN_NAME = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.I)
 
 
@@ -227,7 +251,11 @@ def resolve_publisher(raw: str | None, url: str | None = None) -> Publisher:
     # a name the registry does not know, on a site it does ("On Probation" on
     # probationmatters.blogspot.com): the site's organisation
     site = by_domain(url) or (by_domain(raw) if is_domain(raw) else None)
-    if site is not None:
+    if (raw is None or is_domain(raw)) and (site is None or on_shared_site(site, url)):
+        # no name given, on a shared site: the body the page's address names
+        site = by_path(url) or site
+    # a name given is never replaced by a shared site's owner ("Example Ombudsman" on gov.uk)
+    if site is not None and not (raw and not is_domain(raw) and on_shared_site(site, url)):
         return Publisher(raw, site, reproduces)
     if raw is None or raw.lower() == "unknown":
         return Publisher(raw, UNKNOWN, reproduces)

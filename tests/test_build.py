@@ -190,3 +190,25 @@ def test_a_changed_lexicon_or_registry_reads_every_file_again(corpus, tmp_path, 
     monkeypatch.setattr(build_module, "pipeline_version", lambda: build_module.PIPELINE_VERSION + "+000000000000")
     result = run("build", "--corpus", corpus, "--db", db_path)
     assert "2 files read, 0 unchanged" in result.output
+
+
+def test_rows_written_a_few_at_a_time_make_the_same_database(corpus, tmp_path, monkeypatch):
+    def tables(db_path):
+        db = sqlite_utils.Database(db_path)
+        return {t: db.execute(f"select * from [{t}] order by id").fetchall()
+                for t in ("documents", "passages", "footnotes", "footnote_refs", "statistics")}
+    assert run("build", "--corpus", corpus, "--db", tmp_path / "whole.db").exit_code == 0
+    monkeypatch.setattr(build_module, "ROWS_AT_ONCE", 3)
+    assert run("build", "--corpus", corpus, "--db", tmp_path / "pieces.db").exit_code == 0
+    whole, pieces = tables(tmp_path / "whole.db"), tables(tmp_path / "pieces.db")
+    assert len(pieces["statistics"]) > 3 and len(pieces["passages"]) > 3
+    assert pieces == whole
+    # a rebuild that carries statistics over is written in pieces too
+    (corpus / "004_99fb86074057d25d.txt").write_text(
+        (corpus / "004_99fb86074057d25d.txt").read_text("utf-8") + "\nOne more line of 12 words about nothing.\n", "utf-8")
+    assert run("build", "--corpus", corpus, "--db", tmp_path / "pieces.db").exit_code == 0
+    ids = lambda name: {r[0] for r in sqlite_utils.Database(name).execute(
+        "select id from statistics where file = '004_99fb86074057d25d.txt'")}
+    # each statistic stated again keeps its id; the new line's figure is one more
+    assert ids(tmp_path / "whole.db") < ids(tmp_path / "pieces.db")
+    assert len(ids(tmp_path / "pieces.db")) == len(ids(tmp_path / "whole.db")) + 1

@@ -142,3 +142,13 @@ def test_timeline_draws_named_series_and_lists_the_others(served, db):
     # a series of another metric is not this metric's timeline
     [other] = db.query("select id from series where metric = 'caseload' limit 1")
     assert get(ds, f"/-/timeline/staff_in_post?series={other['id']}").status_code == 404
+
+
+def test_a_statistic_page_links_to_its_series(served, db):
+    ds = site.datasette(served)
+    [row] = db.query("select id, series_id from statistics where mention = '3,550' and series_id is not null")
+    soup = BeautifulSoup(get(ds, f"/claims/statistics/{row['id']}").text, "html.parser")
+    assert soup.select_one("a.series-link")["href"] == f"/-/series/{row['series_id']}"
+    [unread] = db.query("select id from statistics where series_id is null limit 1")
+    assert BeautifulSoup(get(ds, f"/claims/statistics/{unread['id']}").text, "html.parser").select_one(
+        "a.series-link") is None

@@ -223,3 +223,24 @@ def test_site_csv_neutralises_formulas(site, hostile_db):
     # a query's CSV too, whatever its columns
     response = get(site, sql_path("select '=1+1' as a, -5 as b, '-5' as c, '@x' as d", ".csv"))
     assert response.text == "a,b,c,d\r\n'=1+1,-5,-5,'@x\r\n"
+
+
+def test_a_table_of_large_documents_pages_without_their_text(seed_db, tmp_path, security_plugin, monkeypatch):
+    # the cap at 8 MB and 8 texts of 1.5 MB, as 64 MB and 8 texts of 10 MB would be
+    monkeypatch.setattr(security_plugin, "MAX_RESULT_BYTES", 8 * MB)
+    db_path = tmp_path / "claims.db"
+    db_path.write_bytes(Path(seed_db).read_bytes())
+    db = sqlite_utils.Database(db_path)
+    db.execute("update documents set text = text || hex(zeroblob(750000)) "
+               "where id in (select id from documents order by id limit 8)")
+    db.conn.commit()
+    db.close()
+    site = claims_site.datasette(db_path)
+    # the documents page leaves their text out
+    page = get(site, "/claims/documents")
+    assert page.status_code == 200 and len(page.content) < 1 * MB
+    for path in ("/claims/documents?_columns=all", "/claims/documents.json"):
+        refused = get(site, path)
+        assert refused.status_code == 400, path
+        assert "This query returns more than 8 MB in all" in refused.text, path
+    assert get(site, "/claims/documents.json?_size=4").status_code == 200

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from test_extract import extract
 
-from extract.period_value import Period, When
+from extract.period_value import Period, When, year_of
 from ingest.model import Document, Passage
 
 
@@ -39,6 +39,12 @@ def test_a_stored_period_parses_once_and_formats_back(text, start, end, precisio
 @pytest.mark.parametrize("text", ["", None, "2024/26", "2024-13", "2024-02-30", "24/25", "soon"])
 def test_what_is_not_a_period_parses_to_none(text):
     assert Period.parse(text) is None
+    assert year_of(text) is None
+
+
+def test_the_year_of_a_stored_period_or_publication_date():
+    assert [year_of(t) for t in ("2021-06-26", "2024/25", "2019-09-30..2020-09-30", "2022-03")] == [
+        2021, 2025, 2020, 2022]
 
 
 def test_a_span_since_a_date_ends_at_the_anchor_at_its_precision():
@@ -272,3 +278,36 @@ def test_a_list_of_dates_after_a_figure_is_one_span_but_not_for_a_length_of_time
     assert dated(stats) == {"4%": (4, "2023-04-01..2025-04-01", 2025)}
     _, stats = extract(extractor, "A two-year deal to cover the 2023, 2024 and 2025 pay years.", published="2022-11-01")
     assert dated(stats) == {"two-year": (2, "2022-11-01", 2022)}
+
+
+def test_an_unmarked_heading_beats_an_earlier_list_items_own_event(extractor):
+    lines = ["Pay award for April 2023 to March 2024", "• The unions lodged a claim early in 2023",
+             "• The employer offered a 1% rise for most staff"]
+    doc = passages_document(lines, "2024-06-01", kinds={1: "list_item", 2: "list_item"})
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.period, s.year) for s in stats] == [("1%", "2023-04..2024-03", 2024)]
+    assert rule_of(stats[0]) == "heading"
+
+
+def test_a_change_since_a_year_ends_at_an_annual_reports_financial_year_not_its_publication(extractor):
+    stats = statistics_release(extractor, "Probation Board annual report and accounts 2022-23",
+                               "Complaints upheld fell by 40 since 2019.", published="2024-01-15")
+    assert dated(stats) == {"40": (40, "2019..2023", 2023)}
+    assert rule_of(stats[0]) == "since-span"
+
+
+def test_a_bulletins_latest_quarter_is_its_titles_reference_period_not_the_last_date_before(extractor):
+    stats = statistics_release(extractor, "Probation workforce quarterly: March 2024",
+                               "A new training centre opened in May 2024. In the latest quarter, 420 "
+                               "trainees joined.", published="2024-06-20")
+    assert dated(stats) == {"420": (420, "2024-03-31", 2024)}
+    assert rule_of(stats[0]) == "present"
+
+
+def test_a_year_earlier_counts_back_from_the_sentences_date_and_ago_from_the_writing(extractor):
+    _, stats = extract(extractor, "In the year to March 2024, 300 officers left, against 250 a year earlier.",
+                       published="2025-01-20")
+    assert dated(stats) == {"300": (300, "2024-03", 2024), "250": (250, "2023", 2023)}
+    _, stats = extract(extractor, "In March 2024 the board met. Some 250 officers left two years ago.",
+                       published="2025-01-20")
+    assert dated(stats) == {"250": (250, "2023", 2023)}

@@ -16,7 +16,10 @@ from registry.subjects import is_part_of, scope_of, subject_label, subject_of
     ("probation officer vacancies", "probation_officers"),
     ("all probation staff", "probation_staff"),
     ("Probation Service FTE staff in post", "probation_staff"),
-    ("staff", "probation_staff"),
+    # "staff" alone says nothing of whose: never probation staff, so an HMPPS total is not
+    ("staff", "staff"),
+    ("58,437 FTE staff in post", "staff"),
+    ("34,180 FTE staff in PSP", "prison_staff"),
     ("FTE staff in Public Sector Prisons", "prison_staff"),
     ("FTE staff in HMPPS HQ and Area Services", "hmpps_hq_staff"),
     ("HMPPS FTE staff in post", "hmpps_staff"),
@@ -180,3 +183,32 @@ def test_series_table_after_an_incremental_build_equals_a_full_one(tmp_path, ext
         if m[2]:
             counts[m[2]] = counts.get(m[2], 0) + 1
     assert {s[0]: s[2] for s in series} == counts
+
+
+def test_a_new_series_rule_recomputes_the_series_of_statistics_carried_over(tmp_path, extractor, monkeypatch):
+    import sqlite_utils
+    from conftest import CORPUS
+
+    from claims import series as series_module
+    from claims.build import build
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes((CORPUS / "004_99fb86074057d25d.txt").read_bytes())
+    db_path = tmp_path / "claims.db"
+    build(corpus, db_path, extractor=extractor, echo=lambda line: None)
+    db = sqlite_utils.Database(db_path)
+    before = dict(db.execute("select id, series_id from statistics").fetchall())
+    assert any(before.values())
+    db.execute("update statistics set series_id = 'stale', subject_id = null")
+    db.conn.commit()
+    db.close()
+    # an unchanged corpus is not rebuilt; a changed rule is seen by the next build that runs
+    (corpus / "b.txt").write_text("---\npublisher: Napo\nkind: union\n---\nNew\n"
+                                  "There were 12 PSOs in post in Wales in 2024.\n", "utf-8")
+    monkeypatch.setattr(series_module, "series_version", lambda: "a-new-rule")
+    build(corpus, db_path, extractor=extractor, echo=lambda line: None)
+    db = sqlite_utils.Database(db_path)
+    after = dict(db.execute("select id, series_id from statistics where file = 'a.txt'").fetchall())
+    assert after == before
+    assert db.execute("select value from meta where key = 'series_version'").fetchone()[0] == "a-new-rule"
+    assert db.execute("select count(*) from series where id = 'stale'").fetchone()[0] == 0

@@ -267,6 +267,10 @@ def test_a_right_to_left_override_in_a_query_does_not_reach_the_page(site):
     # the query is shown isolated from the page's own text
     [shown] = soup.select("main bdi")
     assert shown.get_text() == "464 vacancies"
+    # any text a template prints: the SQL a rejected query echoes
+    response = get(site, "/claims?sql=selct+%E2%80%AEmorf+x")
+    assert response.status_code == 400 and "\u202e" not in response.text
+    assert BeautifulSoup(response.text, "html.parser").select_one("#sql-editor").get_text() == "selct morf x"
 
 
 def test_trace_copy_quotes_the_query(site):
@@ -307,3 +311,20 @@ def test_organisation_counts_are_tap_targets(site, seed_db):
     soup = BeautifulSoup(get(site, f"/claims/organisations/{org['id']}").text, "html.parser")
     counts = soup.select("table.rows-and-columns td a.count")
     assert counts and all(a.get_text().isdigit() for a in counts)
+
+
+def test_documents_table_leaves_out_their_text(site):
+    soup = BeautifulSoup(get(site, "/claims/documents").text, "html.parser")
+    shown = [th["data-column"] for th in soup.select("table.rows-and-columns th[data-column]")]
+    assert shown == ["id", "title", "source", "kind", "author", "published", "words", "url", "file"]
+    assert "text" in [th["data-column"] for th in BeautifulSoup(
+        get(site, "/claims/documents?_columns=all").text, "html.parser").select("th[data-column]")]
+
+
+def test_a_not_found_address_logs_no_traceback(site, capfd):
+    # Datasette printed each 404 with rich and its frames' locals: a second of CPU and tens of KB
+    capfd.readouterr()
+    for _ in range(3):
+        assert get(site, "/-/nothing").status_code == 404
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and len(out + err) < 1000

@@ -57,7 +57,7 @@ def test_the_same_number_counting_other_things_is_not_found_and_listed_apart(db_
     assert claim["verdict"] == "not_found" and claim["origin"] is None and claim["statements"] == []
     [other] = claim["other_measures"]
     assert (other["mention"], other["source"]) == ("21", "UNISON")
-    assert other["series"].lower().startswith("other:")
+    assert other["series"].startswith("Other: community rehabilitation companies")
 
 
 def test_a_share_of_leavers_is_no_rounding_of_a_rise_in_appointments(db_path, extractor):
@@ -77,6 +77,16 @@ def test_a_wrong_figure_shows_what_the_corpus_states_for_its_series_and_period(d
     [claim] = check(db_path, extractor, "There were 500 probation officer vacancies in December 2020.")
     assert claim["verdict"] == "not_found"
     assert [r["mention"] for r in claim["same_series_in_period"]] == ["464"]
+    # said without whose vacancies, it matches nothing, and the period's vacancies are shown
+    [vague] = check(db_path, extractor, "500 vacancies in December 2020")
+    assert not vague["readable"] and vague["verdict"] == "not_found"
+    assert [r["mention"] for r in vague["same_series_in_period"]] == ["464"]
+
+
+def test_a_season_is_the_claims_period(db_path, extractor):
+    [claim] = check(db_path, extractor, "There were about 4,400 band 4 probation officers in autumn 2022.")
+    assert claim["period"] == "2022-09..2022-11"
+    assert (claim["verdict"], claim["origin"]["mention"], claim["origin"]["period"]) == ("rounded", "4,371", "2022-09-30")
 
 
 def test_one_verdict_per_claim_with_origin_repeats_and_newest(db_path, extractor):
@@ -105,6 +115,10 @@ def test_misattribution_heads_the_verdicts(db_path, extractor):
                                         "December 2020.")
     assert claim["verdicts"] == ["misattributed", "matches"]
     assert [r["verdict"] for r in claim["reasons"]] == ["misattributed", "matches"]
+    # naming the ministry HMPPS is part of is no misattribution of HMPPS's figure
+    [claim] = check(db_path, extractor, "According to the Ministry of Justice, there were 4,371 band 4 probation "
+                                        "officers in post in September 2022.")
+    assert claim["named_source"] == "MoJ" and claim["verdicts"] == ["matches"]
 
 
 def test_trace_with_words_keeps_to_the_series_and_says_no(db_path, extractor):
@@ -223,3 +237,14 @@ def test_the_check_page_links_its_json_and_every_number_to_its_statistic(db_path
     marks = soup.select("blockquote.claim-sentence a.figure-link mark.figure")
     assert [m.get_text() for m in marks] == ["4,371"]
     assert marks[0].parent["href"].startswith("/claims/statistics/")
+
+
+def test_conflicts_are_found_through_the_series_index(db_path):
+    from claims.conflicts import CONFLICTS_SQL, CONFLICTS_WITH_SQL, register_functions
+    db = sqlite_utils.Database(db_path)
+    register_functions(db.conn)
+    for sql, params in ((CONFLICTS_WITH_SQL, {"statistic_id": 1}), (CONFLICTS_SQL, {})):
+        plan = " | ".join(row[3] for row in db.execute(f"explain query plan {sql}", params).fetchall())
+        assert "SEARCH b USING INDEX idx_statistics_series_id_year (series_id=? AND year=?" in plan, plan
+    assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in " ".join(
+        row[3] for row in db.execute(f"explain query plan {CONFLICTS_WITH_SQL}", {"statistic_id": 1}).fetchall())
