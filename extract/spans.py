@@ -32,6 +32,9 @@ class TakenRanges:
         return False
 
 
+LIST_BEFORE = 8  # dates before a figure's date that a list ending in it may hold
+
+
 class OrderedDates:
     """The dates of a sentence (extract/periods.py's DateExpr: `start`, `end`, `framed`; they
     never overlap), sorted by start and found by bisection: each figure of a sentence asks for
@@ -48,20 +51,18 @@ class OrderedDates:
 
     def near(self, position: int, limit: int | None, clause_start: int, first_figure: int) -> list:
         """The items a figure at `position` can take its period from: those between it and
-        `limit` (up to the first that frames it), the last that ends before it in its clause
+        `limit` (the next figure), the last that ends before it in its clause
         (from `clause_start`) and the last that ends before the sentence's first figure."""
-        chosen = []
         i = bisect_left(self.starts, position)
-        while i < len(self.items) and (limit is None or self.starts[i] < limit):
-            chosen.append(self.items[i])
-            if self.items[i].framed:
-                break
-            i += 1
+        j = len(self.items) if limit is None else bisect_left(self.starts, limit)
+        chosen = self.items[i:j]  # each lies between one figure and the next: linear in all
         for floor, below in ((clause_start, position), (None, first_figure)):
             j = bisect_left(self.starts, below) - 1
             while j >= 0 and (floor is None or self.starts[j] >= floor):
                 if self.items[j].end <= position:
-                    chosen.append(self.items[j])
+                    # with the dates just before it: it may end a list of them ("in 2019, 2020
+                    # and 2021") that is read as one
+                    chosen += self.items[max(0, j - LIST_BEFORE):j + 1]
                     break
                 j -= 1
         unique = {id(item): item for item in chosen}

@@ -110,3 +110,56 @@ def test_level_change_or_target(extractor, text, mention, measure, direction, un
 def test_more_number_forms(extractor, text, expected):
     got, _ = extract(extractor, text)
     assert expected in got
+
+
+# issue 20 class 6: number forms (invented sentences)
+@pytest.mark.parametrize("text,expected", [
+    # a number in brackets after a figure restates it; a signed one is a change
+    ("The share was 99% (84,000) last year.", [("99%", 99, None, "percent", "="), ("84,000", 84000, None, "count", "=")]),
+    ("Numbers fell (-17) last quarter.", [("-17", -17, None, "count", "=")]),
+    # a trailing unit shared by a list or a range written high to low
+    ("Waits of 20 and 25 weeks were common.", [("20", 20, None, "other", "="), ("25 weeks", 25, None, "other", "=")]),
+    ("Terms fell from 4 to 2 years.", [("4", 4, None, "years", "="), ("2 years", 2, None, "years", "=")]),
+    # digits before a scale word, compound words, scientific notation
+    ("About 4 hundred staff left.", [("4 hundred", 400, None, "count", "~")]),
+    ("There were fifty-two officers.", [("fifty-two", 52, None, "count", "=")]),
+    ("We counted three hundred and thirty one cases.", [("three hundred and thirty one", 331, None, "count", "=")]),
+    ("Some 2.48×10−5 of cases failed.", [("2.48×10−5", 0.0000248, None, "count", "~")]),
+    ("It fell 9.83e-3 points.", [("9.83e-3", 0.00983, None, "count", "=")]),
+    ("The market is worth $2.174 trillion.", [("$2.174 trillion", 2174000000000, None, "other", "=")]),
+    # a mixed number: the fraction glued to its whole
+    ("The wall is 2½ bricks thick.", [("2½", 2.5, None, "count", "=")]),
+    ("The wall is 2 1/2 bricks thick.", [("2 1/2", 2.5, None, "count", "=")]),
+    # vague magnitudes (GUIDELINES, Clarifications)
+    ("Tens of thousands of cases wait.", [("Tens of thousands", 20000, 99999, "count", "=")]),
+])
+def test_number_forms_of_issue_20(extractor, text, expected):
+    got, _ = extract(extractor, text)
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,mentions", [
+    ("Seats in Section 427 Row 21 were empty.", []),  # a place's numbers
+    ("The S&P 500 closed lower.", []),  # an index's name
+    ("A dose of 20 J/m^2 was given.", ["20"]),  # an exponent is no figure of its own ...
+    ("It weighs 2,000.45±0.01 tonnes.", ["2,000.45"]),  # ... nor a tolerance
+    ("Galaxy J1149.5+6663 was imaged.", []),  # ... nor part of a code
+])
+def test_identifiers_and_exponents_are_not_figures_of_their_own(extractor, text, mentions):
+    got, _ = extract(extractor, text)
+    assert [m for m, *_ in got] == mentions
+
+
+def test_a_length_of_time_ending_on_a_date_is_a_period_not_a_figure(extractor):
+    got, _ = extract(extractor, "In the 12 months to 30 September 2024, 500 staff left.")
+    assert [m for m, *_ in got] == ["500"]
+
+
+def test_the_number_suite_scorer_matches_values_strictly():
+    from claims.number_suite import Case, figure_finder, score
+    cases = [Case("There were 5 officers and a third left.", [(5, None), (1 / 3, None)]),
+             Case("Waits were 3 to 4 weeks.", [(3.5, None)]),
+             Case("Pay rose 2% in 2019.", [(2.5, None)])]
+    result = score(cases, figure_finder())
+    assert (result.gold, result.predicted, result.matched) == (4, 4, 3)
+    assert len(result.misses) == 1 and result.misses[0].startswith("'Pay rose")
