@@ -341,7 +341,10 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
         own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))
-        return Frame(last_figure.period, "sentence" if own else last_figure.rule, last_figure.words)
+        # a change's span "compared to X" carried on: the levels after it stand at its end
+        level_at = Period.single(last_figure.period.last) if last_figure.rule == "since-span" else None
+        return Frame(last_figure.period, "sentence" if own else last_figure.rule, last_figure.words,
+                     level_at=level_at)
     return frame
 
 

@@ -349,3 +349,14 @@ def test_an_addition_counted_after_a_since_date_keeps_the_span(extractor):
     _, stats = extract(extractor, "Supervision has been extended since 2014. The reforms supported an extra 40,000 "
                                   "offenders and 1,000 additional officers.", published="2019-03-01")
     assert dated(stats) == {"40,000": (40000, "2014..2019", 2019), "1,000": (1000, "2014..2019", 2019)}
+
+
+def test_a_change_compared_to_a_date_carried_on_by_its_figure_frames_later_levels_at_its_end(extractor):
+    stats = statistics_release(extractor, "HMPPS workforce quarterly: June 2025",
+                               "Prison staff fell by 787 (2.1%), compared to 30 June 2024. The fall would have "
+                               "been larger without transfers. Of the staff in post, there were 36,627 FTE in "
+                               "prisons.", published="2025-08-14")
+    assert dated(stats) == {"787": (787, "2024-06-30..2025-06-30", 2025),
+                            "2.1%": (2.1, "2024-06-30..2025-06-30", 2025),
+                            "36,627": (36627, "2025-06-30", 2025)}
+    assert rule_of(stats[2]) == "since-span:level-at-end"
