@@ -37,8 +37,9 @@ def classify_measure(before: str, after: str) -> tuple[str, str | None]:
     return "level", None
 
 
-# what lies between a figure and one that restates it: "192 (5.7%)", "40% (around 6,900)"
-RESTATES = re.compile(r"\((?:by|around|about|some|nearly|almost|over|approximately)?|or", re.I)
+# what lies between a figure and one that restates it: "192 (5.7%)", "40% (around 6,900)", and
+# past the unit word of the first: "136 FTE (0.6%)"
+RESTATES = re.compile(r"(?:[A-Za-z]+\s+)?\((?:by|around|about|some|nearly|almost|over|approximately)?|or", re.I)
 POINTS = re.compile(r"percentage points?|\bpp\b|\bpoints?\b", re.I)
 
 

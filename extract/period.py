@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .measures import classify_measure
 from .period_value import Period, When
 from .periods import DateExpr, find_dates, reference_period
 from .reasons import set_reason
@@ -60,6 +61,9 @@ CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
 BRACKET_WINDOW = 200  # characters either side of a date within which its brackets are looked for
+# a count of what was added ("an extra 40,000", "1,000 additional officers") over a span
+ADDED_BEFORE = re.compile(r"\b(?:extra|additional|further|more)\s+$", re.I)
+ADDED_AFTER = re.compile(r"\s*(?:(?:extra|additional|further|new)\b|more\b(?! than))", re.I)
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 
@@ -69,6 +73,8 @@ class Frame:
     period: Period
     rule: str
     words: str = ""
+    # a span carried from a change "since X" holds for the changes; a level stands at its end
+    level_at: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,11 @@ def figure_period(doc: Doc) -> Doc:
                                           published, reference, present=present,
                                           clause_start=starts_clause, first_figure=first_figure,
                                           duration=duration)
+            if frame is not None and frame.level_at is not None and decision.rule == frame.rule \
+                    and decision.period == frame.period and is_level(text, sent, in_sent, i):
+                # "... since 31 December 2021. Of the staff in post, there were 34,180 FTE": the
+                # span is the change's; the level stands at the date the change runs to
+                decision = Decision(frame.level_at, "since-span:level-at-end", decision.words)
             span._.period = str(decision.period) if decision.period else None
             span._.year = decision.period.year if decision.period else None
             span._.period_from_publication = decision.from_publication
@@ -166,9 +177,27 @@ def _sentence_dates(dates: list[DateExpr], date_starts: list[int], sent: Span) -
     return found
 
 
+# what lies between a figure and one that restates it: "192 (5.7%)", "700 or 2.1%", and past
+# the unit word of the first ("136 FTE (0.6%)")
+RESTATED_BY = re.compile(r"(?:[A-Za-z]+\s+)?\((?:by)?|or")
+
+
 def restates(text: str, first, other) -> bool:
-    """"192 (5.7%)", "700 or 2.1%": the second figure restates the first."""
-    return text[first.end:other.start].strip() in ("(", "(by", "or")
+    """"192 (5.7%)", "700 or 2.1%", "136 FTE (0.6%)": the second figure restates the first."""
+    return RESTATED_BY.fullmatch(text[first.end:other.start].strip()) is not None
+
+
+def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
+    """The i-th figure of the sentence is a level (measures.py), not a change, a figure
+    restating the change before it ("192 (5.7%)") or an addition counted over the span ("an
+    extra 40,000 offenders", "1,000 additional officers")."""
+    fig = in_sent[i]._.quantity
+    if i and restates(text, in_sent[i - 1]._.quantity, fig):
+        return is_level(text, sent, in_sent, i - 1)
+    before, after = text[sent.start_char:fig.start], text[fig.end:sent.end_char]
+    if ADDED_BEFORE.search(before) or ADDED_AFTER.match(after):
+        return False
+    return classify_measure(before, after)[0] == "level"
 
 
 # -- within a sentence -----------------------------------------------------------------
@@ -305,8 +334,10 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
               and not in_brackets(text, d)]
     if frames:
         last = frames[-1]
-        period = last.period.until(anchor) if last.kind == "since" else last.period
-        return Frame(period, "sentence", _words(text, last))
+        if last.kind == "since":
+            span = last.period.until(anchor)
+            return Frame(span, "sentence", _words(text, last), level_at=Period.single(span.last))
+        return Frame(last.period, "sentence", _words(text, last))
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
         own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))

@@ -311,3 +311,41 @@ def test_a_year_earlier_counts_back_from_the_sentences_date_and_ago_from_the_wri
     _, stats = extract(extractor, "In March 2024 the board met. Some 250 officers left two years ago.",
                        published="2025-01-20")
     assert dated(stats) == {"250": (250, "2023", 2023)}
+
+
+# -- a level and the change beside it (GUIDELINES "Two figures in one sentence") ------------
+
+def test_a_level_stands_at_its_own_date_and_the_change_beside_it_spans_since(extractor):
+    _, stats = extract(extractor, "There were 16,711 FTE staff in the Probation Service on 31 March 2022, up 192 "
+                                  "(5.7%) since 30 September 2021.", published="2022-05-19")
+    assert dated(stats) == {"16,711": (16711, "2022-03-31", 2022),
+                            "192": (192, "2021-09-30..2022-03-31", 2022),
+                            "5.7%": (5.7, "2021-09-30..2022-03-31", 2022)}
+    assert [s.measure for s in stats] == ["level", "change", "change"]
+
+
+def test_a_change_since_a_date_frames_the_levels_after_it_at_the_date_it_runs_to(extractor):
+    stats = statistics_release(extractor, "HMPPS workforce quarterly: March 2022",
+                               "Staff in post rose by 7,172 FTE (14.0%) since 31 March 2021 and an increase of "
+                               "255 FTE (0.4%) since 31 December 2021. Of the staff in post, there were 34,180 "
+                               "FTE in prisons and 16,711 FTE in the Probation Service. There were 6,374 FTE "
+                               "probation services officers: an increase of 641 FTE (11.2%) since 30 September 2021.",
+                               published="2022-05-19")
+    assert dated(stats) == {"7,172": (7172, "2021-03-31..2022-03-31", 2022),
+                            "14.0%": (14.0, "2021-03-31..2022-03-31", 2022),
+                            "255": (255, "2021-12-31..2022-03-31", 2022),
+                            "0.4%": (0.4, "2021-12-31..2022-03-31", 2022),
+                            "34,180": (34180, "2022-03-31", 2022),
+                            "16,711": (16711, "2022-03-31", 2022),
+                            "6,374": (6374, "2022-03-31", 2022),
+                            "641": (641, "2021-09-30..2022-03-31", 2022),
+                            "11.2%": (11.2, "2021-09-30..2022-03-31", 2022)}
+    assert [rule_of(s) for s in stats][4:6] == ["since-span:level-at-end"] * 2
+    # "255 FTE (0.4%)": the bracket restates the change across its unit word
+    assert [s.measure for s in stats] == ["change"] * 4 + ["level"] * 3 + ["change"] * 2
+
+
+def test_an_addition_counted_after_a_since_date_keeps_the_span(extractor):
+    _, stats = extract(extractor, "Supervision has been extended since 2014. The reforms supported an extra 40,000 "
+                                  "offenders and 1,000 additional officers.", published="2019-03-01")
+    assert dated(stats) == {"40,000": (40000, "2014..2019", 2019), "1,000": (1000, "2014..2019", 2019)}
