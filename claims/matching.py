@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from registry.subjects import metric_of_subject
+
 from .export import EXPORT_FIELDS, STATISTICS_SQL, _record
 from .figures import origin_rank
 from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, value_tolerance,
@@ -29,8 +31,8 @@ NOT_MATCHES_SHOWN = 20  # statistics sharing a figure's number but not its serie
 def row_series(row: dict) -> SeriesKey:
     """A statement's series, as the build stored it (statistics.subject_id and scope, from
     claims/series.py's series_key)."""
-    return SeriesKey(row["metric"] or None, row["subject_id"], row["unit"] or None, row["measure"] or "level",
-                     row["scope"])  # statistics sharing one number read at most: a check stays bounded
+    return SeriesKey(metric_of_subject(row["metric"] or None, row["subject_id"]), row["subject_id"],
+                     row["unit"] or None, row["measure"] or "level", row["scope"])  # statistics sharing one number read at most: a check stays bounded
 
 
 @dataclass
