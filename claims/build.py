@@ -35,22 +35,27 @@ from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 from .series import refresh_series, series_columns
 
-# bump when extraction or parsing changes so that a rebuild re-reads every file
-PIPELINE_VERSION = "2026-12-07.2"
+# the version of what a build reads a file with; the digest below adds the code and data
+PIPELINE_VERSION = "2026-12-07.3"
+# what extraction and parsing are made of: editing any of it re-reads every file, so a
+# database never keeps statistics an older extractor made (a forgotten version bump did that)
+PIPELINE_SOURCES = (("extract", "**/*.py"), ("extract", "lexicons/*.yml"), ("ingest", "**/*.py"),
+                    ("registry", "*.py"), ("registry", "*.yml"))
 
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """PIPELINE_VERSION and a digest of the data extraction reads (the lexicons, the
-    organisation registry): editing a cue or an alias re-extracts every document, as a change
-    of code that bumps PIPELINE_VERSION does."""
+    """PIPELINE_VERSION and a digest of the code and data that read a file (extract/, ingest/,
+    the lexicons, the organisation and subject registries)."""
     from importlib import resources
     digest = hashlib.sha256()
-    for package, pattern in (("extract", "lexicons/*.yml"), ("registry", "*.yml")):
+    for package, pattern in PIPELINE_SOURCES:
         folder = Path(str(resources.files(package)))
         for path in sorted(folder.glob(pattern)):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            digest.update(f"{package}/{path.relative_to(folder)}".encode() + b"\0" + path.read_bytes())
     return f"{PIPELINE_VERSION}+{digest.hexdigest()[:12]}"
+
+
 CITED_DATE = re.compile(r"\(((?:\w+ )?\d{4})\)")
 PAGE = re.compile(r"\bpp? ?(\d+(?:[-–]\d+)?)\b")
 WITNESS = re.compile(r"\b(Q\d+)\s*\[([^\]]+)\]")

@@ -114,7 +114,8 @@ def export_command(db_path, fmt):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @corpus_option
 @db_option
-@click.option("--show-errors", is_flag=True, help="List misses, false positives and wrong fields.")
+@click.option("--show-errors", "--errors", "show_errors", is_flag=True,
+              help="List misses, false positives and wrong fields, each wrong field with the rule that decided it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--require", "required", multiple=True, metavar="SCORE=MIN",
               help="Exit 1 when a score is below its minimum, e.g. --require source_accuracy=0.85 "

@@ -9,6 +9,8 @@ from typing import Callable
 import sqlite_utils
 from markupsafe import Markup, escape
 
+from extract.reasons import reasons_of
+
 from .trace import citations
 
 # the name Datasette serves the database under; metadata.yml, the templates and these links use it
@@ -124,6 +126,7 @@ def statistic_page(db: sqlite_utils.Database, statistic_id: int) -> dict | None:
         "appearances": others,
         "origin": origin,
         "is_origin": origin is not None and origin["id"] == statistic_id,
+        "reasons": reasons_of(stat["why"]),
     }
 
 

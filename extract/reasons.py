@@ -48,3 +48,13 @@ def describe_reason(why_column: str | None, attribute: str) -> str:
     if not reason:
         return ""
     return reason["rule"] + (f": {reason['words']!r}" if reason.get("words") else "")
+
+
+def reasons_of(why_column: str | None) -> list[dict]:
+    """A stored statistic's reasons in the order a reader asks for them: [{"attribute",
+    "rule", "words"}] for period, metric and source, those recorded."""
+    if not why_column:
+        return []
+    why = json.loads(why_column)
+    return [{"attribute": attribute, "rule": why[attribute]["rule"], "words": why[attribute].get("words")}
+            for attribute in ATTRIBUTES if why.get(attribute)]

@@ -192,6 +192,20 @@ def test_a_changed_lexicon_or_registry_reads_every_file_again(corpus, tmp_path, 
     assert "2 files read, 0 unchanged" in result.output
 
 
+def test_the_pipeline_version_digests_the_extraction_code_not_only_its_data(monkeypatch):
+    # a change to extract/, ingest/ or the registries' code must re-read every file: a forgotten
+    # PIPELINE_VERSION bump once left eval databases holding an older extractor's statistics
+    packages = {package for package, _ in build_module.PIPELINE_SOURCES}
+    assert {"extract", "ingest", "registry"} <= packages
+    build_module.pipeline_version.cache_clear()
+    whole = build_module.pipeline_version()
+    monkeypatch.setattr(build_module, "PIPELINE_SOURCES",
+                        tuple(s for s in build_module.PIPELINE_SOURCES if s != ("extract", "**/*.py")))
+    build_module.pipeline_version.cache_clear()
+    assert build_module.pipeline_version() != whole
+    build_module.pipeline_version.cache_clear()
+
+
 def test_rows_written_a_few_at_a_time_make_the_same_database(corpus, tmp_path, monkeypatch):
     def tables(db_path):
         db = sqlite_utils.Database(db_path)

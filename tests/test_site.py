@@ -93,6 +93,12 @@ def test_statistic_page(site, seed_db):
              for dt in origin_page.select("dl.claim-facts dt")}
     assert facts["Period"] == "2020-12-08"
     assert facts["Origin"] == "This is the origin of this figure: its primary source in the corpus."
+    # the reader sees which rule decided each attribute, and from which words
+    reasons = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True)
+               for dt in origin_page.select("dl.reasons dt")}
+    assert reasons == {"Period": "rule own-clause:before , from “8 December 2020”",
+                       "Metric": "rule vacancies.vacancy , from “vacancies”",
+                       "Source": "rule publisher , from “Justice Committee”"}
 
 
 def test_document_page_highlights_every_figure_and_links_footnotes(site, seed_db):
