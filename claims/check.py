@@ -20,7 +20,7 @@ from .conflicts import beyond_rounding, conflicts_with, overlapping
 from .limits import Deadline
 from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
                        series_statements, why_not)
-from .rounding import value_tolerance
+from .rounding import rounding_tolerance, value_tolerance
 from .series import compatible, same_series
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
@@ -49,14 +49,15 @@ def check_figures(db: sqlite_utils.Database, query: str, figures: list[ClaimFigu
 def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
     agreeing = agreeing_statistics(db, figure)
-    matches = [r for r in agreeing if claim.readable and figure.same_series(r)]
+    matches = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.agrees_as_written(r)]
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
               "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
               "other_measures": [{**r, "why_not": why_not(r)}
-                                 for r in agreeing if r not in matches][:NOT_MATCHES_SHOWN],
+                                 for r in agreeing if not (claim.readable and figure.same_series(r))
+                                 ][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
@@ -70,8 +71,12 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     # figure agrees with (so an old figure quoted as current is superseded, a current one not)
     ranked = primary_first(pool)
     if claim.period is None:
-        stated = min(pool, key=lambda r: (r["period_from_publication"], -_ends(r["period"]).toordinal(),
-                                          not figure.exact(r), ranked.index(r)))
+        # a figure quoted to its last digit ("13.7%") is the one stated exactly, when one is:
+        # an old figure quoted as current is read against its own statement, not a newer one
+        # it merely rounds to; a loosely written one ("about 4,400") against the newest
+        precise = rounding_tolerance(claim.mention, claim.value, claim.unit) <= value_tolerance(claim.value) * 1.01
+        stated = min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
+                                          -_ends(r["period"]).toordinal(), ranked.index(r)))
     else:
         stated = min(pool, key=lambda r: (not figure.exact(r), ranked.index(r)))
     group = [r for r in matches if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]

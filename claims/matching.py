@@ -8,9 +8,12 @@ Also the one record a statistic is shown as (a statement) and where its figure s
 sentence, from the offsets extraction stored."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sqlite_utils
+
+from registry.subjects import metric_of_subject
 
 from .export import EXPORT_FIELDS, STATISTICS_SQL, _record
 from .figures import origin_rank
@@ -29,8 +32,8 @@ NOT_MATCHES_SHOWN = 20  # statistics sharing a figure's number but not its serie
 def row_series(row: dict) -> SeriesKey:
     """A statement's series, as the build stored it (statistics.subject_id and scope, from
     claims/series.py's series_key)."""
-    return SeriesKey(row["metric"] or None, row["subject_id"], row["unit"] or None, row["measure"] or "level",
-                     row["scope"])  # statistics sharing one number read at most: a check stays bounded
+    return SeriesKey(metric_of_subject(row["metric"] or None, row["subject_id"]), row["subject_id"],
+                     row["unit"] or None, row["measure"] or "level", row["scope"])  # statistics sharing one number read at most: a check stays bounded
 
 
 @dataclass
@@ -48,12 +51,29 @@ class Figure:
         return agrees_with_written(self.value, self.tolerance, row["mention"], row["value"], row["unit"],
                                    row["comparator"])
 
+    def agrees_as_written(self, row: dict) -> bool:
+        """Two counts each written to the unit ("5,234" and "5,213") are one value only when
+        equal: neither is a rounding of the other, whatever tolerance the scale allows."""
+        if _written_to_unit(self.mention, self.unit) and _written_to_unit(row["mention"], row["unit"]) \
+                and row["comparator"] in (None, "=") and self.unit == row["unit"]:
+            return abs(row["value"] - self.value) < 1
+        return True
+
     def exact(self, row: dict) -> bool:
         """The same value, however written ("£1.34bn" and "1,340,000,000"); 4,400 is no exact 4,418."""
         return abs(row["value"] - self.value) <= 1e-9 * max(1.0, abs(self.value))
 
     def same_series(self, row: dict) -> bool:
         return self.key is None or compatible(self.key, row_series(row), self.allows_parts)
+
+
+# a count written in digits to the unit: "5,234", "12,199" (not "5,200", "5.2k", "12.5")
+UNIT_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+
+
+def _written_to_unit(mention: str | None, unit: str | None) -> bool:
+    text = (mention or "").strip()
+    return unit == "count" and bool(UNIT_COUNT.fullmatch(text)) and not text.endswith("0")
 
 
 def _candidates_sql(any_unit: bool, indexed: bool) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import NamedTuple
 
-from registry.subjects import (is_part_of, scope_is_within, scope_label, scope_of, subject_label,
+from registry.subjects import (is_part_of, metric_of_subject, scope_is_within, scope_label, scope_of, staff_of_body, subject_label,
                                subject_of, subject_under_metric)
 
 # metrics that say nothing about who or what is counted: a count of staff, leavers, recruits,
@@ -23,6 +23,12 @@ METRICS_NEEDING_SUBJECT = frozenset({
     "ballot", "spend", "funding", "cost", "duration", "cases_meeting_standard", "assessment_quality",
     "referrals", "testing", "drug_misuse",
 })
+
+# metrics counting staff: a bare "staff" of one of these, or none read, is the staff of the one
+# body the sentence names (registry/subjects.yml `staff_of_body`)
+STAFF_METRICS = frozenset({"staff_in_post", "leavers", "recruitment", "vacancies", "vacancy_rate",
+                           "staff_shortage"})
+GENERIC_STAFF = (None, "staff")
 
 # a figure whose metric was not read, or read as "other", is not a series anyone can match
 UNREAD_METRICS = frozenset({None, "", "other"})
@@ -60,11 +66,16 @@ def metric_words(metric: str | None) -> str:
 
 
 def series_key(metric: str | None, subject: str | None, unit: str | None, measure: str | None = "level",
-               sentence: str | None = None, scope: str | None = None) -> SeriesKey:
+               sentence: str | None = None, scope: str | None = None, source: str | None = None) -> SeriesKey:
     """The series of a figure from its fields: `subject` is the subject text the extractor
     read ("FTE band 3 probation services officers") or a subject id; the scope is taken from
-    the subject text, else the sentence, unless given."""
+    the subject text, else the sentence, unless given. A bare "staff" (or none) of a staff
+    metric is the staff of the one body the sentence names, else of the body stating it
+    (`source`): HMPPS's "64,561 staff in post" are HMPPS staff."""
     subject_id = subject_under_metric(subject if _is_subject_id(subject) else subject_of(subject), metric)
+    if subject_id in GENERIC_STAFF and metric in STAFF_METRICS:
+        subject_id = staff_of_body(sentence) or (staff_of_body(source) if subject_id else None) or subject_id
+    metric = metric_of_subject(metric, subject_id)
     if scope is None:
         scope = scope_of(subject) or scope_of(sentence)
     return SeriesKey(metric or None, subject_id, unit or None, measure or "level", scope)
@@ -74,7 +85,7 @@ def key_of(row) -> SeriesKey:
     """The series of a statistics row (a dict or sqlite3.Row with the statistics columns)."""
     get = row.get if hasattr(row, "get") else (lambda k: row[k] if k in row.keys() else None)
     return series_key(get("metric"), get("subject_id") or get("subject"), get("unit"), get("measure"),
-                      get("sentence"))
+                      get("sentence"), source=get("source"))
 
 
 def _is_subject_id(text: str | None) -> bool:
@@ -128,7 +139,7 @@ def series_columns(row: dict) -> dict:
     """The columns a statistics row takes from its series: the subject id, the scope, and the
     series id when the figure says what it measures (else None: it belongs to no series)."""
     key = series_key(row.get("metric"), row.get("subject"), row.get("unit"), row.get("measure"),
-                     row.get("sentence"))
+                     row.get("sentence"), source=row.get("source"))
     return {"subject_id": key.subject, "scope": key.scope, "series_id": key.id if is_readable(key) else None}
 
 
@@ -151,7 +162,7 @@ def recompute_series_columns(db) -> int:
     """Every statistic's subject_id, scope and series_id from its fields, writing those that
     changed. Returns how many changed."""
     changed = []
-    for row in db.query("select id, metric, subject, unit, measure, sentence, subject_id, scope, series_id "
+    for row in db.query("select id, metric, subject, unit, measure, sentence, source, subject_id, scope, series_id "
                         "from statistics"):
         new = series_columns(row)
         if (new["subject_id"], new["scope"], new["series_id"]) != (row["subject_id"], row["scope"], row["series_id"]):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from registry import first_organisation
 
 from .dates import BLOG_DATE_LINE, parse_date
-from .lines import LIST_ITEM, Line, is_signature, iter_lines
+from .lines import LIST_ITEM, Line, is_signature, iter_lines, unwrapped
 from .model import COMMENTER, Document, Passage
 
 COMMENT_SEPARATOR = re.compile(r"^\*{3,}$")
@@ -97,8 +97,10 @@ def _add_block(doc: Document, block: Block, publisher: str, previous: str) -> st
     own_lines = block.lines[:own_end]
     source = _block_source(block, own_lines, publisher, previous)
     kind = {"post": "paragraph", "comment": "comment", "quote": "quote"}[block.kind]
-    for line in own_lines:
-        doc.passages.append(_passage(line, kind, source, last=line is block.lines[-1]))
+    # a pasted mail-out cut at ~70 characters a line: one passage a paragraph, not a line
+    own_passages = unwrapped(doc.text, own_lines)
+    for line in own_passages:
+        doc.passages.append(_passage(line, kind, source, last=line is own_passages[-1] and own_end == len(block.lines)))
 
     # each intro line opens a quoted segment running to the next intro or the block's end
     for n, at in enumerate(intro_at):
@@ -112,8 +114,9 @@ def _add_block(doc: Document, block: Block, publisher: str, previous: str) -> st
                   or first_organisation(segment[0].text)
                   or (first_organisation(signed) if signed else None)
                   or source)
-        for line in segment:
-            doc.passages.append(_passage(line, "quote", quoted, last=line is segment[-1]))
+        paragraphs = unwrapped(doc.text, segment)
+        for line in paragraphs:
+            doc.passages.append(_passage(line, "quote", quoted, last=line is paragraphs[-1]))
         source = quoted
     return source
 

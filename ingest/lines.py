@@ -121,17 +121,19 @@ def wrapped_paragraphs(lines: list[Line], width: int) -> list[list[Line]]:
     after it (each is a line that stops short of the width, or a cell of its own)."""
     paragraphs: list[list[Line]] = []
     current: list[Line] = []
-    for line in lines:
+    for n, line in enumerate(lines):
         if line.blank:
             if current:
                 paragraphs.append(current)
             current = []
             continue
         last = current[-1].text if current else ""
+        # a sign-off ("Anon", "Napo HQ") after the last sentence of a block stands alone
+        signed = n == len(lines) - 1 and is_signature(line.text) and SENTENCE_END.search(last)
         short = len(last) < SHORT_LINE * width
         # a cell after a short line (a label or another cell) stands alone; after a line
         # cut at the width it is the end of a sentence ("... targets in" / "2024-25.")
-        starts_new = (not current or LIST_ITEM.match(line.text) or TABLE_CELL.match(last)
+        starts_new = (not current or signed or LIST_ITEM.match(line.text) or TABLE_CELL.match(last)
                       or (short and TABLE_CELL.match(line.text))
                       or (short and (SENTENCE_END.search(last) or line.text[0].isupper())))
         if starts_new:
@@ -143,3 +145,24 @@ def wrapped_paragraphs(lines: list[Line], width: int) -> list[list[Line]]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def with_blank_lines(text: str, lines: list[Line]) -> list[Line]:
+    """Lines kept without their blank lines, with a blank Line put back wherever one stood
+    between two of them in `text` (a paragraph break a wrapped text must keep)."""
+    out: list[Line] = []
+    for line in lines:
+        if out and text.count("\n", out[-1].end, line.start) >= 2:
+            out.append(Line(out[-1].end, out[-1].end, ""))
+        out.append(line)
+    return out
+
+
+def unwrapped(text: str, lines: list[Line]) -> list[Line]:
+    """The lines of a run, each wrapped paragraph made one Line spanning its lines (offsets
+    into `text` kept); the lines unchanged when the run is not hard-wrapped."""
+    width = wrap_width(lines)
+    if not width:
+        return lines
+    return [Line(group[0].start, group[-1].end, " ".join(part.text for part in group))
+            for group in wrapped_paragraphs(with_blank_lines(text, lines), width)]

@@ -25,6 +25,7 @@ class Term:
     aliases: tuple[str, ...]
     parents: tuple[str, ...] = ()
     under_metric: tuple[tuple[str, str], ...] = ()  # (metric, subject id): what it is under that metric
+    metric_of: tuple[tuple[str, str], ...] = ()  # (metric, metric): the metric a figure of it is
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def _term(entry: dict) -> Term:
     return Term(id=entry["id"], label=entry.get("label") or entry["id"],
                 aliases=tuple(dict.fromkeys([entry.get("label") or entry["id"], *entry.get("aliases", [])])),
                 parents=tuple(entry.get("parents", [])),
-                under_metric=tuple((entry.get("under_metric") or {}).items()))
+                under_metric=tuple((entry.get("under_metric") or {}).items()),
+                metric_of=tuple((entry.get("metric_of") or {}).items()))
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +155,21 @@ def scopes() -> Vocabulary:
     return _vocabulary(terms, ())
 
 
+@lru_cache(maxsize=1)
+def staff_bodies() -> Vocabulary:
+    """The bodies whose staff a bare "staff" may be (`staff_of_body`), each filed under the
+    subject id of its staff."""
+    entries = (_data().get("staff_of_body") or {}).items()
+    return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
+
+
+def staff_of_body(text: str | None) -> str | None:
+    """The staff subject of the one body `text` names ("the Probation Service": probation
+    staff), None when it names none or bodies of different staff."""
+    owners = {found[0] for found in staff_bodies().find(text)}
+    return owners.pop() if len(owners) == 1 else None
+
+
 def subject_of(text: str | None) -> str | None:
     """The subject id `text` names (its longest alias, as a whole word), else None."""
     return subjects().best(text)
@@ -169,6 +186,13 @@ def subject_under_metric(subject_id: str | None, metric: str | None) -> str | No
     cases" of a caseload are cases per officer."""
     term = subjects().terms.get(subject_id) if subject_id else None
     return dict(term.under_metric).get(metric, subject_id) if term else subject_id
+
+
+def metric_of_subject(metric: str | None, subject_id: str | None) -> str | None:
+    """The metric a figure of `subject_id` read as `metric` is (`metric_of`): a prison
+    population of recalled prisoners is the recall population."""
+    term = subjects().terms.get(subject_id) if subject_id else None
+    return dict(term.metric_of).get(metric, metric) if term else metric
 
 
 def subject_label(subject_id: str | None) -> str | None:

@@ -80,3 +80,34 @@ def test_comments_and_quoted_mailouts(manifest):
     _, feb = ingest_seed("000_2bf7038f85055406.txt", manifest)
     comment = _passage(feb[0], "I did, it really angered me!")
     assert (comment.kind, comment.source) == ("comment", "blog commenter")
+
+
+# invented: a post pasting a mail-out cut at about 64 characters a line
+WRAPPED_MAILOUT = """Thursday, 5 March 2026
+Pay news
+Here is today's mail-out from Napo:-
+The employer has offered a rise of 3.5% to all probation grades,
+backdated to April 2025. Members in bands 3 to 6 will see their
+pay points move by 1 April.
+
+The union's executive will meet on 12 March to consider the
+offer and decide whether to ballot the 9,000 members affected.
+Napo HQ
+"""
+
+
+def test_a_hard_wrapped_mailout_is_read_a_paragraph_at_a_time():
+    from ingest.blog_dump import parse_blog_dump
+    [doc] = parse_blog_dump(WRAPPED_MAILOUT, "On Probation")
+    got = [(p.kind, p.source, doc.passage_text(p).replace("\n", "|")) for p in doc.passages]
+    assert got == [
+        ("title", "On Probation", "Pay news"),
+        ("paragraph", "On Probation", "Here is today's mail-out from Napo:-"),
+        ("quote", "Napo", "The employer has offered a rise of 3.5% to all probation grades,|backdated "
+                          "to April 2025. Members in bands 3 to 6 will see their|pay points move by 1 April."),
+        ("quote", "Napo", "The union's executive will meet on 12 March to consider the|offer and "
+                          "decide whether to ballot the 9,000 members affected."),
+        ("signature", "Napo", "Napo HQ"),
+    ]
+    assert all(WRAPPED_MAILOUT[p.start + doc.file_start:p.end + doc.file_start] == doc.passage_text(p)
+               for p in doc.passages)

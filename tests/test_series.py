@@ -212,3 +212,32 @@ def test_a_new_series_rule_recomputes_the_series_of_statistics_carried_over(tmp_
     assert after == before
     assert db.execute("select value from meta where key = 'series_version'").fetchone()[0] == "a-new-rule"
     assert db.execute("select count(*) from series where id = 'stale'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("metric, subject, sentence, source, expected", [
+    # a bare "staff" of a staff metric is the staff of the one body its sentence names
+    ("staff_in_post", "staff", "The Probation Service had 12,345 FTE staff at the end of May 2021.", None,
+     "probation_staff"),
+    ("staff_in_post", "staff", "Roughly 3,000 staff worked in public sector prisons in Wales.", None, "prison_staff"),
+    ("leavers", None, "The overall leaving rate across HMPPS stood at 9.9%.", None, "hmpps_staff"),
+    # two bodies named: whose staff is not said
+    ("staff_in_post", "staff", "HMPPS said the Probation Service had 12,345 staff.", None, "staff"),
+    # none named: the staff of the body stating it, when that body has staff of its own
+    ("staff_in_post", "staff", "12,345 FTE staff in post", "HMPPS", "hmpps_staff"),
+    ("staff_in_post", "staff", "12,345 FTE staff in post", "Napo", "staff"),
+    # an unread population is never given the stating body's staff
+    ("staff_in_post", None, "12,345", "HMPPS", None),
+    # not a staff metric: the body's name says nothing of who is counted
+    ("caseload", "staff", "The Probation Service said 40 staff held the cases.", None, "staff"),
+])
+def test_a_bare_staff_is_the_staff_of_the_body_named(metric, subject, sentence, source, expected):
+    assert series_key(metric, subject, "count", "level", sentence, source=source).subject == expected
+
+
+def test_a_subject_may_name_the_metric_it_is_under():
+    # the prisoners of a recall-population figure are those recalled; a "prison population" of
+    # recalled prisoners is the recall population
+    assert series_key("recall_population", "prisoners", "count").subject == "recalled_prisoners"
+    assert series_key("prison_population", "prisoners on recall", "count") == series_key(
+        "recall_population", "the number of prisoners", "count")
+    assert series_key("prison_population", "prisoners", "count").metric == "prison_population"

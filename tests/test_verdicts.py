@@ -248,3 +248,69 @@ def test_conflicts_are_found_through_the_series_index(db_path):
         assert "SEARCH b USING INDEX idx_statistics_series_id_year (series_id=? AND year=?" in plan, plan
     assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in " ".join(
         row[3] for row in db.execute(f"explain query plan {CONFLICTS_WITH_SQL}", {"statistic_id": 1}).fetchall())
+
+
+# invented documents for the series rules of the claim check: whose staff a bare "staff" is,
+# the caseload of officers, two counts written to the unit, and the figure a claim quotes
+SERIES_FILES = {
+    "hmpps_staff.txt": ("HM Prison and Probation Service", "statistics", "2021-05-13",
+                        "On 31 March 2021 there were 12,345 FTE staff in the Probation Service. "
+                        "On 31 March 2021 there were 5,432 FTE band 2 operational support staff in post."),
+    "hmpps_psos.txt": ("HM Prison and Probation Service", "statistics", "2025-08-14",
+                       "On 30 June 2025 there were 5,417 FTE band 3 probation services officers in post."),
+    "moj_caseload.txt": ("Ministry of Justice", "statistics", "2022-06-09",
+                         "As of March 2022 the average caseload of probation officers was 37."),
+    "hmpps_leavers_2021.txt": ("HM Prison and Probation Service", "statistics", "2021-11-11",
+                               "In the year to 30 September 2021 the leaving rate of band 3-5 prison officers "
+                               "was 13.7%."),
+    "blog_leavers.txt": ("On Probation blog", "blog", "2023-02-01",
+                         "In the year to 31 December 2022 the leaving rate of band 3-5 prison officers "
+                         "was about 14%."),
+    "hmpps_leavers_2024.txt": ("HM Prison and Probation Service", "statistics", "2024-11-14",
+                               "In the year to 30 September 2024 the leaving rate of band 3-5 prison officers "
+                               "was 10.2%."),
+}
+
+
+@pytest.fixture(scope="module")
+def series_db(tmp_path_factory, extractor):
+    folder = tmp_path_factory.mktemp("series_verdicts")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, (publisher, kind, published, text) in SERIES_FILES.items():
+        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
+                                   f"Title of {name}\n{text}\n", "utf-8")
+    from claims.build import build
+    (folder / "db").mkdir()
+    build(corpus, folder / "db" / "claims.db", extractor=extractor, echo=lambda line: None)
+    return folder / "db" / "claims.db"
+
+
+def test_a_bare_staff_of_the_probation_service_is_probation_staff(series_db, extractor):
+    [claim] = check(series_db, extractor, "The Probation Service had 12,345 staff in March 2021.")
+    assert claim["series"] == "Staff in post: all probation staff (count)"
+    assert (claim["verdict"], claim["origin"]["mention"]) == ("matches", "12,345")
+
+
+def test_the_caseload_of_officers_is_cases_per_officer(series_db, extractor):
+    [claim] = check(series_db, extractor, "In March 2022 the average caseload of probation officers and PSOs was 37.")
+    assert claim["series"].startswith("Caseload: cases per officer")
+    assert (claim["verdict"], claim["origin"]["mention"]) == ("matches", "37")
+
+
+def test_a_count_written_to_the_unit_is_no_rounding_of_another(series_db, extractor):
+    # 5,432 is another population's; 5,417 PSOs is within half a per cent but no rounding of it
+    [claim] = check(series_db, extractor, "5,432 probation services officers were in post in June 2025.")
+    assert claim["verdict"] == "not_found"
+    assert [r["mention"] for r in claim["same_series_in_period"]] == ["5,417"]
+    assert [r["mention"] for r in claim["other_measures"]] == ["5,432"]
+    [rounded] = check(series_db, extractor, "About 5,400 probation services officers were in post in June 2025.")
+    assert (rounded["verdict"], rounded["origin"]["mention"]) == ("rounded", "5,417")
+
+
+def test_a_figure_quoted_as_current_is_read_against_its_exact_statement(series_db, extractor):
+    # the blog's newer "about 14%" agrees with 13.7% too; the claim quotes HMPPS's 13.7%
+    [claim] = check(series_db, extractor, "The leaving rate of band 3-5 prison officers is 13.7%.")
+    assert claim["verdict"] == "superseded"
+    assert (claim["origin"]["mention"], claim["origin"]["source"]) == ("13.7%", "HMPPS")
+    assert claim["newest"]["mention"] == "10.2%"
