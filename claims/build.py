@@ -25,6 +25,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from extract.period_value import year_of
 from ingest import IngestError, ingest_file
 from ingest.model import one_line
 from ingest.manifest import MANIFEST_NAME, read_manifest
@@ -569,7 +570,7 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
             "publisher_id": organisation_id(doc.source or "unknown"), "reproduces": doc.reproduces,
             "kind": doc.kind or "unknown", "author": doc.author,
             "published": published, "published_inferred": doc.published_inferred,
-            "year": int((published or doc.published_inferred or "0")[:4]) or None,
+            "year": year_of(published or doc.published_inferred),
             "url": doc.url, "format": doc.format, "file_start": at(0), "file_end": at(len(doc.text)),
             "duplicate_of": doc_ids[doc.duplicate_of] if doc.duplicate_of is not None else None,
             "labels": json.dumps(doc.labels) if doc.labels else None,

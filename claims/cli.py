@@ -130,7 +130,12 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
             raise click.BadParameter(f"{item!r} is not SCORE=MIN", param_hint="--require") from None
     run_build(corpus, db_path)
     db = sqlite_utils.Database(db_path)
-    ev = evaluate(load_gold(gold), list(iter_statistics(db)), corpus)
+    predictions = list(iter_statistics(db))
+    # the rule that decided each attribute (statistics.why), printed beside each wrong field
+    whys = dict(db.execute("select id, why from statistics").fetchall())
+    for prediction in predictions:
+        prediction["why"] = whys.get(prediction["statistic_id"])
+    ev = evaluate(load_gold(gold), predictions, corpus)
     scores = ev.as_dict()
     unknown = sorted(set(minimums) - set(scores))
     if unknown:
@@ -142,6 +147,48 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
         click.echo(format_report(ev, show_errors))
     below = [f"{name} {scores[name]:.3f} < {minimum}" for name, minimum in minimums.items()
              if scores[name] < minimum]
+    for line in below:
+        click.echo(f"below target: {line}", err=True)
+    if below:
+        sys.exit(1)
+
+
+@cli.command(name="eval-claims")
+@click.argument("claims_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--corpus", "corpora", type=click.Path(exists=True, file_okay=False, path_type=Path), multiple=True,
+              required=True, help="A corpus folder; give it once per folder, one database is built from all.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("build/eval-claims.db"), show_default=True)
+@click.option("--show-errors", is_flag=True, help="Each wrong claim: expected and got, with the reasons.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--require", "required", multiple=True, metavar="SCORE=X",
+              help="Exit 1 when a score misses its target: a minimum, or a maximum for trap_matches.")
+def eval_claims_command(claims_file, corpora, db_path, show_errors, as_json, required):
+    """Score claim checking against a claims file (tests/claimsbench/claims.jsonl): the right-verdict
+    rate by kind, origin accuracy, and traps called a match."""
+    from extract import Extractor
+
+    from .claims_benchmark import below_targets, build_database, format_report as claims_report, load_claims, run
+    targets = {}
+    for item in required:
+        name, _, value = item.partition("=")
+        try:
+            targets[name] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"{item!r} is not SCORE=X", param_hint="--require") from None
+    extractor = Extractor()
+    try:
+        build_database(list(corpora), db_path, extractor, echo=lambda line: click.echo(line, err=True))
+    except (ValueError, BuildError) as err:
+        raise click.ClickException(str(err)) from None
+    report = run(sqlite_utils.Database(db_path), extractor, load_claims(claims_file))
+    scores = report.scores()
+    unknown = sorted(set(targets) - set(scores))
+    if unknown:
+        raise click.BadParameter(f"unknown score(s) {', '.join(unknown)}; known: {', '.join(scores)}",
+                                 param_hint="--require")
+    click.echo(json.dumps(scores, indent=2) if as_json else claims_report(report, show_errors))
+    below = below_targets(scores, targets)
     for line in below:
         click.echo(f"below target: {line}", err=True)
     if below:

@@ -92,6 +92,8 @@ def _quote_end(text: str, pos: int) -> int | None:
 # writer's, whoever's data it reads
 ANALYSIS_OF = re.compile(r"\s*(?:(?:an?|our|new|further|the)\s+)?(?:[\w-]+\s+)?analysis\s+of\b", re.I)
 ANALYSIS_BEFORE = re.compile(r"\banalysis\s+of\s+(?:the\s+)?$", re.I)
+# an opposition spokesperson's title names the department they shadow, not who speaks
+SHADOW = re.compile(r"\b[Ss]hadow\s+(?:[\w-]+\s+){0,3}(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor)\b")
 # a body named as the audience of a speaker: "speaking before the Justice Committee", "told to MPs"
 AUDIENCE = re.compile(r"\b(?:before|to|in front of|at|ahead of)\s+(?:an?\s+\w+\s+(?:before|to|of|at)\s+)?(?:the\s+)?$", re.I)
 # the writer's gloss on a figure a body gave: "– meaning", "which means", "the equivalent of"
@@ -117,6 +119,9 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue  # "Analysis of Ministry of Justice data revealed": the analyst speaks, not the MoJ
         # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
         orgs = [o for o in find_organisations(phrase) if not AUDIENCE.search(phrase[:o.start])]
+        if SHADOW.search(phrase):
+            memory.last = None  # "Shadow justice secretary Jane Roe said": the opposition, not the MoJ
+            continue
         if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
         # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
@@ -147,6 +152,31 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             next_end = SENTENCE_END.search(text, more.end())
             end = gloss_start(text, more.end(), next_end.end() if next_end else len(text))
         scopes.append(Scope(verb.end(), end, org, rule, words))
+    return scopes
+
+
+# a quotation closed, then who said it: "“... 5% had sufficient quality,” the inspection report
+# said", "“...,” said Jane Roe, chief executive of Napo", "“...,” he added"
+QUOTE_THEN_SPEAKER = re.compile(
+    r"[“\"](?P<quote>[^“”\"]{8,}?)[”\"]\s*(?P<tail>(?:[^.!?“”\"]{0,60}?\s)?(?:said|says|added|warned|told|explained|"
+    r"stated|wrote|writes)\b[^.!?“”\"]{0,100})")
+
+
+def quoted_before_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
+    """Quotations whose speaker is named after them: the speaker's."""
+    scopes = []
+    for m in QUOTE_THEN_SPEAKER.finditer(text):
+        tail = m.group("tail")
+        orgs = find_organisations(tail)
+        if orgs:
+            org = spokesperson(most_specific([o.name for o in orgs]))
+            memory.remember(tail, org)
+        else:
+            org = memory.recall(tail) or (memory.last if re.match(r"\s*(?:she|he|they|it)\b", tail, re.I) else None)
+        if org is None:
+            continue
+        memory.last = org
+        scopes.append(Scope(m.start("quote"), m.end("quote"), org, "speaker:quoted-before", tail.strip()))
     return scopes
 
 

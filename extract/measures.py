@@ -42,7 +42,7 @@ RESTATES = re.compile(r"\((?:by|around|about|some|nearly|almost|over|approximate
 POINTS = re.compile(r"percentage points?|\bpp\b|\bpoints?\b", re.I)
 
 
-@Language.component("figure_measure", requires=["doc.spans", "span._.quantity"],
+@Language.component("figure_measure", requires=["span._.quantity"],
                     assigns=["span._.measure", "span._.direction", "span._.unit_detail"])
 def figure_measure(doc: Doc) -> Doc:
     text = doc.user_data.get("text") or doc.text

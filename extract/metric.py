@@ -43,6 +43,7 @@ OTHER_CLAUSE_WEIGHT = 0.6  # a cue in another clause of the sentence counts for 
 WHOLE_WEIGHT = 0.6  # a cue naming the whole a share is of ("15% of the prison population")
 OWN_NOUN_WEIGHT = 1.5  # a cue in the noun a count counts ("16,000 staff") or right before it
 CONTEXT_WEIGHT = 0.3  # a cue in neighbouring text counts for less than any in the sentence
+MAX_WEIGHT = 4.0  # the heaviest cue's weight in metrics.yml (checked by the cue table)
 DISTANCE_SCALE = 40.0  # characters over which a cue's pull halves
 SHORT_SENTENCE = 10  # words: a shorter sentence borrows cues from its neighbours
 # a sentence of many figures (a flattened table) is read in time linear in its figures: each
@@ -56,6 +57,10 @@ METRIC_CONTEXT = 2000  # characters of the passage either side of a short senten
 TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
+# prepositions whose phrase says what a counted noun is ("members of staff", "officers in
+# post", "people under supervision"); "interviews with officers" are not officers, "reports on
+# shortages" not shortages
+NOUN_PREPOSITIONS = {"of", "in", "under"}
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
 # "six days' worth of work in a five-day week": time measuring work to do is a workload
 WORTH_OF_WORK = re.compile(r"['’]?s?\s+worth of (?:work|cases|tasks)", re.I)
@@ -87,6 +92,8 @@ def cue_table() -> tuple[Cue, ...]:
             cues.append((Cue(f"{entry['metric']}.{name}", entry["metric"], frozenset(entry["units"]),
                              float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only"))),
                          pattern.rstrip("$")))
+    if max(c.weight for c, _ in cues) > MAX_WEIGHT:
+        raise ValueError(f"metrics.yml: a weight above MAX_WEIGHT ({MAX_WEIGHT}) in extract/metric.py")
     ids = [c.id for c, _ in cues]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -169,6 +176,31 @@ def clause_ranges(token: Token, s0: int) -> list[tuple[int, int]]:
         doc = token.doc
         made[(top, s0)] = [(doc[i].idx - s0, doc[i].idx + len(doc[i]) - s0) for i in sorted(clause_tokens(doc[top]))]
     return made[(top, s0)]
+
+
+@lru_cache(maxsize=None)
+def weight_scanners(unit: str) -> tuple[tuple[float, re.Pattern], ...]:
+    """For neighbouring text, where only the heaviest cue counts: one pattern per weight,
+    heaviest first, so that a scan stops at the first weight found."""
+    cues, patterns = cue_table()
+    by_weight: dict[float, list[int]] = {}
+    for n, c in enumerate(cues):
+        if unit in c.units and not c.ending and c.metric != "other":
+            by_weight.setdefault(c.weight, []).append(n)
+    return tuple((w, re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c{n}>(?:{patterns[n]})(?!\\w))" for n in ns) + ")",
+                                re.I | re.M))
+                 for w, ns in sorted(by_weight.items(), reverse=True))
+
+
+def heaviest_cue_in(text: str, unit: str, above: float) -> tuple[Cue, int, int] | None:
+    """The first cue of the heaviest weight found in `text` whose weight exceeds `above`."""
+    for weight, pattern in weight_scanners(unit):
+        if weight <= above:
+            return None
+        m = pattern.search(text)
+        if m:
+            return cue_table()[0][int(m.lastgroup[1:])], m.start(m.lastgroup), m.end(m.lastgroup)
+    return None
 
 
 def cue_ending_at(unit: str, before: str) -> tuple[Cue, str] | None:
@@ -259,12 +291,13 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
             best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
     # a short sentence ("Yes: 26,696 (93.40%)", "Probation Staff: 1%") borrows from its
     # neighbours the cue that could win
-    if context and _words_at_most(sentence, SHORT_SENTENCE):
-        for cue, cue_start, cue_end in cues_in(context, unit):
-            score = cue.weight * CONTEXT_WEIGHT
-            if score > best_score and cue.metric != "other":
-                best, best_score = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
-                                            _line_around(context, cue_start, cue_end)), score
+    # (read only when one of its cues could win: a long text to scan)
+    if context and best_score < MAX_WEIGHT * CONTEXT_WEIGHT and _words_at_most(sentence, SHORT_SENTENCE):
+        found = heaviest_cue_in(context, unit, best_score / CONTEXT_WEIGHT)
+        if found is not None:
+            cue, cue_start, cue_end = found
+            best = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
+                            _line_around(context, cue_start, cue_end))
     if best.metric == "targets_met" and TOTAL_OF.search(before):
         return Decision("targets_total", "targets.total_of", before[-12:].strip())
     return best
@@ -283,9 +316,9 @@ def classify_metric(unit: str, start: int, end: int, sentence: str, context: str
 # -- the component ---------------------------------------------------------------------
 
 @Language.component("figure_metric",
-                    requires=["doc.spans", "token.dep", "token.tag", "span._.quantity", "span._.period",
+                    requires=["token.dep", "token.tag", "span._.quantity", "span._.period",
                               "span._.measure"],
-                    assigns=["span._.metric"])
+                    assigns=["span._.metric", "span._.why"])
 def figure_metric(doc: Doc) -> Doc:
     text = doc.user_data.get("text") or doc.text
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
@@ -321,10 +354,10 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         if not counted_noun_measured(fig, root, own, sent):
             return Decision("other", "counted_noun.unmeasured", root.head.text)
     clause = clause_ranges(root, s0)
-    context = ""
-    if not counts_a_noun:
-        context = _neighbouring_text(span.doc, sent, text)
     sent_text = sentence_text(sent)
+    context = ""
+    if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
+        context = _neighbouring_text(span.doc, sent, text)
     decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
                         whole_of_share(span) if fig.unit == "percent" else [])
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
@@ -356,19 +389,31 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
     phrase = [t for t in noun.subtree if t.i <= noun.i]
-    # "2,000 practitioners interviewed"; "7,236 members of staff"
+    # "2,000 practitioners interviewed"; "7,236 members of staff", "3,550 officers in post"
     around = [noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
-        [o for p in noun.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        [t for p in noun.rights if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS for t in _up_to_punctuation(p)]
     if noun.dep_ == "pobj":
         around.append(noun.head.head)
     return [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
         [(t.idx - s0, t.idx + len(t) - s0) for t in around if t.i != noun.i]
 
 
+def _up_to_punctuation(token: Token) -> list[Token]:
+    """`token` and the words of its subtree after it, up to the first punctuation mark."""
+    words = []
+    for t in token.subtree:
+        if t.i < token.i:
+            continue
+        if t.is_punct:
+            break
+        words.append(t)
+    return words
+
+
 def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     """Whether what a count counts is something a metric measures. The subject of its
-    sentence is measured by what the sentence says of it ("13 CRCs have reduced
-    reoffending"); an object or a noun after a preposition by its own words and the words
+    sentence, or what a copula says it is, is measured by what the sentence says of it ("13
+    CRCs have reduced reoffending", "the average caseload was 41 cases"); an object or a noun after a preposition by its own words and the words
     around it (counted_noun_ranges): "464 probation officer vacancies", "employing 150
     ex-offenders" are; "transferring 300 cases", "the 12 probation regions", "5,500
     prisoner releases" are not. A cue that ends just before the figure ("supervise nearly
@@ -377,7 +422,7 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
-    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass") or \
+    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
             cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
                                                         fig.start - sent.start_char]) is not None:
         return True

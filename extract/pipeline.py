@@ -32,6 +32,7 @@ from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
+from .layout import RowUnits
 from .period import PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
@@ -296,17 +297,20 @@ def prepare_docs(nlp: Language, document):
     doc_context = DocumentContext(publisher=document.source, asserter=sources.asserter.source, published=published,
                                   reference_period=reference)
     frames = PassageFrames(reference)
+    row_units = RowUnits()
     for i, passage in enumerate(document.passages):
         text = texts[i]
         passage_source = sources.read(i, passage, text)
         dates = find_dates(text, published)
         context_period = frames.read(passage.kind, text, dates)
+        cell_unit = row_units.read(text)
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
         # only what the finder keeps: a passage whose numbers are all labels or pronouns ("band
         # 4", "one") is never made a Doc, and no sentence is parsed for them
-        candidates = [fig for fig in find_quantities(text, blocked) if finder.keep(fig, text)]
+        candidates = RowUnits.apply(cell_unit, text,
+                                    [fig for fig in find_quantities(text, blocked) if finder.keep(fig, text)])
         if not candidates:
             continue
         doc = nlp.make_doc(text)

@@ -8,7 +8,7 @@ import re
 from registry import first_organisation
 
 from .dates import dateline_date, latest_date_mentioned
-from .lines import LIST_ITEM, is_signature, iter_lines
+from .lines import LIST_ITEM, Line, is_signature, iter_lines, wrap_width, wrapped_paragraphs
 from .model import Document, Passage
 
 SYNDICATION_LINE = re.compile(r"^The article (?P<title>.+?) first appeared on the (?P<site>.+?)\.?\s*$",
@@ -23,14 +23,21 @@ def looks_like_article_collection(text: str) -> bool:
 
 def parse_article(text: str, start: int = 0, end: int | None = None,
                   publisher: str | None = None, kind: str | None = None) -> Document:
-    """One article: its first line is the title, every later line a passage."""
+    """One article: its first line is the title, every later line a passage (every later
+    paragraph, when the text is hard-wrapped)."""
     end = len(text) if end is None else end
-    lines = [line for line in iter_lines(text, start, end) if not line.blank]
+    every_line = list(iter_lines(text, start, end))  # blank lines end wrapped paragraphs
+    lines = [line for line in every_line if not line.blank]
     doc_start = lines[0].start if lines else start
     doc_end = lines[-1].end if lines else start
     doc = Document(text=text[doc_start:doc_end], file_start=doc_start,
                    source=publisher or "unknown", kind=kind or "unknown", format="article")
-    for i, line in enumerate(lines):
+    # hard-wrapped text: a passage is a paragraph of lines, not a line
+    width = wrap_width(lines[1:])
+    after_title = [line for line in every_line if line.start > lines[0].start] if width else []
+    groups = [lines[:1]] + wrapped_paragraphs(after_title, width) if width else [[line] for line in lines]
+    for i, group in enumerate(groups):
+        line = Line(group[0].start, group[-1].end, " ".join(part.text for part in group))
         s, e = line.start - doc_start, line.end - doc_start
         if i == 0:
             doc.title = " ".join(line.text.split())

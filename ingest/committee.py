@@ -9,7 +9,8 @@ from .dates import PUBLISHED_LINE, published_line_date
 from .lines import iter_lines
 from .model import Document, Footnote, FootnoteRef, Passage
 
-NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,3})\.(?=\S)")
+# "106.As at ...": never a decimal alone on a line ("5.5", a flattened table's value cell)
+NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,3})\.(?=[^\d\s])")
 SENTENCE_END_MARKER = re.compile(r"(?<=[a-z][.”\"’)])(\d{1,3})(?=\s+[A-Z“\"‘]|\s*$)")
 FOOTNOTE_LINE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
 # digits glued after punctuation or a word's last letter, then a space, a quote or the end;

@@ -88,3 +88,58 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+# Hard-wrapped text (e-mail mail-outs, plain-text dumps): most lines run to just under one
+# width, few beyond it. A text of paragraphs one a line has many lines far longer.
+WRAP_WIDTHS = (50, 100)  # the wrapping widths met in practice: 60-80 characters
+WRAPPED_SHARE = 0.5  # of lines that reach SHORT_LINE of the width
+OVERLONG_SHARE = 0.1  # of lines beyond the width: more, and the text is not wrapped
+MIN_WRAPPED_LINES = 6
+# a table cell alone on its line: a number, a date or a percentage ("5.5", "2014/15", "28%")
+TABLE_CELL = re.compile(r"^[-−+£]?\d[\d,./–-]*%?$")
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a text's lines were cut at, when they were hard-wrapped; None otherwise."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return None
+    wrapped = sum(1 for n in lengths if SHORT_LINE * width <= n <= width)
+    overlong = sum(1 for n in lengths if n > width + 10)
+    if wrapped < WRAPPED_SHARE * len(lengths) or overlong > OVERLONG_SHARE * len(lengths):
+        return None
+    return width
+
+
+def wrapped_paragraphs(lines: list[Line], width: int) -> list[list[Line]]:
+    """The lines of each paragraph of a hard-wrapped text, offsets kept: the rules of
+    `join_wrapped_lines`, and a heading, list item or table cell is never joined to the line
+    after it (each is a line that stops short of the width, or a cell of its own)."""
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                paragraphs.append(current)
+            current = []
+            continue
+        last = current[-1].text if current else ""
+        short = len(last) < SHORT_LINE * width
+        # a cell after a short line (a label or another cell) stands alone; after a line
+        # cut at the width it is the end of a sentence ("... targets in" / "2024-25.")
+        starts_new = (not current or LIST_ITEM.match(line.text) or TABLE_CELL.match(last)
+                      or (short and TABLE_CELL.match(line.text))
+                      or (short and (SENTENCE_END.search(last) or line.text[0].isupper())))
+        if starts_new:
+            if current:
+                paragraphs.append(current)
+            current = [line]
+        else:
+            current.append(line)
+    if current:
+        paragraphs.append(current)
+    return paragraphs

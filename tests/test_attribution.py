@@ -412,3 +412,34 @@ def test_a_sentence_opening_with_and_goes_on_with_the_same_speaker(extractor):
                        "a third of regions have fewer than 80% of the officers they need. Our reporter counted 12 empty desks.",
                        source="Acme News")
     assert {s.mention: s.source for s in stats} == {"15%": "MoJ", "a third": "MoJ", "80%": "MoJ", "12": "Acme News"}
+
+
+def test_a_quotation_whose_speaker_is_named_after_it_is_the_speakers(extractor):
+    _, stats = extract(extractor, "“Staff are carrying 70 cases each,” said Jane Roe, general secretary of Napo. "
+                       "“Of the cases we looked at, just 5% were sound,” the inspection report by HM Inspectorate "
+                       "of Probation said.", source="Acme News")
+    assert {s.mention: (s.source, json.loads(s.why)["source"]["rule"]) for s in stats} == {
+        "70": ("Napo", "speaker:quoted-before"), "5%": ("HMIP", "speaker:quoted-before")}
+
+
+def test_a_shadow_minister_does_not_speak_for_the_department(extractor):
+    _, stats = extract(extractor, "Shadow justice secretary Jane Roe said 40% of regions were short of staff.",
+                       source="Acme News")
+    assert [(s.mention, s.source) for s in stats] == [("40%", "Acme News")]
+
+
+def test_eval_prints_the_rule_that_decided_a_wrong_source(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sentence = "There were 1,745 probation officer vacancies."
+    (corpus / "post.txt").write_text("---\npublisher: Acme Blog\nkind: blog\npublished: 2024-05-01\n---\n"
+                                     f"Title\n{sentence}\n", "utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "post.txt", "sentence": sentence, "mention": "1,745", "value": 1745,
+                                "value_high": None, "unit": "count", "metric": "vacancies", "year": 2024,
+                                "source": "HMPPS", "core": True}) + "\n", "utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--corpus", str(corpus), "--db", str(tmp_path / "e.db"),
+                                      "--show-errors"], catch_exceptions=False)
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  source: post.txt '1,745'"))
+    assert lines[at + 1] == "      why: publisher: 'Acme Blog'"

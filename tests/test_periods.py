@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from test_extract import extract
 
-from extract.period_value import Period, When
+from extract.period_value import Period, When, year_of
 from ingest.model import Document, Passage
 
 
@@ -39,6 +39,12 @@ def test_a_stored_period_parses_once_and_formats_back(text, start, end, precisio
 @pytest.mark.parametrize("text", ["", None, "2024/26", "2024-13", "2024-02-30", "24/25", "soon"])
 def test_what_is_not_a_period_parses_to_none(text):
     assert Period.parse(text) is None
+    assert year_of(text) is None
+
+
+def test_the_year_of_a_stored_period_or_publication_date():
+    assert [year_of(t) for t in ("2021-06-26", "2024/25", "2019-09-30..2020-09-30", "2022-03")] == [
+        2021, 2025, 2020, 2022]
 
 
 def test_a_span_since_a_date_ends_at_the_anchor_at_its_precision():

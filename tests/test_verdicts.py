@@ -237,3 +237,14 @@ def test_the_check_page_links_its_json_and_every_number_to_its_statistic(db_path
     marks = soup.select("blockquote.claim-sentence a.figure-link mark.figure")
     assert [m.get_text() for m in marks] == ["4,371"]
     assert marks[0].parent["href"].startswith("/claims/statistics/")
+
+
+def test_conflicts_are_found_through_the_series_index(db_path):
+    from claims.conflicts import CONFLICTS_SQL, CONFLICTS_WITH_SQL, register_functions
+    db = sqlite_utils.Database(db_path)
+    register_functions(db.conn)
+    for sql, params in ((CONFLICTS_WITH_SQL, {"statistic_id": 1}), (CONFLICTS_SQL, {})):
+        plan = " | ".join(row[3] for row in db.execute(f"explain query plan {sql}", params).fetchall())
+        assert "SEARCH b USING INDEX idx_statistics_series_id_year (series_id=? AND year=?" in plan, plan
+    assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in " ".join(
+        row[3] for row in db.execute(f"explain query plan {CONFLICTS_WITH_SQL}", {"statistic_id": 1}).fetchall())

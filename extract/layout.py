@@ -1,0 +1,63 @@
+"""Flattened tables: a table whose cells arrive one a line ("Leaving rate (%)" / "5.5" /
+"5.2"). A value cell is a bare number; the unit it counts in is named by the label cell
+before it, not by the cell itself. `RowUnits` walks a document's passages in order and gives
+each value cell the unit of the latest label (extract/lexicons/table_units.yml); the period a
+cell takes (its column header) is decided in extract/period.py's PassageFrames."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from .lexicon import load_lexicon
+from .quantities import Quantity
+
+TABLE_CELL_WORDS = 8  # a passage this long is prose: it ends the table
+VALUE_CELL = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?")
+DEFAULT_UNIT = "count"  # what a bare number reads as
+
+
+@lru_cache(maxsize=1)
+def _label_patterns() -> list[tuple[re.Pattern, str]]:
+    patterns = []
+    for unit, words in load_lexicon("table_units").items():
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        # whole words: "%" and "£" stand alone or in brackets, "number" is not "numbered"
+        patterns.append((re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I), unit))
+    return patterns
+
+
+def label_unit(label: str) -> str | None:
+    """The unit a label cell names, the first in the label when it names several."""
+    found = [(m.start(), unit) for pattern, unit in _label_patterns() for m in [pattern.search(label)] if m]
+    return min(found)[1] if found else None
+
+
+class RowUnits:
+    """The unit each passage of a flattened table inherits from its label cell."""
+
+    def __init__(self):
+        self.unit: str | None = None
+
+    def read(self, text: str) -> str | None:
+        """The unit the passage's bare number takes (None: the number keeps its own)."""
+        cell = text.strip()
+        if len(cell.split()) >= TABLE_CELL_WORDS:
+            self.unit = None
+            return None
+        if VALUE_CELL.fullmatch(cell):
+            return self.unit
+        if not re.search(r"\d", cell):
+            # a label cell: its unit, or none (an unlabelled row keeps what numbers say)
+            self.unit = label_unit(cell)
+        return None
+
+    @staticmethod
+    def apply(unit: str | None, text: str, candidates: list[Quantity]) -> list[Quantity]:
+        """A value cell's lone figure, read as a bare number, in its label's unit."""
+        if unit is None or len(candidates) != 1:
+            return candidates
+        [fig] = candidates
+        if fig.unit != DEFAULT_UNIT or fig.text.strip() != text.strip():
+            return candidates
+        return [dataclasses.replace(fig, unit=unit)]
