@@ -366,8 +366,11 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if (decision.metric == "pay_change" and not (period and period.is_span) and PAY_AWARD.search(sent_text)
             and not PAY_SPAN.search(sent_text)):
         return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent_text).group())
-    growth = PAY_GROWTH.search(decision.scope or sent_text)
-    if decision.metric == "pay_award" and fig.unit == "percent" and growth:
+    # searched only for a percent award: a search of the whole sentence for every figure would
+    # cost its length times its figures
+    growth = (PAY_GROWTH.search(decision.scope or sent_text)
+              if decision.metric == "pay_award" and fig.unit == "percent" else None)
+    if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
     if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
             and previous._.metric not in ("other", "duration", None):
