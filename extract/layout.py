@@ -2,12 +2,15 @@
 "5.2"). A value cell is a bare number; the unit it counts in is named by the label cell
 before it, not by the cell itself. `RowUnits` walks a document's passages in order and gives
 each value cell the unit of the latest label (extract/lexicons/table_units.yml); the period a
-cell takes (its column header) is decided in extract/period.py's PassageFrames."""
+cell takes (its column header) is decided in extract/period.py's PassageFrames, the population
+it counts (its caption) by `TableSubjects`."""
 from __future__ import annotations
 
 import dataclasses
 import re
 from functools import lru_cache
+
+from registry.subjects import subject_of
 
 from .lexicon import load_lexicon
 from .quantities import Quantity
@@ -61,3 +64,42 @@ class RowUnits:
         if fig.unit != DEFAULT_UNIT or fig.text.strip() != text.strip():
             return candidates
         return [dataclasses.replace(fig, unit=unit)]
+
+
+class TableSubjects:
+    """The population each value cell of a flattened table inherits from its caption or column
+    headers ("Staff in post (Probation Service)" / "March 2021 10,958"): the headers are the
+    only place the table names what its numbers count. A header is a short cell without a
+    number in which the subject vocabulary (registry/subjects.yml) reads a subject; a run of
+    headers ("National Probation Service" / "Community Rehabilitation Companies" / "8,300" /
+    "8,331") is a header row, whose k-th column the k-th value cell after a row label takes. A
+    label cell that names none ("PS London", "2015") starts a row and leaves the headers
+    standing; a passage of TABLE_CELL_WORDS or more (prose) ends the table."""
+
+    def __init__(self):
+        self.headers: list[str] = []
+        self.column = 0  # value cells read since the last row label
+        self.last_cell = ""  # "header", "label" or "value"
+
+    def read(self, text: str, date_chars: int = 0) -> str | None:
+        """The subject a short passage's figures take when they name none of their own;
+        `date_chars`, how much of the passage its dates cover (a cell only a date labels a row)."""
+        cell = " ".join(text.split())
+        if len(cell.split()) >= TABLE_CELL_WORDS:
+            self.headers, self.last_cell = [], ""
+            return None
+        if not re.search(r"\d", cell) or 0 < date_chars >= len(cell) - 1:
+            if re.search(r"\d", cell) or not subject_of(cell):
+                self.column, self.last_cell = 0, "label"
+                return None
+            if self.last_cell != "header":
+                self.headers = []
+            self.headers.append(cell)
+            self.column, self.last_cell = 0, "header"
+            return None
+        self.last_cell = "value"
+        column, self.column = self.column, self.column + 1
+        if len(self.headers) == 1:
+            return self.headers[0]
+        # a header row: the column's own header; a cell past the last header has none
+        return self.headers[column] if column < len(self.headers) else None

@@ -32,7 +32,7 @@ from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
-from .layout import RowUnits
+from .layout import RowUnits, TableSubjects
 from .period import PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
@@ -245,8 +245,11 @@ def _published(doc: Doc) -> str | None:
 
 @Language.component("figure_subject")
 def figure_subject(doc: Doc) -> Doc:
+    # a value cell of a flattened table whose own words name nothing counts what the table's
+    # caption names (extract/layout.py TableSubjects)
+    table_subject = doc.user_data.get("table_subject")
     for span in doc.spans["figures"]:
-        span._.subject = describe_subject(span)
+        span._.subject = describe_subject(span) or table_subject
     return doc
 
 
@@ -298,12 +301,14 @@ def prepare_docs(nlp: Language, document):
                                   reference_period=reference)
     frames = PassageFrames(reference)
     row_units = RowUnits()
+    table_subjects = TableSubjects()
     for i, passage in enumerate(document.passages):
         text = texts[i]
         passage_source = sources.read(i, passage, text)
         dates = find_dates(text, published)
         context_period = frames.read(passage.kind, text, dates)
         cell_unit = row_units.read(text)
+        table_subject = table_subjects.read(text, sum(d.end - d.start for d in dates))
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
@@ -315,6 +320,8 @@ def prepare_docs(nlp: Language, document):
             continue
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
+        if table_subject:
+            doc.user_data["table_subject"] = table_subject
         if readings[i].changed:
             doc.user_data["reading"] = readings[i]
         doc._.context = PassageContext(
