@@ -11,12 +11,12 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from .build import BuildError, build, database_problem
-from .evaluate import evaluate, format_report, load_gold
-from .export import iter_statistics, json_line, write_csv
-from .pages import DATABASE
-from .site import serve_arguments
-from .trace import marked, trace
+from .build.build import BuildError, build, database_problem
+from .tools.evaluate import evaluate, format_report, load_gold
+from .query.export import iter_statistics, json_line, write_csv
+from .site.pages import DATABASE
+from .site.site import serve_arguments
+from .query.trace import marked, trace
 
 DEFAULT_DB = "build/claims.db"
 DEFAULT_CORPUS = "corpus"
@@ -48,7 +48,7 @@ DEFAULT_WORKERS = min(os.cpu_count() or 1, 4)
 
 
 def run_build(corpus: Path, db_path: Path, strict: bool = False, workers: int = 1) -> None:
-    from .progress import BuildProgress
+    from .build.progress import BuildProgress
     progress = BuildProgress(sys.stderr)
     try:
         report = build(corpus, db_path, echo=lambda line: click.echo(line, err=True), workers=workers,
@@ -83,7 +83,7 @@ def build_command(corpus, db_path, strict, workers, watch, interval):
     if not watch:
         run_build(corpus, db_path, strict, workers)
         return
-    from .watch import watch as watch_corpus
+    from .build.watch import watch as watch_corpus
     click.echo(f"Watching {corpus} (Ctrl-C to stop)", err=True)
     try:
         watch_corpus(corpus, db_path, echo=lambda line: click.echo(line, err=True), workers=workers,
@@ -169,7 +169,7 @@ def eval_claims_command(claims_file, corpora, db_path, show_errors, as_json, req
     rate by kind, origin accuracy, and traps called a match."""
     from extract import Extractor
 
-    from .claims_benchmark import below_targets, build_database, format_report as claims_report, load_claims, run
+    from .tools.claims_benchmark import below_targets, build_database, format_report as claims_report, load_claims, run
     targets = {}
     for item in required:
         name, _, value = item.partition("=")
@@ -204,7 +204,7 @@ def _where(row: dict) -> str:
 
 def _needs_reader(query: str) -> bool:
     """A query with words beside its number is read as a claim, to know its series."""
-    from .trace import parse_query
+    from .query.trace import parse_query
     parsed = parse_query(query)
     return parsed is not None and bool(parsed[1])
 
@@ -219,7 +219,7 @@ def trace_command(query, db_path, as_json, limit):
     """Every appearance of a figure, earliest first: "21%", "vacancy rate 21%", "464"."""
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
-    from .claim_reader import ClaimRefused, clean_query
+    from .query.claim_reader import ClaimRefused, clean_query
     extractor = None
     if _needs_reader(clean_query(query)):
         from extract import Extractor
@@ -284,8 +284,8 @@ def check_command(text, db_path, as_json):
     statement of it and the newest figure of its series."""
     from extract import Extractor
 
-    from .check import check_text
-    from .claim_reader import ClaimRefused
+    from .query.check import check_text
+    from .query.claim_reader import ClaimRefused
     if not db_path.exists():
         raise click.ClickException(f"no database at {db_path}: run 'claims build' first")
     try:
@@ -366,7 +366,7 @@ def serve_command(db_path, port, metadata):
               help="With --only files: the size of each file in MB.")
 def bench_command(seeds, work, scales, workers, report, only, file_mb):
     """Generate scaled corpora, time builds, rebuilds, trace and facet pages; write a report."""
-    from .bench import files_markdown, markdown, measure_files, replace_section, run
+    from .tools.bench import files_markdown, markdown, measure_files, replace_section, run
     work.mkdir(parents=True, exist_ok=True)
     if only == "files":
         def write(files: dict) -> None:  # after each file: a long run keeps what it measured
@@ -392,8 +392,8 @@ def bench_command(seeds, work, scales, workers, report, only, file_mb):
               help="NewsQuant's formatted test set (JSON), kept outside the repository.")
 @click.option("--show-misses", is_flag=True, help="List the sentences whose values were not all read.")
 def number_suite_command(newsquant, show_misses):
-    """Strict value F1 of the quantity reader on public number suites (claims/number_suite.py)."""
-    from claims import number_suite
+    """Strict value F1 of the quantity reader on public number suites (claims/tools/number_suite.py)."""
+    from claims.tools import number_suite
     suites = {}
     try:
         suites["quantulum3"] = number_suite.quantulum_cases()

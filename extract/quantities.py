@@ -1,6 +1,6 @@
 """The quantity grammar: every written form of a number, built from the number lexicon. A
 Quantity is a candidate number in a text; a statistic is a quantity the pipeline keeps and
-describes; a figure (claims/figures.py) is one fact that several statistics state.
+describes; a figure (claims/build/figures.py) is one fact that several statistics state.
 
 `find_quantities` returns candidate quantities with their value, range, unit and comparator; the
 spaCy component in extract/pipeline.py filters them with the parse (labels, list numbers,

@@ -1,10 +1,10 @@
 """The project's rules as SQL functions, and the queries written with them, so the site's
-canned queries use the same definition as the library (claims/conflicts.py) instead of a
+canned queries use the same definition as the library (claims/query/conflicts.py) instead of a
 second one written in metadata.yml."""
 from datasette import hookimpl
 
-from claims.conflicts import CANNED_QUERY, register_functions
-from claims.pages import DATABASE
+from claims.query.conflicts import CANNED_QUERY, register_functions
+from claims.site.pages import DATABASE
 
 
 @hookimpl

@@ -1,7 +1,7 @@
 """The site's own pages: a statistic's page and a document's page (Datasette row templates
 given their data here) and the home page's charts (a metric's timeline and a series' page are
 plugins/series_pages.py). The
-data comes from claims.pages, read through Datasette's read-only connection."""
+data comes from claims.site.pages, read through Datasette's read-only connection."""
 from __future__ import annotations
 
 import asyncio
@@ -14,13 +14,14 @@ from datasette.utils.asgi import Response
 
 from markupsafe import Markup
 
-from claims import charts, pages
-from claims.check import check_figures
-from claims.claim_reader import (MAX_CLAIM_CHARS, MAX_FIGURES, ClaimRefused, clean_query, read_claim,
+from claims.site import charts
+from claims.site import pages
+from claims.query.check import check_figures
+from claims.query.claim_reader import (MAX_CLAIM_CHARS, MAX_FIGURES, ClaimRefused, clean_query, read_claim,
                                   refuse_if_too_long)
-from claims.claimreview import claim_reviews
-from claims.trace import parse_query, trace
-from claims.limits import TimeLimitExceeded, time_limit
+from claims.query.claimreview import claim_reviews
+from claims.query.trace import parse_query, trace
+from claims.query.limits import TimeLimitExceeded, time_limit
 
 DATABASE = pages.DATABASE
 ROW_PAGES = {"statistics": pages.statistic_page, "documents": pages.document_page,

@@ -11,7 +11,7 @@ from datasette.views.base import DatasetteError
 from datasette.utils.asgi import Base400, Response
 from markupsafe import Markup, escape
 
-from claims.pages import DATABASE
+from claims.site.pages import DATABASE
 
 CONFIG = "claims-columns"
 # ?_columns=all shows every column (Datasette ignores a parameter starting with _ it does not know)

@@ -18,8 +18,8 @@ import datasette.handle_exception as datasette_handle_exception
 from datasette import hookimpl
 from markupsafe import Markup
 
-from claims.export import spreadsheet_safe
-from claims.pages import web_url
+from claims.query.export import spreadsheet_safe
+from claims.site.pages import web_url
 
 # the largest value a query may build or return: a whole document's text fits (files are at
 # most 50 MB), a 300 MB blob does not
@@ -169,7 +169,7 @@ def _is_csv(scope, headers) -> bool:
 
 def spreadsheet_safe_csv(app):
     """Datasette's .csv responses with every cell a spreadsheet would run as a formula neutralised
-    (claims.export.spreadsheet_safe), as `claims export --format csv` does. Datasette writes a
+    (claims.query.export.spreadsheet_safe), as `claims export --format csv` does. Datasette writes a
     CSV a record at a time; a part ending inside a quoted cell is held until its record is whole."""
     async def wrapped(scope, receive, send):
         if scope["type"] != "http" or not scope["path"].endswith(".csv"):

@@ -1,6 +1,6 @@
 """Series pages: what a figure measures, over time.
 
-- /-/series/<id>: one series (claims/series.py): its chart, and every statement of it by
+- /-/series/<id>: one series (claims/query/series.py): its chart, and every statement of it by
   source, each linked to its statistic and quoted in its sentence with the figure marked.
 - /-/timeline/<metric>: a metric's main series charted, its other series listed; with
   ?series=<id>&series=<id> the named series, each its own line.
@@ -13,8 +13,9 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from claims import charts, pages
-from claims.series import series_row, series_statistics
+from claims.site import charts
+from claims.site import pages
+from claims.query.series import series_row, series_statistics
 from registry.subjects import scope_label, subject_label
 
 DATABASE = pages.DATABASE

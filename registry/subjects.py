@@ -3,7 +3,7 @@ normalised to a stable id, so that "PSOs", "band 3" and "probation services offi
 subject and "in Kent" is one scope.
 
 Like the organisation registry it depends on nothing in the project: extract/ reads a figure's
-subject with it, claims/series.py keys a figure's series on it."""
+subject with it, claims/query/series.py keys a figure's series on it."""
 from __future__ import annotations
 
 import re

@@ -24,7 +24,7 @@ def shared_extractor(monkeypatch, extractor):
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory, extractor):
     """The seed corpus built once into a database for the whole session."""
-    from claims.build import build
+    from claims.build.build import build
     db_path = tmp_path_factory.mktemp("seed") / "claims.db"
     build(CORPUS, db_path, extractor=extractor, echo=lambda line: None)
     return db_path

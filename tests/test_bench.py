@@ -6,8 +6,8 @@ from pathlib import Path
 import sqlite_utils
 from conftest import CORPUS
 
-from claims.bench import generate_corpus, shift_figures
-from claims.build import POOL_MIN_FILES, build
+from claims.tools.bench import generate_corpus, shift_figures
+from claims.build.build import POOL_MIN_FILES, build
 from ingest import ingest_file
 from ingest.manifest import load_manifest
 
@@ -59,7 +59,7 @@ def test_parallel_build_gives_the_same_database(tmp_path, extractor):
 
 
 def test_one_large_file_is_shared_out_among_workers(tmp_path, extractor):
-    from claims.build import SPLIT_MIN_BYTES
+    from claims.build.build import SPLIT_MIN_BYTES
     corpus = tmp_path / "corpus"
     generate_corpus(CORPUS, corpus, 14, posts_per_file=14)
     [big] = corpus.glob("*.txt")
@@ -72,7 +72,7 @@ def test_one_large_file_is_shared_out_among_workers(tmp_path, extractor):
 
 
 def test_report_rows_from_results():
-    from claims.bench import markdown
+    from claims.tools.bench import markdown
     build = {"seconds": 4.0, "words": 200_000, "statistics": 2_700, "rss_main_mb": 126, "rss_worker_mb": 250}
     results = {"date": "2026-11-26T08:00:00+00:00", "workers": 2,
                "machine": {"cpu": "AMD EPYC", "cores": 2, "memory_gb": 23.5, "python": "3.11.7", "system": "Linux"},
@@ -87,7 +87,7 @@ def test_report_rows_from_results():
 
 
 def test_the_large_file_of_each_format_is_read_as_that_format(tmp_path):
-    from claims.bench import FILE_FORMATS, _seed_paragraphs, large_file
+    from claims.tools.bench import FILE_FORMATS, _seed_paragraphs, large_file
     paragraphs = _seed_paragraphs(CORPUS)
     read_as = {}
     for fmt in FILE_FORMATS:
@@ -103,7 +103,7 @@ def test_the_large_file_of_each_format_is_read_as_that_format(tmp_path):
 
 
 def test_one_section_measured_again_replaces_only_its_own():
-    from claims.bench import files_markdown, replace_section
+    from claims.tools.bench import files_markdown, replace_section
     report = "# Benchmarks\n\n## Build\n\nbuild table\n\n## Queries\n\nquery table\n"
     row = {"file": "bulletin.eml", "read_as": "email", "bytes": 50_000_000, "documents": 1,
            "statistics": 90_000, "seconds": 300.0, "rss_main_mb": 640.0}

@@ -8,7 +8,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from conftest import CORPUS
 
-from claims import build as build_module
+from claims.build import build as build_module
 from claims.cli import cli
 
 
@@ -81,7 +81,7 @@ def test_build_is_atomic(corpus, tmp_path, monkeypatch):
 
     def crash(db, affected=None):
         raise RuntimeError("disk full")
-    monkeypatch.setattr("claims.figures.link_figures", crash)
+    monkeypatch.setattr("claims.build.figures.link_figures", crash)
     with pytest.raises(RuntimeError):
         build_module.build(corpus, db_path, echo=lambda line: None)
     # the old database is untouched: the build's one transaction was rolled back

@@ -1,4 +1,4 @@
-"""Charts by series (claims/charts.py, plugins/series_pages.py): a chart draws one series, or a
+"""Charts by series (claims/site/charts.py, plugins/series_pages.py): a chart draws one series, or a
 few named ones each with its own line and legend entry, never every statistic of a metric; a
 series page lists every statement of its series by source."""
 import asyncio
@@ -10,8 +10,9 @@ import sqlite_utils
 import yaml
 from bs4 import BeautifulSoup
 
-from claims import charts, site
-from claims.pages import HOME_CHARTS
+from claims.site import charts
+from claims.site import site
+from claims.site.pages import HOME_CHARTS
 
 
 @pytest.fixture(scope="module")

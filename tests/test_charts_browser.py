@@ -6,7 +6,7 @@ import shutil
 import pytest
 import sqlite_utils
 
-from claims.server import serving
+from claims.site.server import serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

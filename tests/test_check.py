@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from conftest import CORPUS
 
 from claims.cli import cli
-from claims.conflicts import find_conflicts
+from claims.query.conflicts import find_conflicts
 
 FILES = {
     "pac.txt": ("House of Commons Committee of Public Accounts", "committee", "2025-06-01",
@@ -29,13 +29,13 @@ def db_path(tmp_path_factory, extractor):
     for name, (publisher, kind, published, text) in FILES.items():
         (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
                                    f"Title\n{text}\n", "utf-8")
-    from claims.build import build
+    from claims.build.build import build
     build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
     return folder / "claims.db"
 
 
 def check(db_path, extractor, text):
-    from claims.check import check_text
+    from claims.query.check import check_text
     return check_text(sqlite_utils.Database(db_path), extractor, text)["claims"]
 
 
@@ -82,7 +82,7 @@ def test_conflicts_are_real_and_rounding_is_not(db_path):
 def test_conflicting_figures_query_on_the_site(db_path):
     import asyncio
 
-    from claims import site
+    from claims.site import site
     ds = site.datasette(db_path)
     rows = asyncio.run(ds.client.get("/claims/conflicting_figures.json?_shape=array")).json()
     assert {frozenset((r["value_a"], r["value_b"])) for r in rows} == {frozenset((21.0, 25.0)), frozenset((25.0, 21.3))}

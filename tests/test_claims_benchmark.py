@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SHARED
 
-from claims.claims_benchmark import (KIND_VERDICTS, TRAP, below_targets, build_database, claim_problems,
+from claims.tools.claims_benchmark import (KIND_VERDICTS, TRAP, below_targets, build_database, claim_problems,
                                      load_claims, run)
 from claims.cli import cli
 

@@ -3,10 +3,10 @@ row writer, export and trace agree, so a new field cannot be written in one plac
 in another."""
 import dataclasses
 
-from claims.build import statistic_fields
-from claims.export import EXPORT_FIELDS
-from claims.matching import STATEMENT_FIELDS
-from claims.schema import TABLES
+from claims.build.build import statistic_fields
+from claims.query.export import EXPORT_FIELDS
+from claims.query.matching import STATEMENT_FIELDS
+from claims.build.schema import TABLES
 from extract import Statistic
 
 # what the database adds to a statistic, and what export and trace join from elsewhere

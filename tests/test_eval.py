@@ -3,8 +3,8 @@ import pytest
 import sqlite_utils
 from conftest import CORPUS, GOLD
 
-from claims.evaluate import evaluate, format_report, load_gold
-from claims.export import iter_statistics
+from claims.tools.evaluate import evaluate, format_report, load_gold
+from claims.query.export import iter_statistics
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold/seeds.jsonl not present")
 
@@ -30,7 +30,7 @@ def test_duplicate_article_counted_once(seed_db):
 
 
 def test_matching_counts_whole_word_occurrences():
-    from claims.evaluate import gold_spans
+    from claims.tools.evaluate import gold_spans
     record = {"sentence": "a decrease of 48 (18.9%) and change of 1 (0.5%)", "mention": "1", "occurrence": 1}
     text = "xx " + record["sentence"]
     [(s, e)] = gold_spans(record, text)

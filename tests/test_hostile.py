@@ -199,7 +199,7 @@ def site(corpus, tmp_path):
                                      "There were 77 probation officer vacancies.\n", "utf-8")
     db_path = tmp_path / "claims.db"
     assert build(corpus, db_path).exit_code == 0
-    from claims import site
+    from claims.site import site
     return site.datasette(db_path), db_path
 
 
@@ -472,8 +472,8 @@ def test_row15_watch_waits_out_a_held_lock_and_a_full_disk(corpus, tmp_path, ext
     import sqlite3
     import threading
 
-    from claims import build as build_module
-    from claims.watch import watch
+    from claims.build import build as build_module
+    from claims.build.watch import watch
     db_path = tmp_path / "claims.db"
     lines, reports, stop = [], [], threading.Event()
     real_ensure_search = build_module.ensure_search

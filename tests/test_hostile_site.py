@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from datasette.plugins import pm
 
-from claims import site as claims_site
-from claims.charts import metric_chart
+from claims.site import site as claims_site
+from claims.site.charts import metric_chart
 from claims.cli import cli
 
 MB = 1024 * 1024

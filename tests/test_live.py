@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import CORPUS, ROOT
 
 from claims.cli import cli
-from claims.server import serving
+from claims.site.server import serving
 
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
@@ -84,7 +84,7 @@ def test_incremental_reclustering_equals_a_full_build(corpus, tmp_path):
 BUILD_SCRIPT = """
 import sys
 from pathlib import Path
-from claims.build import build
+from claims.build.build import build
 build(Path(sys.argv[1]), Path(sys.argv[2]), echo=lambda line: None, workers=1)
 """
 
@@ -116,7 +116,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_database_whole(corpus, tmp_
 
 
 def test_progress_is_plain_lines_when_not_a_terminal(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr("claims.progress.PLAIN_EVERY", 0.0)
+    monkeypatch.setattr("claims.build.progress.PLAIN_EVERY", 0.0)
     result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--db", str(tmp_path / "c.db")])
     lines = [line for line in result.output.splitlines() if line.startswith("build: ")]
     assert lines[0].startswith("build: 1/2 files, 1 documents, ")
@@ -126,8 +126,8 @@ def test_progress_is_plain_lines_when_not_a_terminal(corpus, tmp_path, monkeypat
 def test_progress_is_a_bar_on_a_terminal():
     import io
 
-    from claims.build import Progress
-    from claims.progress import BuildProgress
+    from claims.build.build import Progress
+    from claims.build.progress import BuildProgress
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -182,7 +182,7 @@ def test_a_changed_post_is_the_only_document_extracted_again(tmp_path, extractor
 def test_watch_rebuilds_each_change_with_the_pipeline_loaded_once(corpus, tmp_path, extractor):
     import threading
 
-    from claims.watch import watch
+    from claims.build.watch import watch
     db_path = tmp_path / "claims.db"
     reports, stop = [], threading.Event()
     thread = threading.Thread(target=watch, args=(corpus, db_path), daemon=True, kwargs=dict(

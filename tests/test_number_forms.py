@@ -156,7 +156,7 @@ def test_a_length_of_time_ending_on_a_date_is_a_period_not_a_figure(extractor):
 
 
 def test_the_number_suite_scorer_matches_values_strictly():
-    from claims.number_suite import Case, figure_finder, score
+    from claims.tools.number_suite import Case, figure_finder, score
     cases = [Case("There were 5 officers and a third left.", [(5, None), (1 / 3, None)]),
              Case("Waits were 3 to 4 weeks.", [(3.5, None)]),
              Case("Pay rose 2% in 2019.", [(2.5, None)])]

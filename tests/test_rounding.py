@@ -1,10 +1,10 @@
-"""One rule for "the same figure, rounded" (claims/rounding.py), and trace, check and
+"""One rule for "the same figure, rounded" (claims/query/rounding.py), and trace, check and
 conflicts all keeping to it."""
 import pytest
 import sqlite_utils
 
-from claims.conflicts import beyond_rounding, find_conflicts
-from claims.rounding import agree, rounding_tolerance
+from claims.query.conflicts import beyond_rounding, find_conflicts
+from claims.query.rounding import agree, rounding_tolerance
 
 
 @pytest.mark.parametrize("mention,value,unit,comparator,expected", [
@@ -50,14 +50,14 @@ def db_path(tmp_path_factory, extractor):
             ("napo.txt", "Napo", "union", "There were 700 probation officer vacancies in 2024.")]:
         (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: 2025-01-10\n---\n"
                                    f"Title\n{text}\n", "utf-8")
-    from claims.build import build
+    from claims.build.build import build
     build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
     return folder / "claims.db"
 
 
 def test_trace_check_and_conflicts_read_rounding_alike(db_path, extractor):
-    from claims.check import check_text
-    from claims.trace import trace
+    from claims.query.check import check_text
+    from claims.query.trace import trace
     db = sqlite_utils.Database(db_path)
     # trace: "600" finds the 613 it rounds, never the 700
     found = trace(db, "600 vacancies")
@@ -84,7 +84,7 @@ def test_the_sql_filter_trace_reads_loose_figures_by_is_never_narrower_than_the_
     bound; both must keep every figure the rule (rounding_tolerance) would let agree."""
     import sqlite3
 
-    from claims.rounding import LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL
+    from claims.query.rounding import LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL
     conn = sqlite3.connect(":memory:")
     conn.execute("create table statistics (mention, value, unit, comparator)")
     conn.execute("insert into statistics values (?, ?, ?, ?)", [mention, value, unit, comparator])
@@ -94,13 +94,13 @@ def test_the_sql_filter_trace_reads_loose_figures_by_is_never_narrower_than_the_
 
 
 def test_the_loose_figures_index_is_built(db_path):
-    from claims.schema import LOOSELY_WRITTEN_INDEX
+    from claims.build.schema import LOOSELY_WRITTEN_INDEX
     db = sqlite_utils.Database(db_path)
     assert LOOSELY_WRITTEN_INDEX in {i.name for i in db["statistics"].indexes}
 
 
 def test_a_rounding_is_a_figure_of_the_same_unit(db_path):
-    from claims.trace import trace
+    from claims.query.trace import trace
     db = sqlite_utils.Database(db_path)
     found = trace(db, "a vacancy rate of 21%")
     assert [r["mention"] for r in found["exact"] + found["rounded"]] == ["20.6%"]

@@ -2,7 +2,7 @@
 that decides whether a claim's figure and a stored statistic measure the same thing."""
 import pytest
 
-from claims.series import SeriesKey, compatible, is_readable, same_series, series_key
+from claims.query.series import SeriesKey, compatible, is_readable, same_series, series_key
 from registry.subjects import is_part_of, scope_of, subject_label, subject_of
 
 
@@ -132,7 +132,7 @@ def test_readable_and_same_series():
 
 
 def test_claims_read_by_the_pipeline_get_their_series(extractor):
-    from claims.claim_reader import claim_document
+    from claims.query.claim_reader import claim_document
     text = ("There are 21 probation officer vacancies in Kent. The rest of the probation service was "
             "allocated to 21 newly created community rehabilitation companies in 2014.")
     [stats] = extractor.extract([claim_document(text)])
@@ -157,7 +157,7 @@ def _series_state(path):
 def test_series_table_after_an_incremental_build_equals_a_full_one(tmp_path, extractor):
     from conftest import CORPUS
 
-    from claims.build import build
+    from claims.build.build import build
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("001_741b4b0b39277c09.txt", "004_99fb86074057d25d.txt"):
@@ -189,8 +189,8 @@ def test_a_new_series_rule_recomputes_the_series_of_statistics_carried_over(tmp_
     import sqlite_utils
     from conftest import CORPUS
 
-    from claims import series as series_module
-    from claims.build import build
+    from claims.query import series as series_module
+    from claims.build.build import build
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_bytes((CORPUS / "004_99fb86074057d25d.txt").read_bytes())

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from bs4 import BeautifulSoup
-from claims import site as claims_site
-from claims.schema import TABLES
+from claims.site import site as claims_site
+from claims.build.schema import TABLES
 
 
 
@@ -20,7 +20,7 @@ def site(seed_db, tmp_path_factory):
     db["passages"].insert({"document_id": 1, "ordinal": 999, "kind": "paragraph",
                            "text": "<script>alert('x')</script> 12 staff"})
     db.close()
-    # the configuration claims serve uses (claims/site.py): what is tested is what is served
+    # the configuration claims serve uses (claims/site/site.py): what is tested is what is served
     return claims_site.datasette(db_path)
 
 

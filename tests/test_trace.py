@@ -81,15 +81,15 @@ def test_rounding_finds_the_same_figure(seed_db):
 
 
 def test_conflicting_figures_query_is_find_conflicts(seed_db):
-    """The site's canned query is claims.conflicts' SQL, supplied by the plugin, not a copy."""
+    """The site's canned query is claims.query.conflicts' SQL, supplied by the plugin, not a copy."""
     import asyncio
 
     import sqlite_utils
     import yaml
     from conftest import ROOT
 
-    from claims import site
-    from claims.conflicts import find_conflicts
+    from claims.site import site
+    from claims.query.conflicts import find_conflicts
     queries = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["claims"]["queries"]
     assert "conflicting_figures" not in queries
     db = sqlite_utils.Database(seed_db)

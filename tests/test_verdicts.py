@@ -41,14 +41,14 @@ def db_path(tmp_path_factory, extractor):
     for name, (publisher, kind, published, text) in FILES.items():
         (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
                                    f"Title of {name}\n{text}\n", "utf-8")
-    from claims.build import build
+    from claims.build.build import build
     (folder / "db").mkdir()
     build(corpus, folder / "db" / "claims.db", extractor=extractor, echo=lambda line: None)
     return folder / "db" / "claims.db"
 
 
 def check(db_path, extractor, text):
-    from claims.check import check_text
+    from claims.query.check import check_text
     return check_text(sqlite_utils.Database(db_path), extractor, text, today=date(2026, 12, 7))["claims"]
 
 
@@ -122,7 +122,7 @@ def test_misattribution_heads_the_verdicts(db_path, extractor):
 
 
 def test_trace_with_words_keeps_to_the_series_and_says_no(db_path, extractor):
-    from claims.trace import trace
+    from claims.query.trace import trace
     db = sqlite_utils.Database(db_path)
     found = trace(db, "21 probation officer vacancies", extractor=extractor)
     assert found["exact"] == [] and found["rounded"] == []
@@ -132,7 +132,7 @@ def test_trace_with_words_keeps_to_the_series_and_says_no(db_path, extractor):
 
 
 def test_a_bare_number_is_traced_in_every_series_but_a_looser_figure_is_not_its_rounding(db_path):
-    from claims.trace import trace
+    from claims.query.trace import trace
     db = sqlite_utils.Database(db_path)
     found = trace(db, "464")
     assert [r["mention"] for r in found["exact"]] == ["464"] and found["exact"][0]["is_origin"]
@@ -145,12 +145,12 @@ def test_a_bare_number_is_traced_in_every_series_but_a_looser_figure_is_not_its_
 @pytest.mark.parametrize("text", ["２１％ of probation officers", "2\u200b1% of probation officers",
                                   "\u202e21% of probation officers"])
 def test_full_width_digits_and_invisible_characters_are_read_as_written(text):
-    from claims.claim_reader import clean_query
+    from claims.query.claim_reader import clean_query
     assert clean_query(text) == "21% of probation officers"
 
 
 def test_a_paste_past_the_caps_is_refused_never_cut(db_path, extractor):
-    from claims.claim_reader import MAX_CLAIM_CHARS, MAX_FIGURES, ClaimRefused
+    from claims.query.claim_reader import MAX_CLAIM_CHARS, MAX_FIGURES, ClaimRefused
     with pytest.raises(ClaimRefused, match=f"at most {MAX_CLAIM_CHARS:,}"):
         check(db_path, extractor, "x" * (MAX_CLAIM_CHARS + 1))
     with pytest.raises(ClaimRefused, match=f"at most {MAX_FIGURES} figures"):
@@ -160,7 +160,7 @@ def test_a_paste_past_the_caps_is_refused_never_cut(db_path, extractor):
 
 
 def test_a_check_past_its_time_limit_stops_with_a_message(db_path):
-    from claims.limits import TimeLimitExceeded, time_limit
+    from claims.query.limits import TimeLimitExceeded, time_limit
     db = sqlite_utils.Database(db_path)
     with pytest.raises(TimeLimitExceeded, match="longer than the 0.01 seconds"):
         with time_limit(db.conn, 0.01):
@@ -170,7 +170,7 @@ def test_a_check_past_its_time_limit_stops_with_a_message(db_path):
 
 
 def site_get(db_path, path):
-    from claims import site
+    from claims.site import site
     return asyncio.run(site.datasette(db_path).client.get(path))
 
 
@@ -189,7 +189,7 @@ def test_json_endpoints_answer_with_the_clis_json(db_path, command, path, query)
 
 
 def test_the_site_answers_a_refused_paste_with_its_message(db_path):
-    from claims.claim_reader import MAX_FIGURES
+    from claims.query.claim_reader import MAX_FIGURES
     response = site_get(db_path, "/-/check.json?q=" + "+".join(["1%25"] * (MAX_FIGURES + 1)))
     assert response.status_code == 400
     assert response.json()["error"].endswith(f"a check reads at most {MAX_FIGURES} figures. Paste fewer.")
@@ -198,7 +198,7 @@ def test_the_site_answers_a_refused_paste_with_its_message(db_path):
 
 
 def test_the_site_answers_past_its_time_limit_with_a_message(db_path, monkeypatch):
-    monkeypatch.setattr("claims.limits.CHECK_SECONDS", 0.0)
+    monkeypatch.setattr("claims.query.limits.CHECK_SECONDS", 0.0)
     response = site_get(db_path, "/-/check.json?q=There+were+464+probation+officer+vacancies+in+December+2020.")
     assert response.status_code == 400
     assert response.json()["error"].startswith("This took longer than the 0 seconds a check may take")
@@ -240,7 +240,7 @@ def test_the_check_page_links_its_json_and_every_number_to_its_statistic(db_path
 
 
 def test_conflicts_are_found_through_the_series_index(db_path):
-    from claims.conflicts import CONFLICTS_SQL, CONFLICTS_WITH_SQL, register_functions
+    from claims.query.conflicts import CONFLICTS_SQL, CONFLICTS_WITH_SQL, register_functions
     db = sqlite_utils.Database(db_path)
     register_functions(db.conn)
     for sql, params in ((CONFLICTS_WITH_SQL, {"statistic_id": 1}), (CONFLICTS_SQL, {})):
@@ -280,7 +280,7 @@ def series_db(tmp_path_factory, extractor):
     for name, (publisher, kind, published, text) in SERIES_FILES.items():
         (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
                                    f"Title of {name}\n{text}\n", "utf-8")
-    from claims.build import build
+    from claims.build.build import build
     (folder / "db").mkdir()
     build(corpus, folder / "db" / "claims.db", extractor=extractor, echo=lambda line: None)
     return folder / "db" / "claims.db"

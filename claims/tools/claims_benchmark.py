@@ -1,6 +1,6 @@
 """The claim-check benchmark: claims written as people quote figures, each with the verdict a
 fact-checker would give and the figure in the corpus it comes from, checked through the same
-call `claims check --json` makes (claims.check.check_text) and scored by kind.
+call `claims check --json` makes (claims.query.check.check_text) and scored by kind.
 
 A claims file holds one JSON object a line: id, claim, kind, verdict (the expected headline),
 accept (other verdicts also right), origin ({"file", "mention"} or null), corpus, note."""
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .check import VERDICTS, check_text
+from ..query.check import VERDICTS, check_text
 
 # what each kind of claim is, and the headline verdict it must get
 KIND_VERDICTS = {
@@ -70,7 +70,7 @@ def claim_problems(claim: dict) -> list[str]:
 def build_database(corpora: list[Path], db_path: Path, extractor=None, echo=lambda line: None) -> None:
     """One database from the documents of several corpus folders (the build reads one folder
     and refuses symlinks leading out of it, so the files are copied into a temporary one)."""
-    from .build import build
+    from ..build.build import build
     with tempfile.TemporaryDirectory(prefix="claims-benchmark-") as tmp:
         seen: dict[str, Path] = {}
         for corpus in corpora:

@@ -1,7 +1,7 @@
 """Charts of series as inline SVG: drawn on the server from the database, so the site needs no
 JavaScript library and no network to show it.
 
-A chart draws one series (claims/series.py: one metric, of one subject, in one unit, as one
+A chart draws one series (claims/query/series.py: one metric, of one subject, in one unit, as one
 measure, in one place), or a few named ones, each its own line and legend entry: never every
 statistic of a metric, which would put 35 chief officers beside 8,300 staff. Within one series
 the points are coloured by who stated them. Each point links to its statistic's page and
@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from extract.period_value import Period
 
 from .pages import STATISTIC_URL, metric_label
-from .series import series_of_metric, series_row, series_statistics
+from ..query.series import series_of_metric, series_row, series_statistics
 
 # colour-blind-safe palette (Okabe and Ito), one colour per source or per series
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]

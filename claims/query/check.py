@@ -1,6 +1,6 @@
 """Check a claim as it was quoted ("Probation officer vacancies have hit 21%, according to the
-inspectorate"): read it with the extraction pipeline (claims/claim_reader.py), find each
-figure in the corpus by the one matching rule (claims/matching.py), and give it one headline
+inspectorate"): read it with the extraction pipeline (claims/query/claim_reader.py), find each
+figure in the corpus by the one matching rule (claims/query/matching.py), and give it one headline
 verdict, the reasons beneath it, its origin, every other statement of it and the newest
 figure of its series.
 

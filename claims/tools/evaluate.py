@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extract.reasons import describe_reason
 
-from .rounding import value_tolerance
+from ..query.rounding import value_tolerance
 
 
 @dataclass

@@ -5,7 +5,7 @@ import hashlib
 
 import sqlite_utils
 
-from .rounding import LOOSELY_WRITTEN_SQL
+from ..query.rounding import LOOSELY_WRITTEN_SQL
 
 TABLES: dict[str, dict] = {
     "files": dict(
@@ -41,7 +41,7 @@ TABLES: dict[str, dict] = {
         columns={"id": int, "passage_id": int, "footnote_id": int, "number": int, "start": int,
                  "end": int, "file_start": int, "file_end": int},
         pk="id", foreign_keys=[("passage_id", "passages", "id"), ("footnote_id", "footnotes", "id")]),
-    # what a figure measures, as one key (claims/series.py): its statistics over time
+    # what a figure measures, as one key (claims/query/series.py): its statistics over time
     "series": dict(
         columns={"id": str, "label": str, "metric": str, "subject": str, "unit": str, "measure": str,
                  "scope": str, "statistics": int, "sources": int, "first_period": str, "last_period": str,

@@ -5,20 +5,20 @@ A one-file change costs what changed, not what the file holds:
   is the same as before is not extracted again: its statistics are carried over;
 - a statistic stated again (same sentence, figure and everything clustering reads) keeps its
   id and its figure, so links to it stay valid and only the facts whose statistics were
-  really added or removed are re-clustered (claims/figures.py)."""
+  really added or removed are re-clustered (claims/build/figures.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 # what a statistic is, for telling whether a rebuilt file states it again: its words and
-# everything claims/figures.py reads to cluster it and rank its origin
+# everything claims/build/figures.py reads to cluster it and rank its origin
 IDENTITY = ("sentence", "mention", "metric", "unit", "value", "value_high", "year", "published",
             "period_from_publication", "source", "document_kind")
 
 
 def fact(row: dict) -> tuple:
-    """The fact a statistic states, as claims/figures.py clusters it."""
+    """The fact a statistic states, as claims/build/figures.py clusters it."""
     return (row["metric"], row["unit"], row["value"], row["value_high"])
 
 

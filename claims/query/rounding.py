@@ -1,5 +1,5 @@
-"""When two figures are the same figure: one definition for clustering (claims/figures.py),
-`claims trace`, `claims check` and conflicts (claims/conflicts.py).
+"""When two figures are the same figure: one definition for clustering (claims/build/figures.py),
+`claims trace`, `claims check` and conflicts (claims/query/conflicts.py).
 
 A written figure stands for every value that rounds to it: "21%" for 20.5-21.5, "3.5 million"
 for 3.45-3.55 million, "one in five" for a share between 17.5% and 22.5%, "about 600" for
@@ -17,7 +17,7 @@ WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 # the figures rounding_tolerance lets reach further than half a unit or 0.5% of their value:
 # "about", words, scale words and suffixes ("3.5 million", "£1bn", "25k"), round numbers
-# ("600", "£40"); as SQL over a statistics row, for an index of them (claims/schema.py)
+# ("600", "£40"); as SQL over a statistics row, for an index of them (claims/build/schema.py)
 LOOSELY_WRITTEN_SQL = ("(comparator = '~' or mention glob '*[A-Za-z]*' or mention glob '*0' "
                        "or mention glob '*0[%p]')")
 

@@ -41,14 +41,14 @@ where a.id = :statistic_id and {PAIR_CONDITIONS}"""
 CANNED_QUERY = {
     "title": "Conflicting figures",
     "description": "Two sources stating different levels of one series for overlapping periods, by more "
-                   "than rounding explains (claims/conflicts.py).",
+                   "than rounding explains (claims/query/conflicts.py).",
     "sql": CONFLICTS_SQL,
 }
 
 
 def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: str, unit: str) -> bool:
     """Two stated levels that rounding cannot explain ("21%" and "21.3%" agree; "21%" and
-    "25%" do not): claims/rounding.py."""
+    "25%" do not): claims/query/rounding.py."""
     return not agrees_with_written(a_value, rounding_tolerance(a_mention, a_value, unit), b_mention, b_value, unit)
 
 
@@ -72,7 +72,7 @@ def find_conflicts(db: sqlite_utils.Database) -> list[dict]:
 
 
 def conflicts_with(db: sqlite_utils.Database, row: dict) -> list[dict]:
-    """The statements in conflict with one statement (a record of claims/matching.py)."""
+    """The statements in conflict with one statement (a record of claims/query/matching.py)."""
     register_functions(db.conn)
     ids = [r[0] for r in db.execute(CONFLICTS_WITH_SQL, {"statistic_id": row["statistic_id"]}).fetchall()]
     if not ids:

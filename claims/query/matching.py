@@ -1,6 +1,6 @@
 """The one matching rule of check, trace, conflicts and superseded: a figure of a claim and a
 stored statistic are the same figure only when their series are compatible
-(claims/series.py) AND their values agree within rounding (claims/rounding.py). A claim
+(claims/query/series.py) AND their values agree within rounding (claims/query/rounding.py). A claim
 whose metric or subject cannot be read matches nothing; the statistics that only share its
 number are "the same number, measuring something else", listed apart.
 
@@ -16,10 +16,10 @@ import sqlite_utils
 from registry.subjects import metric_of_subject
 
 from .export import EXPORT_FIELDS, STATISTICS_SQL, _record
-from .figures import origin_rank
+from ..build.figures import origin_rank
 from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, value_tolerance,
                        widest_tolerance)
-from .schema import LOOSELY_WRITTEN_INDEX
+from ..build.schema import LOOSELY_WRITTEN_INDEX
 from .series import SeriesKey, compatible, is_readable
 
 # a statement: the export record, what it measures and where its figure sits in its sentence
@@ -31,7 +31,7 @@ NOT_MATCHES_SHOWN = 20  # statistics sharing a figure's number but not its serie
 
 def row_series(row: dict) -> SeriesKey:
     """A statement's series, as the build stored it (statistics.subject_id and scope, from
-    claims/series.py's series_key)."""
+    claims/query/series.py's series_key)."""
     return SeriesKey(metric_of_subject(row["metric"] or None, row["subject_id"]), row["subject_id"],
                      row["unit"] or None, row["measure"] or "level", row["scope"])  # statistics sharing one number read at most: a check stays bounded
 
@@ -42,7 +42,7 @@ class Figure:
     mention: str
     value: float
     unit: str
-    tolerance: float  # the values the figure as written stands for (claims/rounding.py)
+    tolerance: float  # the values the figure as written stands for (claims/query/rounding.py)
     key: SeriesKey | None  # None: a bare number, no series asked for
     allows_parts: bool = False
     any_unit: bool = False  # a bare count ("21") finds the value in any unit ("21%")
@@ -183,7 +183,7 @@ def highlight(sentence: str, mention: str, offset: int) -> list[int] | None:
 
 def primary_first(rows: list[dict]) -> list[dict]:
     """Statements ordered as origins: the body asserting its own figure in a dated document
-    first, then by kind of document (claims/figures.py), then the earliest."""
+    first, then by kind of document (claims/build/figures.py), then the earliest."""
     return sorted(rows, key=lambda r: (*origin_rank(bool(r["published"]), r["source"],
                                                     r["publisher"], r["document_kind"]),
                                        r["published"] or "9999", r["statistic_id"]))

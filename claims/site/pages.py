@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from extract.reasons import reasons_of
 
-from .trace import citations
+from ..query.trace import citations
 
 # the name Datasette serves the database under; metadata.yml, the templates and these links use it
 DATABASE = "claims"
@@ -67,7 +67,7 @@ def figure_mark(text: str, start: int, end: int, url: str | None = None, title: 
 
 def sentence_html(sentence: str, highlight: list[int] | None, url: str | None = None) -> Markup:
     """A statement's sentence escaped, its figure marked at the place its stored offsets give
-    (claims/matching.py: highlight) and linked to its statistic."""
+    (claims/query/matching.py: highlight) and linked to its statistic."""
     if not highlight:
         return escape(sentence)
     start, end = highlight

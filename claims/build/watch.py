@@ -1,5 +1,5 @@
 """`claims build --watch`: rebuild whenever the corpus changes, with the spaCy pipeline loaded
-once. A one-file rebuild then costs what the file changed (claims/build.py reads only its new
+once. A one-file rebuild then costs what the file changed (claims/build/build.py reads only its new
 or changed documents and re-clusters only the facts they touch); starting Python and loading
 spaCy, which a fresh `claims build` pays every time, is paid once. A running `claims serve`
 sees each rebuild whole when it commits."""

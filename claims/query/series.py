@@ -4,7 +4,7 @@ they measure the same thing: the same metric, of the same population or thing co
 (a level, a change or a target), where stated for the same place.
 
 Check, trace, conflicts and charts all ask `compatible(claim_key, stat_key)` before they
-compare values (claims/rounding.py decides whether the values agree)."""
+compare values (claims/query/rounding.py decides whether the values agree)."""
 from __future__ import annotations
 
 import hashlib
@@ -153,7 +153,7 @@ def series_version() -> str:
     columns it was written with; when this changes, every statistic's are computed again."""
     from importlib import resources
     digest = hashlib.sha256()
-    for package, name in (("claims", "series.py"), ("registry", "subjects.py"), ("registry", "subjects.yml")):
+    for package, name in (("claims.query", "series.py"), ("registry", "subjects.py"), ("registry", "subjects.yml")):
         digest.update(name.encode() + b"\0" + resources.files(package).joinpath(name).read_bytes())
     return digest.hexdigest()[:12]
 

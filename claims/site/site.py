@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 METADATA = ROOT / "metadata.yml"
 SETTINGS = ROOT / "settings.json"
 TEMPLATES = ROOT / "templates"

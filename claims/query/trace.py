@@ -1,7 +1,7 @@
 """Trace a figure a user pasted ("vacancy rate 21%", "464", "seven of 27 targets") to every
 appearance in the corpus, earliest first, with its origin and citations.
 
-By the one matching rule (claims/matching.py): when the query's words say what the figure
+By the one matching rule (claims/query/matching.py): when the query's words say what the figure
 measures, only statistics of a compatible series are appearances; the others sharing its
 number are listed apart as "nearest figures, not matches", and when nothing matches the
 answer says so. A bare number ("464") finds its value in every series, each series with its
@@ -111,7 +111,7 @@ def _named(row: dict, words: list[str]) -> int:
 
 
 def _mark_origins(rows: list[dict]) -> None:
-    """Each series' origin among the appearances: its primary source (claims/matching.py);
+    """Each series' origin among the appearances: its primary source (claims/query/matching.py);
     an appearance of the same period, or with no period of its own, repeats it. A statement
     whose subject was not read joins the series of the same metric, unit and measure."""
     origins: list[tuple[SeriesKey, dict]] = []

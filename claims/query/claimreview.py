@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from .pages import web_url
+from ..site.pages import web_url
 
 REVIEWER = "Probation Claims"
 # a rating per verdict, 1 (worst) to 5 (best), for readers that need a number
@@ -17,7 +17,7 @@ RATING = {"matches": 5, "rounded": 4, "superseded": 3, "different_period": 3, "c
 
 def claim_reviews(result: dict, page_url: str, statistic_url: Callable[[int], str],
                   today: date | None = None) -> list[dict]:
-    """A ClaimReview for each figure of a check (the dict claims/check.py returns)."""
+    """A ClaimReview for each figure of a check (the dict claims/query/check.py returns)."""
     return [claim_review(claim, page_url, statistic_url, today) for claim in result["claims"]]
 
 

@@ -47,7 +47,7 @@ class PassagePool:
 
 def _documents_of(corpus: Path) -> list:
     """Every document of a corpus folder, read as the build reads it."""
-    from claims.build import corpus_files
+    from claims.build.build import corpus_files
     manifest = load_manifest(corpus)
     documents = []
     for path in corpus_files(corpus):
@@ -138,7 +138,7 @@ def generate_corpus(seeds: Path, out: Path, documents: int, seed: int = 2011,
 def _build_in_this_process(corpus: str, db: str, workers: int) -> None:
     import sqlite_utils
 
-    from claims.build import build
+    from claims.build.build import build
     started = time.perf_counter()
     report = build(Path(corpus), Path(db), echo=lambda line: None, workers=workers)
     seconds = time.perf_counter() - started
@@ -153,7 +153,7 @@ def _build_in_this_process(corpus: str, db: str, workers: int) -> None:
 def _rebuild_warm(corpus: str, db: str, workers: int) -> None:
     """A one-file rebuild as `claims build --watch` makes it: the pipeline already loaded,
     one file changed, one build."""
-    from claims.build import build
+    from claims.build.build import build
     from extract import Extractor
     extractor = Extractor()
     build(Path(corpus), Path(db), extractor=extractor, echo=lambda line: None, workers=workers)
@@ -175,7 +175,7 @@ def peak_rss_mb() -> float:
 
 def measure_build(corpus: Path, db: Path, workers: int) -> dict:
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "claims.bench", "_build", str(corpus), str(db), str(workers)],
+    out = subprocess.run([sys.executable, "-m", "claims.tools.bench", "_build", str(corpus), str(db), str(workers)],
                          check=True, capture_output=True, text=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     result["wall_seconds"] = time.perf_counter() - started
@@ -487,7 +487,7 @@ def percentile(values: list[float], share: float) -> float:
 def measure_trace(db_path: Path, queries: int = 200, seed: int = 7) -> dict:
     import sqlite_utils
 
-    from claims.trace import trace
+    from claims.query.trace import trace
     db = sqlite_utils.Database(db_path)
     rng = random.Random(seed)
     count = db.execute("select max(id) from statistics").fetchone()[0]
@@ -506,7 +506,7 @@ def measure_trace(db_path: Path, queries: int = 200, seed: int = 7) -> dict:
 
 
 def measure_facets(db_path: Path, requests: int = 20) -> dict:
-    from claims.server import serving
+    from claims.site.server import serving
     result = {}
     with serving(db_path) as base:
         # the statistics page as a user opens it: metadata.yml asks for five facets
@@ -567,7 +567,7 @@ def run(seeds: Path, work: Path, scales: list[int], workers: int, echo=print) ->
         row["incremental"]["changed"] = changed
         echo(f"[{n}] one file changed: {row['incremental']['seconds']:.2f} s "
              f"({row['incremental']['wall_seconds']:.2f} s with interpreter start)")
-        out = subprocess.run([sys.executable, "-m", "claims.bench", "_rebuild_warm", str(corpus), str(db), str(workers)],
+        out = subprocess.run([sys.executable, "-m", "claims.tools.bench", "_rebuild_warm", str(corpus), str(db), str(workers)],
                              check=True, capture_output=True, text=True)
         row["watch"] = json.loads(out.stdout.strip().splitlines()[-1])
         echo(f"[{n}] one file changed, pipeline loaded (claims build --watch): {row['watch']['seconds']:.2f} s")
@@ -579,7 +579,7 @@ def run(seeds: Path, work: Path, scales: list[int], workers: int, echo=print) ->
                  f"p95 {row['facets']['html']['p95_ms']:.0f} ms")
         row["db_mb"] = db.stat().st_size / 2**20
         results["scales"].append(row)
-    results["html"] = measure_html_pages(Path(__file__).resolve().parent.parent / "tests" / "fixtures")
+    results["html"] = measure_html_pages(Path(__file__).resolve().parents[2] / "tests" / "fixtures")
     echo(f"[html] one page p50 {results['html']['p50_ms']:.1f} ms, p95 {results['html']['p95_ms']:.1f} ms")
     results["large"] = measure_large_inputs(seeds, work)
     for name, r in results["large"].items():
