@@ -189,7 +189,7 @@ def test_a_new_series_rule_recomputes_the_series_of_statistics_carried_over(tmp_
     import sqlite_utils
     from conftest import CORPUS
 
-    from claims.query import series as series_module
+    from claims.build import series_table
     from claims.build.build import build
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -205,7 +205,7 @@ def test_a_new_series_rule_recomputes_the_series_of_statistics_carried_over(tmp_
     # an unchanged corpus is not rebuilt; a changed rule is seen by the next build that runs
     (corpus / "b.txt").write_text("---\npublisher: Napo\nkind: union\n---\nNew\n"
                                   "There were 12 PSOs in post in Wales in 2024.\n", "utf-8")
-    monkeypatch.setattr(series_module, "series_version", lambda: "a-new-rule")
+    monkeypatch.setattr(series_table, "series_version", lambda: "a-new-rule")
     build(corpus, db_path, extractor=extractor, echo=lambda line: None)
     db = sqlite_utils.Database(db_path)
     after = dict(db.execute("select id, series_id from statistics where file = 'a.txt'").fetchall())

@@ -33,7 +33,8 @@ from ingest.reader import sha256_of
 
 from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
-from ..query.series import refresh_series, series_columns
+from ..query.series import series_columns
+from .series_table import refresh_series
 
 # the version of what a build reads a file with; the digest below adds the code and data
 PIPELINE_VERSION = "2026-12-07.3"
