@@ -16,8 +16,28 @@ from extract.reasons import describe_reason
 from ..query.rounding import value_tolerance
 
 
+class MatchRates:
+    """Precision and recall of matched predictions: one definition for every scorer here."""
+    gold: int
+    predicted: int
+    matched: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
 @dataclass
-class Evaluation:
+class Evaluation(MatchRates):
     gold: int = 0
     core: int = 0
     predicted: int = 0
@@ -27,14 +47,6 @@ class Evaluation:
     misses: list[dict] = field(default_factory=list)
     false_positives: list[dict] = field(default_factory=list)
     wrong: list[tuple[str, dict, dict]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
 
     @property
     def core_recall(self) -> float:

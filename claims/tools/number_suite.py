@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .evaluate import MatchRates
+
 FRACTION_FORMS = {"fraction", "vulgar"}
 SHARE_PRECISION = 0.0005  # "a third" is stored as 33.3%: 0.333 of a whole, to within half a tenth of a percent
 QUANTULUM_FILES = ("quantities.json", "quantities.ambiguity.json")
@@ -27,24 +29,11 @@ class Case:
 
 
 @dataclass
-class Score:
+class Score(MatchRates):
     gold: int = 0
     predicted: int = 0
     matched: int = 0
     misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def quantulum_cases() -> list[Case]:
