@@ -9,10 +9,10 @@ either it is refused with a message, never cut."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from extract.reading import reading_text
 from ingest.model import Document, Passage
 
 from .rounding import rounding_tolerance
@@ -21,9 +21,6 @@ from .series import SeriesKey, is_readable, series_key
 CLAIMANT = "the claim"  # whose words a pasted claim is, unless it names a body
 MAX_CLAIM_CHARS = 5000
 MAX_FIGURES = 25
-# bidi embeddings, overrides and isolates, marks, zero-width spaces and joiners, the BOM, the
-# soft hyphen and NUL: invisible, and able to split a number or reverse the page's text
-INVISIBLE = re.compile("[\u0000\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 NUMBER_RUN = re.compile(r"\d[\d,.]*")
 # "including", "of whom", "among them": the claim speaks of a part of a wider population
 PARTS_ALLOWED = re.compile(r"\b(?:including|includes|of whom|of which|among them|among whom)\b", re.I)
@@ -64,9 +61,10 @@ class ClaimFigure:
 
 
 def clean_query(text: str) -> str:
-    """The text as read for matching: NFKC, invisible characters removed, spaces collapsed."""
-    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text or ""))
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as read for matching: read as a document's passage is (extract/reading.py:
+    invisible characters removed, full-width and other compatibility forms made plain), spaces
+    collapsed."""
+    return re.sub(r"\s+", " ", reading_text(text or "").text).strip()
 
 
 def refuse_if_too_long(text: str) -> None:
