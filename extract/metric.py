@@ -63,6 +63,8 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 NOUN_PREPOSITIONS = {"of", "in", "under"}
 # words a parse may take for the noun a number counts that are its unit ("a decrease of 0.8
 # percentage" cut at a line's end): the figure counts nothing of its own
+# nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
+WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
 UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
 # what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
 # shares the first's cue ("working at 126.8% and 117.8%")
@@ -469,6 +471,9 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
         [t for p in noun.rights if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS for t in _up_to_punctuation(p)]
     if noun.dep_ == "pobj":
         around.append(noun.head.head)
+    # what a copula says the count is: "the shortfall is now 1,700 officers"
+    if noun.dep_ == "attr":
+        around += [t for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     # the participle right after it, however parsed ("of 2,000 practitioners interviewed felt")
     if noun.i + 1 < sent.end and noun.doc[noun.i + 1].tag_ in ("VBN", "VBD"):
         around.append(noun.doc[noun.i + 1])
@@ -498,6 +503,8 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     156,000 people") settles it."""
     noun = counted_noun(root)
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in WHOLE_NOUNS:
+        role = noun.head.head  # "a total of 19,823 people were tested": the people are the subject
     if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
             cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
                                                         fig.start - sent.start_char]) is not None:

@@ -63,3 +63,62 @@ def metric_of(extractor, text, mention):
 ])
 def test_class_words_name_their_metric(extractor, text, mention, metric):
     assert metric_of(extractor, text, mention) == metric
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # sentences of the kinds the service's statistics are told in, one or two figures each
+    ("The number of probation officers in post fell to 4,100 in March.", "4,100", "staff_in_post"),
+    ("Across England and Wales there were 1,350 vacancies for qualified officers.", "1,350", "vacancies"),
+    ("One in five probation officer posts in London is vacant, a rate of 20%.", "20%", "vacancy_rate"),
+    ("The Probation Service recruited 1,500 trainee officers in 2023.", "1,500", "recruitment"),
+    ("Over 2,000 staff quit the service last year, the highest number on record.", "2,000", "leavers"),
+    ("Some officers are managing caseloads of over 80 people.", "80", "caseload"),
+    ("Inspectors found that in 60% of cases the work to keep people safe was insufficient.", "60%", "cases_meeting_standard"),
+    ("The MoJ will invest an extra £155 million a year in probation.", "£155 million", "funding"),
+    ("The department spent £467 million more than planned on the contracts.", "£467 million", "spend"),
+    ("Napo members voted by 83% to accept the offer.", "83%", "ballot"),
+    ("Turnout was 45%, below the legal threshold of 50%.", "45%", "ballot"),
+    ("The Probation Service supervises around 240,000 people.", "240,000", "people_supervised"),
+    ("Recalls to prison rose by 12% to 31,000 in the year to June.", "31,000", "recall_population"),
+    ("Recalls to prison rose by 12% to 31,000 in the year to June.", "12%", "recall_population"),
+    ("The proven reoffending rate for adults released from custody was 37%.", "37%", "reoffending"),
+    ("Band 4 officers will get a pay rise of 5.5% from April.", "5.5%", "pay_award"),
+    ("A newly qualified officer earns £33,000.", "£33,000", "salary"),
+    ("Probation officers' pay has fallen by 15% in real terms since 2010.", "15%", "pay_change"),
+    ("The service now employs 19,000 full-time equivalent staff.", "19,000", "staff_in_post"),
+    ("HMPPS estimates that it needs 1,800 more officers to meet demand.", "1,800", "staff_shortage"),
+    ("The shortfall in qualified staff is now 1,700 officers.", "1,700", "staff_shortage"),
+    ("More than half of the 12 regions had caseloads above 120%.", "120%", "workload"),
+    ("The average workload was 118% of capacity.", "118%", "workload"),
+    ("The sickness absence rate among officers averaged 14.2 days per person.", "14.2 days", "other"),
+    ("Only 47% of staff who responded to the survey said they felt valued.", "47%", "survey"),
+    ("There were 4,700 referrals to accredited programmes in the year.", "4,700", "referrals"),
+    ("Around 35% of people on probation have a drug misuse need.", "35%", "drug_misuse"),
+    ("The prison population in England and Wales reached 88,000 in 2024.", "88,000", "prison_population"),
+    ("The leaving rate for band 3 officers was 14.5%, up 1.2 percentage points.", "1.2 percentage points", "leavers"),
+    ("The leaving rate for band 3 officers was 14.5%, up 1.2 percentage points.", "14.5%", "leavers"),
+    ("The number of staff in post increased by 830 (4.9%) over the year.", "830", "staff_in_post"),
+    ("The number of staff in post increased by 830 (4.9%) over the year.", "4.9%", "staff_in_post"),
+    ("Vacancies fell by 300 compared with the previous quarter.", "300", "vacancies"),
+    ("Electronic monitoring contracts were worth £1.1 billion.", "£1.1 billion", "spend"),
+    ("Each probation officer costs around £45,000 a year to employ.", "£45,000", "cost"),
+    ("The ministry met 7 of its 18 performance measures.", "7", "targets_met"),
+    ("The ministry met 7 of its 18 performance measures.", "18", "targets_total"),
+    ("Some 3,200 staff joined the service in 2024, while 2,400 left.", "3,200", "recruitment"),
+    ("Some 3,200 staff joined the service in 2024, while 2,400 left.", "2,400", "leavers"),
+    ("The union, which represents 9,000 probation workers, balloted its members.", "9,000", "union_membership"),
+    ("Inflation, measured by CPI, was 11.1% in October 2022.", "11.1%", "inflation"),
+    ("Overall, 72% of the assessments we inspected were sufficiently analytical.", "72%", "assessment_quality"),
+    ("A total of 19,823 people were tested for drugs while on licence.", "19,823", "testing"),
+    ("The service has 650 approved premises beds, of which 90% were occupied.", "650", "other"),
+    ("Staff in post rose to 22,000 FTE, an increase of 1,100.", "1,100", "staff_in_post"),
+    ("Officers told us they had 70 cases each, far above the 50 recommended.", "70", "caseload"),
+    ("PSOs start on a salary of £24,000, rising to £28,000.", "£28,000", "salary"),
+    ("The workforce grew by 6% in the year to March.", "6%", "staff_in_post"),
+    ("Some 19% of new recruits left within a year of joining.", "19%", "leavers"),
+    ("The government announced £93 million for the expansion of electronic tagging.", "£93 million", "funding"),
+    ("The contract with the provider was terminated early at a cost of £171 million.", "£171 million", "cost"),
+])
+def test_statements_of_the_service(extractor, text, mention, metric):
+    doc = extractor.nlp(text)
+    assert {s.text: s._.metric for s in doc.spans["figures"]}[mention] == metric
