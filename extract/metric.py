@@ -85,6 +85,11 @@ AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of)\s*$", re.I)
 # year" beside "staff sickness") is an absence figure, not a duration; "off sick for six months"
 # is a duration
 SICKNESS = re.compile(r"\bsickness\b|\b(?:working )?days lost\b|\babsence rates?\b|\bsick days\b", re.I)
+# a row of a pay scale ("PB4 £42000 13%", "Band 3: £28,500"): a pound amount of a salary's size
+# is the salary of that band, whatever the offer around it; a small one ("Pay Band 6 £385")
+# may be the award
+PAY_BAND_LABEL = re.compile(r"\b(?:PB|pay band|band|grade|spine point|pay point|scale point)\s*\d", re.I)
+SALARY_SIZE = (10_000, 200_000)
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
@@ -394,6 +399,10 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         others = other_counted_nouns(span, sent)
     clause = clause_ranges(root, s0)
     sent_text = sentence_text(sent)
+    if fig.unit == "gbp" and SALARY_SIZE[0] <= fig.value <= SALARY_SIZE[1] and _words_at_most(sent_text, SHORT_SENTENCE):
+        band = PAY_BAND_LABEL.search(sent_text)
+        if band:
+            return Decision("salary", "pay.band_point", band.group())
     context = ""
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
