@@ -40,6 +40,7 @@ class DateExpr:
     bracketed: bool = False  # "(May 2021)": a bracket holding only the date
     prefix: str | None = None  # the preposition before it: "in 2019", "by 2024/25", "as at ..."
     holds_figure: bool = False  # "over the next three years": its length is a figure too
+    term: bool = False  # "the three-year offer": its length is a figure too, dated by the writing
 
     @property
     def framed(self) -> bool:
@@ -97,6 +98,10 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
         ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) years?\b"),
+        # "at the end of the three-year period of the offer", "over the two years of the deal": a
+        # multi-year pay deal runs from the writing; its length stays a figure of the writing
+        ("term", rf"\b(?P<n>\d+|{number_word})[- ]years?(?: period of the)?(?: pay)? (?:offer|deal|award|settlement|agreement)\b"
+                 rf"|\b(?P<n2>\d+|{number_word}) years of the(?: pay)? (?:offer|deal|award|settlement|agreement)\b"),
         # "in the latest quarter", "this quarter": a statistics bulletin's own reference period
         ("present", r"\b(?:this|the latest|the most recent|the current|the latest available) quarter\b", ["quarter"]),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
@@ -109,7 +114,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
     # (a pattern's own list of words, given after it, comes first)
     needs = {"between": ["between"], "between_months": ["between"], "fiscal_span": "digit",
              "relative_n": ["year", "month", "week", "day", "decade"],
-             "ahead": ["next", "coming", "following"]}
+             "ahead": ["next", "coming", "following"],
+             "term": ["offer", "deal", "award", "settlement", "agreement"]}
     compiled = []
     for kind, p, *own in raw:
         need = own[0] if own else needs.get(kind, "digit")
@@ -117,7 +123,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
             need = "month"
         if kind in ("month_alone", "month_relative"):
             need = "month_name"
-        compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0),
+        compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "term", "decade", "noise") else 0),
                          need))
     return compiled
 
@@ -134,6 +140,9 @@ BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up fro
                   r"(?:increase|decrease|rise|fall|drop|reduction|up|down) on)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
 
 
+MAX_TERM_YEARS = 5  # a pay deal of more years than this is no deal a figure is dated by
+TERM_FRAMED = re.compile(r"\b(?:at|by) the end of (?:the )?$|\b(?:over|during|across|throughout|of|in|for) (?:the|this|its)\s+$", re.I)
+TERM_END = re.compile(r"\b(?:at|by) the end of (?:the )?$", re.I)
 MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
 
@@ -166,7 +175,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
                 continue  # "over the next 5,000 years" reaches no date a figure holds for
             prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
             expr.prefix = prefix.group(1).lower() if prefix else None
-            if kind.startswith(("relative", "month_relative")) and expr.prefix is None:
+            if kind.startswith(("relative", "month_relative", "term")) and expr.prefix is None:
                 expr.prefix = "relative"  # "last year", "a year earlier" frame a figure like "in 2023"
             found.append(expr)
             taken.add(m.start(), m.end())
@@ -246,6 +255,16 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         if n is None or pub_year is None:
             return DateExpr(s, e, "relative", holds_figure=True)
         return DateExpr(s, e, "span", Period(When(pub_year), When(pub_year + n)), holds_figure=True)
+    if kind == "term":
+        n = _word_number(m.group("n") or m.group("n2"))
+        if n is None or pub_year is None or not 1 < n <= MAX_TERM_YEARS:
+            return None
+        if not TERM_FRAMED.search(text, max(0, s - 40), s):
+            return DateExpr(s, e, "noise", holds_figure=True)  # "a 3-year offer": a label, no time frame
+        if TERM_END.search(text, max(0, s - 40), s):
+            # "at the end of the three-year offer" made in 2022: 2025
+            return DateExpr(s, e, "point", Period.single(When(pub_year + n)), holds_figure=True, term=True)
+        return DateExpr(s, e, "span", Period(When(pub_year), When(pub_year + n)), holds_figure=True, term=True)
     if kind == "present":
         return DateExpr(s, e, "present", offset_years=0)
     if kind == "relative_n":
