@@ -48,6 +48,32 @@ HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
 
+# what a member of either House says in a question to a minister: "To ask His Majesty's
+# Government what ...", "Does the Minister accept ...?", "Will my right hon. Friend ...?"
+ANSWERING_RULES = ("publisher:answering-department", "publisher:parliament-answers")
+TO_ASK = re.compile(r"^\s*To ask\b")
+ADDRESSES_THE_MINISTER = re.compile(
+    r"\b(?:the|my) (?:noble |right )?(?:Minister|Secretary of State|Lord|Baroness|hon(?:ourable|\.)? (?:Friend|Member|Lady|Gentleman))\b"
+    r"|\b(?:the|His|Her|Her Majesty[’']s|His Majesty[’']s) Government\b")
+
+
+def asks_the_government(text: str) -> bool:
+    """Whether a passage of a parliamentary answer is a member's question: a written question,
+    or a supplementary that asks the minister something in the third person."""
+    if TO_ASK.match(text):
+        return True
+    return bool(re.search(r"\?[”\"’']?\s*$", text.strip()) or "?" in text) and bool(ADDRESSES_THE_MINISTER.search(text)) \
+        and not re.match(r"\s*(?:My Lords|Mr Speaker|Madam Deputy Speaker|Mr Deputy Speaker)\b.{0,40}\b(?:I|we)\b", text)
+
+
+def asking_house(document) -> str:
+    """The House whose member asks: the Lords when the document is theirs, else the Commons."""
+    described = " ".join(filter(None, (document.publisher, document.title, document.url)))
+    lords = registry.get(document.source) and (document.source == "House of Lords"
+                                               or registry.is_part_of(document.source, "House of Lords"))
+    return "House of Lords" if lords or re.search(r"\bLords\b|/lords/", described, re.I) else "House of Commons"
+
+
 @dataclass(frozen=True)
 class Decision:
     """A source and the rule that chose it, with the words it read."""
@@ -184,6 +210,9 @@ class SourceReader:
         document, asserter = self.document, self.asserter
         if passage.source in (None, document.source):
             default = asserter
+            if asserter.rule in ANSWERING_RULES and asks_the_government(text):
+                # the question put to a minister is its asker's, who speaks for their House
+                default = Decision(asking_house(document), "parliament:question", text.strip()[:60])
         else:
             default = Decision(passage.source, "passage:" + passage.kind)
         if self.lead and i >= self.lead[0] and default.source == asserter.source:

@@ -113,3 +113,39 @@ def test_a_news_lead_citing_a_publication_still_restates_it(extractor):
         "According to the latest HMPPS workforce statistics, 12 staff have left since January.",
         "There were 40 officers in post in March."], publisher="Acme News", kind="news")
     assert got["40"] == ("HMPPS", "citation:according-to")
+
+
+def extract_answer(extractor, paragraphs, publisher="House of Lords (Hansard)", source="House of Lords",
+                   url="https://hansard.parliament.uk/lords/2024-01-10/debates/1/Probation"):
+    from ingest.model import Document, Passage
+    text = "\n".join(paragraphs)
+    passages, at = [], 0
+    for p in paragraphs:
+        passages.append(Passage("paragraph", at, at + len(p), source=source))
+        at += len(p) + 1
+    doc = Document(text=text, file_start=0, source=source, publisher=publisher, kind="parliament", url=url,
+                   title="Probation: Workload", published="2024-01-10", passages=passages)
+    [stats] = extractor.extract([doc])
+    return sources(stats)
+
+
+def test_a_question_to_a_minister_is_its_askers_house(extractor):
+    got = extract_answer(extractor, [
+        "To ask His Majesty’s Government what assessment they have made of probation workloads.",
+        "My Lords, as of June 2023, 91% of probation officers held fewer than 50 cases.",
+        "I thank the Minister, but officers tell me they work at 120% of capacity. Does the Minister accept "
+        "that pay is the cause?"])
+    assert got == {"91%": ("MoJ", "publisher:answering-department"),
+                   "50": ("MoJ", "publisher:answering-department"),
+                   "120%": ("House of Lords", "parliament:question")}
+
+
+def test_a_written_questions_own_figure_is_the_commons(extractor):
+    got = extract_answer(extractor, [
+        "To ask the Secretary of State for Justice, how many probation officers left in 2023, given that 1 in 10 "
+        "is on sick leave.",
+        "In the 12 months to 30 September 2023, 1,234 probation officers left the service."],
+        publisher="UK Parliament written questions", source="UK Parliament",
+        url="https://questions-statements.parliament.uk/written-questions/detail/2024-01-10/1")
+    assert got["1 in 10"] == ("House of Commons", "parliament:question")
+    assert got["1,234"] == ("MoJ", "publisher:answering-department")
