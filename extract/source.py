@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 import registry
 
 from .period import introduces_a_list
-from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes, quoted_before_scopes,
+from .attribution import (Scope, SpeakerMemory, citation_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
                           reported_source, reproduced_release, speaker_after_scopes, speaker_scopes)
 from .reasons import set_reason
 
@@ -223,7 +223,9 @@ class SourceReader:
                 scopes = [lead] + own + scopes  # from where the lead names it; inner stretches win
             else:
                 default = Decision(lead.source, lead.rule, lead.words)
-                scopes = own + scopes
+                # the writer's own narrative of what another body did ("In 2013 the
+                # government dismantled 35 trusts") sets the scene for the restated figures
+                scopes = own + narrated_scopes(text, lead.source, asserter.source) + scopes
         if self.reproduction and passage.source in (None, document.source):
             default = self.reproduction
         if REPRODUCTION_INTRO.search(text):
@@ -286,6 +288,52 @@ def first_person_scopes(text: str, writer: str) -> list[Scope]:
         if found:
             scopes.append(Scope(m.start(), m.end(), writer, "writer:first-person", sentence[found.start():][:60]))
     return scopes
+
+
+# an actor the writer narrates: a named body, or a government or party by its description
+GOVERNMENT_ACTOR = re.compile(r"(?:[Tt]he\s+)?(?:(?:Coalition|Conservative|Tory|Labour|previous|former|then|last|new|current)\s+)"
+                              r"(?:government|Government|administration)\b|\b(?:the\s+)?(?:Tories|ministers|Ministers)\b")
+# what a body did to the service, as the writer tells its history: an institutional change
+# (set up, dismantled, privatised, reunified), not a figure a report measures ("recruited",
+# "spent", "missed"), which stays the report's
+NARRATED_DEED = re.compile(
+    r"\s+(?:(?:has|had|have|then|also|later|quickly|finally|subsequently)\s+)?(?:in\s+(?:\w+\s+)?\d{4}\s+)?"
+    r"(?P<verb>established|set up|created|launched|introduced|dismantled|abolished|scrapped|replaced|merged|split|"
+    r"divided|privatised|part-privatised|renationalised|nationalised|reunified|unified|outsourced|restructured|"
+    r"reformed|enacted|legislated|awarded|signed|terminated|ended|closed|opened|founded|formed|began|started)\b")
+# a sentence's opening before its actor: a phrase closed by a comma ("Under the reforms,"),
+# or a time without one ("In 2014 the government ...")
+SENTENCE_OPENING = re.compile(r"\s*(?:[^,.;:!?“”\"]{0,60},\s*|(?:In|By|During|Back in|Earlier|Last|This|That)\s+"
+                              r"(?:\w+\s+){0,2}?(?:\d{4}|year|spring|summer|autumn|winter|month|week)\s+)?")
+
+
+def narrated_scopes(text: str, restated: str, writer: str) -> list[Scope]:
+    """Sentences of a story restating `restated`'s publication in which the writer narrates what
+    another body did ("In February, HMPPS established a programme to cut workloads by 25%",
+    "the Coalition government in 2013 dismantled 35 trusts"): the writer's scene-setting."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        sentence = text[start:end]
+        opening = SENTENCE_OPENING.match(sentence).end()
+        for actor_start, actor_end, name in _actors(sentence):
+            if actor_start > opening + 4 or name == restated:
+                continue
+            deed = NARRATED_DEED.match(sentence, actor_end)
+            if deed:
+                lead = len(sentence) - len(sentence.lstrip())
+                scopes.append(Scope(start + lead, end, writer, "writer:narrates-another-body",
+                                    sentence[actor_start:deed.end()]))
+            break
+        start = end
+    return scopes
+
+
+def _actors(sentence: str) -> list[tuple[int, int, str]]:
+    """The bodies a sentence names, and governments or parties by description, in order."""
+    found = [(o.start, o.end, o.name) for o in registry.find_organisations(sentence)]
+    found += [(m.start(), m.end(), "government") for m in GOVERNMENT_ACTOR.finditer(sentence)]
+    return sorted(found)
 
 
 def last_sentence_start(text: str) -> int:

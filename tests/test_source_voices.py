@@ -149,3 +149,18 @@ def test_a_written_questions_own_figure_is_the_commons(extractor):
         url="https://questions-statements.parliament.uk/written-questions/detail/2024-01-10/1")
     assert got["1 in 10"] == ("House of Commons", "parliament:question")
     assert got["1,234"] == ("MoJ", "publisher:answering-department")
+
+
+def test_a_writers_history_of_another_body_in_a_restating_story_is_the_writers(extractor):
+    got = extract_post(extractor, [
+        "Workloads remain unsustainable, a new report by the National Audit Office has found.",
+        "The auditor said 41% of officers worked above capacity.",
+        "In 2014 the Coalition government dismantled 35 probation trusts and created 21 companies.",
+        "Last spring, HMPPS launched a programme to cut workloads by 10%.",
+        # a figure the restated report measures stays the report's
+        "HMPPS recruited 4,000 trainees in two years."], publisher="Acme News", kind="news")
+    assert got["41%"][0] == "NAO"
+    assert got["35"] == ("Acme News", "writer:narrates-another-body")
+    assert got["21"] == ("Acme News", "writer:narrates-another-body")
+    assert got["10%"] == ("Acme News", "writer:narrates-another-body")
+    assert got["4,000"][0] == "NAO"
