@@ -50,15 +50,15 @@ def check_figures(db: sqlite_utils.Database, query: str, figures: list[ClaimFigu
 def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
     agreeing = agreeing_statistics(db, figure)
-    matches = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.agrees_as_written(r)]
+    same = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.same_place(db, r)]
+    matches = [r for r in same if figure.agrees_as_written(r)]
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
               "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [{**r, "why_not": why_not(r)}
-                                 for r in agreeing if not (claim.readable and figure.same_series(r))
-                                 ][:NOT_MATCHES_SHOWN],
+              "other_measures": [{**r, "why_not": why_not(r, claim.readable and figure.same_series(r))}
+                                 for r in agreeing if r not in same][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
