@@ -57,6 +57,8 @@ LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 SENTENCE_ENDS = set(".!?:;")
 HEADING_WORDS = 12  # an unpunctuated line this short is a heading
+SUBORDINATE_OPENING = re.compile(r"\W*(?:while|whilst|although|though|whereas|even though|despite)\b"
+                                 r"(?:[^,;]|,(?=\S))*,(?=\s)", re.I)  # "1,000" holds no break
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
@@ -64,6 +66,12 @@ BRACKET_WINDOW = 200  # characters either side of a date within which its bracke
 # a count of what was added ("an extra 40,000", "1,000 additional officers") over a span
 ADDED_BEFORE = re.compile(r"\b(?:extra|additional|further|more)\s+$", re.I)
 ADDED_AFTER = re.compile(r"\s*(?:(?:extra|additional|further|new)\b|more\b(?! than))", re.I)
+# an inspection and at most four words before the preposition of its date ("inspections in",
+# "fieldwork took place between", "the inspection was carried out in")
+INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b(?:\s+[\w'’-]+){0,4}?\s+"
+                              r"(?:in|during|between|from|on|over|throughout)\s+(?:(?:early|mid|late)\s+)?"
+                              r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?$", re.I)  # "between 4 and 15 March"
+INSPECTION_WINDOW = 80
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 
@@ -131,9 +139,10 @@ def figure_period(doc: Doc) -> Doc:
         for i, span in enumerate(in_sent):
             fig = span._.quantity
             pos = fig.start - sent.start_char
-            # "192 (5.7%) since ...": a bracketed figure restates the one before it
+            # "192 (5.7%) since ...", "26% (seven out of 27) ... in 2024-25": the figures of its
+            # own group stand between a figure and the date after it
             nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
-                        if not restates(text, fig, in_sent[j]._.quantity)), None)
+                        if not in_group(text, fig, in_sent[j]._.quantity)), None)
             enclosing = holding.enclosing(pos)
             if enclosing is not None:
                 decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
@@ -185,6 +194,17 @@ RESTATED_BY = re.compile(r"(?:[A-Za-z]+\s+)?\((?:by)?|or")
 def restates(text: str, first, other) -> bool:
     """"192 (5.7%)", "700 or 2.1%", "136 FTE (0.6%)": the second figure restates the first."""
     return RESTATED_BY.fullmatch(text[first.end:other.start].strip()) is not None
+
+
+# what lies between a figure and another of its own group: a bracket opened after it and not
+# yet closed ("26% (seven out of 27"), or "out of" ("seven out of 27")
+IN_GROUP = re.compile(r"(?:[A-Za-z]+\s+)?\([^()]*|out of")
+
+
+def in_group(text: str, first, other) -> bool:
+    """The second figure restates the first or completes it ("26% (seven out of 27)"): it does
+    not end the stretch of text in which a date after the first figure dates it."""
+    return restates(text, first, other) or IN_GROUP.fullmatch(text[first.end:other.start].strip()) is not None
 
 
 def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
@@ -318,8 +338,13 @@ def clause_start(sent: Span, earlier: list[Span], position: int, text: str | Non
         return 0
     text, s0 = (text, sent.start_char) if text is not None else (sent.text, 0)
     after_previous = earlier[-1]._.quantity.end - sent.start_char
-    breaks = list(CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0))
-    return breaks[-1].start() - s0 if breaks else 0
+    breaks = [m.start() - s0 for m in CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0)]
+    # "While the government promised 1,000 trainees by March next year, hiring fell 60%": the
+    # comma closing a subordinate clause that opens the sentence ends that clause's dates
+    opening = SUBORDINATE_OPENING.match(text, s0, position + s0)
+    if opening and opening.end() - s0 <= position:
+        breaks.append(opening.end() - s0)
+    return max(breaks) if breaks else 0
 
 
 # -- between sentences -----------------------------------------------------------------
@@ -348,6 +373,18 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
     return frame
 
 
+def inspection_frame(text: str, dates: list[DateExpr]) -> Frame | None:
+    """The frame an inspection's own date leaves for the paragraphs after it ("HMIP carried
+    out inspections in November.", "Fieldwork took place between 6 and 17 March 2023."): a
+    news story or report written after an inspection states its findings ("The service scored
+    two points.") as of the inspection, not of the writing. Only a date the inspection words
+    come just before counts: "an inspection of 65 cases where sentences began in 2021" dates
+    the cases, not the inspection."""
+    events = [d for d in dates if d.period and d.kind in ("point", "span", "fiscal")
+              and INSPECTION_EVENT.search(text, max(0, d.start - INSPECTION_WINDOW), d.start)]
+    return Frame(events[-1].period, "inspection", _words(text, events[-1])) if events else None
+
+
 # -- between passages ------------------------------------------------------------------
 
 def introduces_a_list(text: str) -> bool:
@@ -369,6 +406,9 @@ class PassageFrames:
         # a flattened table's column headers ("2014/15" / "2015/16" / ... / "Leaving rate" /
         # "5.5" / "5.2"): the k-th value cell after a row label takes the k-th header
         self.heading: Frame | None = None  # "Complaints 2019-20": dates the passages under it
+        # an inspection's date ("HMIP carried out inspections in November."): the findings in
+        # the paragraphs after it hold then ("The service scored two points."), up to a heading
+        self.inspection: Frame | None = None
         self.columns: list[Frame] = []
         self.column = 0
         self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
@@ -392,6 +432,7 @@ class PassageFrames:
             rest = _without_dates(text, framing)
             named = framing and re.search(r"[A-Za-z]{3,}", rest) and not re.search(r"\d", rest)
             self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
+            self.inspection = None
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             # a cell holding only a date labels the row ("2010" / "19,335")
             self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1]))
@@ -422,7 +463,10 @@ class PassageFrames:
                           for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
         elif kind != "list_item":
             self.intro = []
-        return column or inherited or (None if is_heading(kind, text, words) else self.heading)
+        carried = None if is_heading(kind, text, words) else (self.inspection or self.heading)
+        if kind == "paragraph":
+            self.inspection = inspection_frame(text, dates) or self.inspection
+        return column or inherited or carried
 
     def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
         """The column header a value cell of a flattened table takes, when the table's header
@@ -489,7 +533,8 @@ WRITING_EVIDENCE = re.compile(r"\b(?:last (?:week|month|[a-z]+day)|yesterday|tod
 def document_date(document) -> str | None:
     """The date a document's undated figures take: its publication date when the front matter
     gives one; else a date the text gives for its own present (only evidence inside the
-    document counts); else the ingest's inference from the dates it mentions."""
+    document counts); else the ingest's inference from the dates it mentions, moved on to a
+    later year the text itself implies (written_after)."""
     if document.published:
         return document.published
     named = []
@@ -498,7 +543,45 @@ def document_date(document) -> str | None:
         named += [d.period for d in dates]
     if named:
         return str(max(named, key=lambda p: p.end))
-    return document.published_inferred
+    inferred = document.published_inferred
+    # a month the text names is better evidence than a financial year it names: only a year
+    # alone (or nothing) gives way to the financial years it reports on
+    later = written_after(document.text, fiscal=inferred is None or len(inferred) == 4)
+    if later is not None and (inferred is None or later > int(inferred[:4])):
+        return str(later)
+    return inferred
+
+
+# "June 2023" ... "in June last year": one month named both ways says the year of the writing
+MONTH_OF_YEAR = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December),? (?P<year>(?:19|20)\d{2})\b")
+MONTH_OF_RELATIVE_YEAR = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September|"
+                                    r"October|November|December)(?: of)? (?P<which>last|this) year\b", re.I)
+# "in 2024-25", "2024/25": a financial year the text reports on, not one it looks ahead to
+FISCAL_YEAR_NAMED = re.compile(r"(?<![\d£/.-])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>\d{1,2})(?![\d%/-])")
+AHEAD_OF = re.compile(r"\b(?:by|to|until|till|before|for)\s+(?:the\s+)?$|\b(?:plans?|forecasts?|budgets?|"
+                      r"targets?|expected|projected)\b[^.]{0,30}$", re.I)
+
+
+def written_after(text: str, fiscal: bool = True) -> int | None:
+    """The year an undated text was written in, as far as the text itself implies it: a month
+    named with its year and again as "last year" or "this year" ("Back in June 2023 ... the
+    claim we made in June last year": 2024), or the later calendar year of the latest financial
+    year it reports on ("performance fell in 2024-25": written in 2025 at the earliest)."""
+    years = []
+    stated = {}
+    for m in MONTH_OF_YEAR.finditer(text):
+        stated.setdefault(m.group("month").lower(), set()).add(int(m.group("year")))
+    for m in MONTH_OF_RELATIVE_YEAR.finditer(text):
+        named = stated.get(m.group("month").lower(), set())
+        if len(named) == 1:  # one June named with its year: the June "last year" is that one
+            years.append(next(iter(named)) + (1 if m.group("which").lower() == "last" else 0))
+    for m in FISCAL_YEAR_NAMED.finditer(text) if fiscal else ():
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        reported = not AHEAD_OF.search(text, max(0, m.start() - 40), m.start())
+        if (y1 + 1) % (10 if y2 < 10 else 100) == y2 and reported:
+            years.append(y1 + 1)
+    return max(years) if years else None
 
 
 def document_reference(document) -> Period | None:

@@ -88,6 +88,9 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # to the fiscal pattern before it
         ("season", rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?: of)? {_YEAR}(?![-–/]?\d)"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
+        # "in June last year", "by March next year", "in February this year": a month of a year
+        # counted from the writing
+        ("month_relative", rf"\b{_MONTH}(?: of)? (?P<which>last|this|next) year\b"),
         # "inspections in November": a month without its year ("November and December 2019" shares one)
         ("month_alone", rf"\b(?i:in|since|during|from|until|by|last|this|early|mid|late|the end of) {_MONTH}\b(?![^.;]{{0,25}}\b(?:19|20)\d{{2}}\b)"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
@@ -112,7 +115,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         need = own[0] if own else needs.get(kind, "digit")
         if kind in ("day_month", "month_day", "month_span", "month_year"):
             need = "month"
-        if kind == "month_alone":
+        if kind in ("month_alone", "month_relative"):
             need = "month_name"
         compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0),
                          need))
@@ -125,7 +128,8 @@ HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 COUNTED = re.compile(r"\s+(?:more\s+|new\s+|extra\s+|additional\s+|fewer\s+)?(?:"
                      + alternation(load_lexicon("numbers")["count_nouns"]) + r")\b", re.I)
 PREFIX = re.compile(r"\b(in|as at|as of|at the end of|at|during|on|since|from|between|by|until|before|after|to|for|ending|of)\s+(?:the\s+)?(?:(?:early|mid|late|end of)\s+)?$", re.I)
-SINCE = re.compile(r"(?:\bsince|\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
+# "effective from 1 April 2023", "with effect from": when a rate starts, not a span since then
+SINCE = re.compile(r"(?:\bsince|(?<!effective )(?<!effect )(?<!backdated )(?<!payable )\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
 BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from|"
                   r"(?:increase|decrease|rise|fall|drop|reduction|up|down) on)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
 
@@ -162,7 +166,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
                 continue  # "over the next 5,000 years" reaches no date a figure holds for
             prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
             expr.prefix = prefix.group(1).lower() if prefix else None
-            if kind.startswith("relative") and expr.prefix is None:
+            if kind.startswith(("relative", "month_relative")) and expr.prefix is None:
                 expr.prefix = "relative"  # "last year", "a year earlier" frame a figure like "in 2023"
             found.append(expr)
             taken.add(m.start(), m.end())
@@ -214,6 +218,12 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
             return DateExpr(s, e, "point")
         when = When.parse(f"{year:04d}-{month:02d}-{day:02d}") or When(year, month)  # "31 June": the month
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
+    if kind == "month_relative":
+        if pub_year is None:
+            return DateExpr(s, e, "relative")
+        year = pub_year + {"last": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        when = When(year, month_number(m.group("month")))
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(when), from_writing=True))
     if kind == "season":
         # meteorological seasons; winter runs from December into the next year
         first_month = SEASON_FIRST_MONTH[m.group("season").lower()]

@@ -128,6 +128,9 @@ def build_pipeline() -> Language:
 
 # -- figure_finder ---------------------------------------------------------------------
 
+GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 class FigureFinder:
     def __init__(self, nlp: Language, name: str, one_needs_cue: bool):
         self.name = name
@@ -175,8 +178,11 @@ class FigureFinder:
         after = text[fig.end:fig.end + KEEP_WINDOW]
         at_start = window_start == 0 and not before.strip(" •·-–*")
         prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
-        if fig.form in ("number", "range_dash", "range_or") and prev_word and prev_word.group(1).lower() in self.labels:
-            return False  # "band 4", "Myth 1", "p 4"
+        if fig.form in ("number", "range_dash", "range_or") and prev_word and prev_word.group(1).lower() in self.labels \
+                and not GROUPED_THOUSANDS.match(fig.text):
+            # "band 4", "Myth 1", "p 4"; a number grouped in thousands is a quantity, never a
+            # label ("Last year 4,418 officers", "staff in post number 19,850")
+            return False
         if fig.form == "number" and at_start and re.match(r"[.)]", after):
             return False  # "1. Work your hours"
         if fig.form == "number" and self.label_list.search(before):

@@ -26,6 +26,12 @@ NUMBER_RUN = re.compile(r"\d[\d,.]*")
 PARTS_ALLOWED = re.compile(r"\b(?:including|includes|of whom|of which|among them|among whom)\b", re.I)
 
 
+# "probation" as a word of its own ("probation vacancies", "on probation"), not a name of a
+# population with it ("probation officers" is read as such before this is asked)
+THE_SERVICE = re.compile(r"\bprobation\b", re.I)
+SERVICE_SUBJECT = "probation_service"
+
+
 class ClaimRefused(ValueError):
     """A claim too long, or with too many figures, to check; the message says which."""
 
@@ -100,6 +106,11 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
             # claim is one short sentence a reader wrote about one thing, so the population
             # its sentence names is the one counted
             key = series_key(s.metric, s.sentence, s.unit, s.measure, s.sentence)
+        if key.subject is None and THE_SERVICE.search(s.sentence):
+            # "457 probation vacancies", "£1.3bn spent on probation": a claim that names no
+            # population but "probation" speaks of the service, whose figure of this metric
+            # counts what the registry says (its staff for a staff figure, registry/subjects.yml)
+            key = series_key(s.metric, SERVICE_SUBJECT, s.unit, s.measure, s.sentence)
         figure = ClaimFigure(
             mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
             metric=s.metric, subject=s.subject, measure=s.measure,
