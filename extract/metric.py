@@ -70,6 +70,7 @@ AMOUNT_VERBS = re.compile(r"(?:averag|total|number|reach|exceed|amount|equal)(?:
 # nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
 WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
 UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
+TIMES_COMPARED = re.compile(r"\s+(?:as (?:many|much|high|large|likely)|more|higher|greater|larger|bigger|over)\b", re.I)
 # what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
 # shares the first's cue ("working at 126.8% and 117.8%")
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|then)\s*", re.I)
@@ -378,7 +379,13 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         if sickness:
             return Decision("other", "time.sickness_absence", sickness.group())
         return Decision("duration", "unit.duration", fig.text)
-    if fig.unit not in MEASURED_UNITS:
+    # "the number on recall has doubled", "three times as many leavers": a change of a count by
+    # how many times over takes the metric of that count; "the panel sat eight times" counts
+    # occasions (other)
+    cue_unit = fig.unit
+    if fig.unit == "times" and (fig.form == "multiplied" or TIMES_COMPARED.match(text, fig.end)):
+        cue_unit = "count"
+    if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
     if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
             and previous._.metric not in ("duration", None):
@@ -406,7 +413,7 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     context = ""
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
-    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
+    decision = classify(cue_unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
                         whole_of_share(span) if fig.unit == "percent" else [], others)
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award

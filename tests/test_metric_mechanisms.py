@@ -79,3 +79,15 @@ def test_a_pay_scale_row_states_the_bands_salary(extractor):
     assert got["£34,120"] == ("salary", "pay.band_point")
     # an amount far below a salary is not the band's salary
     assert got["£420"][1] != "pay.band_point"
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a change of a count by how many times over takes the count's metric
+    ("The number of people recalled to prison has doubled since 2015.", "doubled", "recall_population",
+     "recall_population.recall"),
+    ("Leavers are three times higher than in 2019.", "three times", "leavers", "leavers.left"),
+    # occasions are not a metric's
+    ("The panel sat eight times in the year.", "eight times", "other", "unit.other"),
+])
+def test_times_over(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
