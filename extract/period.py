@@ -72,6 +72,9 @@ INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b(?:
                               r"(?:in|during|between|from|on|over|throughout)\s+(?:(?:early|mid|late)\s+)?"
                               r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?$", re.I)  # "between 4 and 15 March"
 INSPECTION_WINDOW = 80
+# a change named without its direction: "a minimal change of 255 FTE", "a net difference of 40"
+CHANGE_NOUN_BEFORE = re.compile(r"\b(?:change|difference|movement|variation|swing)\s+of\s+"
+                                r"(?:(?:about|around|some|just|only|nearly|almost)\s+)?$", re.I)
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 
@@ -231,7 +234,7 @@ def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
     if i and restates(text, in_sent[i - 1]._.quantity, fig):
         return is_level(text, sent, in_sent, i - 1)
     before, after = text[sent.start_char:fig.start], text[fig.end:sent.end_char]
-    if ADDED_BEFORE.search(before) or ADDED_AFTER.match(after):
+    if ADDED_BEFORE.search(before) or ADDED_AFTER.match(after) or CHANGE_NOUN_BEFORE.search(before):
         return False
     return classify_measure(before, after)[0] == "level"
 
@@ -430,6 +433,9 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
             span = last.period.until(anchor)
             return Frame(span, "sentence", _words(text, last), level_at=Period.single(span.last))
         return Frame(last.period, "sentence", _words(text, last))
+    if frame is not None and last_figure is not None and (last_figure.rule, last_figure.period) == (
+            frame.rule, frame.period):
+        return frame  # the figure took the frame: it goes on as it was, with where its levels stand
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
         own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))

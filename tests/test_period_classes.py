@@ -182,3 +182,12 @@ def test_a_list_of_dates_and_a_list_of_as_many_figures_pair_in_order(extractor):
 def test_a_span_opening_a_sentence_is_one_date_not_a_list(extractor):
     _, stats = extract(extractor, "Between 2019 and 2022, 300 and 400 staff left.", published="2024-06-15")
     assert periods(stats) == {"300": ("2019..2022", 2022), "400": ("2019..2022", 2022)}
+
+
+def test_a_change_named_without_a_direction_holds_over_the_span_and_the_levels_after_at_its_end(extractor):
+    _, stats = extract(extractor, "As at 31 March 2024 there were 17,000 FTE staff in post, up 1,200 since 31 March "
+                                  "2023. In band 3 there was a minimal change of 255 FTE (0.4%). Of these, 9,000 FTE "
+                                  "were band 4 officers.", published="2024-05-20")
+    assert periods(stats) == {"17,000": ("2024-03-31", 2024), "1,200": ("2023-03-31..2024-03-31", 2024),
+                              "255": ("2023-03-31..2024-03-31", 2024), "0.4%": ("2023-03-31..2024-03-31", 2024),
+                              "9,000": ("2024-03-31", 2024)}
