@@ -176,6 +176,7 @@ class SourceReader:
         self.list_intro: Scope | None = None  # the body a list's introduction names
         self.reproduction: Decision | None = None  # whose pasted text the passages carry
         self.lead = self._lead(texts)
+        self.inspectorate: str | None = None  # the inspectorate the document last named
 
     def _lead(self, texts: list[str]) -> tuple[int, Scope] | None:
         """The passage from which a post or story restates or reproduces another body's text,
@@ -208,6 +209,7 @@ class SourceReader:
         self.pending = introduces_quote(text, scopes) or self.pending
 
         document, asserter = self.document, self.asserter
+        scopes = scopes + self._inspection_evidence(text)
         if passage.source in (None, document.source):
             default = asserter
             if asserter.rule in ANSWERING_RULES and asks_the_government(text):
@@ -241,6 +243,18 @@ class SourceReader:
         elif passage.kind != "list_item":
             self.list_intro = None
         return PassageSource(default, scopes)
+
+    def _inspection_evidence(self, text: str) -> list[Scope]:
+        """Sentences that report an inspection's evidence ("Of the 86 cases inspected", "in the
+        inspected areas") in a document that is not the inspectorate's own: the inspectorate it
+        last named made the finding, whoever restates it."""
+        named = [o.name for o in registry.find_organisations(text)
+                 if registry.organisation_kind(o.name) == "inspectorate"]
+        scopes = []
+        if self.inspectorate and registry.organisation_kind(self.asserter.source) != "inspectorate":
+            scopes = inspection_evidence_scopes(text, self.inspectorate)
+        self.inspectorate = named[-1] if named else self.inspectorate
+        return scopes
 
     def _reproduced(self, text: str) -> Decision | None:
         """Whose text a post pastes after a line ending ":-" ("... as reported by the BBC:-",
@@ -287,6 +301,29 @@ def first_person_scopes(text: str, writer: str) -> list[Scope]:
         found = FIRST_PERSON.search(sentence)
         if found:
             scopes.append(Scope(m.start(), m.end(), writer, "writer:first-person", sentence[found.start():][:60]))
+    return scopes
+
+
+# an inspection's evidence: the cases, sample or areas inspected, practitioners interviewed
+# during an inspection, its ratings and points
+INSPECTION_EVIDENCE = re.compile(
+    r"\b(?:cases|orders|licences|case files|sample|areas|regions|services|units|PDUs)\s+(?:(?:that\s+)?(?:we|they|inspectors)\s+"
+    r"(?:have\s+|had\s+)?)?(?:inspected|examined|looked at)\b"
+    r"|\binspected\s+(?:sample|areas?|cases|regions?|services?|units?|PDUs)\b"
+    r"|\b(?:interviewed|surveyed)\s+(?:during|for|in)\s+(?:this|the|its|their|recent|these)\s+inspections?\b"
+    r"|\binspection\s+(?:points|ratings?|scores?)\b", re.I)
+
+
+def inspection_evidence_scopes(text: str, inspectorate: str) -> list[Scope]:
+    """The sentences of a passage that report an inspection's evidence, the inspectorate's."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        m = INSPECTION_EVIDENCE.search(text, start, end)
+        if m:
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            scopes.append(Scope(start + lead, end, inspectorate, "restated:inspection-evidence", m.group()))
+        start = end
     return scopes
 
 

@@ -164,3 +164,20 @@ def test_a_writers_history_of_another_body_in_a_restating_story_is_the_writers(e
     assert got["21"] == ("Acme News", "writer:narrates-another-body")
     assert got["10%"] == ("Acme News", "writer:narrates-another-body")
     assert got["4,000"][0] == "NAO"
+
+
+def test_an_inspections_evidence_restated_by_a_charity_is_the_inspectorates(extractor):
+    got = extract_post(extractor, [
+        "Acme Trust has responded to today's report by HM Inspectorate of Probation on resettlement.",
+        "The reforms handed 21 areas to private companies.",
+        "Of the 120 cases inspected, only 9 people had found work. In 40 per cent of the cases we looked at, "
+        "risk was not assessed."], publisher="Acme Trust", kind="charity")
+    assert got["21"] == ("Acme Trust", "publisher")
+    assert {m: got[m] for m in ("120", "9", "40 per cent")} == {
+        m: ("HMIP", "restated:inspection-evidence") for m in ("120", "9", "40 per cent")}
+
+
+def test_inspection_evidence_needs_an_inspectorate_named(extractor):
+    got = extract_post(extractor, ["Of the 120 cases inspected, only 9 people had found work."],
+                       publisher="Acme Trust", kind="charity")
+    assert got["120"] == ("Acme Trust", "publisher")
