@@ -212,6 +212,38 @@ def speaker_after_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     return scopes
 
 
+# the government, unnamed, committing itself to a figure: "the government has promised to
+# recruit 1,000 trainees", "ministers pledged £155m"; a commitment is the government's
+# however the writer names it ("the government" alone is no speaker: it is more often the
+# object of a sentence than its voice)
+GOVERNMENT_COMMITS = re.compile(
+    r"\b(?:[Tt]he\s+(?:\w+\s+)?(?:government|Government)|[Mm]inisters)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:promised|pledged|committed|vowed|promises|pledges|vows)\b")
+
+
+CONCESSIVE = re.compile(r"\s*(?:While|Whilst|Although|Though|Even though|Even if|Despite)\b")
+
+
+def government_commitment_scopes(text: str) -> list[Scope]:
+    """What the government commits itself to, by whatever words the writer names it: the
+    department that answers for it (registry: answers_for)."""
+    scopes = []
+    sentence_starts = [0] + sentence_ends(text)
+    for m in GOVERNMENT_COMMITS.finditer(text):
+        if SHADOW.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        end_m = SENTENCE_END.search(text, m.end())
+        end = gloss_start(text, m.end(), end_m.end() if end_m else len(text))
+        opening = text[last_before(sentence_starts, m.start()):m.start()]
+        if CONCESSIVE.match(opening):
+            # "While the government has promised 1,000 trainees, the reality is ...": the
+            # promise is the subordinate clause only
+            comma = text.find(", ", m.end(), end)
+            end = comma if comma != -1 else end
+        scopes.append(Scope(m.end(), end, spokesperson("HM Government"), "speaker:government-commits", m.group()))
+    return scopes
+
+
 # the opening of a sentence that continues the one before it
 CONTINUATION = re.compile(r"\s*(?:And|(?:It|They|She|He) (?:also|added|went on))\b[ ,]")
 

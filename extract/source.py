@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 import registry
 
 from .period import introduces_a_list
-from .attribution import (Scope, SpeakerMemory, citation_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
+from .attribution import (Scope, SpeakerMemory, citation_scopes, government_commitment_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
                           reported_source, reproduced_release, speaker_after_scopes, speaker_scopes)
 from .reasons import set_reason
 
@@ -91,7 +91,8 @@ class PassageSource:
 def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
     return sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
-                  + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory), key=lambda sc: sc.start)
+                  + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
+                  + government_commitment_scopes(text), key=lambda sc: sc.start)
 
 
 # -- the document's default ------------------------------------------------------------

@@ -181,3 +181,17 @@ def test_inspection_evidence_needs_an_inspectorate_named(extractor):
     got = extract_post(extractor, ["Of the 120 cases inspected, only 9 people had found work."],
                        publisher="Acme Trust", kind="charity")
     assert got["120"] == ("Acme Trust", "publisher")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Ministers have pledged to recruit 1,500 more probation officers.", {"1,500": "MoJ"}),
+    ("The Labour government has promised £220m for community sentences.", {"£220m": "MoJ"}),
+    # a concession: the promise is its clause, what the writer sets against it theirs
+    ("While the government has promised 1,000 trainees, hiring is down 60 per cent on the year.",
+     {"1,000": "MoJ", "60 per cent": "Acme News"}),
+    # the government as the object of a sentence says nothing
+    ("Officers told the government that 40% of posts were empty.", {"40%": "Acme News"}),
+])
+def test_what_the_government_commits_itself_to_is_its_departments(extractor, text, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert {s.mention: s.source for s in stats} == want
