@@ -195,3 +195,26 @@ def test_inspection_evidence_needs_an_inspectorate_named(extractor):
 def test_what_the_government_commits_itself_to_is_its_departments(extractor, text, want):
     _, stats = extract(extractor, text, source="Acme News")
     assert {s.mention: s.source for s in stats} == want
+
+
+def test_a_union_restating_a_release_keeps_its_own_voice(extractor):
+    got = extract_post(extractor, [
+        "The latest HMPPS workforce statistics, published on Thursday, show band 4 numbers fell by 120 in the quarter.",
+        "The leaving rate for probation officers is now 10.5%.",
+        "Our members report caseloads of 70 or more. Acme Union is balloting its 9,000 members.",
+        "General Secretary Jane Roe said: “We need 2,000 more officers now.”"],
+        publisher="Acme Union", kind="union")
+    assert got == {"120": ("HMPPS", "restated:lead-publication"), "10.5%": ("HMPPS", "restated:lead-publication"),
+                   "70": ("Acme Union", "writer:own-voice"), "9,000": ("Acme Union", "writer:own-voice"),
+                   "2,000": ("Acme Union", "speaker:unaffiliated-person")}
+
+
+def test_a_person_no_body_is_named_for_speaks_in_the_writers_story(extractor):
+    got = extract_post(extractor, [
+        "Inspectors have rated the Acme probation unit inadequate in a report published today.",
+        "Only 30 per cent of cases were assessed well.",
+        "John Doe, who has worked in probation for 20 years, said: “I have 90 cases.”",
+        "“We lost 14 colleagues in a year,” said Mary Major, a practice tutor."], publisher="Acme News", kind="news")
+    assert got["30 per cent"][0] == "HMIP"
+    assert got["90"] == ("Acme News", "speaker:unaffiliated-person")
+    assert got["14"] == ("Acme News", "speaker:unaffiliated-person")
