@@ -41,6 +41,19 @@ def read(extractor, text):
     # the targets of the service are the performance targets it meets
     ("The Probation Service met a third of its performance targets in 2023.", "a third",
      SeriesKey("targets_met", "performance_targets", "percent", "level", None)),
+    # the verbs and nouns people quote figures with, in any tense (extract/lexicons/metrics.yml)
+    ("Probation officer numbers rose 4% in 2019.", "4%",
+     SeriesKey("staff_in_post", "probation_officers", "percent", "change", None)),
+    ("About 14% of probation staff quit in 2021-22.", "14%",
+     SeriesKey("leavers", "probation_staff", "percent", "level", None)),
+    ("Probation staff are leaving at a rate of 13% a year.", "13%",
+     SeriesKey("leavers", "probation_staff", "percent", "level", None)),
+    ("Probation supervised 230,000 people in 2019.", "230,000",
+     SeriesKey("people_supervised", "probation_service", "count", "level", None)),
+    ("Unison represented 6,000 probation workers in 2018.", "6,000",
+     SeriesKey("union_membership", "probation_staff", "count", "level", None)),
+    ("Probation officers' pay is up 12% since 2010.", "12%",
+     SeriesKey("pay_change", "probation_officers", "percent", "change", None)),
 ])
 def test_a_claim_is_read_into_its_series(extractor, text, mention, key):
     assert (mention, key) in read(extractor, text)
