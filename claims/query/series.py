@@ -83,7 +83,9 @@ def series_key(metric: str | None, subject: str | None, unit: str | None, measur
         # population picked out by a share, which no subject of the vocabulary names
         subject_id = None
     if subject_id in GENERIC_STAFF and metric in STAFF_METRICS:
-        subject_id = staff_of_body(sentence) or (staff_of_body(source) if subject_id else None) or subject_id
+        # the body the subject's own words name first: a table's "Staff in post (HMPPS)"
+        subject_id = (staff_of_body(subject) or staff_of_body(sentence)
+                      or (staff_of_body(source) if subject_id else None) or subject_id)
     metric = metric_of_subject(metric, subject_id)
     if scope is None:
         scope = scope_of(subject) or scope_of(sentence)
