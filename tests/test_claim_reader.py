@@ -78,3 +78,17 @@ def test_more_work_for_the_service_is_no_count_of_its_staff(extractor):
 ])
 def test_a_conflict_is_of_one_period(a, b, same):
     assert same_period(a, b) is same
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The inspectorate found that 19% of probation officer posts were vacant in 2022.", "HMIP"),
+    ("The vacancy rate for probation officers was 19% in 2022, the Public Accounts Committee found.", "PAC"),
+    ("The vacancy rate for probation officers was 19% in 2022, says the NAO.", "NAO"),
+    ("The vacancy rate for probation officers was 19% in 2022, Unison claims.", "UNISON"),
+    # no body named: a union, a spokesman, nobody
+    ("The vacancy rate for probation officers was 19% in 2022, the union said.", None),
+    ("The vacancy rate for probation officers was 19% in 2022, a spokesman said.", None),
+])
+def test_a_claims_speaker_is_the_body_its_reporting_verb_names(extractor, text, source):
+    [figure] = read_claim(extractor, text, TODAY)
+    assert figure.source == source
