@@ -328,6 +328,9 @@ def prepare_docs(nlp: Language, document):
         doc.user_data["text"] = text
         if table_subject:
             doc.user_data["table_subject"] = table_subject
+        if table_subjects.section:
+            # whose a bare "staff" is, when the passage does not say (extract/subjects.py antecedent)
+            doc.user_data["section"] = table_subjects.section
         if readings[i].changed:
             doc.user_data["reading"] = readings[i]
         doc._.context = PassageContext(
