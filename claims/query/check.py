@@ -16,7 +16,8 @@ import registry
 from extract.period_value import Period
 
 from .claim_reader import ClaimFigure, clean_query, read_claim
-from .conflicts import beyond_rounding, conflicts_with, overlapping
+from .conflicts import beyond_rounding, conflicts_with, overlapping, same_period
+from ..build.figures import origin_rank
 from .limits import Deadline
 from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
                        series_statements, why_not)
@@ -49,19 +50,19 @@ def check_figures(db: sqlite_utils.Database, query: str, figures: list[ClaimFigu
 def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
     agreeing = agreeing_statistics(db, figure)
-    matches = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.agrees_as_written(r)]
+    same = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.same_place(db, r)]
+    matches = [r for r in same if figure.agrees_as_written(r)]
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
               "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [{**r, "why_not": why_not(r)}
-                                 for r in agreeing if not (claim.readable and figure.same_series(r))
-                                 ][:NOT_MATCHES_SHOWN],
+              "other_measures": [{**r, "why_not": why_not(r, claim.readable and figure.same_series(r))}
+                                 for r in agreeing if r not in same][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
-    in_period = [r for r in matches if claim.period is None or overlapping(r["period"], claim.period)]
+    in_period = [r for r in matches if claim.period is None or holds_for(r, claim.period)]
     pool = in_period or matches
     # the period the claim's figure was stated for: one with an exact statement of it first;
     # its origin is the primary source of that series and period, and the claim is read
@@ -78,9 +79,21 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         stated = min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
                                           -_ends(r["period"]).toordinal(), ranked.index(r)))
     else:
-        stated = min(pool, key=lambda r: (not figure.exact(r), ranked.index(r)))
-    group = [r for r in matches if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
-    origin = primary_first(group)[0]
+        # the statement of the claim's own period: exact first, then one of the same period,
+        # then the nearest value ("about 15%" of two rates of its year, 14.6% and 15.7%, is
+        # the 14.6%), then the period ending nearest the claim's
+        end = _ends(claim.period)
+        stated = min(pool, key=lambda r: (not figure.exact(r), not same_period(r["period"], claim.period),
+                                          abs(r["value"] - claim.value), abs((_ends(r["period"]) - end).days),
+                                          ranked.index(r)))
+    # the statements of that one period: a level for 2023 is not one for March 2023
+    group = [r for r in matches if r["period"] == stated["period"] or same_period(r["period"], stated["period"])]
+    # the origin states the same figure as that statement (14.6% and "one in seven", not
+    # 15.6% of the same year), the primary source first, then the most precisely written
+    same_figure = [r for r in group if r is stated or not beyond_rounding(
+        r["value"], r["mention"], stated["value"], stated["mention"], stated["unit"])]
+    origin = min(same_figure, key=lambda r: (_rank(r), rounding_tolerance(r["mention"], r["value"], r["unit"],
+                                                                            r["comparator"]), r["statistic_id"]))
     verdicts: dict[str, str] = {}
     if claim.period is not None and not in_period:
         verdicts["different_period"] = (f"The claim says {claim.period}; the figure held for "
@@ -130,6 +143,31 @@ def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> d
         result["nearest"] = sorted((r for r in _series(db, claim) if r["statistic_id"] not in shown),
                                    key=lambda r: abs(r["value"] - claim.value))[:NEAREST]
     return result
+
+
+# a statement dated only by its publication states the figure of the time before it was
+# published; a claim's period ending within this many days before then may be that figure's
+STATED_BEFORE_PUBLICATION_DAYS = 366
+
+
+def holds_for(row: dict, period: str) -> bool:
+    """Whether a statement's figure can be of the claim's period: their periods overlap, or
+    the statement gives no period of its own and the claim's ends in the year before it was
+    published ("In March 2022, 4% held more than 50 cases", answered in June 2022)."""
+    if overlapping(row["period"], period):
+        return True
+    claimed, stated = Period.parse(period), Period.parse(row["period"])
+    if not (row["period_from_publication"] and claimed and stated):
+        return False
+    before = (stated.end - claimed.end).days
+    return 0 <= before <= STATED_BEFORE_PUBLICATION_DAYS
+
+
+def _rank(row: dict) -> tuple:
+    """Where a statement stands among origins (claims/build/figures.py) and when it was
+    published: primary_first's order before its tie-break."""
+    return (*origin_rank(bool(row["published"]), row["source"], row["publisher"], row["document_kind"]),
+            row["published"] or "9999")
 
 
 def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int] | None = None) -> list[dict]:
