@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -88,6 +89,22 @@ def antecedent(span: Span, words: str) -> str:
     if head == head_key("staff") and len({owner for owner, _, _, _ in bodies}) == 1:
         return f"{words} ({' '.join(bodies[-1][1].split())})"
     return words
+
+
+# a sentence that opens on a word pointing back ("This is an increase of 90 (16.9%)...", "It
+# rose to 21%") speaks of what the sentence before it counted
+POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|which)\b", re.I)
+
+
+def restated_subject(span: Span, previous: Span | None) -> str | None:
+    """The subject of the figure before `span` in its passage when `span`'s sentence names
+    none and opens on a word pointing back: "623 probation services officers were appointed.
+    This is an increase of 90 (16.9%)" counts probation services officers."""
+    if previous is None or not previous._.subject:
+        return None
+    if not POINTS_BACK.match(sentence_text(sentence_of(span))):
+        return None
+    return previous._.subject
 
 
 def _kinds_named(doc) -> dict[str, tuple[list[int], list[str]]]:

@@ -112,3 +112,25 @@ def test_a_body_inside_a_longer_bodys_name_is_not_a_second_body():
 ])
 def test_only_an_aliass_acronym_words_keep_their_case(text, subject):
     assert subject_of(text) == subject
+
+
+def test_high_risk_offenders_are_part_of_people_on_probation_not_all_of_them():
+    from claims.query.series import compatible
+    from registry.subjects import is_part_of
+    high = series_key("people_supervised", "high-risk offenders", "count", sentence="106,000 high-risk offenders")
+    everyone = series_key("people_supervised", "people on probation", "count", sentence="240,000 people on probation")
+    assert high.subject == "high_risk_offenders" and is_part_of("high_risk_offenders", "people_on_probation")
+    assert not compatible(everyone, high) and not compatible(high, everyone)
+
+
+def test_a_sentence_pointing_back_counts_what_the_sentence_before_it_counted(extractor):
+    got = _series_subjects(extractor, "In the year to March 2023, 623 probation services officers were appointed. "
+                                      "This is an increase of 90 (16.9%) compared to the year before.")
+    assert got == {"623": "probation_services_officers", "90": "probation_services_officers",
+                   "16.9%": "probation_services_officers"}
+
+
+def test_a_sentence_that_does_not_point_back_keeps_its_own_subject(extractor):
+    got = _series_subjects(extractor, "In 2023, 623 probation services officers were appointed. "
+                                      "Vacancies rose by 90 in the same year.")
+    assert got["90"] != "probation_services_officers"
