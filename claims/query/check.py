@@ -8,7 +8,8 @@ The JSON this returns is what `claims check --json` prints and `/-/check.json` s
 benchmark scores `verdict` and `origin.statistic_id`."""
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -20,12 +21,20 @@ from .conflicts import beyond_rounding, conflicts_with, overlapping
 from .limits import Deadline
 from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
                        series_statements, why_not)
-from .rounding import rounding_tolerance, value_tolerance
-from .series import compatible, same_series
+from ..build.figures import origin_rank
+from .rounding import holds, rounding_tolerance, value_tolerance
+from .series import SeriesKey, compatible, same_series, scopes_compatible
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
 VERDICTS = ("misattributed", "conflicts", "superseded", "different_period", "rounded", "matches", "not_found")
 NEAREST = 5
+# a statement that states no period of its own holds for a time up to its publication: one
+# published within this long after a claim's period may be of that period
+UNDATED_REACH = timedelta(days=366)
+# a letter: a table cell's sentence is its figure alone, with none
+WORD = re.compile(r"[^\W\d_]")
+# a year written in a claim ("in mid-2023") dates it even where no period was read from it
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def check_text(db: sqlite_utils.Database, extractor, text: str, today: date | None = None,
@@ -49,7 +58,12 @@ def check_figures(db: sqlite_utils.Database, query: str, figures: list[ClaimFigu
 def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
     agreeing = agreeing_statistics(db, figure)
-    matches = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.agrees_as_written(r)]
+    # the claim rounds a statement when the claim's interval holds the statement's value: a
+    # precise claim ("464") is never a rounding of a loose statement ("about 500")
+    matches = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.agrees_as_written(r)
+               and holds(claim.interval, r["value"])]
+    unread = [] if matches else _unread_population(claim, figure, agreeing)
+    matches = matches or unread
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
               "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
@@ -57,11 +71,11 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
               "other_measures": [{**r, "why_not": why_not(r)}
                                  for r in agreeing if not (claim.readable and figure.same_series(r))
-                                 ][:NOT_MATCHES_SHOWN],
+                                 and r not in unread][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
-    in_period = [r for r in matches if claim.period is None or overlapping(r["period"], claim.period)]
+    in_period = [r for r in matches if claim.period is None or _may_hold_for(r, claim.period)]
     pool = in_period or matches
     # the period the claim's figure was stated for: one with an exact statement of it first;
     # its origin is the primary source of that series and period, and the claim is read
@@ -78,9 +92,11 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         stated = min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
                                           -_ends(r["period"]).toordinal(), ranked.index(r)))
     else:
-        stated = min(pool, key=lambda r: (not figure.exact(r), ranked.index(r)))
+        # the statement whose own period is most nearly the claim's ("2022-23": the year to
+        # March 2023, not the year to September 2022), then one stating the figure exactly
+        stated = min(pool, key=lambda r: (-_period_fit(r, claim.period), not figure.exact(r), ranked.index(r)))
     group = [r for r in matches if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
-    origin = primary_first(group)[0]
+    origin = _origin(group, figure)
     verdicts: dict[str, str] = {}
     if claim.period is not None and not in_period:
         verdicts["different_period"] = (f"The claim says {claim.period}; the figure held for "
@@ -92,7 +108,7 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         verdicts["matches"] = (f"{origin['source']} stated {origin['mention']} for "
                                f"{origin['period'] or 'an unstated period'}.")
     newest = newest_of(db, claim, origin)
-    if newest and claim.period is None and beyond_rounding(newest["value"], newest["mention"], origin["value"],
+    if newest and claim.period is None and not A_YEAR.search(claim.sentence) and beyond_rounding(newest["value"], newest["mention"], origin["value"],
                                                            origin["mention"], origin["unit"]):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
@@ -108,6 +124,11 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
             f"{c['source']} states {c['mention']}" for c in conflicting[:3]) + "."
     if "different_period" in verdicts:
         result["same_series_in_period"] = _in_period(db, claim)
+    if unread:
+        # say how weak the match is, beside the verdict it gave
+        said = next(v for v in ("matches", "different_period", "rounded") if v in verdicts)
+        verdicts[said] += (f" What {origin['mention']} counts there was not read ({origin['series']}); its "
+                           "measure and exact value are the claim's.")
     ordered = [v for v in VERDICTS if v in verdicts]
     result.update(verdict=ordered[0], verdicts=ordered,
                   reasons=[{"verdict": v, "text": verdicts[v]} for v in ordered],
@@ -115,6 +136,57 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
                   statements=[{**r, "agreement": _agreement(origin, r),
                                "same_period": r in group} for r in matches if r is not origin])
     return result
+
+
+def _unread_population(claim: ClaimFigure, figure: Figure, agreeing: list[dict]) -> list[dict]:
+    """Table cells of the claim's exact figure, written to its last digit ("19,335", "126.8%"),
+    whose metric, unit, measure and place are the claim's but whose population was not read
+    (it is in a caption or header out of reach): the same figure, when nothing of the claim's
+    series states it. A round figure ("20%", "600") is too common to be one by its digits, and
+    a sentence that says what it counts and was not read may count anything else."""
+    precise = rounding_tolerance(claim.mention, claim.value, claim.unit) <= value_tolerance(claim.value) * 1.01
+    if not (claim.readable and precise and claim.comparator == "="):
+        return []
+    return [r for r in agreeing if figure.exact(r) and r["comparator"] in (None, "=")
+            and not WORD.search((r["sentence"] or "").replace(r["mention"] or "", "", 1))
+            and _population_unread(claim.key, row_series(r))]
+
+
+def _population_unread(claim: SeriesKey, row: SeriesKey) -> bool:
+    """A statement of the claim's metric, unit, measure and place whose population was not read."""
+    return (row.subject is None and (row.metric, row.unit, row.measure) == (claim.metric, claim.unit, claim.measure)
+            and scopes_compatible(claim.scope, row.scope))
+
+
+def _origin(group: list[dict], figure: Figure) -> dict:
+    """The origin of a group of statements of one figure: the first as origins go
+    (matching.primary_first), a statement of the claim's exact value before a rounding of it
+    by the same rank of source ("14.6%" before "one in seven" in the same report)."""
+    ranked = primary_first(group)
+    return min(ranked, key=lambda r: (origin_rank(bool(r["published"]), r["source"], r["publisher"],
+                                                  r["document_kind"]), not figure.exact(r), ranked.index(r)))
+
+
+def _may_hold_for(row: dict, period: str) -> bool:
+    """Whether a statement may hold for a claim's period: its own period overlaps it, or it
+    states none and was published from the period's start to a year after its end (an
+    undated "is 59" in June 2022 may be March 2022's figure; it is no other period's)."""
+    if overlapping(row["period"], period):
+        return True
+    claimed, published = Period.parse(period), Period.parse(row["published"])
+    return bool(row["period_from_publication"] and claimed and published
+                and claimed.start <= published.start <= claimed.end + UNDATED_REACH)
+
+
+def _period_fit(row: dict, period: str) -> float:
+    """How nearly a statement's own period is a claim's: the share of the two that they have
+    in common (1 for the same period, 0 for none or an undated statement)."""
+    first, second = Period.parse(row["period"]), Period.parse(period)
+    if row["period_from_publication"] or first is None or second is None or not first.overlaps(second):
+        return 0.0
+    common = (min(first.end, second.end) - max(first.start, second.start)).days + 1
+    spanned = (max(first.end, second.end) - min(first.start, second.start)).days + 1
+    return common / spanned
 
 
 def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> dict:
@@ -153,10 +225,13 @@ def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
 
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
-    """The newest dated figure of the origin's series, when it is newer than it."""
+    """The newest figure of the origin's series, when it is newer than it: dated, or stated
+    by a body of its own figure with no period (as of when it published it: "Probation
+    supervises a quarter of a million people", the ministry in 2019)."""
     key = row_series(origin)
     dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
-             if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
+             if (not r["period_from_publication"] or r["source"] == r["publisher"])
+             and r["value_high"] is None and Period.parse(r["period"])
              and (same_series(key, row_series(r)) or compatible(claim.key, row_series(r), claim.allows_parts))]
     if not dated:
         return None
