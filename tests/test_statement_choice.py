@@ -22,6 +22,13 @@ FILES = {
                     "One in seven band 3 probation services officers left the service in the year to "
                     "31 March 2023. In the year to 31 March 2023, 14.6% of band 3 probation services "
                     "officers left the service."),
+    "leavers_sep.txt": ("HM Prison and Probation Service", "statistics", "2022-11-10",
+                        "In the year to 30 September 2022, 15.7% of band 3 probation services officers left "
+                        "the service."),
+    "staff_march.txt": ("Ministry of Justice", "statistics", "2023-05-18",
+                        "In March 2023 there were 19,850 probation staff in post."),
+    "staff_year.txt": ("HM Prison and Probation Service", "statistics", "2024-02-15",
+                       "In 2023 there were 20,055 probation staff in post."),
     "in_post_2022.txt": ("HM Prison and Probation Service", "statistics", "2022-11-10",
                          "On 30 September 2022 there were 4,371 band 4 probation officers in post."),
     "in_post_2023.txt": ("HM Prison and Probation Service", "statistics", "2023-08-10",
@@ -59,6 +66,20 @@ def check(db_path, extractor, text):
 def test_an_exact_figure_is_checked_against_its_exact_statement_not_a_rounding_beside_it(db_path, extractor):
     claim = check(db_path, extractor, "In the year to March 2023, 14.6% of probation services officers left the service.")
     assert (claim["verdict"], claim["origin"]["mention"]) == ("matches", "14.6%")
+
+
+def test_a_rounded_figure_comes_from_the_precise_statement_of_the_period_ending_with_the_claims(db_path, extractor):
+    # the year to March 2023 is the financial year 2022-23; the year to September 2022 only
+    # overlaps it; "one in seven" is a looser statement of the same figure
+    claim = check(db_path, extractor, "About 15% of probation services officers left the service in 2022-23.")
+    assert (claim["verdict"], claim["origin"]["mention"]) == ("rounded", "14.6%")
+
+
+def test_a_claim_of_a_month_is_checked_against_that_months_statements(db_path, extractor):
+    # "2023" holds June 2023; March 2023's figure does not, though it is a rounding too
+    claim = check(db_path, extractor, "Roughly 20,000 probation staff were in post in June 2023.")
+    assert (claim["verdict"], claim["origin"]["mention"]) == ("rounded", "20,055")
+    assert [r["mention"] for r in claim["statements"] if r["same_period"]] == []
 
 
 def test_a_claim_dated_by_its_own_words_is_not_superseded(db_path, extractor):

@@ -92,10 +92,16 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         stated = min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
                                           -_ends(r["period"]).toordinal(), ranked.index(r)))
     else:
-        # the statement whose own period is most nearly the claim's ("2022-23": the year to
-        # March 2023, not the year to September 2022), then one stating the figure exactly
-        stated = min(pool, key=lambda r: (-_period_fit(r, claim.period), not figure.exact(r), ranked.index(r)))
-    group = [r for r in matches if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
+        # the statement whose own period is most nearly the claim's, then one stating the
+        # figure exactly, then one whose period ends nearest the claim's ("2022-23": the year
+        # to March 2023, not the year to September 2022, a figure being stated as of its end)
+        claimed_end = _ends(claim.period)
+        stated = min(pool, key=lambda r: (-_period_fit(r, claim.period), not figure.exact(r),
+                                          abs((_ends(r["period"]) - claimed_end).days), ranked.index(r)))
+    # the statements of the stated figure's period; of the claim's own period when it has one
+    # and the corpus states it ("June 2023": not March 2023's figure, though "2023" holds both)
+    group = [r for r in (in_period if claim.period is not None and in_period else matches)
+             if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
     origin = _origin(group, figure)
     verdicts: dict[str, str] = {}
     if claim.period is not None and not in_period:
@@ -161,10 +167,13 @@ def _population_unread(claim: SeriesKey, row: SeriesKey) -> bool:
 def _origin(group: list[dict], figure: Figure) -> dict:
     """The origin of a group of statements of one figure: the first as origins go
     (matching.primary_first), a statement of the claim's exact value before a rounding of it
-    by the same rank of source ("14.6%" before "one in seven" in the same report)."""
+    by the same rank of source ("14.6%" before "one in seven" in the same report), and the
+    most precise before a looser one (a rounding comes from the precise figure)."""
     ranked = primary_first(group)
     return min(ranked, key=lambda r: (origin_rank(bool(r["published"]), r["source"], r["publisher"],
-                                                  r["document_kind"]), not figure.exact(r), ranked.index(r)))
+                                                  r["document_kind"]), not figure.exact(r),
+                                      rounding_tolerance(r["mention"] or "", r["value"], r["unit"],
+                                                         r["comparator"] or "="), ranked.index(r)))
 
 
 def _may_hold_for(row: dict, period: str) -> bool:
