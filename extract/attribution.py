@@ -118,7 +118,10 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         if ANALYSIS_OF.match(phrase):
             continue  # "Analysis of Ministry of Justice data revealed": the analyst speaks, not the MoJ
         # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
-        orgs = [o for o in find_organisations(phrase) if not AUDIENCE.search(phrase[:o.start])]
+        named = find_organisations(phrase)
+        orgs = releasers(phrase, named)
+        if orgs is named:
+            orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start])]
         if SHADOW.search(phrase):
             memory.last = None  # "Shadow justice secretary Jane Roe said": the opposition, not the MoJ
             continue
@@ -180,6 +183,35 @@ def quoted_before_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     return scopes
 
 
+# a sentence that names its speaker at its end, without quotation marks: "Caseloads have
+# risen by 20%, said Jane Roe of Napo.", "... 12 posts are empty, the union said."
+SPEAKER_AFTER = re.compile(
+    r",\s+(?:(?P<verb>said|says|added|warned|claimed|explained|stated|told\s[\w ]{2,30}?)\s+(?P<tail>[^,.!?“”\"]{2,120}?(?:,[^,.!?“”\"]{2,80}?)?)"
+    r"|(?P<head>[^,.!?“”\"]{2,80}?)\s+(?:has\s+|have\s+)?(?:said|says|added|warned|claimed|explained|stated))\s*[.!?]?[”\"’']?\s*$")
+
+
+def speaker_after_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
+    """Sentences whose speaker is named after what they say, without quotation marks: the
+    speaker's organisation, or the organisation a person named before speaks for."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        sentence = text[start:end]
+        m = SPEAKER_AFTER.search(sentence) if "“" not in sentence and '"' not in sentence else None
+        if m:
+            who = m.group("tail") or m.group("head")
+            orgs = find_organisations(who)
+            org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(who)
+            if org is not None:
+                if orgs:
+                    memory.remember(who, org)
+                memory.last = org
+                lead = len(sentence) - len(sentence.lstrip())
+                scopes.append(Scope(start + lead, start + m.start(), org, "speaker:said-after", who.strip()))
+        start = end
+    return scopes
+
+
 # the opening of a sentence that continues the one before it
 CONTINUATION = re.compile(r"\s*(?:And|(?:It|They|She|He) (?:also|added|went on))\b[ ,]")
 
@@ -209,13 +241,29 @@ FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|f
 CITATIONS = [(rule, re.compile(p, re.M)) for rule, p in (
     ("citation:according-to", r"\b[Aa]ccording to (?P<who>[^.;:!?]{0,90})"),
     ("citation:publication-from",
-     rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
+     rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|leaked to|released by|"
      rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})"),
     ("citation:foi", r"\b(?:Freedom of Information|FOI)\s+(?:request|requests|reply|replies|response|responses|data)\s+"
                      r"(?:to|from|by|of)\s+(?P<who>[^,.;:!?]{0,70})"),
     ("citation:bracketed", r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)"),
     ("citation:source-line", r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})"),
 )]
+# who obtained a publication, and the body it came from: "figures obtained by the Bugle from
+# the MoJ", "data seen by the BBC under a Freedom of Information request to HMPPS"
+OBTAINED_BY = re.compile(r"\b(?:obtained|seen|leaked|received)\s+(?:\w+\s+)?(?:by|to)\s+(?:the\s+)?$", re.I)
+RELEASED_BY = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$")
+
+
+def releasers(phrase: str, orgs: list, offset: int = 0) -> list:
+    """Of the bodies a phrase names (`orgs`, positions `offset` before the phrase's), those
+    whose publication it is: a paper that obtained or was leaked figures did not release them;
+    the body they came from did. The obtainer stays when no other body is named."""
+    obtained = [o for o in orgs if OBTAINED_BY.search(phrase[:o.start + offset])]
+    if not obtained:
+        return orgs
+    released = [o for o in orgs if o not in obtained and RELEASED_BY.search(phrase[:o.start + offset])]
+    others = [o for o in orgs if o not in obtained]
+    return released or others or orgs
 # patterns read just after a body's name: "HMPPS's latest workforce figures show", "the MoJ's
 # own figures reveal", "Napo's claim that"
 AFTER_NAME = [(rule, re.compile(p)) for rule, p in (
@@ -278,6 +326,8 @@ def citation_scopes(text: str) -> list[Scope]:
             orgs = find_organisations(m.group("who"))
             if not orgs or (rule == "citation:publication-from" and ANALYSIS_OF.match(m.group())):
                 continue
+            if rule == "citation:publication-from":
+                orgs = releasers(text[m.start():m.end()], orgs, m.start("who") - m.start())
             if rule == "citation:source-line":
                 # "Source: ..." under a table or a paragraph covers all of it
                 scopes.append(Scope(0, len(text), spokesperson(orgs[0].name), rule, m.group().strip()))
@@ -331,7 +381,9 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
     it is named and a Scope naming the organisation, the rule and its words."""
     for i, text in enumerate(texts):
-        cited = citation_scopes(text)
+        # a person quoted ("according to Jane Roe, Napo branch secretary") is a voice in the
+        # story, not the publication it reports on
+        cited = [sc for sc in citation_scopes(text) if not names_a_person(sc.words)]
         if cited:
             return i, dataclasses.replace(cited[0], end=len(text))
         for org in find_organisations(text):
@@ -351,7 +403,7 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
         for verb in REPORTING_VERB.finditer(text):
             phrase_start = last_before(clause_starts, verb.start())
             orgs = find_organisations(text[phrase_start:verb.start()])
-            if orgs:
+            if orgs and not names_a_person(text[phrase_start:verb.start()]):
                 return i, Scope(phrase_start, len(text), orgs[0].name, "restated:lead-speaker",
                                 text[phrase_start:verb.end()])
         m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)
@@ -359,6 +411,29 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
         if orgs:
             return i, Scope(0, len(text), orgs[0].name, "restated:lead-has-done", m.group().strip())
     return None
+
+
+# a person's name: two or three capitalised words, after an optional title
+PERSON_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Dame|Sir|Lord|Baroness|Professor)\.? )?[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}\b")
+
+
+def names_a_person(phrase: str) -> bool:
+    """Whether a phrase names a person besides the bodies in it ("Jane Roe, GMB organiser",
+    "Napo's Jane Roe"): words of a name that are neither an organisation's nor an opening
+    word."""
+    masked = phrase
+    for org in find_organisations(phrase):
+        masked = masked[:org.start] + " " * (org.end - org.start) + masked[org.end:]
+    for m in PERSON_NAME.finditer(masked):
+        words = m.group().split()
+        if words[0] not in NOT_NAMES and words[0] not in PERSON_OPENERS:
+            return True
+    return False
+
+
+# capitalised words that open a phrase without naming anyone
+PERSON_OPENERS = {"According", "Figures", "Data", "Research", "Analysis", "Statistics", "Official", "New",
+                  "Latest", "Today", "Yesterday", "Last", "Inspectors", "Ministers", "Union", "Leaked", "Internal"}
 
 
 def introduces_quote(text: str, scopes: list[Scope]) -> Scope | None:

@@ -61,9 +61,26 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 # post", "people under supervision"); "interviews with officers" are not officers, "reports on
 # shortages" not shortages
 NOUN_PREPOSITIONS = {"of", "in", "under"}
+# words a parse may take for the noun a number counts that are its unit ("a decrease of 0.8
+# percentage" cut at a line's end): the figure counts nothing of its own
+# nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
+WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
+UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
+# what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
+# shares the first's cue ("working at 126.8% and 117.8%")
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|then)\s*", re.I)
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
-# "six days' worth of work in a five-day week": time measuring work to do is a workload
-WORTH_OF_WORK = re.compile(r"['’]?s?\s+worth of (?:work|cases|tasks)", re.I)
+# "six days' worth of work in a five-day week", "six days' work to do": time measuring work to
+# do is a workload
+WORTH_OF_WORK = re.compile(r"['’]?s?\s+(?:worth of (?:work|cases|tasks)|work to do)", re.I)
+# "their 11-year-old friend", "aged 25", "people aged 18 to 25", "25 years old": an age, not a
+# duration (GUIDELINES: ages are metric other)
+AGE_AFTER = re.compile(r"-?\s*(?:years?|yrs?)?[- ]olds?\b|\s+(?:years?\s+)?of age\b", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of)\s*$", re.I)
+# time lost to sickness ("61,409 working days lost to sickness", "an average loss of 23 days per
+# year" beside "staff sickness") is an absence figure, not a duration; "off sick for six months"
+# is a duration
+SICKNESS = re.compile(r"\bsickness\b|\b(?:working )?days lost\b|\babsence rates?\b|\bsick days\b", re.I)
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
@@ -258,11 +275,14 @@ def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
 
 
 def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
-             clause: Ranges | None = None, own: Ranges = (), whole: Ranges = ()) -> Decision:
+             clause: Ranges | None = None, own: Ranges = (), whole: Ranges = (),
+             others: Ranges = ()) -> Decision:
     """The metric of a figure of `unit` at [start, end) of `sentence`. Character ranges of
     the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
-    counts and the word governing it; `whole`, the whole a share is of. `context` is
-    neighbouring text, read when the sentence is short."""
+    counts and the word governing it; `whole`, the whole a share is of; `others`, the nouns
+    other figures of the sentence count ("220,000 people on probation and 16,000 staff": the
+    16,000 are not people on probation). `context` is neighbouring text, read when the
+    sentence is short."""
     before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
@@ -276,6 +296,11 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
         if clause is not None and not overlaps_sorted(cue_start, cue_end, clause):
             score *= OTHER_CLAUSE_WEIGHT
         metric, rule = cue.metric, cue.id
+        if own and _overlaps(cue_start, cue_end, others) and not _overlaps(cue_start, cue_end, own):
+            continue  # the words of another figure's noun
+        if cue.metric == "survey" and unit == "count" and _overlaps(cue_start, cue_end, own):
+            # "2,000 practitioners interviewed": the people asked are the sample, not a finding
+            metric, rule = "other", "survey.sample"
         if cue.id == "staff_shortage.staff_needed" and (
                 _overlaps(cue_start, cue_end, whole) or SHARE_OF_NEEDED.match(sentence[end:cue_start])):
             # "half the staff needed", "70% of the needed number of officers": the share of
@@ -285,7 +310,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
             score *= OWN_NOUN_WEIGHT
         elif _overlaps(cue_start, cue_end, whole):
             score *= WHOLE_WEIGHT
-        if (cue.metric == "other" or (cue.noun_only and own)) and not _overlaps(cue_start, cue_end, own):
+        if cue.noun_only and (own or cue.metric == "other") and not _overlaps(cue_start, cue_end, own):
             continue  # it speaks only of the noun a count counts: "60 cases" is not staff
         if score > best_score:
             best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
@@ -336,6 +361,13 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if fig.unit in TIME_UNITS and WORTH_OF_WORK.match(text, fig.end):
         return Decision("workload", "workload.worth_of_work", text[fig.start:WORTH_OF_WORK.match(text, fig.end).end()])
     if fig.unit in TIME_UNITS or fig.form.startswith("duration"):
+        age = AGE_AFTER.match(text, fig.end) or AGE_BEFORE.search(text, max(0, fig.start - 12), fig.start)
+        if age:
+            return Decision("other", "unit.age", age.group().strip())
+        sent = sentence_of(span)
+        sickness = SICKNESS.search(text, sent.start_char, sent.end_char)
+        if sickness:
+            return Decision("other", "time.sickness_absence", sickness.group())
         return Decision("duration", "unit.duration", fig.text)
     if fig.unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
@@ -347,19 +379,22 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     root = span.root
     # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
     # words of the passages around it
-    counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
+    counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN") \
+        and counted_noun(root).lower_ not in UNIT_NOUNS
     own: Ranges = []
+    others: Ranges = []
     if counts_a_noun:
         own = counted_noun_ranges(root, sent)
         if not counted_noun_measured(fig, root, own, sent):
-            return Decision("other", "counted_noun.unmeasured", root.head.text)
+            return Decision("other", "counted_noun.unmeasured", counted_noun(root).text)
+        others = other_counted_nouns(span, sent)
     clause = clause_ranges(root, s0)
     sent_text = sentence_text(sent)
     context = ""
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
     decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
-                        whole_of_share(span) if fig.unit == "percent" else [])
+                        whole_of_share(span) if fig.unit == "percent" else [], others)
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
@@ -372,10 +407,49 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
               if decision.metric == "pay_award" and fig.unit == "percent" else None)
     if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
-    if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
-            and previous._.metric not in ("other", "duration", None):
-        return Decision(previous._.metric, "change.of_level", text[previous._.quantity.start:previous._.quantity.end])
+    if decision.rule == "no_cue" and previous is not None and previous._.metric not in ("other", "duration", None):
+        if span._.measure == "change":
+            return Decision(previous._.metric, "change.of_level",
+                            text[previous._.quantity.start:previous._.quantity.end])
+        if previous._.quantity.unit == fig.unit and previous._.quantity.end >= s0 \
+                and LIST_SEPARATOR.fullmatch(text, previous._.quantity.end, fig.start):
+            return Decision(previous._.metric, "list.sibling", text[previous._.quantity.start:fig.end])
     return decision
+
+
+def counted_noun(root: Token) -> Token:
+    """The noun a number counts: its head, past the compounds and modifiers before it ("464
+    probation officer vacancies", "3,491 band 3 to 5 officers")."""
+    noun = root.head
+    while noun.dep_ in ("compound", "quantmod", "nummod") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
+def other_counted_nouns(span: Span, sent: Span) -> Ranges:
+    """The nouns the other counts of the sentence count, as character ranges of it."""
+    doc, s0 = span.doc, sent.start_char
+    if "counted_phrases" not in doc.user_data:
+        # made once per Doc: every count of a noun, by the sentence it is in
+        made: dict[int, list[tuple[int, int, int]]] = {}
+        for other in doc.spans["figures"]:
+            root = other.root
+            if other._.quantity.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN"):
+                noun = counted_noun(root)
+                first = min(t.i for t in noun.subtree if t.i <= noun.i)
+                made.setdefault(sentence_of(other).start_char, []).append(
+                    (root.i, doc[first].idx, noun.idx + len(noun)))
+        for phrases in made.values():
+            phrases.sort(key=lambda p: p[1])
+        doc.user_data["counted_phrases"] = (made, {k: [p[1] for p in v] for k, v in made.items()})
+    made, starts = doc.user_data["counted_phrases"]
+    # only those a cue near the figure can overlap: a sentence of many counts is read in
+    # time linear in them
+    fig = span._.quantity
+    phrases = made.get(s0, [])
+    lo_at = bisect_left(starts.get(s0, []), fig.start - CUE_WINDOW - LONGEST_CUE)
+    hi_at = bisect_left(starts.get(s0, []), fig.end + CUE_WINDOW + LONGEST_CUE)
+    return [(lo - s0, hi - s0) for i, lo, hi in phrases[lo_at:hi_at] if i != span.root.i]
 
 
 def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
@@ -385,15 +459,24 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     preposition's head: "the supervision of 243,000 offenders") and the participle after it
     ("2,000 practitioners interviewed")."""
     s0 = sent.start_char
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = counted_noun(root)
     phrase = [t for t in noun.subtree if t.i <= noun.i]
     # "2,000 practitioners interviewed"; "7,236 members of staff", "3,550 officers in post"
-    around = [noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
+    # a noun coordinated with another ("220,000 people on probation and 16,000 staff") is
+    # governed by what governs the first of them
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    around = [first.head if first is not noun else noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
         [t for p in noun.rights if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS for t in _up_to_punctuation(p)]
     if noun.dep_ == "pobj":
         around.append(noun.head.head)
+    # what a copula says the count is: "the shortfall is now 1,700 officers"
+    if noun.dep_ == "attr":
+        around += [t for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    # the participle right after it, however parsed ("of 2,000 practitioners interviewed felt")
+    if noun.i + 1 < sent.end and noun.doc[noun.i + 1].tag_ in ("VBN", "VBD"):
+        around.append(noun.doc[noun.i + 1])
     return [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
         [(t.idx - s0, t.idx + len(t) - s0) for t in around if t.i != noun.i]
 
@@ -418,10 +501,10 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     ex-offenders" are; "transferring 300 cases", "the 12 probation regions", "5,500
     prisoner releases" are not. A cue that ends just before the figure ("supervise nearly
     156,000 people") settles it."""
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = counted_noun(root)
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in WHOLE_NOUNS:
+        role = noun.head.head  # "a total of 19,823 people were tested": the people are the subject
     if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
             cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
                                                         fig.start - sent.start_char]) is not None:

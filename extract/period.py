@@ -131,7 +131,10 @@ def figure_period(doc: Doc) -> Doc:
         # what each figure asks of its sentence is read once per sentence, and its dates are
         # found by bisection: a sentence of many figures and dates (a flattened table) is read
         # in time linear in its figures
-        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
+        # a span whose length is the figure inside it ("£700m over the next three years"); a
+        # deal's term is not ("the three-year offer" is a length stated at the writing)
+        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period and not d.term])
+        terms = [d for d in s_dates if d.term and d.period]
         each = [d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)]
         # a list of dates is one span for a figure, not for a length of time (resolve_period)
         dated, dated_each = OrderedDates(enumerations(each, s_text)), OrderedDates(each)
@@ -141,8 +144,10 @@ def figure_period(doc: Doc) -> Doc:
             pos = fig.start - sent.start_char
             # "192 (5.7%) since ...", "26% (seven out of 27) ... in 2024-25": the figures of its
             # own group stand between a figure and the date after it
+            # and so does the length of a deal's term ("9% over the two years of the deal")
             nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
-                        if not in_group(text, fig, in_sent[j]._.quantity)), None)
+                        if not in_group(text, fig, in_sent[j]._.quantity)
+                        and not in_term(terms, in_sent[j]._.quantity.start - sent.start_char)), None)
             enclosing = holding.enclosing(pos)
             if enclosing is not None:
                 decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
@@ -157,6 +162,8 @@ def figure_period(doc: Doc) -> Doc:
                 near = (dated_each if duration else dated).near(pos, nxt, starts_clause, first_figure)
                 if anchor_expr is not None and all(d is not anchor_expr for d in near):
                     near = sorted([*near, anchor_expr], key=lambda d: d.start)
+                # the length of a deal's term ("the three-year offer") is not dated by the term
+                near = [d for d in near if not (d.term and d.start <= pos < d.end)]
                 decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
                                           anchor or published,
                                           published, reference, present=present,
@@ -194,6 +201,10 @@ RESTATED_BY = re.compile(r"(?:[A-Za-z]+\s+)?\((?:by)?|or")
 def restates(text: str, first, other) -> bool:
     """"192 (5.7%)", "700 or 2.1%", "136 FTE (0.6%)": the second figure restates the first."""
     return RESTATED_BY.fullmatch(text[first.end:other.start].strip()) is not None
+
+
+def in_term(terms: list[DateExpr], position: int) -> bool:
+    return any(d.start <= position < d.end for d in terms)
 
 
 # what lies between a figure and another of its own group: a bracket opened after it and not
@@ -253,7 +264,11 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
                        sentence_anchor)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
     # of the time of writing, not of the time frame of the sentences before it
-    if frame and not present:
+    # a frame set by the layout (a heading, a list's introducing line or earlier item, a
+    # table's column header, a quotation's introducing line) dates what is under it in any tense: a
+    # list item "Fully consolidated increases of 3%" has no verb to be present in, and a
+    # quotation's present ("staff are struggling") is the time it was said in
+    if frame and (not present or frame.rule in LAYOUT_FRAMES):
         return Decision(frame.period, frame.rule, frame.words)
     return undated(published, reference)
 
@@ -387,6 +402,17 @@ def inspection_frame(text: str, dates: list[DateExpr]) -> Frame | None:
 
 # -- between passages ------------------------------------------------------------------
 
+QUOTED = "quotation-intro"  # the rule of a quotation's frame: the line introducing it
+# (a paragraph's date carried to a short line after it, "table-label", is no such frame: the
+# short line may as well be a sentence of the present)
+LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", QUOTED}
+QUOTATION_OPENING = re.compile(r"\s*[“\"‘]")
+
+
+def opens_quotation(text: str) -> bool:
+    return QUOTATION_OPENING.match(text) is not None
+
+
 def introduces_a_list(text: str) -> bool:
     return text.rstrip().endswith(":")
 
@@ -403,6 +429,7 @@ class PassageFrames:
         self.table_frame: Frame | None = None
         self.table_head: list[str] = []  # the caption and cells of the table a short passage is in
         self.intro: list[Frame] = []  # the dates of the line introducing a list
+        self.quote_intro: list[Frame] = []  # the dates of the line introducing a quotation
         # a flattened table's column headers ("2014/15" / "2015/16" / ... / "Leaving rate" /
         # "5.5" / "5.2"): the k-th value cell after a row label takes the k-th header
         self.heading: Frame | None = None  # "Complaints 2019-20": dates the passages under it
@@ -421,8 +448,12 @@ class PassageFrames:
         for d in dates:
             if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
                 self.anchor = d.period
-        inherits = kind == "list_item" and bool(self.intro)
-        inherited = self.intro[-1] if inherits else None
+        # a list's items, and a quotation the line before introduces ("in its submission to the
+        # 2020 spending review, the inspectorate set out its concerns:" / "“86 per cent of
+        # staff ...”"), hold for the introducing line's period, not the writer's date
+        quoted = kind == "paragraph" and opens_quotation(text) and bool(self.quote_intro)
+        inherits = (kind == "list_item" and bool(self.intro)) or quoted
+        inherited = (self.quote_intro[-1] if quoted else self.intro[-1]) if inherits else None
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
@@ -459,10 +490,13 @@ class PassageFrames:
         if words < TABLE_CELL_WORDS:
             self.table_head.append(text)
         if introduces_a_list(text):
-            self.intro = [Frame(d.period, "list-intro", _words(text, d))
-                          for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
-        elif kind != "list_item":
-            self.intro = []
+            own = [Frame(d.period, "list-intro", _words(text, d))
+                   for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
+            self.intro = own or self.intro
+            # a quotation takes the dates of its own introducing line only ("He said:" has none)
+            self.quote_intro = [dataclasses.replace(f, rule=QUOTED) for f in own]
+        elif kind != "list_item" and not quoted:
+            self.intro, self.quote_intro = [], []
         carried = None if is_heading(kind, text, words) else (self.inspection or self.heading)
         if kind == "paragraph":
             self.inspection = inspection_frame(text, dates) or self.inspection

@@ -29,7 +29,7 @@ from .blas import use_blis
 from .context import DocumentContext, PassageContext
 from .reading import reading_text
 from .reasons import why_json
-from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
+from .quantities import Quantity, comparator_after, comparator_before, counts_one, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
 from .layout import RowUnits, TableSubjects
@@ -44,6 +44,9 @@ LIST_MARKER = re.compile(r"\d{1,3}")  # a list number or a reference: a plain wh
 # after a length of time, the date it runs to: "the 12 months to 30 September 2024" names a period
 PERIOD_ENDING = re.compile(r"\s+(?:to|ending|ended|until)\s+(?:the end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
                            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# a plural noun a number counts, perhaps after an acronym or adjectives ("all seven NPS
+# divisions", "all three inspected regions", "the two most under-pressure areas")
+PLURAL_AHEAD = re.compile(r"(?:[\s-]+(?:[A-Z]{2,}|[a-z]+ed|most|more|least|main|[a-z]+-[a-z-]+)){0,3}[\s-]+[A-Za-z]+s\b")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 PUNCTUATION_TOKEN = 16  # characters of a run of punctuation read as one token
@@ -206,11 +209,12 @@ class FigureFinder:
         if fig.form == "number" and re.match(r"['’]s\b", after):
             return False  # "1000's of officers": an indefinite plural
         if fig.is_word and fig.form == "number" and re.search(r"\b(?:these|those|the|both|all)\s+$", before, re.I) \
-                and not re.match(r"[\s-]+[A-Za-z]+s\b", after):
+                and not PLURAL_AHEAD.match(after):
             return False  # "These two rely on ...": a pronoun
         if fig.is_word and fig.value == 1 and fig.form in ("number", "duration"):
-            if self.one_needs_cue and not any(p.search(before) for p in self.one_after):
-                return False  # "one" is a pronoun far more often than a figure
+            if self.one_needs_cue and not any(p.search(before) for p in self.one_after) \
+                    and not counts_one(text, fig):
+                return False  # "one" is a pronoun far more often than a figure (quantities.counts_one)
         return True
 
 

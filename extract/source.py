@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 import registry
 
 from .period import introduces_a_list
-from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes, quoted_before_scopes,
-                          reported_source, reproduced_release, speaker_scopes)
+from .attribution import (Scope, SpeakerMemory, citation_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
+                          reported_source, reproduced_release, speaker_after_scopes, speaker_scopes)
 from .reasons import set_reason
 
 LEAD_PASSAGES = 3  # where a story names the publication it reports on
@@ -48,6 +48,32 @@ HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
 
+# what a member of either House says in a question to a minister: "To ask His Majesty's
+# Government what ...", "Does the Minister accept ...?", "Will my right hon. Friend ...?"
+ANSWERING_RULES = ("publisher:answering-department", "publisher:parliament-answers")
+TO_ASK = re.compile(r"^\s*To ask\b")
+ADDRESSES_THE_MINISTER = re.compile(
+    r"\b(?:the|my) (?:noble |right )?(?:Minister|Secretary of State|Lord|Baroness|hon(?:ourable|\.)? (?:Friend|Member|Lady|Gentleman))\b"
+    r"|\b(?:the|His|Her|Her Majesty[’']s|His Majesty[’']s) Government\b")
+
+
+def asks_the_government(text: str) -> bool:
+    """Whether a passage of a parliamentary answer is a member's question: a written question,
+    or a supplementary that asks the minister something in the third person."""
+    if TO_ASK.match(text):
+        return True
+    return bool(re.search(r"\?[”\"’']?\s*$", text.strip()) or "?" in text) and bool(ADDRESSES_THE_MINISTER.search(text)) \
+        and not re.match(r"\s*(?:My Lords|Mr Speaker|Madam Deputy Speaker|Mr Deputy Speaker)\b.{0,40}\b(?:I|we)\b", text)
+
+
+def asking_house(document) -> str:
+    """The House whose member asks: the Lords when the document is theirs, else the Commons."""
+    described = " ".join(filter(None, (document.publisher, document.title, document.url)))
+    lords = registry.get(document.source) and (document.source == "House of Lords"
+                                               or registry.is_part_of(document.source, "House of Lords"))
+    return "House of Lords" if lords or re.search(r"\bLords\b|/lords/", described, re.I) else "House of Commons"
+
+
 @dataclass(frozen=True)
 class Decision:
     """A source and the rule that chose it, with the words it read."""
@@ -65,7 +91,7 @@ class PassageSource:
 def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
     return sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
-                  + quoted_before_scopes(text, memory), key=lambda sc: sc.start)
+                  + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory), key=lambda sc: sc.start)
 
 
 # -- the document's default ------------------------------------------------------------
@@ -184,6 +210,9 @@ class SourceReader:
         document, asserter = self.document, self.asserter
         if passage.source in (None, document.source):
             default = asserter
+            if asserter.rule in ANSWERING_RULES and asks_the_government(text):
+                # the question put to a minister is its asker's, who speaks for their House
+                default = Decision(asking_house(document), "parliament:question", text.strip()[:60])
         else:
             default = Decision(passage.source, "passage:" + passage.kind)
         if self.lead and i >= self.lead[0] and default.source == asserter.source:
@@ -194,7 +223,9 @@ class SourceReader:
                 scopes = [lead] + own + scopes  # from where the lead names it; inner stretches win
             else:
                 default = Decision(lead.source, lead.rule, lead.words)
-                scopes = own + scopes
+                # the writer's own narrative of what another body did ("In 2013 the
+                # government dismantled 35 trusts") sets the scene for the restated figures
+                scopes = own + narrated_scopes(text, lead.source, asserter.source) + scopes
         if self.reproduction and passage.source in (None, document.source):
             default = self.reproduction
         if REPRODUCTION_INTRO.search(text):
@@ -257,6 +288,52 @@ def first_person_scopes(text: str, writer: str) -> list[Scope]:
         if found:
             scopes.append(Scope(m.start(), m.end(), writer, "writer:first-person", sentence[found.start():][:60]))
     return scopes
+
+
+# an actor the writer narrates: a named body, or a government or party by its description
+GOVERNMENT_ACTOR = re.compile(r"(?:[Tt]he\s+)?(?:(?:Coalition|Conservative|Tory|Labour|previous|former|then|last|new|current)\s+)"
+                              r"(?:government|Government|administration)\b|\b(?:the\s+)?(?:Tories|ministers|Ministers)\b")
+# what a body did to the service, as the writer tells its history: an institutional change
+# (set up, dismantled, privatised, reunified), not a figure a report measures ("recruited",
+# "spent", "missed"), which stays the report's
+NARRATED_DEED = re.compile(
+    r"\s+(?:(?:has|had|have|then|also|later|quickly|finally|subsequently)\s+)?(?:in\s+(?:\w+\s+)?\d{4}\s+)?"
+    r"(?P<verb>established|set up|created|launched|introduced|dismantled|abolished|scrapped|replaced|merged|split|"
+    r"divided|privatised|part-privatised|renationalised|nationalised|reunified|unified|outsourced|restructured|"
+    r"reformed|enacted|legislated|awarded|signed|terminated|ended|closed|opened|founded|formed|began|started)\b")
+# a sentence's opening before its actor: a phrase closed by a comma ("Under the reforms,"),
+# or a time without one ("In 2014 the government ...")
+SENTENCE_OPENING = re.compile(r"\s*(?:[^,.;:!?“”\"]{0,60},\s*|(?:In|By|During|Back in|Earlier|Last|This|That)\s+"
+                              r"(?:\w+\s+){0,2}?(?:\d{4}|year|spring|summer|autumn|winter|month|week)\s+)?")
+
+
+def narrated_scopes(text: str, restated: str, writer: str) -> list[Scope]:
+    """Sentences of a story restating `restated`'s publication in which the writer narrates what
+    another body did ("In February, HMPPS established a programme to cut workloads by 25%",
+    "the Coalition government in 2013 dismantled 35 trusts"): the writer's scene-setting."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        sentence = text[start:end]
+        opening = SENTENCE_OPENING.match(sentence).end()
+        for actor_start, actor_end, name in _actors(sentence):
+            if actor_start > opening + 4 or name == restated:
+                continue
+            deed = NARRATED_DEED.match(sentence, actor_end)
+            if deed:
+                lead = len(sentence) - len(sentence.lstrip())
+                scopes.append(Scope(start + lead, end, writer, "writer:narrates-another-body",
+                                    sentence[actor_start:deed.end()]))
+            break
+        start = end
+    return scopes
+
+
+def _actors(sentence: str) -> list[tuple[int, int, str]]:
+    """The bodies a sentence names, and governments or parties by description, in order."""
+    found = [(o.start, o.end, o.name) for o in registry.find_organisations(sentence)]
+    found += [(m.start(), m.end(), "government") for m in GOVERNMENT_ACTOR.finditer(sentence)]
+    return sorted(found)
 
 
 def last_sentence_start(text: str) -> int:

@@ -43,6 +43,8 @@ class Vocabulary:
         the longest alias at each word start."""
         if not text or not self.by_first_word:
             return []
+        # a hyphen between letters is a space ("staff-in-post", "front line"), same length
+        text = _WORD_HYPHEN.sub(" ", text)
         if self.noise is not None:
             # blanked to spaces of the same length, so offsets stay those of `text`
             text = self.noise.sub(lambda m: " " * len(m.group(0)), text)
@@ -78,7 +80,8 @@ def _vocabulary(terms: list[Term], ignored: tuple[str, ...]) -> Vocabulary:
     by_alias: dict[str, str] = {}
     for term in terms:
         for alias in term.aliases:
-            by_alias.setdefault(alias, term.id)
+            by_alias.setdefault(_WORD_HYPHEN.sub(" ", alias), term.id)
+    ignored = tuple(_WORD_HYPHEN.sub(" ", i) for i in ignored)
     # longest first: at one position "probation officers and PSOs" wins over "probation officers"
     aliases = sorted(by_alias, key=len, reverse=True)
     grouped: dict[str, list[int]] = {}
@@ -86,7 +89,7 @@ def _vocabulary(terms: list[Term], ignored: tuple[str, ...]) -> Vocabulary:
         grouped.setdefault(_first_word_key(_WORD.search(alias).group()), []).append(i)
     by_first_word = {
         key: re.compile("(?:" + "|".join(f"(?P<a{i}>{_alternative(aliases[i])})" for i in numbers)
-                        + r")(?![\w-])")
+                        + ")" + _ALIAS_END)
         for key, numbers in grouped.items()}
     noise = (re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(i) for i in sorted(ignored, key=len, reverse=True))
                         + r")(?![\w-])") if ignored else None)
@@ -121,6 +124,10 @@ def _alternative(alias: str) -> str:
 
 
 _WORD = re.compile(r"(?<![\w’'-])\w[\w-]*")
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# an alias ends at the end of a word; one ending in a letter may carry a footnote marker glued
+# to it ("permanent probation officers1, 2014/15"), never more digits than a marker has
+_ALIAS_END = r"(?:(?<=[^\W\d_])(?=\d{1,2}(?![\w-]))|(?![\w-]))"
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +159,9 @@ def scopes() -> Vocabulary:
         for place in entry.get("places", []):
             terms.append(Term(id=f"{entry['id']}/{_slug(place)}", label=place, aliases=(place,),
                               parents=(entry["id"],)))
-    return _vocabulary(terms, ())
+    # names of bodies that hold a place word but say nothing of where a figure holds (the
+    # National Probation Service is no "national" figure, London Weighting no London one)
+    return _vocabulary(terms, tuple(_data().get("scope_ignored", [])))
 
 
 @lru_cache(maxsize=1)

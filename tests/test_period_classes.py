@@ -108,3 +108,40 @@ def test_a_financial_year_looked_ahead_to_or_a_month_named_outweighs_no_financia
     # a month and year named is better evidence than a financial year the text names
     assert document_date(undated("Staff will get payments in 2020-21, the offer of April 2018 says.", "2018-04")) \
         == "2018-04"
+
+
+def test_a_quotation_holds_for_the_period_its_introducing_line_names(extractor):
+    lines = ["In its evidence to the 2022 spending review, the inspectorate set out its concerns:",
+             "“Officers are struggling: 70 per cent of them hold more than 50 cases.”",
+             "The chief inspector said:",
+             "“We are seeing 30 per cent of posts vacant.”"]
+    [stats] = extractor.extract([passages_document(lines, "2024-03-01")])
+    assert periods(stats) == {"70 per cent": ("2022", 2022), "50": ("2022", 2022),
+                              "30 per cent": ("2024-03-01", 2024)}
+    assert [rule_of(s) for s in stats] == ["quotation-intro", "quotation-intro", "publication"]
+
+
+def test_a_multi_year_pay_deals_term_runs_from_the_writing_and_its_end_dates_a_table(extractor):
+    lines = ["• Every pay point rises in each year of the three-year offer.",
+             "• At the end of the three-year period of the offer, the top pay points will be:",
+             "Band 3 £32,400 11%", "Band 4 £43,100 12.5%"]
+    doc = passages_document(lines, "2023-10-02", kinds={0: "list_item", 1: "list_item"})
+    [stats] = extractor.extract([doc])
+    assert periods(stats) == {"three-year": ("2023-10-02", 2023), "£32,400": ("2026", 2026), "11%": ("2026", 2026),
+                              "£43,100": ("2026", 2026), "12.5%": ("2026", 2026)}
+
+
+def test_a_deals_term_without_a_time_frame_is_a_label_and_its_length_a_figure_of_the_writing(extractor):
+    _, stats = extract(extractor, "Members rejected a 2-year pay offer worth £1,500.", published="2023-10-02")
+    assert periods(stats) == {"2-year": ("2023-10-02", 2023), "£1,500": ("2023-10-02", 2023)}
+    _, stats = extract(extractor, "Pay will rise by 9% over the two years of the deal.", published="2023-10-02")
+    assert periods(stats) == {"9%": ("2023..2025", 2025), "two years": ("2023-10-02", 2023)}
+
+
+def test_a_list_item_in_the_present_tense_keeps_the_frame_of_its_list(extractor):
+    lines = ["• Pay rises for all staff over the two years of the deal (April 2021-March 2023).",
+             "• Fully consolidated increases of at least 4% for staff at their band maxima."]
+    doc = passages_document(lines, "2021-04-20", kinds={0: "list_item", 1: "list_item"})
+    [stats] = extractor.extract([doc])
+    assert periods(stats)["4%"] == ("2021-04..2023-03", 2023)
+    assert rule_of([s for s in stats if s.mention == "4%"][0]) == "list-item"

@@ -124,7 +124,7 @@ def _claim(mention, value):
     return claim, Figure(mention, value, "count", claim.tolerance, key)
 
 
-def test_a_table_cell_whose_population_is_out_of_reach_is_the_figure_when_nothing_else_states_it():
+def test_a_statement_whose_population_is_not_said_is_the_figure_when_nothing_else_states_it():
     claim, figure = _claim("19,335", 19335)
     cell = _row("19,335", 19335, "19,335")
     prose = _row("19,335", 19335, "Some 19,335 people voted in the ballot")  # says what it counts
@@ -133,5 +133,10 @@ def test_a_table_cell_whose_population_is_out_of_reach_is_the_figure_when_nothin
     # a round figure is too common to be one figure by its digits
     claim, figure = _claim("19,000", 19000)
     assert _unread_population(claim, figure, [_row("19,000", 19000, "19,000")]) == []
+    # staff whose body the sentence does not name, in prose: the claim's probation staff
+    staff = _row("19,335", 19335, "At 30 June 2010 there were 19,335 FTE staff in post.", subject_id="staff")
+    assert _unread_population(claim, figure, [staff]) == []  # the round "19,000" is still no match
+    claim, figure = _claim("19,335", 19335)
+    assert _unread_population(claim, figure, [staff, prose]) == [staff]
     assert _population_unread(figure.key, SeriesKey("staff_in_post", None, "count", "level", "wales"))
     assert not _population_unread(figure.key, SeriesKey("staff_in_post", "prison_officers", "count", "level", None))

@@ -9,7 +9,7 @@ benchmark scores `verdict` and `origin.statistic_id`."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import sqlite_utils
 
@@ -17,22 +17,21 @@ import registry
 from extract.period_value import Period
 
 from .claim_reader import ClaimFigure, clean_query, read_claim
-from .conflicts import beyond_rounding, conflicts_with, overlapping
+from .conflicts import beyond_rounding, conflicts_with, overlapping, same_period
+from ..build.figures import origin_rank
 from .limits import Deadline
 from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
                        series_statements, why_not)
-from ..build.figures import origin_rank
 from .rounding import holds, rounding_tolerance, value_tolerance
 from .series import SeriesKey, compatible, same_series, scopes_compatible
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
 VERDICTS = ("misattributed", "conflicts", "superseded", "different_period", "rounded", "matches", "not_found")
 NEAREST = 5
-# a statement that states no period of its own holds for a time up to its publication: one
-# published within this long after a claim's period may be of that period
-UNDATED_REACH = timedelta(days=366)
 # a letter: a table cell's sentence is its figure alone, with none
 WORD = re.compile(r"[^\W\d_]")
+# the subject of staff whose body is not said (registry/subjects.yml)
+UNSAID_STAFF = "staff"
 # a year written in a claim ("in mid-2023") dates it even where no period was read from it
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -58,10 +57,10 @@ def check_figures(db: sqlite_utils.Database, query: str, figures: list[ClaimFigu
 def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
     agreeing = agreeing_statistics(db, figure)
+    same = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.same_place(db, r)]
     # the claim rounds a statement when the claim's interval holds the statement's value: a
     # precise claim ("464") is never a rounding of a loose statement ("about 500")
-    matches = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.agrees_as_written(r)
-               and holds(claim.interval, r["value"])]
+    matches = [r for r in same if figure.agrees_as_written(r) and holds(claim.interval, r["value"])]
     unread = [] if matches else _unread_population(claim, figure, agreeing)
     matches = matches or unread
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
@@ -69,13 +68,12 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [{**r, "why_not": why_not(r)}
-                                 for r in agreeing if not (claim.readable and figure.same_series(r))
-                                 and r not in unread][:NOT_MATCHES_SHOWN],
+              "other_measures": [{**r, "why_not": why_not(r, claim.readable and figure.same_series(r))}
+                                 for r in agreeing if r not in same and r not in unread][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
-    in_period = [r for r in matches if claim.period is None or _may_hold_for(r, claim.period)]
+    in_period = [r for r in matches if claim.period is None or holds_for(r, claim.period)]
     pool = in_period or matches
     # the period the claim's figure was stated for: one with an exact statement of it first;
     # its origin is the primary source of that series and period, and the claim is read
@@ -92,17 +90,21 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         stated = min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
                                           -_ends(r["period"]).toordinal(), ranked.index(r)))
     else:
-        # the statement whose own period is most nearly the claim's, then one stating the
-        # figure exactly, then one whose period ends nearest the claim's ("2022-23": the year
-        # to March 2023, not the year to September 2022, a figure being stated as of its end)
-        claimed_end = _ends(claim.period)
-        stated = min(pool, key=lambda r: (-_period_fit(r, claim.period), not figure.exact(r),
-                                          abs((_ends(r["period"]) - claimed_end).days), ranked.index(r)))
-    # the statements of the stated figure's period; of the claim's own period when it has one
-    # and the corpus states it ("June 2023": not March 2023's figure, though "2023" holds both)
-    group = [r for r in (in_period if claim.period is not None and in_period else matches)
-             if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
-    origin = _origin(group, figure)
+        # the statement of the claim's own period: exact first, then one of the same period,
+        # then the nearest value ("about 15%" of two rates of its year, 14.6% and 15.7%, is
+        # the 14.6%), then the period ending nearest the claim's
+        end = _ends(claim.period)
+        stated = min(pool, key=lambda r: (not figure.exact(r), not same_period(r["period"], claim.period),
+                                          abs(r["value"] - claim.value), abs((_ends(r["period"]) - end).days),
+                                          ranked.index(r)))
+    # the statements of that one period: a level for 2023 is not one for March 2023
+    group = [r for r in matches if r["period"] == stated["period"] or same_period(r["period"], stated["period"])]
+    # the origin states the same figure as that statement (14.6% and "one in seven", not
+    # 15.6% of the same year), the primary source first, then the most precisely written
+    same_figure = [r for r in group if r is stated or not beyond_rounding(
+        r["value"], r["mention"], stated["value"], stated["mention"], stated["unit"])]
+    origin = min(same_figure, key=lambda r: (_rank(r), rounding_tolerance(r["mention"], r["value"], r["unit"],
+                                                                            r["comparator"]), r["statistic_id"]))
     verdicts: dict[str, str] = {}
     if claim.period is not None and not in_period:
         verdicts["different_period"] = (f"The claim says {claim.period}; the figure held for "
@@ -114,8 +116,10 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         verdicts["matches"] = (f"{origin['source']} stated {origin['mention']} for "
                                f"{origin['period'] or 'an unstated period'}.")
     newest = newest_of(db, claim, origin)
-    if newest and claim.period is None and not A_YEAR.search(claim.sentence) and beyond_rounding(newest["value"], newest["mention"], origin["value"],
-                                                           origin["mention"], origin["unit"]):
+    # superseded is said of a claim speaking of now: one whose words carry a year is dated
+    speaks_of_now = claim.period is None and not A_YEAR.search(claim.sentence)
+    if newest and speaks_of_now and beyond_rounding(newest["value"], newest["mention"], origin["value"],
+                                                    origin["mention"], origin["unit"]):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
     # the claim may name the body that said it or one it is part of ("the Ministry of Justice"
@@ -145,57 +149,28 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
 
 
 def _unread_population(claim: ClaimFigure, figure: Figure, agreeing: list[dict]) -> list[dict]:
-    """Table cells of the claim's exact figure, written to its last digit ("19,335", "126.8%"),
-    whose metric, unit, measure and place are the claim's but whose population was not read
-    (it is in a caption or header out of reach): the same figure, when nothing of the claim's
-    series states it. A round figure ("20%", "600") is too common to be one by its digits, and
-    a sentence that says what it counts and was not read may count anything else."""
+    """Statements of the claim's exact figure, written to its last digit ("19,335", "20,477"),
+    whose metric, unit, measure and place are the claim's but whose population is not said: a
+    table cell whose population is in a caption or header out of reach, or staff whose body
+    the sentence does not name ("At 31 Dec 2023 there were 20,477 FTE staff in post" on a
+    probation staffing page). The same figure, when nothing of the claim's series states it.
+    A round figure ("20%", "600") is too common to be one by its digits, and a sentence that
+    says what it counts and was not read may count anything else."""
     precise = rounding_tolerance(claim.mention, claim.value, claim.unit) <= value_tolerance(claim.value) * 1.01
     if not (claim.readable and precise and claim.comparator == "="):
         return []
     return [r for r in agreeing if figure.exact(r) and r["comparator"] in (None, "=")
-            and not WORD.search((r["sentence"] or "").replace(r["mention"] or "", "", 1))
-            and _population_unread(claim.key, row_series(r))]
+            and _population_unread(claim.key, row_series(r))
+            and (row_series(r).subject is not None  # staff, whose not said
+                 or not WORD.search((r["sentence"] or "").replace(r["mention"] or "", "", 1)))]
 
 
 def _population_unread(claim: SeriesKey, row: SeriesKey) -> bool:
-    """A statement of the claim's metric, unit, measure and place whose population was not read."""
-    return (row.subject is None and (row.metric, row.unit, row.measure) == (claim.metric, claim.unit, claim.measure)
+    """A statement of the claim's metric, unit, measure and place whose population was not
+    read, or is staff of a body not said where the claim names whose staff they are."""
+    return (row.subject in (None, UNSAID_STAFF) and claim.subject != row.subject
+            and (row.metric, row.unit, row.measure) == (claim.metric, claim.unit, claim.measure)
             and scopes_compatible(claim.scope, row.scope))
-
-
-def _origin(group: list[dict], figure: Figure) -> dict:
-    """The origin of a group of statements of one figure: the first as origins go
-    (matching.primary_first), a statement of the claim's exact value before a rounding of it
-    by the same rank of source ("14.6%" before "one in seven" in the same report), and the
-    most precise before a looser one (a rounding comes from the precise figure)."""
-    ranked = primary_first(group)
-    return min(ranked, key=lambda r: (origin_rank(bool(r["published"]), r["source"], r["publisher"],
-                                                  r["document_kind"]), not figure.exact(r),
-                                      rounding_tolerance(r["mention"] or "", r["value"], r["unit"],
-                                                         r["comparator"] or "="), ranked.index(r)))
-
-
-def _may_hold_for(row: dict, period: str) -> bool:
-    """Whether a statement may hold for a claim's period: its own period overlaps it, or it
-    states none and was published from the period's start to a year after its end (an
-    undated "is 59" in June 2022 may be March 2022's figure; it is no other period's)."""
-    if overlapping(row["period"], period):
-        return True
-    claimed, published = Period.parse(period), Period.parse(row["published"])
-    return bool(row["period_from_publication"] and claimed and published
-                and claimed.start <= published.start <= claimed.end + UNDATED_REACH)
-
-
-def _period_fit(row: dict, period: str) -> float:
-    """How nearly a statement's own period is a claim's: the share of the two that they have
-    in common (1 for the same period, 0 for none or an undated statement)."""
-    first, second = Period.parse(row["period"]), Period.parse(period)
-    if row["period_from_publication"] or first is None or second is None or not first.overlaps(second):
-        return 0.0
-    common = (min(first.end, second.end) - max(first.start, second.start)).days + 1
-    spanned = (max(first.end, second.end) - min(first.start, second.start)).days + 1
-    return common / spanned
 
 
 def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> dict:
@@ -211,6 +186,31 @@ def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> d
         result["nearest"] = sorted((r for r in _series(db, claim) if r["statistic_id"] not in shown),
                                    key=lambda r: abs(r["value"] - claim.value))[:NEAREST]
     return result
+
+
+# a statement dated only by its publication states the figure of the time before it was
+# published; a claim's period ending within this many days before then may be that figure's
+STATED_BEFORE_PUBLICATION_DAYS = 366
+
+
+def holds_for(row: dict, period: str) -> bool:
+    """Whether a statement's figure can be of the claim's period: their periods overlap, or
+    the statement gives no period of its own and the claim's ends in the year before it was
+    published ("In March 2022, 4% held more than 50 cases", answered in June 2022)."""
+    if overlapping(row["period"], period):
+        return True
+    claimed, stated = Period.parse(period), Period.parse(row["period"])
+    if not (row["period_from_publication"] and claimed and stated):
+        return False
+    before = (stated.end - claimed.end).days
+    return 0 <= before <= STATED_BEFORE_PUBLICATION_DAYS
+
+
+def _rank(row: dict) -> tuple:
+    """Where a statement stands among origins (claims/build/figures.py) and when it was
+    published: primary_first's order before its tie-break."""
+    return (*origin_rank(bool(row["published"]), row["source"], row["publisher"], row["document_kind"]),
+            row["published"] or "9999")
 
 
 def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int] | None = None) -> list[dict]:

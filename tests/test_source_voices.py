@@ -1,0 +1,166 @@
+"""Who asserts a figure when a document names bodies nobody tuned for (issue 20, classes 1-2):
+bodies of a family's form ("Kent Police"), bodies beyond the publishers, speakers named after
+what they say, figures a paper obtained from a body, and a quoted person who is a voice in a
+story rather than the publication it reports on. Every sentence is invented."""
+import json
+
+import pytest
+from test_attribution import extract_post
+from test_extract import extract
+
+
+def sources(stats):
+    return {s.mention: (s.source, json.loads(s.why)["source"]["rule"]) for s in stats}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("West Mercia Police and Avon and Somerset Constabulary", ["West Mercia Police", "Avon and Somerset Constabulary"]),
+    ("the Police and Crime Commissioner for Devon and Cornwall", ["Police and Crime Commissioner for Devon and Cornwall"]),
+    ("the Northumbria Police and Crime Commissioner", ["Northumbria Police and Crime Commissioner"]),
+    ("Kent, Surrey and Sussex CRC and Durham Tees Valley Community Rehabilitation Company",
+     ["Kent, Surrey and Sussex CRC", "Durham Tees Valley Community Rehabilitation Company"]),
+    ("the former Greater Manchester Probation Trust", ["Greater Manchester Probation Trust"]),
+    ("researchers at the University of Leeds found it; Cardiff University did not", ["University of Leeds", "Cardiff University"]),
+    ("Leeds City Council and the Sheffield Youth Justice Service", ["Leeds City Council", "Sheffield Youth Justice Service"]),
+    # a registered body before a family name is itself, not part of a place
+    ("HMPPS London CRC", ["HMPPS", "London CRC"]),
+    # an opening word is no place
+    ("The Police said. Each CRC had one. Yesterday Police attended.", []),
+])
+def test_a_body_of_a_familys_form_is_named(text, names):
+    from registry import find_organisations
+    assert [o.name for o in find_organisations(text)] == names
+
+
+def test_a_familys_body_has_its_kind():
+    import registry
+    assert [registry.organisation_kind(n) for n in ("Essex Police", "London CRC", "University of York",
+                                                    "Police and Crime Commissioner for Kent")] == [
+        "police", "company", "academic", "government"]
+    assert registry.get("Probation Weekly") is None
+
+
+def test_bodies_a_probation_document_names_are_known():
+    from registry import find_organisations
+    text = ("the Welsh Government, the Senedd, HM Treasury, the Department for Work and Pensions, the Office "
+            "for Budget Responsibility, the Victims’ Commissioner, Ofsted, the National Police Chiefs’ Council, "
+            "the Association of Police and Crime Commissioners, the Probation Chiefs Association, the TUC, "
+            "Unite the Union, the Centre for Crime and Justice Studies, the Sentencing Academy, the House of "
+            "Lords Library and the Home Affairs Committee")
+    assert [o.name for o in find_organisations(text)] == [
+        "Welsh Government", "Senedd", "HM Treasury", "Department for Work and Pensions",
+        "Office for Budget Responsibility", "Victims' Commissioner", "Ofsted", "National Police Chiefs' Council",
+        "Association of Police and Crime Commissioners", "Probation Chiefs Association", "TUC", "Unite",
+        "Centre for Crime and Justice Studies", "Sentencing Academy", "House of Lords Library",
+        "Home Affairs Committee"]
+
+
+@pytest.mark.parametrize("text,mention,want", [
+    ("Caseloads in the county have risen by 20% in a year, said Jane Roe of Napo.", "20%",
+     ("Napo", "speaker:said-after")),
+    ("Some 14 posts are unfilled, said John Doe, UNISON branch secretary.", "14", ("UNISON", "speaker:said-after")),
+    ("A further 12 posts are empty, the Probation Chiefs Association said.", "12",
+     ("Probation Chiefs Association", "speaker:said-after")),
+    ("Officers attended 300 incidents involving people on licence, Essex Police said.", "300",
+     ("Essex Police", "speaker:said-after")),
+    # nobody named: the writer's
+    ("Caseloads have risen by 20%, the union said.", "20%", ("Acme News", "publisher")),
+])
+def test_a_speaker_named_after_what_they_say(extractor, text, mention, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert sources(stats)[mention] == want
+
+
+@pytest.mark.parametrize("text,mention,want", [
+    ("Figures obtained by the BBC from the Ministry of Justice show 45 posts were vacant.", "45",
+     ("MoJ", "citation:publication-from")),
+    ("Data obtained by the BBC under a Freedom of Information request to HMPPS shows 300 staff left.", "300",
+     ("HMPPS", "speaker:shows")),
+    # no other body named: the paper's own documents
+    ("Documents seen by the BBC show 15% of prisons are short of staff.", "15%",
+     ("BBC", "citation:publication-from")),
+])
+def test_figures_a_paper_obtained_are_the_releasing_bodys(extractor, text, mention, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert sources(stats)[mention] == want
+
+
+@pytest.mark.parametrize("text,mention,want", [
+    ("Jane Roe, the Police and Crime Commissioner for Essex, said the county had 40 domestic abuse workers.", "40",
+     ("Police and Crime Commissioner for Essex", "speaker:said")),
+    ("The Welsh Government said it would invest £5m in youth services.", "£5m", ("Welsh Government", "speaker:said")),
+    ("Kent, Surrey and Sussex CRC reported that 30% of its staff were agency workers.", "30%",
+     ("Kent, Surrey and Sussex CRC", "speaker:reported")),
+])
+def test_a_named_bodys_statement_is_its_own(extractor, text, mention, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert sources(stats)[mention] == want
+
+
+def test_a_quoted_person_is_a_voice_in_the_story_not_what_it_reports_on(extractor):
+    """A local story's second paragraph quotes a union organiser: the figures after it are not
+    all the union's."""
+    got = extract_post(extractor, [
+        "Probation staff in the town say they are at breaking point.",
+        "According to Jane Roe, GMB regional organiser, 12 staff have left since January.",
+        "The town has a population of 90,000."], publisher="Acme News", kind="news")
+    assert got == {"12": ("GMB", "citation:according-to"), "90,000": ("Acme News", "publisher")}
+
+
+def test_a_news_lead_citing_a_publication_still_restates_it(extractor):
+    got = extract_post(extractor, [
+        "Probation staff in the town say they are at breaking point.",
+        "According to the latest HMPPS workforce statistics, 12 staff have left since January.",
+        "There were 40 officers in post in March."], publisher="Acme News", kind="news")
+    assert got["40"] == ("HMPPS", "citation:according-to")
+
+
+def extract_answer(extractor, paragraphs, publisher="House of Lords (Hansard)", source="House of Lords",
+                   url="https://hansard.parliament.uk/lords/2024-01-10/debates/1/Probation"):
+    from ingest.model import Document, Passage
+    text = "\n".join(paragraphs)
+    passages, at = [], 0
+    for p in paragraphs:
+        passages.append(Passage("paragraph", at, at + len(p), source=source))
+        at += len(p) + 1
+    doc = Document(text=text, file_start=0, source=source, publisher=publisher, kind="parliament", url=url,
+                   title="Probation: Workload", published="2024-01-10", passages=passages)
+    [stats] = extractor.extract([doc])
+    return sources(stats)
+
+
+def test_a_question_to_a_minister_is_its_askers_house(extractor):
+    got = extract_answer(extractor, [
+        "To ask His Majesty’s Government what assessment they have made of probation workloads.",
+        "My Lords, as of June 2023, 91% of probation officers held fewer than 50 cases.",
+        "I thank the Minister, but officers tell me they work at 120% of capacity. Does the Minister accept "
+        "that pay is the cause?"])
+    assert got == {"91%": ("MoJ", "publisher:answering-department"),
+                   "50": ("MoJ", "publisher:answering-department"),
+                   "120%": ("House of Lords", "parliament:question")}
+
+
+def test_a_written_questions_own_figure_is_the_commons(extractor):
+    got = extract_answer(extractor, [
+        "To ask the Secretary of State for Justice, how many probation officers left in 2023, given that 1 in 10 "
+        "is on sick leave.",
+        "In the 12 months to 30 September 2023, 1,234 probation officers left the service."],
+        publisher="UK Parliament written questions", source="UK Parliament",
+        url="https://questions-statements.parliament.uk/written-questions/detail/2024-01-10/1")
+    assert got["1 in 10"] == ("House of Commons", "parliament:question")
+    assert got["1,234"] == ("MoJ", "publisher:answering-department")
+
+
+def test_a_writers_history_of_another_body_in_a_restating_story_is_the_writers(extractor):
+    got = extract_post(extractor, [
+        "Workloads remain unsustainable, a new report by the National Audit Office has found.",
+        "The auditor said 41% of officers worked above capacity.",
+        "In 2014 the Coalition government dismantled 35 probation trusts and created 21 companies.",
+        "Last spring, HMPPS launched a programme to cut workloads by 10%.",
+        # a figure the restated report measures stays the report's
+        "HMPPS recruited 4,000 trainees in two years."], publisher="Acme News", kind="news")
+    assert got["41%"][0] == "NAO"
+    assert got["35"] == ("Acme News", "writer:narrates-another-body")
+    assert got["21"] == ("Acme News", "writer:narrates-another-body")
+    assert got["10%"] == ("Acme News", "writer:narrates-another-body")
+    assert got["4,000"][0] == "NAO"
