@@ -91,3 +91,13 @@ def test_a_pay_scale_row_states_the_bands_salary(extractor):
 ])
 def test_times_over(extractor, text, mention, metric, rule):
     assert decided(extractor, text)[mention] == (metric, rule)
+
+
+def test_a_short_line_borrows_the_nearest_cue_first(extractor):
+    # the heading just above a table row names it, not a heavier cue paragraphs away
+    filler = "The inspectorate visited every region and spoke with managers about their plans. " * 5
+    text = ("The vacancy rate was the highest on record. " + filler + "\n"
+            "Leavers by grade in the year.\nFigures are for permanent contracts.\n\nBand 3: 12%.\n\nBand 4: 9%.")
+    got = decided(extractor, text)
+    assert got["12%"] == ("leavers", "leavers.left@context")
+    assert got["9%"] == ("leavers", "leavers.left@context")
