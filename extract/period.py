@@ -125,7 +125,8 @@ def figure_period(doc: Doc) -> Doc:
     date_starts = [d.start for d in dates]  # find_dates lists them in order
     figure_starts = [f._.quantity.start for f in figures]
     for sent in sentences(doc):
-        s_dates = _sentence_dates(dates, date_starts, sent)
+        # "since then": since the time in force when the sentence begins
+        s_dates = [since_then(d, frame) for d in _sentence_dates(dates, date_starts, sent)]
         s_text = text[sent.start_char:sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr else passage_anchor
@@ -188,6 +189,14 @@ def figure_period(doc: Doc) -> Doc:
             set_reason(span, "period", decision.rule, decision.words)
         frame = frame_after(s_dates, s_text, decision, frame, anchor or published)
     return doc
+
+
+def since_then(date: DateExpr, frame: Frame | None) -> DateExpr:
+    """"since then" read as "since" the frame's period ("In June last year I said ... Our six
+    inspections since then"); with no frame it dates nothing."""
+    if date.kind != "since_then" or frame is None:
+        return date
+    return dataclasses.replace(date, kind="since", period=frame.period)
 
 
 def _sentence_dates(dates: list[DateExpr], date_starts: list[int], sent: Span) -> list[DateExpr]:
@@ -655,6 +664,11 @@ AHEAD_OF = re.compile(r"\b(?:by|to|until|till|before|for)\s+(?:the\s+)?$|\b(?:pl
                       r"targets?|expected|projected)\b[^.]{0,30}$", re.I)
 
 
+# "the 2025-26 budget", "2026/27 plans": a financial year named as a label of what is planned
+AHEAD_LABEL = re.compile(r"\s*(?:budgets?|plans?|forecasts?|targets?|allocations?|settlements?|spending|estimates?|"
+                         r"pay (?:award|offer|claim)s?)\b", re.I)
+
+
 def written_after(text: str, fiscal: bool = True) -> int | None:
     """The year an undated text was written in, as far as the text itself implies it: a month
     named with its year and again as "last year" or "this year" ("Back in June 2023 ... the
@@ -670,7 +684,8 @@ def written_after(text: str, fiscal: bool = True) -> int | None:
             years.append(next(iter(named)) + (1 if m.group("which").lower() == "last" else 0))
     for m in FISCAL_YEAR_NAMED.finditer(text) if fiscal else ():
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        reported = not AHEAD_OF.search(text, max(0, m.start() - 40), m.start())
+        reported = not AHEAD_OF.search(text, max(0, m.start() - 40), m.start()) and \
+            not AHEAD_LABEL.match(text, m.end())
         if (y1 + 1) % (10 if y2 < 10 else 100) == y2 and reported:
             years.append(y1 + 1)
     return max(years) if years else None

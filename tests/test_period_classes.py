@@ -191,3 +191,29 @@ def test_a_change_named_without_a_direction_holds_over_the_span_and_the_levels_a
     assert periods(stats) == {"17,000": ("2024-03-31", 2024), "1,200": ("2023-03-31..2024-03-31", 2024),
                               "255": ("2023-03-31..2024-03-31", 2024), "0.4%": ("2023-03-31..2024-03-31", 2024),
                               "9,000": ("2024-03-31", 2024)}
+
+
+def test_a_financial_year_named_as_the_label_of_a_plan_is_no_evidence_of_the_writing():
+    assert written_after("The 2026-27 budget rises by 3%. Staff fell in 2024-25.") == 2025
+    assert written_after("Unions will lodge the 2025/26 pay claim soon.") is None
+
+
+def test_a_date_naming_a_thing_frames_no_sentence_after_it(extractor):
+    _, stats = extract(extractor, "The award was agreed as part of the 2018 pay deal. It also included a 3% payment.",
+                       published="2021-05-07")
+    assert periods(stats) == {"3%": ("2021-05-07", 2021)}
+    _, stats = extract(extractor, "In the 2022/23 financial year the board met. It found 300 vacancies.",
+                       published="2024-05-07")
+    assert periods(stats) == {"300": ("2022/23", 2023)}
+    _, stats = extract(extractor, "The 2023 figures show 4,000 vacancies. Of these, 1,000 were in London.",
+                       published="2024-05-07")
+    assert periods(stats) == {"4,000": ("2023", 2023), "1,000": ("2023", 2023)}
+
+
+def test_since_then_is_a_span_from_the_time_the_text_was_speaking_of(extractor):
+    _, stats = extract(extractor, "In March last year the board warned of shortages. Some 40 officers have left "
+                                  "since then.", published="2024-05-16")
+    assert periods(stats) == {"40": ("2023-03..2024-05", 2024)}
+    assert rule_of(stats[0]) == "since-span"
+    _, stats = extract(extractor, "Some 40 officers have left since then.", published="2024-05-16")
+    assert periods(stats) == {"40": ("2024-05-16", 2024)}
