@@ -86,6 +86,9 @@ class Frame:
     words: str = ""
     # a span carried from a change "since X" holds for the changes; a level stands at its end
     level_at: Period | None = None
+    # a flattened table's row under a header row of dates ("2020/21 2021/22 2022/23" / "350
+    # 410 470"): the k-th figure of the row takes the k-th column's frame
+    columns: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,11 @@ def figure_period(doc: Doc) -> Doc:
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     date_starts = [d.start for d in dates]  # find_dates lists them in order
     figure_starts = [f._.quantity.start for f in figures]
+    # a table row as long as its header row of dates: each value its column's date
+    by_column = dict(zip(map(id, figures), frame.columns)) \
+        if frame is not None and len(frame.columns) == len(figures) else {}
+    if frame is not None and frame.columns and not by_column:
+        frame = None  # a row of other length than its header row: which value is which is unknown
     for sent in sentences(doc):
         # "since then": since the time in force when the sentence begins
         s_dates = [since_then(d, frame) for d in _sentence_dates(dates, date_starts, sent)]
@@ -156,6 +164,9 @@ def figure_period(doc: Doc) -> Doc:
             enclosing = holding.enclosing(pos)
             if enclosing is not None:
                 decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
+            elif id(span) in by_column:
+                column = by_column[id(span)]
+                decision = Decision(column.period, column.rule, column.words)
             elif i in paired:
                 decision = Decision(paired[i].period, "respectively", _words(s_text, paired[i]))
             else:
@@ -524,7 +535,10 @@ class PassageFrames:
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
-        if is_heading(kind, text, words):
+        # a short unpunctuated line holding a figure ("London 300 (250)") is a table row, no heading
+        heading = is_heading(kind, text, words) and (
+            kind == "heading" or not re.search(r"\d", _without_dates(text, framing)))
+        if heading:
             # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
             # 2022") dates what is under it up to the next heading; a bare date is a table cell
             rest = _without_dates(text, framing)
@@ -564,7 +578,7 @@ class PassageFrames:
             self.quote_intro = [dataclasses.replace(f, rule=QUOTED) for f in own]
         elif kind != "list_item" and not quoted:
             self.intro, self.quote_intro = [], []
-        carried = None if is_heading(kind, text, words) else (self.inspection or self.heading)
+        carried = None if heading else (self.inspection or self.heading)
         if kind == "paragraph":
             self.inspection = inspection_frame(text, dates) or self.inspection
         return column or inherited or carried
@@ -576,7 +590,17 @@ class PassageFrames:
         if words >= TABLE_CELL_WORDS:
             self.columns, self.last_cell = [], ""
             return None
-        if framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing))):
+        only_dates = framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing)))
+        if only_dates and len(framing) >= 2:
+            # a whole header row on one line ("2020/21 2021/22 2022/23"): the rows under it
+            # give their k-th value the k-th date
+            self.columns = [Frame(d.period, "table-column", _words(text, d)) for d in framing]
+            self.last_cell, self.column = "header_row", 0
+            return None
+        if self.last_cell == "header_row" and re.search(r"\d", text):
+            first = self.columns[0]
+            return dataclasses.replace(first, columns=tuple(self.columns))
+        if only_dates:
             # a header cell: a date and no value ("2014/15", "12 months to 30 September 2021")
             if self.last_cell != "header":
                 self.columns = []

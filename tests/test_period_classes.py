@@ -217,3 +217,20 @@ def test_since_then_is_a_span_from_the_time_the_text_was_speaking_of(extractor):
     assert rule_of(stats[0]) == "since-span"
     _, stats = extract(extractor, "Some 40 officers have left since then.", published="2024-05-16")
     assert periods(stats) == {"40": ("2024-05-16", 2024)}
+
+
+def test_a_header_row_of_dates_on_one_line_gives_each_value_of_a_row_its_column(extractor):
+    lines = ["Table 4: Leavers by year", "2020/21 2021/22 2022/23", "Band 3 350 410 470", "Band 4 120 150"]
+    [stats] = extractor.extract([passages_document(lines, "2024-06-15")])
+    got = [(s.mention, s.period, rule_of(s)) for s in stats]
+    assert got[:3] == [("350", "2020/21", "table-column"), ("410", "2021/22", "table-column"),
+                       ("470", "2022/23", "table-column")]
+    # a row shorter than the header: which value is which year is unknown, none is guessed
+    assert [(m, p) for m, p, _ in got[3:]] == [("120", "2024-06-15"), ("150", "2024-06-15")]
+
+
+def test_a_short_line_holding_a_figure_is_a_table_row_under_the_heading_not_a_heading(extractor):
+    lines = ["Vacancies 2023", "London 300", "Wales 120"]
+    [stats] = extractor.extract([passages_document(lines, "2024-06-15")])
+    assert periods(stats) == {"300": ("2023", 2023), "120": ("2023", 2023)}
+    assert {rule_of(s) for s in stats} == {"heading"}
