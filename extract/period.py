@@ -5,19 +5,29 @@ extract/periods.py reads the dates of a text (the date grammar); extract/period_
 the typed Period they become. This module says which date a figure takes, in this order:
 
   ahead-span         the figure is the length of the span that is its period ("£700m over
-                     the next three years")
+                     the next three years"); a pay deal's term is not ("the three-year offer")
+  table-column       a table row under a header row of dates, the k-th value the k-th date
+  respectively       a list of dates and a list of as many figures ("In 2022 and 2023 there
+                     were 800 and 900 leavers")
   duration           a length of time ("14 years") is stated as of the writing
   own-clause:after   a date after the figure in its own clause, before the next figure
                      ("from 14% in 2021 to 21% in 2025", "400 applications (May 2021)")
-  own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550")
-  since-span         "since X" or "compared to X": the span from X to the reference date
+  own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550"),
+                     not one in an aside about another event (", which was reunified in 2021,")
+  since-span         "since X", "compared to X", "since then": the span from X to the reference date
   relative           "last year", "three years earlier": from the frame in force or the writing
+  previous           "the previous year", "the year before": a year before the sentence's date or
+                     the figure it is compared with
   present            "now", "currently": the reference period, else the writing
   <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
-                     introducing a list ("list-intro"), a heading ("heading"), a table's caption
-                     or row label ("table-label"), an earlier list item ("list-item")
+                     introducing a list ("list-intro") or a quotation ("quotation-intro"), a
+                     heading ("heading"), a table's caption or row label ("table-label"), an
+                     earlier list item ("list-item"), an inspection's date in an earlier
+                     paragraph ("inspection": "HMIP carried out inspections in November."). A
+                     present-tense sentence takes the writing, except under a frame of the layout
   reference-period   the period a statistics release names in its title
-  publication        the document's publication date, flagged as such
+  publication        the document's publication date, flagged as such; an undated document's
+                     date is what the text implies (document_date, written_after)
 
 Frames between passages are walked by `PassageFrames` (prepare_docs feeds it each passage);
 a component run alone on `nlp(text)` reads its own dates and has no frame from before.

@@ -1,8 +1,11 @@
 """The date grammar: every date-like expression in a text, read into a typed Period
 (extract/period_value.py): explicit dates ("as at 30 September 2020"), fiscal years
 ("2024-25" is 2024/25), spans ("between 2019 and 2022"), "since X" and "compared to X",
-relative phrases ("last year", "three years earlier") against the publication year, and the
-reference period a statistics release names in its title. Which date a figure takes is
+relative phrases ("last year", "three years earlier", "June last year") against the
+publication year, quarters ("Q3 2023/24", "the first quarter of this year"), "FY23", twelve
+months to a date ("the year to 30 September 2020"), ranges of months ("April-June 2023"), a
+multi-year pay deal's term ("the three-year offer"), and the reference period a statistics
+release names in its title. Which date a figure takes is
 decided in extract/period.py, from these."""
 from __future__ import annotations
 
