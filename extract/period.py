@@ -76,9 +76,14 @@ BRACKET_WINDOW = 200  # characters either side of a date within which its bracke
 # a count of what was added ("an extra 40,000", "1,000 additional officers") over a span
 ADDED_BEFORE = re.compile(r"\b(?:extra|additional|further|more)\s+$", re.I)
 ADDED_AFTER = re.compile(r"\s*(?:(?:extra|additional|further|new)\b|more\b(?! than))", re.I)
-# an inspection and at most four words before the preposition of its date ("inspections in",
-# "fieldwork took place between", "the inspection was carried out in")
-INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b(?:\s+[\w'’-]+){0,4}?\s+"
+# an inspection and the light words of its taking place before the preposition of its date
+# ("inspections in", "fieldwork took place between", "the inspection was carried out in",
+# "inspection of the unit in"); not another event of an inspection ("the inspection programme
+# was suspended in March 2020")
+INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b"
+                              r"(?:\s+of\s+(?:the|its|their|this)\s+[\w'’-]+)?"
+                              r"(?:\s+(?:took|place|was|were|has|had|been|carried|out|conducted|undertaken|"
+                              r"completed|held))*\s+"
                               r"(?:in|during|between|from|on|over|throughout)\s+(?:(?:early|mid|late)\s+)?"
                               r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?$", re.I)  # "between 4 and 15 March"
 INSPECTION_WINDOW = 80

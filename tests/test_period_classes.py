@@ -234,3 +234,13 @@ def test_a_short_line_holding_a_figure_is_a_table_row_under_the_heading_not_a_he
     [stats] = extractor.extract([passages_document(lines, "2024-06-15")])
     assert periods(stats) == {"300": ("2023", 2023), "120": ("2023", 2023)}
     assert {rule_of(s) for s in stats} == {"heading"}
+
+
+def test_another_event_of_an_inspection_programme_is_no_inspection_date(extractor):
+    lines = ["The inspection programme was suspended in March 2020 because of the pandemic.",
+             "Inspectors found 41% of officer posts were vacant."]
+    [stats] = extractor.extract([news(lines, "2020-09-14")])
+    assert periods(stats) == {"41%": ("2020-09-14", 2020)}
+    lines = ["The inspection of the unit took place in June 2020.", "Inspectors found 41% of posts were vacant."]
+    [stats] = extractor.extract([news(lines, "2020-09-14")])
+    assert periods(stats) == {"41%": ("2020-06", 2020)}
