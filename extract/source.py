@@ -351,16 +351,17 @@ INSPECTION_EVIDENCE = re.compile(
 
 
 def inspection_evidence_scopes(text: str, inspectorate: str) -> list[Scope]:
-    """The sentences of a passage that report an inspection's evidence, the inspectorate's."""
-    scopes = []
+    """The stretch of a passage from the first sentence that reports an inspection's evidence:
+    the inspectorate's (the sentences after it in the paragraph go on with its findings: "Of
+    the 86 cases inspected, none ... More than a third were released homeless")."""
     start = 0
     for end in sentence_ends(text) + [len(text)]:
         m = INSPECTION_EVIDENCE.search(text, start, end)
         if m:
             lead = len(text[start:end]) - len(text[start:end].lstrip())
-            scopes.append(Scope(start + lead, end, inspectorate, "restated:inspection-evidence", m.group()))
+            return [Scope(start + lead, len(text), inspectorate, "restated:inspection-evidence", m.group())]
         start = end
-    return scopes
+    return []
 
 
 # an actor the writer narrates: a named body, or a government or party by its description
