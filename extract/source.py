@@ -128,6 +128,15 @@ def lead_body(document) -> tuple[str, str] | None:
     return None
 
 
+# sites on which anyone publishes under a host of their own: the host is a writer, never a body
+BLOG_HOSTS = ("blogspot.com", "wordpress.com", "substack.com", "medium.com", "blogger.com", "tumblr.com")
+
+
+def blog_host(raw: str | None) -> bool:
+    host = registry.url_host(raw) if raw and registry.is_domain(raw) else ""
+    return any(host == h or host.endswith("." + h) for h in BLOG_HOSTS)
+
+
 def document_asserter(document) -> Decision:
     """Who asserts a document's figures unless a passage names someone else."""
     publisher = document.source
@@ -135,10 +144,11 @@ def document_asserter(document) -> Decision:
         return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
     org = registry.get(publisher)
     given = document.publisher or publisher
-    if (org is None and registry.is_domain(given)) or \
+    if (org is None and (publisher in (None, "unknown") or registry.is_domain(given)) and not blog_host(given)) or \
             (org is not None and org.shared_domains and (not document.publisher or registry.is_domain(given))):
         # a publisher known only by its web address (or only as the owner of a shared site,
-        # gov.uk) is the body the text's lead names
+        # gov.uk), or not known at all, is the body the text's lead names; a blog host's
+        # address (x.blogspot.com) is a blogger's, whoever the post names
         named = lead_body(document)
         if named:
             return Decision(named[0], "publisher:named-in-lead", named[1])

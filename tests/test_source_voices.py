@@ -219,3 +219,32 @@ def test_a_person_no_body_is_named_for_speaks_in_the_writers_story(extractor):
     assert got["30 per cent"][0] == "HMIP"
     assert got["90"] == ("Acme News", "speaker:unaffiliated-person")
     assert got["14"] == ("Acme News", "speaker:unaffiliated-person")
+
+
+def extract_untitled(extractor, text, title, source, publisher):
+    from ingest.model import Document, Passage
+    doc = Document(text=text, file_start=0, source=source, publisher=publisher, title=title, published="2024-05-01",
+                   passages=[Passage("paragraph", 0, len(text), source=source)])
+    [stats] = extractor.extract([doc])
+    return [(s.mention, s.source, json.loads(s.why)["source"]["rule"]) for s in stats]
+
+
+def test_a_document_with_no_publisher_is_the_body_its_title_names(extractor):
+    got = extract_untitled(extractor, "There were 1,200 probation officer vacancies.",
+                           "HM Inspectorate of Probation: annual report", "unknown", None)
+    assert got == [("1,200", "HMIP", "publisher:named-in-lead")]
+
+
+def test_a_blog_hosts_address_stays_the_bloggers(extractor):
+    got = extract_untitled(extractor, "There were 1,200 probation officer vacancies.",
+                           "HMPPS figures again", "jane.blogspot.com", "jane.blogspot.com")
+    assert got == [("1,200", "jane.blogspot.com", "publisher")]
+
+
+@pytest.mark.parametrize("url,name", [
+    ("https://lordslibrary.parliament.uk/probation-staffing/", "House of Lords Library"),
+    ("https://questions-statements.parliament.uk/written-questions/detail/2024-01-10/1", "UK Parliament"),
+])
+def test_parliaments_libraries_and_questions_sites(url, name):
+    from registry import resolve_publisher
+    assert resolve_publisher(None, url).name == name
