@@ -91,9 +91,25 @@ class PassageSource:
 
 def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
-    return sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
-                  + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
-                  + government_commitment_scopes(text), key=lambda sc: sc.start)
+    scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
+                    + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
+                    + government_commitment_scopes(text), key=lambda sc: sc.start)
+    return sorted(scopes + continued_quotes(text, scopes), key=lambda sc: sc.start)
+
+
+def continued_quotes(text: str, scopes: list[Scope]) -> list[Scope]:
+    """Quotations that follow a speaker's quotation in the same passage with no speaker of
+    their own: "“...,” he said. “If a third of the country ...”" goes on with the speaker."""
+    speakers = [sc for sc in scopes if sc.rule.startswith(("speaker:", "quote:"))]
+    found = []
+    for start, end in quoted_spans(text, straight=True):
+        if any(sc.start <= start < sc.end for sc in scopes):
+            continue
+        before = [sc for sc in speakers if sc.end <= start]
+        if before:
+            last = max(before, key=lambda sc: sc.end)
+            found.append(Scope(start, end, last.source, "quote:continued", last.words))
+    return found
 
 
 # -- the document's default ------------------------------------------------------------
@@ -183,7 +199,7 @@ class SourceReader:
         self.document = document
         self.texts = texts
         self.asserter = document_asserter(document)
-        self.memory = SpeakerMemory()
+        self.memory = SpeakerMemory(opposition=registry.opposition_on(document.published or document.published_inferred))
         self.pending: Scope | None = None  # a speaker whose quotation the next passages carry
         self.list_intro: Scope | None = None  # the body a list's introduction names
         self.reproduction: Decision | None = None  # whose pasted text the passages carry
@@ -337,9 +353,9 @@ def names_itself(sentence: str, writer: str) -> re.Match | None:
     return re.search(rf"(?<!\w){re.escape(writer)}(?!\w)", sentence) if writer else None
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The stretches of a passage inside curly quotation marks, a quotation left open running
-    to the end."""
+def quoted_spans(text: str, straight: bool = False) -> list[tuple[int, int]]:
+    """The stretches of a passage inside curly quotation marks (with `straight`, also between
+    pairs of straight ones), a quotation left open running to the end."""
     spans = []
     at = text.find("“")
     while at != -1:
@@ -347,7 +363,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         end = len(text) if close == -1 else close + 1
         spans.append((at, end))
         at = text.find("“", end)
-    return spans
+    if straight:
+        marks = [m.start() for m in re.finditer('"', text)]
+        spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
+    return sorted(spans)
 
 
 # an inspection's evidence: the cases, sample or areas inspected, practitioners interviewed

@@ -248,3 +248,23 @@ def test_a_blog_hosts_address_stays_the_bloggers(extractor):
 def test_parliaments_libraries_and_questions_sites(url, name):
     from registry import resolve_publisher
     assert resolve_publisher(None, url).name == name
+
+
+@pytest.mark.parametrize("published,party", [("2019-03-01", "Labour Party"), ("2025-02", "Conservative Party")])
+def test_a_shadow_minister_speaks_for_the_opposition_of_the_day(extractor, published, party):
+    from ingest.model import Document, Passage
+    text = ("The shadow justice secretary Jane Roe said the figures were alarming. “We have lost 3,000 officers,” "
+            "she said. “If 40% of posts are empty, the public is at risk.”")
+    doc = Document(text=text, file_start=0, source="Acme News", published=published,
+                   passages=[Passage("paragraph", 0, len(text), source="Acme News")])
+    [stats] = extractor.extract([doc])
+    got = sources(stats)
+    assert got["3,000"] == (party, "speaker:quoted-before")
+    # a quotation after hers, with no speaker of its own, goes on with her
+    assert got["40%"] == (party, "quote:continued")
+
+
+def test_a_shadow_minister_of_a_named_party_speaks_for_it(extractor):
+    _, stats = extract(extractor, "Jane Roe, the Labour Party's shadow prisons minister, said 2,000 officers had left.",
+                       published="2025-02-01", source="Acme News")
+    assert sources(stats)["2,000"] == ("Labour Party", "speaker:shadow-minister")
