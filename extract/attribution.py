@@ -52,6 +52,11 @@ class Scope:
     words: str = ""
 
 
+# a person named with a role and a body, as an item of a list: "Jane Roe, General Secretary, Napo"
+APPOSITION = re.compile(r"\s*(?:and\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Baroness|Professor)\s+)?"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?P<rest>[^;:\n]{2,160})$")
+
+
 @dataclass
 class SpeakerMemory:
     """What a document has said so far about who speaks for whom."""
@@ -67,6 +72,18 @@ class SpeakerMemory:
                 continue
             self.persons[name] = org
             self.persons[name.split()[-1]] = org
+
+    def remember_appositions(self, text: str) -> None:
+        """Who speaks for whom, from a list that names people with their roles and bodies
+        ("Witnesses: Jane Roe, General Secretary, Napo; John Doe, Chief Inspector of
+        Probation"): each item's name is its body's."""
+        for item in re.split(r"[;\n]|\b(?:Witnesses|Speakers|Panel|Present)\s*:", text):
+            m = APPOSITION.match(item)
+            if m is None or REPORTING_VERB.search(m.group("rest")):
+                continue  # "Jane Roe, a practitioner, said HMPPS ...": HMPPS is what she speaks of
+            orgs = find_organisations(m.group("rest"))
+            if orgs:
+                self.remember(m.group("name"), spokesperson(orgs[-1].name))
 
     def recall(self, phrase: str) -> str | None:
         for m in PERSON.finditer(phrase):

@@ -228,7 +228,8 @@ class SourceReader:
     def read(self, i: int, passage, text: str) -> PassageSource:
         """Passage `i` (of text `text`): its default source and its scopes. Every passage is
         read, extracted or not, in order."""
-        scopes = passage_scopes(text, self.memory)
+        self.memory.remember_appositions(text)
+        scopes = self._labelled_speaker(text) + passage_scopes(text, self.memory)
         quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
         if self.pending and quoted and not scopes:
             scopes = [Scope(0, len(text), self.pending.source, "quote:introduced", self.pending.words)]
@@ -276,6 +277,24 @@ class SourceReader:
         elif passage.kind != "list_item":
             self.list_intro = None
         return PassageSource(default, scopes)
+
+    def _labelled_speaker(self, text: str) -> list[Scope]:
+        """A transcript's turn, "Jane Roe: We estimate 1,000 vacancies": the body the document
+        named the speaker for ("Witnesses: Jane Roe, General Secretary, Napo"); a committee's
+        chair or member ("Q12 Chair:") speaks for the committee that publishes it."""
+        m = SPEAKER_LABEL.match(text)
+        if m is None:
+            return []
+        name = m.group("name")
+        if m.group("question") or name in CHAIR_LABELS:
+            org = self.document.source if registry.organisation_kind(self.document.source) in ("committee", "parliament") \
+                else None
+        else:
+            org = self.memory.recall(name)
+        if org is None:
+            return []
+        self.memory.last = org
+        return [Scope(m.end(), len(text), org, "speaker:transcript-label", m.group().strip())]
 
     def _inspection_evidence(self, text: str) -> list[Scope]:
         """Sentences that report an inspection's evidence ("Of the 86 cases inspected", "in the
@@ -367,6 +386,12 @@ def quoted_spans(text: str, straight: bool = False) -> list[tuple[int, int]]:
         marks = [m.start() for m in re.finditer('"', text)]
         spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
     return sorted(spans)
+
+
+# the speaker's label of a transcript's turn: "Ian Lawrence:", "Q12 Chair:", "Q14 Sir Bob Neill:"
+SPEAKER_LABEL = re.compile(r"\s*(?P<question>Q\s?\d+\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Baroness|Professor)\s+)?"
+                           r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}):\s")
+CHAIR_LABELS = ("Chair", "The Chair", "Chairman", "Chairwoman")
 
 
 # an inspection's evidence: the cases, sample or areas inspected, practitioners interviewed

@@ -268,3 +268,31 @@ def test_a_shadow_minister_of_a_named_party_speaks_for_it(extractor):
     _, stats = extract(extractor, "Jane Roe, the Labour Party's shadow prisons minister, said 2,000 officers had left.",
                        published="2025-02-01", source="Acme News")
     assert sources(stats)["2,000"] == ("Labour Party", "speaker:shadow-minister")
+
+
+def test_a_transcripts_turns_are_their_speakers_bodies(extractor):
+    from ingest.model import Document, Passage
+    paragraphs = ["Witnesses: Jane Roe, General Secretary, Napo; John Doe, HM Chief Inspector of Probation.",
+                  "Q12 Chair: Are caseloads of 70 normal?",
+                  "Jane Roe: There are 1,000 vacancies for probation officers.",
+                  "John Doe: In 60% of areas staffing was a problem.",
+                  "Mary Major: I have 45 cases."]
+    text = "\n".join(paragraphs)
+    passages, at = [], 0
+    for p in paragraphs:
+        passages.append(Passage("paragraph", at, at + len(p), source="Justice Committee"))
+        at += len(p) + 1
+    doc = Document(text=text, file_start=0, source="Justice Committee", kind="committee", published="2020-11-10",
+                   passages=passages)
+    [stats] = extractor.extract([doc])
+    assert {s.mention: s.source for s in stats} == {"70": "Justice Committee", "1,000": "Napo", "60%": "HMIP",
+                                                    "45": "Justice Committee"}
+
+
+def test_an_apposition_with_a_reporting_verb_is_not_a_role():
+    from extract.attribution import SpeakerMemory
+    memory = SpeakerMemory()
+    memory.remember_appositions("Jane Roe, a practitioner for ten years, said HMPPS had failed her")
+    assert memory.recall("Jane Roe") is None
+    memory.remember_appositions("Jane Roe, chief executive, Acme CRC")
+    assert memory.recall("Ms Roe") == "Acme CRC"
