@@ -296,3 +296,15 @@ def test_an_apposition_with_a_reporting_verb_is_not_a_role():
     assert memory.recall("Jane Roe") is None
     memory.remember_appositions("Jane Roe, chief executive, Acme CRC")
     assert memory.recall("Ms Roe") == "Acme CRC"
+
+
+@pytest.mark.parametrize("text,mention,source", [
+    ("A Probation Service spokesperson said 95% of cases were allocated within five days.", "95%", "HMPPS"),
+    ("A spokeswoman for the Probation Service said 12 staff had left.", "12", "HMPPS"),
+    ("A government spokesperson said 1,000 officers had been recruited.", "1,000", "MoJ"),
+    # the service as what a report is about does not speak
+    ("An inspection of the Probation Service found 40% of cases were poor.", "40%", "Acme News"),
+])
+def test_the_service_speaks_through_its_spokespeople(extractor, text, mention, source):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert {s.mention: s.source for s in stats}[mention] == source
