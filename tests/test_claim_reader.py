@@ -54,6 +54,11 @@ def read(extractor, text):
      SeriesKey("union_membership", "probation_staff", "count", "level", None)),
     ("Probation officers' pay is up 12% since 2010.", "12%",
      SeriesKey("pay_change", "probation_officers", "percent", "change", None)),
+    ("Over 18,000 people work in the Probation Service.", "18,000",
+     SeriesKey("staff_in_post", "probation_staff", "count", "level", None)),
+    # a union's membership counts its members, whatever the claim calls them
+    ("Napo has around 7,000 members.", "7,000",
+     SeriesKey("union_membership", "union_members", "count", "level", None)),
 ])
 def test_a_claim_is_read_into_its_series(extractor, text, mention, key):
     assert (mention, key) in read(extractor, text)
