@@ -36,8 +36,9 @@ GENERIC_STAFF = (None, "staff")
 SHARE_SUBGROUP = re.compile(r"\bthe\s+(?:[\d.,]+\s*)?(?:%|per ?cent)\s+(?:who|whom|which|that|with)\b", re.I)
 
 # what a figure of a metric counts when its words name nothing: a union's membership counts its
-# members, whatever the sentence calls them
-SUBJECT_OF_METRIC = {"union_membership": "union_members"}
+# members, whatever the sentence calls them; a workload ("the national average stands at
+# 111.7%") is workload against capacity
+SUBJECT_OF_METRIC = {"union_membership": "union_members", "workload": "workload"}
 
 # a figure whose metric was not read, or read as "other", is not a series anyone can match
 UNREAD_METRICS = frozenset({None, "", "other"})
