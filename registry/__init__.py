@@ -61,6 +61,9 @@ class Family:
     family: str
     kind: str
     pattern: re.Pattern
+    # the fixed words every form of the family contains ("Police", "CRC"): a text without any
+    # of them holds no member, and the place pattern is far too slow to try at every capital
+    anchor: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +93,10 @@ def families() -> tuple[Family, ...]:
         if "family" not in entry:
             continue
         forms = [re.escape(form).replace(re.escape("{place}"), PLACE) for form in entry["forms"]]
+        fixed = {max(form.split("{place}"), key=len).strip(" ,") for form in entry["forms"]}
         found.append(Family(entry["family"], entry.get("kind", "unknown"),
-                            re.compile(r"(?<![\w’'])(?:" + "|".join(forms) + r")(?![\w])")))
+                            re.compile(r"(?<![\w’'])(?:" + "|".join(forms) + r")(?![\w])"),
+                            re.compile("|".join(re.escape(word) for word in sorted(fixed)))))
     return tuple(found)
 
 
@@ -165,7 +170,8 @@ def find_organisations(text: str, include_intro_only: bool = False) -> list[OrgM
     pattern, alias_to_name = _alias_pattern(include_intro_only)
     found = [OrgMention(alias_to_name[m.group(1)], m.group(1), m.start(1), m.end(1))
              for m in pattern.finditer(text)]
-    members = [member for family in families() for m in family.pattern.finditer(text)
+    members = [member for family in families() if family.anchor.search(text)
+               for m in family.pattern.finditer(text)
                if (member := _family_mention(family, m, text, found)) is not None]
     if not members:
         return found

@@ -8,6 +8,7 @@ The JSON this returns is what `claims check --json` prints and `/-/check.json` s
 benchmark scores `verdict` and `origin.statistic_id`."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import sqlite_utils
@@ -21,12 +22,18 @@ from ..build.figures import origin_rank
 from .limits import Deadline
 from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
                        series_statements, why_not)
-from .rounding import rounding_tolerance, value_tolerance
-from .series import compatible, same_series
+from .rounding import holds, rounding_tolerance, value_tolerance
+from .series import SeriesKey, compatible, same_series, scopes_compatible
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
 VERDICTS = ("misattributed", "conflicts", "superseded", "different_period", "rounded", "matches", "not_found")
 NEAREST = 5
+# a letter: a table cell's sentence is its figure alone, with none
+WORD = re.compile(r"[^\W\d_]")
+# the subject of staff whose body is not said (registry/subjects.yml)
+UNSAID_STAFF = "staff"
+# a year written in a claim ("in mid-2023") dates it even where no period was read from it
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def check_text(db: sqlite_utils.Database, extractor, text: str, today: date | None = None,
@@ -51,14 +58,18 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
     agreeing = agreeing_statistics(db, figure)
     same = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.same_place(db, r)]
-    matches = [r for r in same if figure.agrees_as_written(r)]
+    # the claim rounds a statement when the claim's interval holds the statement's value: a
+    # precise claim ("464") is never a rounding of a loose statement ("about 500")
+    matches = [r for r in same if figure.agrees_as_written(r) and holds(claim.interval, r["value"])]
+    unread = [] if matches else _unread_population(claim, figure, agreeing)
+    matches = matches or unread
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
               "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
               "other_measures": [{**r, "why_not": why_not(r, claim.readable and figure.same_series(r))}
-                                 for r in agreeing if r not in same][:NOT_MATCHES_SHOWN],
+                                 for r in agreeing if r not in same and r not in unread][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
@@ -105,8 +116,10 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         verdicts["matches"] = (f"{origin['source']} stated {origin['mention']} for "
                                f"{origin['period'] or 'an unstated period'}.")
     newest = newest_of(db, claim, origin)
-    if newest and claim.period is None and beyond_rounding(newest["value"], newest["mention"], origin["value"],
-                                                           origin["mention"], origin["unit"]):
+    # superseded is said of a claim speaking of now: one whose words carry a year is dated
+    speaks_of_now = claim.period is None and not A_YEAR.search(claim.sentence)
+    if newest and speaks_of_now and beyond_rounding(newest["value"], newest["mention"], origin["value"],
+                                                    origin["mention"], origin["unit"]):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
     # the claim may name the body that said it or one it is part of ("the Ministry of Justice"
@@ -121,6 +134,11 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
             f"{c['source']} states {c['mention']}" for c in conflicting[:3]) + "."
     if "different_period" in verdicts:
         result["same_series_in_period"] = _in_period(db, claim)
+    if unread:
+        # say how weak the match is, beside the verdict it gave
+        said = next(v for v in ("matches", "different_period", "rounded") if v in verdicts)
+        verdicts[said] += (f" What {origin['mention']} counts there was not read ({origin['series']}); its "
+                           "measure and exact value are the claim's.")
     ordered = [v for v in VERDICTS if v in verdicts]
     result.update(verdict=ordered[0], verdicts=ordered,
                   reasons=[{"verdict": v, "text": verdicts[v]} for v in ordered],
@@ -128,6 +146,31 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
                   statements=[{**r, "agreement": _agreement(origin, r),
                                "same_period": r in group} for r in matches if r is not origin])
     return result
+
+
+def _unread_population(claim: ClaimFigure, figure: Figure, agreeing: list[dict]) -> list[dict]:
+    """Statements of the claim's exact figure, written to its last digit ("19,335", "20,477"),
+    whose metric, unit, measure and place are the claim's but whose population is not said: a
+    table cell whose population is in a caption or header out of reach, or staff whose body
+    the sentence does not name ("At 31 Dec 2023 there were 20,477 FTE staff in post" on a
+    probation staffing page). The same figure, when nothing of the claim's series states it.
+    A round figure ("20%", "600") is too common to be one by its digits, and a sentence that
+    says what it counts and was not read may count anything else."""
+    precise = rounding_tolerance(claim.mention, claim.value, claim.unit) <= value_tolerance(claim.value) * 1.01
+    if not (claim.readable and precise and claim.comparator == "="):
+        return []
+    return [r for r in agreeing if figure.exact(r) and r["comparator"] in (None, "=")
+            and _population_unread(claim.key, row_series(r))
+            and (row_series(r).subject is not None  # staff, whose not said
+                 or not WORD.search((r["sentence"] or "").replace(r["mention"] or "", "", 1)))]
+
+
+def _population_unread(claim: SeriesKey, row: SeriesKey) -> bool:
+    """A statement of the claim's metric, unit, measure and place whose population was not
+    read, or is staff of a body not said where the claim names whose staff they are."""
+    return (row.subject in (None, UNSAID_STAFF) and claim.subject != row.subject
+            and (row.metric, row.unit, row.measure) == (claim.metric, claim.unit, claim.measure)
+            and scopes_compatible(claim.scope, row.scope))
 
 
 def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> dict:
@@ -191,10 +234,13 @@ def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
 
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
-    """The newest dated figure of the origin's series, when it is newer than it."""
+    """The newest figure of the origin's series, when it is newer than it: dated, or stated
+    by a body of its own figure with no period (as of when it published it: "Probation
+    supervises a quarter of a million people", the ministry in 2019)."""
     key = row_series(origin)
     dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
-             if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
+             if (not r["period_from_publication"] or r["source"] == r["publisher"])
+             and r["value_high"] is None and Period.parse(r["period"])
              and (same_series(key, row_series(r)) or compatible(claim.key, row_series(r), claim.allows_parts))]
     if not dated:
         return None

@@ -16,7 +16,7 @@ import registry
 from extract.reading import reading_text
 from ingest.model import Document, Passage
 
-from .rounding import rounding_tolerance
+from .rounding import claim_interval, rounding_tolerance
 from .series import SeriesKey, is_readable, series_key
 
 CLAIMANT = "the claim"  # whose words a pasted claim is, unless it names a body
@@ -75,10 +75,19 @@ class ClaimFigure:
     sentence: str
     key: SeriesKey
     allows_parts: bool
+    before: str = ""  # the words just before the figure ("nearly", "just over")
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The values the claim's figure stands for (claims/query/rounding.py)."""
+        return claim_interval(self.mention, self.value, self.unit, self.comparator, self.before)
 
     @property
     def tolerance(self) -> float:
-        return rounding_tolerance(self.mention, self.value, self.unit, self.comparator)
+        """How far from its value the claim's figure reaches: the first filter of a check."""
+        low, high = self.interval
+        return max(rounding_tolerance(self.mention, self.value, self.unit, self.comparator),
+                   self.value - low, high - self.value)
 
     @property
     def readable(self) -> bool:
@@ -141,7 +150,7 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
             period=None if s.period_from_publication else s.period,
             source=s.source if s.source and s.source != CLAIMANT else named_speaker(s.sentence), sentence=s.sentence,
             key=key,
-            allows_parts=bool(PARTS_ALLOWED.search(s.sentence)))
+            allows_parts=bool(PARTS_ALLOWED.search(s.sentence)), before=text[max(0, s.start - 30):s.start])
         if figure.identity not in seen:
             seen.add(figure.identity)
             figures.append(figure)
