@@ -144,6 +144,16 @@ def test_a_claim_stands_for_what_its_writer_rounded(mention, value, unit, compar
     assert [v for v in outside if holds(interval, v)] == []
 
 
+@pytest.mark.parametrize("mention,value,high,unit,inside,outside", [
+    ("7-10%", 7, 10, "percent", [6.6, 8, 10.4], [6.4, 10.6]),
+    ("between 4,000 and 4,500", 4000, 4500, "count", [4000, 4371, 4500], [3900, 4600]),
+])
+def test_a_claimed_range_stands_for_every_value_between_its_ends(mention, value, high, unit, inside, outside):
+    interval = claim_interval(mention, value, unit, "=", "", high)
+    assert [v for v in inside if not holds(interval, v)] == []
+    assert [v for v in outside if holds(interval, v)] == []
+
+
 @pytest.mark.parametrize("comparator,before,side", [
     ("~", "Nearly ", "below"), ("~", "almost ", "below"), ("~", "it came close to ", "below"),
     ("<", "fewer than ", "below"), (">", "over ", "above"), ("~", "just over ", "above"),
