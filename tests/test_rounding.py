@@ -137,6 +137,7 @@ def test_a_rounding_is_a_figure_of_the_same_unit(db_path):
     ("3,000", 3000, "count", "<", "Fewer than ", [2888], [3100, 2600]),
     ("600", 600, "count", ">", "more than ", [613, 650], [590, 700]),
     ("75,000", 75000, "count", "~", "almost ", [74600, 75000], [75400]),
+    ("1,000", -1000, "count", "~", "a fall of nearly ", [-988, -1000], [-1010, -880]),  # a smaller fall
 ])
 def test_a_claim_stands_for_what_its_writer_rounded(mention, value, unit, comparator, before, inside, outside):
     interval = claim_interval(mention, value, unit, comparator, before)

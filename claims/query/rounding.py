@@ -146,6 +146,8 @@ def claim_interval(mention: str, value: float, unit: str, comparator: str = "=",
         return min(value, value_high) - reach, max(value, value_high) + reach
     half = written_half_width(mention, value, unit)
     side = direction(comparator, before)
+    if value < 0 and side:  # "a fall of nearly 1,000" (-1,000) is a smaller fall: -1,000 to -900
+        side = "above" if side == "below" else "below"
     if side == "below":
         return value - ABOUT_WIDENS * half, value
     if side == "above":
