@@ -132,6 +132,14 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
         if org is None and PRONOUN_SPEAKER.search(phrase):
             org, rule = memory.last, "speaker:pronoun"
+        if org is None and names_a_person(phrase) and _quote_end(text, verb.end()) is not None:
+            # "Jane Roe, a probation officer for 20 years, said: “...”": a person no body is
+            # named for speaks in the writer's story, not for the publication it restates
+            # (source None: the passage's writer, filled in by extract/source.py)
+            memory.last = None
+            scopes.append(Scope(verb.end(), _quote_end(text, verb.end()), None, "speaker:unaffiliated-person",
+                                phrase.strip() + " " + verb.group()))
+            continue
         if org is None:
             continue
         if orgs:
@@ -176,6 +184,10 @@ def quoted_before_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             memory.remember(tail, org)
         else:
             org = memory.recall(tail) or (memory.last if re.match(r"\s*(?:she|he|they|it)\b", tail, re.I) else None)
+        if org is None and names_a_person(tail):
+            memory.last = None
+            scopes.append(Scope(m.start("quote"), m.end("quote"), None, "speaker:unaffiliated-person", tail.strip()))
+            continue
         if org is None:
             continue
         memory.last = org
@@ -209,6 +221,38 @@ def speaker_after_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
                 lead = len(sentence) - len(sentence.lstrip())
                 scopes.append(Scope(start + lead, start + m.start(), org, "speaker:said-after", who.strip()))
         start = end
+    return scopes
+
+
+# the government, unnamed, committing itself to a figure: "the government has promised to
+# recruit 1,000 trainees", "ministers pledged £155m"; a commitment is the government's
+# however the writer names it ("the government" alone is no speaker: it is more often the
+# object of a sentence than its voice)
+GOVERNMENT_COMMITS = re.compile(
+    r"\b(?:[Tt]he\s+(?:\w+\s+)?(?:government|Government)|[Mm]inisters)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:promised|pledged|committed|vowed|promises|pledges|vows)\b")
+
+
+CONCESSIVE = re.compile(r"\s*(?:While|Whilst|Although|Though|Even though|Even if|Despite)\b")
+
+
+def government_commitment_scopes(text: str) -> list[Scope]:
+    """What the government commits itself to, by whatever words the writer names it: the
+    department that answers for it (registry: answers_for)."""
+    scopes = []
+    sentence_starts = [0] + sentence_ends(text)
+    for m in GOVERNMENT_COMMITS.finditer(text):
+        if SHADOW.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        end_m = SENTENCE_END.search(text, m.end())
+        end = gloss_start(text, m.end(), end_m.end() if end_m else len(text))
+        opening = text[last_before(sentence_starts, m.start()):m.start()]
+        if CONCESSIVE.match(opening):
+            # "While the government has promised 1,000 trainees, the reality is ...": the
+            # promise is the subordinate clause only
+            comma = text.find(", ", m.end(), end)
+            end = comma if comma != -1 else end
+        scopes.append(Scope(m.end(), end, spokesperson("HM Government"), "speaker:government-commits", m.group()))
     return scopes
 
 
@@ -413,20 +457,28 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     return None
 
 
-# a person's name: two or three capitalised words, after an optional title
-PERSON_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Dame|Sir|Lord|Baroness|Professor)\.? )?[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}\b")
+# runs of capitalised words, in which a person's name is the last two or three
+CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?:\.?\s+[A-Z][a-z’'-]+)*\b")
+# words of a role or an opening, never of a name: "General Secretary Ian Lawrence"
+ROLE_WORDS = {"General", "Secretary", "Chief", "Executive", "Officer", "Director", "Minister", "Chair", "Chairman",
+              "Chairwoman", "President", "Spokesperson", "Spokesman", "Spokeswoman", "Leader", "Deputy", "Assistant",
+              "Senior", "Head", "Inspector", "Member", "Councillor", "Cllr", "Professor", "Dr", "Mr", "Mrs", "Ms",
+              "Dame", "Sir", "Lord", "Baroness", "Branch", "Regional", "National", "Organiser", "Official", "Rep",
+              "Governor", "Commissioner", "Justice", "Prisons", "Shadow", "Former", "Labour", "Conservative", "Tory",
+              "MP", "Union", "Probation", "Service", "Officers", "Staff", "Practitioner", "Manager"}
 
 
 def names_a_person(phrase: str) -> bool:
     """Whether a phrase names a person besides the bodies in it ("Jane Roe, GMB organiser",
-    "Napo's Jane Roe"): words of a name that are neither an organisation's nor an opening
-    word."""
+    "General Secretary Ian Lawrence"): two capitalised words that are neither an
+    organisation's nor a role's nor an opening word."""
     masked = phrase
     for org in find_organisations(phrase):
         masked = masked[:org.start] + " " * (org.end - org.start) + masked[org.end:]
-    for m in PERSON_NAME.finditer(masked):
-        words = m.group().split()
-        if words[0] not in NOT_NAMES and words[0] not in PERSON_OPENERS:
+    for m in CAPITALISED_RUN.finditer(masked):
+        words = [w for w in m.group().replace(".", " ").split()
+                 if w not in NOT_NAMES and w not in PERSON_OPENERS and w not in ROLE_WORDS]
+        if len(words) >= 2:
             return True
     return False
 

@@ -118,6 +118,9 @@ class TableSubjects:
         self.last_cell = ""  # "header", "label" or "value"
         self.caption: str | None = None  # who or what the caption or introducing sentence counts
         self.row: str | None = None  # the row label, when it is not a date
+        # the latest heading: a short line without a number that names a population ("Staff in
+        # post (Probation Service)"), standing over the prose after it until the next one
+        self.section: str | None = None
 
     def read(self, text: str, date_chars: int = 0) -> str | None:
         """The subject a short passage's figures take when they name none of their own;
@@ -136,6 +139,7 @@ class TableSubjects:
             if self.last_cell != "header":
                 self.headers = []
             self.headers.append(cell)
+            self.section = cell
             self.column, self.last_cell, self.row = 0, "header", None
             return None
         self.last_cell = "value"

@@ -63,6 +63,10 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 NOUN_PREPOSITIONS = {"of", "in", "under"}
 # words a parse may take for the noun a number counts that are its unit ("a decrease of 0.8
 # percentage" cut at a line's end): the figure counts nothing of its own
+# verbs that say how much their subject is ("caseloads average 48 cases", "leavers totalled 900
+# staff")
+# (the pipeline has no lemmatizer: the forms are written out)
+AMOUNT_VERBS = re.compile(r"(?:averag|total|number|reach|exceed|amount|equal)(?:e|es|ed|s|led|ing)?|hits?|tops?|topped", re.I)
 # nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
 WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
 UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
@@ -81,6 +85,11 @@ AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of)\s*$", re.I)
 # year" beside "staff sickness") is an absence figure, not a duration; "off sick for six months"
 # is a duration
 SICKNESS = re.compile(r"\bsickness\b|\b(?:working )?days lost\b|\babsence rates?\b|\bsick days\b", re.I)
+# a row of a pay scale ("PB4 £42000 13%", "Band 3: £28,500"): a pound amount of a salary's size
+# is the salary of that band, whatever the offer around it; a small one ("Pay Band 6 £385")
+# may be the award
+PAY_BAND_LABEL = re.compile(r"\b(?:PB|pay band|band|grade|spine point|pay point|scale point)\s*\d", re.I)
+SALARY_SIZE = (10_000, 200_000)
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
@@ -390,6 +399,10 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         others = other_counted_nouns(span, sent)
     clause = clause_ranges(root, s0)
     sent_text = sentence_text(sent)
+    if fig.unit == "gbp" and SALARY_SIZE[0] <= fig.value <= SALARY_SIZE[1] and _words_at_most(sent_text, SHORT_SENTENCE):
+        band = PAY_BAND_LABEL.search(sent_text)
+        if band:
+            return Decision("salary", "pay.band_point", band.group())
     context = ""
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
@@ -452,6 +465,12 @@ def other_counted_nouns(span: Span, sent: Span) -> Ranges:
     return [(lo - s0, hi - s0) for i, lo, hi in phrases[lo_at:hi_at] if i != span.root.i]
 
 
+def says_what_subject_is(noun: Token) -> bool:
+    """Whether a counted noun says how much its clause's subject is: after a copula ("the
+    shortfall is 1,700 officers") or a verb of amount ("caseloads average 48 cases")."""
+    return noun.dep_ == "attr" or (noun.dep_ == "dobj" and AMOUNT_VERBS.fullmatch(noun.head.text) is not None)
+
+
 def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     """Where the noun a count counts says what it is, as character ranges of its sentence:
     the noun with the words before it ("464 probation officer vacancies"), the word that
@@ -472,7 +491,7 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     if noun.dep_ == "pobj":
         around.append(noun.head.head)
     # what a copula says the count is: "the shortfall is now 1,700 officers"
-    if noun.dep_ == "attr":
+    if says_what_subject_is(noun):
         around += [t for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     # the participle right after it, however parsed ("of 2,000 practitioners interviewed felt")
     if noun.i + 1 < sent.end and noun.doc[noun.i + 1].tag_ in ("VBN", "VBD"):
@@ -505,7 +524,7 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in WHOLE_NOUNS:
         role = noun.head.head  # "a total of 19,823 people were tested": the people are the subject
-    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
+    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or says_what_subject_is(role) or \
             cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
                                                         fig.start - sent.start_char]) is not None:
         return True

@@ -72,6 +72,9 @@ INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b(?:
                               r"(?:in|during|between|from|on|over|throughout)\s+(?:(?:early|mid|late)\s+)?"
                               r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?$", re.I)  # "between 4 and 15 March"
 INSPECTION_WINDOW = 80
+# a change named without its direction: "a minimal change of 255 FTE", "a net difference of 40"
+CHANGE_NOUN_BEFORE = re.compile(r"\b(?:change|difference|movement|variation|swing)\s+of\s+"
+                                r"(?:(?:about|around|some|just|only|nearly|almost)\s+)?$", re.I)
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 
@@ -139,6 +142,7 @@ def figure_period(doc: Doc) -> Doc:
         # a list of dates is one span for a figure, not for a length of time (resolve_period)
         dated, dated_each = OrderedDates(enumerations(each, s_text)), OrderedDates(each)
         present = None
+        paired = parallel_lists(each, [f._.quantity for f in in_sent], s_text, sent.start_char)
         for i, span in enumerate(in_sent):
             fig = span._.quantity
             pos = fig.start - sent.start_char
@@ -151,6 +155,8 @@ def figure_period(doc: Doc) -> Doc:
             enclosing = holding.enclosing(pos)
             if enclosing is not None:
                 decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
+            elif i in paired:
+                decision = Decision(paired[i].period, "respectively", _words(s_text, paired[i]))
             else:
                 # a length of time ("14 years", "a three-year deal") is dated by its own clause
                 # only: a frame carried from before dates the figures it lasts over, not it
@@ -164,11 +170,13 @@ def figure_period(doc: Doc) -> Doc:
                     near = sorted([*near, anchor_expr], key=lambda d: d.start)
                 # the length of a deal's term ("the three-year offer") is not dated by the term
                 near = [d for d in near if not (d.term and d.start <= pos < d.end)]
+                # "45 last year, up from 30 the year before": a year before the figure compared
+                earlier = decision.period if i and decision is not None and not decision.from_publication else None
                 decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
                                           anchor or published,
                                           published, reference, present=present,
                                           clause_start=starts_clause, first_figure=first_figure,
-                                          duration=duration)
+                                          duration=duration, earlier=earlier)
             if frame is not None and frame.level_at is not None and decision.rule == frame.rule \
                     and decision.period == frame.period and is_level(text, sent, in_sent, i):
                 # "... since 31 December 2021. Of the staff in post, there were 34,180 FTE": the
@@ -226,7 +234,7 @@ def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
     if i and restates(text, in_sent[i - 1]._.quantity, fig):
         return is_level(text, sent, in_sent, i - 1)
     before, after = text[sent.start_char:fig.start], text[fig.end:sent.end_char]
-    if ADDED_BEFORE.search(before) or ADDED_AFTER.match(after):
+    if ADDED_BEFORE.search(before) or ADDED_AFTER.match(after) or CHANGE_NOUN_BEFORE.search(before):
         return False
     return classify_measure(before, after)[0] == "level"
 
@@ -236,7 +244,8 @@ def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
 def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr], text: str,
                    frame: Frame | None, anchor: Period | None, published: Period | None,
                    reference: Period | None = None, present: bool = False,
-                   clause_start: int = 0, first_figure: int = 0, duration: bool = False) -> Decision:
+                   clause_start: int = 0, first_figure: int = 0, duration: bool = False,
+                   earlier: Period | None = None) -> Decision:
     """The period a figure at `position` in a sentence holds for.
 
     The date between the figure and the next figure applies first ("from 14% in 2021 to 21%
@@ -254,14 +263,16 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
              and not OTHER_CLAUSE.search(text, position, d.start)]
     # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
     # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
-    before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
+    before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)
+              and not in_closed_aside(text, d, position)]
     stated = point_anchor(dates)
     sentence_anchor = stated.period if stated else None
     if after:
-        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference, sentence_anchor)
+        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference,
+                       sentence_anchor or earlier)
     if before:
         return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference,
-                       sentence_anchor)
+                       sentence_anchor or earlier)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
     # of the time of writing, not of the time frame of the sentences before it
     # a frame set by the layout (a heading, a list's introducing line or earlier item, a
@@ -271,6 +282,50 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     if frame and (not present or frame.rule in LAYOUT_FRAMES):
         return Decision(frame.period, frame.rule, frame.words)
     return undated(published, reference)
+
+
+# a relative or participial clause set off by a comma or a bracket: "the service, which was
+# reunified in 2021, had ...", "the unit (set up in 2019) supervised ..."
+ASIDE_OPENING = re.compile(r"[,(]\s*(?:\w+\s+){0,2}?(?:which|who|whose|where|set up|established|created|"
+                           r"introduced|founded|formed|launched|reunified|unified)\b[^,;()]*$", re.I)
+
+
+def in_closed_aside(text: str, date: DateExpr, position: int) -> bool:
+    """The date is inside an aside that opens with a relative or participial clause and closes
+    before the figure: it dates that clause's event ("which was reunified in 2021"), not the
+    figure after it."""
+    opening = ASIDE_OPENING.search(text, 0, date.start)
+    return opening is not None and re.search(r"[,)]", text[date.end:position]) is not None
+
+
+# what joins the members of a list of figures or dates: ", ", " and ", " & ", ", and "
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def parallel_lists(dates: list[DateExpr], figures: list, text: str, offset: int) -> dict[int, DateExpr]:
+    """A list of dates and a list of as many figures in one sentence ("In 2022 and 2023 there
+    were 800 and 900 leavers", "rose to 40 and 55 in 2022/23 and 2023/24 respectively"): the
+    k-th figure holds at the k-th date. The index of each paired figure, with its date."""
+    date_runs = _runs([d for d in dates if d.kind in ("point", "fiscal") and d.period],
+                      lambda d: (d.start, d.end), text)
+    figure_runs = _runs(list(enumerate(figures)), lambda f: (f[1].start - offset, f[1].end - offset), text)
+    paired: dict[int, DateExpr] = {}
+    for run in figure_runs:
+        matching = [dr for dr in date_runs if len(dr) == len(run)]
+        if len(matching) == 1:
+            paired.update({index: date for (index, _), date in zip(run, matching[0])})
+    return paired
+
+
+def _runs(items: list, bounds, text: str) -> list[list]:
+    """The runs of two or more items each joined to the one before by a list's joining words."""
+    runs: list[list] = []
+    for item in items:
+        if runs and LIST_JOIN.fullmatch(text[bounds(runs[-1][-1])[1]:bounds(item)[0]]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [run for run in runs if len(run) >= 2]
 
 
 def enumerations(dates: list[DateExpr], text: str) -> list[DateExpr]:
@@ -378,6 +433,9 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
             span = last.period.until(anchor)
             return Frame(span, "sentence", _words(text, last), level_at=Period.single(span.last))
         return Frame(last.period, "sentence", _words(text, last))
+    if frame is not None and last_figure is not None and (last_figure.rule, last_figure.period) == (
+            frame.rule, frame.period):
+        return frame  # the figure took the frame: it goes on as it was, with where its levels stand
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
         own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from .lexicon import alternation, load_lexicon
 from .period_value import Period, When
 from .spans import TakenRanges
@@ -84,15 +85,22 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # "FY2023/24", "FY 2023-24": that financial year; "FY23", "FY2023": the one ending in it
         ("fy", r"\bFY\s?(?P<a>(?:19|20)\d{2}|\d{2})(?:\s?[-–/]\s?(?P<b>(?:19|20)?\d{2}))?(?![\d%])", ["fy"]),
         # "between 2020/21 and 2022/23", "from 2020-21 to 2022-23": a span of financial years
-        ("fiscal_span", r"\b(?:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
+        ("fiscal_span", r"\b(?i:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
                         r"(?P<y3>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b"),
-        ("between", rf"\bbetween {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
+        ("between", rf"\b(?i:between) {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
         ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{1,2})(?![\d%])"),
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
+        # "the year to 30 September 2020", "the 12 months ending June 2023", "the financial year
+        # ended March 2023": the twelve months up to that date (to March: a financial year)
+        ("year_to", rf"\b(?:(?i:the) )?(?:(?i:financial|calendar) )?(?:(?i:year)|(?:12|(?i:twelve)) (?i:months)) "
+                    rf"(?i:to|ending|ended)(?: on)? (?:(?P<day>\d{{1,2}}){_ORD} )?{_MONTH},? {_YEAR}\b"),
         ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD}[ -]{_MONTH}(?:(?:,? |-){_YEAR})?\b"),
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
-        ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
+        ("between_months", rf"\b(?i:between) {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_span", rf"\b(?:from )?{_MONTH},? {_YEAR}\s?(?:[-–]|to|until)\s?(?P<month2>{_MONTH_NAMES}),? (?P<year2>(?:19|20)\d{{2}})\b"),
+        # "April-June 2023", "between April and June 2023", "from April to June 2023": months of one year
+        ("month_range", rf"\b(?:(?i:between) {_MONTH} and |(?:(?i:from) )?{_MONTH}\s?(?:[-–]|to|until)\s?)"
+                        rf"(?P<month2>{_MONTH_NAMES}),? {_YEAR}\b".replace("(?P<month>", "(?P<m1>", 1)),
         # "in autumn 2022", "Spring of 2021": the season's three months; "winter 2024-25" is left
         # to the fiscal pattern before it
         ("season", rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?: of)? {_YEAR}(?![-–/]?\d)"),
@@ -115,6 +123,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
          ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
+        # "up from 30 the year before": a year before the time the sentence speaks of
+        ("relative", r"\bthe (?:financial )?year (?:before|earlier)\b(?! last)", ["year"]),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b",
          ["now", "current", "today", "present", "this morning", "this afternoon"]),
     ]
@@ -127,7 +137,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
     compiled = []
     for kind, p, *own in raw:
         need = own[0] if own else needs.get(kind, "digit")
-        if kind in ("day_month", "month_day", "month_span", "month_year"):
+        if kind in ("day_month", "month_day", "month_span", "month_year", "year_to", "month_range"):
             need = "month"
         if kind in ("month_alone", "month_relative"):
             need = "month_name"
@@ -144,7 +154,9 @@ COUNTED = re.compile(r"\s+(?:more\s+|new\s+|extra\s+|additional\s+|fewer\s+)?(?:
                      + alternation(load_lexicon("numbers")["count_nouns"]) + r")\b", re.I)
 PREFIX = re.compile(r"\b(in|as at|as of|at the end of|at|during|on|since|from|between|by|until|before|after|to|for|ending|of)\s+(?:the\s+)?(?:(?:early|mid|late|end of)\s+)?$", re.I)
 # "effective from 1 April 2023", "with effect from": when a rate starts, not a span since then
-SINCE = re.compile(r"(?:\bsince|(?<!effective )(?<!effect )(?<!backdated )(?<!payable )\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
+SINCE = re.compile(r"(?:\bsince|(?<!effective )(?<!effect )(?<!backdated )(?<!payable )\bfrom)\s+(?:the end of\s+|the year ending\s+)?$"
+                   # "since the reforms of 2021", "since it returned to public ownership in 2021"
+                   r"|\bsince\s+(?:the|its|their|it|they)\b[^.,;:()\d]{0,50}?\b(?:of|in)\s+$", re.I)
 BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from|"
                   r"(?:increase|decrease|rise|fall|drop|reduction|up|down) on)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
 
@@ -269,6 +281,27 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
             return DateExpr(s, e, "point")
         when = When.parse(f"{year:04d}-{month:02d}-{day:02d}") or When(year, month)  # "31 June": the month
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
+    if kind == "year_to":
+        year, month = int(m.group("year")), month_number(m.group("month"))
+        day = int(m.group("day")) if m.group("day") else None
+        if month == 3 and day in (None, 31):
+            return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(year - 1, fiscal=True))))
+        end = When.parse(f"{year:04d}-{month:02d}-{day:02d}") if day else When(year, month)
+        if end is None:
+            return None
+        if day:
+            first = When.of_date(end.last_day.replace(year=year - 1) + timedelta(days=1)) \
+                if (month, day) != (2, 29) else When(year - 1, 3, 1)
+        else:
+            first = When(year - (month < 12), month % 12 + 1)
+        # a point in the grammar's kinds: the time a figure holds at, here twelve months long
+        return _with_prefix(text, DateExpr(s, e, "point", Period(first, end)))
+    if kind == "month_range":
+        year = int(m.group("year"))
+        first_month = month_number(m.group("m1") or m.group("month"))
+        last_month = month_number(m.group("month2"))
+        first = When(year - (first_month > last_month), first_month)
+        return _with_prefix(text, DateExpr(s, e, "span", Period(first, When(year, last_month))))
     if kind == "month_relative":
         if pub_year is None:
             return DateExpr(s, e, "relative")
@@ -327,6 +360,8 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
         if phrase in ("last year", "past year") and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
             # "over the last year": the twelve months to the writing, not the calendar year before
             return DateExpr(s, e, "relative", offset_years=0)
+        if phrase.startswith("the") and phrase.endswith(("year before", "year earlier")):
+            return DateExpr(s, e, "previous", offset_years=-1)
         if phrase.startswith(("the previous", "the following")):
             # "up from 22% the previous year": a year before the time the sentence speaks of
             if "year" in phrase and "financial" not in phrase:

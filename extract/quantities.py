@@ -82,16 +82,17 @@ def grammar() -> dict:
     article_after = alternation(lex["article_duration_after"])
     article_units = alternation(lex["article_durations"])
     rules = [
-        ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?"),
+        # "between $5bn and $6bn", "between £3772 and £1405": a range of money, its ends in either order
+        ("money_between", rf"\bbetween (?P<cur>£|{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)? and "
+                          rf"(?:£|{foreign})?\s?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?"),
+        ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?"
+                          rf"(?:\s?(?:[-–]|to)\s?(?:{foreign})?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("pence", rf"{b}(?P<n>\d+(?:\.\d+)?)p(?![\w£$€%])"),
         ("pence_word", rf"{b}(?P<n>{num}) pence\b"),
         ("physical", rf"{b}(?P<n>{num})\s?(?P<scale>{scale})?\s?(?:{physical})\b"),
         # "a quarter of a million people"
         ("fraction_of_scale", rf"(?i:\b(?P<f>{fractions}) of an? (?P<scale>million|billion|thousand)\b)"),
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
-        # "between £3772 and £1405": a range of money, its ends in either order
-        ("money_between", rf"\bbetween £\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)? and "
-                          rf"£\s?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?"),
         ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("percent", rf"{b}(?P<n>{num}|{special})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
@@ -109,6 +110,8 @@ def grammar() -> dict:
         ("multiplied", rf"\b(?P<m>{multiplied})\b"),
         # "not one prisoner": none
         ("none", rf"\b(?P<z>{none_phrases})\b(?= [A-Za-z])(?! (?:of|but|only|just|or|and)\b)"),
+        # "5 to 10 million users", "between 2 and 3m": a range before one scale word
+        ("scaled_range", rf"(?:\bbetween )?{b}(?P<n>{digits})\s?(?:[-–]|to|and|or)\s?(?P<h>{digits})\s?(?P<scale>{scale})(?![\w£$€%])"),
         ("between", rf"\bbetween (?P<n>{num}) and (?P<h>{num}){e}"),
         ("range_or", rf"{b}(?P<n>{num}) (?:or|to) (?P<h>{num}){e}(?! (?:or|to)\b)"),
         ("range_dash", rf"{b}(?P<n>{digits})\s?[–-]\s?(?P<h>{digits}){e}"),
@@ -136,7 +139,7 @@ def grammar() -> dict:
         "foreign_money": ["$", "€", "¥"], "pence": re.compile(r"\dp\b"), "pence_word": ["pence"],
         "physical": [str(u) for u in lex["physical_units"]],
         "fraction_of_scale": ["million", "billion", "thousand"], "money_words": ["pounds"],
-        "money_between": ["between"], "money": ["£"], "percent_range": [*map(str.lower, lex["percent_words"]), "teen"],
+        "money_between": ["between"], "money": ["£"], "scaled_range": re.compile(rf"\d\s?(?:{scale})", re.I), "percent_range": [*map(str.lower, lex["percent_words"]), "teen"],
         "percent": [*map(str.lower, lex["percent_words"]), "teen"], "ratio_out_of": ["out of"],
         "ratio_in": [" in "], "duration_between": ["between"],
         "duration_range": TIME_WORDS, "duration_phrase": TIME_WORDS, "duration": TIME_WORDS,
@@ -240,16 +243,27 @@ def _build(name: str, m: re.Match) -> Quantity | None:
     if name == "money_words":
         n = 0.5 if g["n"].lower() == "half" else parse_number(g["n"])
         return Quantity(s, e, text, n * lex["money_scales"][g["scale"].lower()], None, "gbp", form=name)
-    if name in ("money", "money_between"):
+    if name in ("money", "money_between", "foreign_money", "scaled_range"):
+        unit = "gbp" if name == "money" or (name == "money_between" and g["cur"] == "£") else \
+            "count" if name == "scaled_range" else "other"
+        value, high = parse_number(g["n"]), None
+        if value is None:
+            return None
         scale = _money_scale(g)
-        value = parse_number(g["n"]) * scale
-        high = None
         if g.get("h"):
-            scale2 = lex["money_scales"].get((g.get("scale2") or "").lower(), scale)
+            # "£3-4m", "$5-10 million": a scale after the high end alone is both ends'
+            scale2 = lex["money_scales"].get((g.get("scale2") or "").lower())
+            if scale2 is None:
+                scale2 = scale
+            elif not g.get("scale") and not g.get("letter"):
+                scale = scale2
             high = parse_number(g["h"]) * scale2
-            if high < value:  # a range is its low end and its high end, however it is written
-                value, high = high, value
-        return Quantity(s, e, text, value, high, "gbp", form=name)
+            if name == "scaled_range" and high <= value * scale:
+                return None  # a count range is written low to high
+            # a range of money is its low end and its high end, however it is written
+            value, high = min(value * scale, high), max(value * scale, high)
+            return Quantity(s, e, text, value, high, unit, form=name)
+        return Quantity(s, e, text, value * scale, None, unit, form=name)
     if name in ("percent", "percent_range"):
         if g["n"].lower() == "teen":
             lo, hi = lex["special_numbers"]["teen"]
@@ -327,7 +341,7 @@ def _build(name: str, m: re.Match) -> Quantity | None:
         value = parse_number(g["n"])
         return Quantity(s, e, text, value / 100, None, "gbp", form=name,
                       is_word=_is_word(g["n"])) if value is not None else None
-    if name in ("foreign_money", "physical"):
+    if name == "physical":
         # other currencies and physical units are out of scope: kept, never as a count
         value = parse_number(g["n"])
         factor = _money_scale(g)
@@ -358,40 +372,56 @@ def _build(name: str, m: re.Match) -> Quantity | None:
 
 
 @lru_cache(maxsize=1)
-def identifier_pattern() -> re.Pattern:
+def identifier_patterns() -> dict[str, re.Pattern]:
     """Numbers that name or locate rather than count (GUIDELINES: phone numbers; addresses), and
-    "zero" in an idiom: the spans they take are never figures."""
+    "zero" in an idiom. Each is tried only where a number starts (or a "+" or "(" just before
+    one): a scan of every position for seven patterns cost a third of reading the quantities."""
     lex = grammar()["lex"]
-    states = alternation(lex["us_states"])
-    streets = alternation(lex["street_words"])
-    zero = alternation(lex["zero_idioms"])
-    return re.compile("|".join([
-        # "020 7946 0958", "0161 496 0000", "01632 960000": a number with a leading zero in
-        # groups, ten or eleven digits in all
-        r"(?P<uk>(?<![\w.,£$€])0\d{2,4}(?:[ -]\d{3,4}){1,2}|(?<![\w.,£$€])0\d{3,4}[ -]\d{6})(?![\w,.]\d|[\w%])",
-        # "+44 20 7946 0958", "+44 (0)20 7946 0958", "+1-202-555-0143"
-        r"(?P<intl>(?<![\w+])\+\d{1,3}(?:[ -]?\(0\))?(?:[ -]?\d{1,4}){2,5})(?![\w%])",
-        # "(555) 123-4567", "555-123-4567", "1-800-555-1234"
-        r"(?P<us>(?<![\w.])(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4})(?![\w%])",
-        # "CA 90210", "NY 10001-1234": a ZIP code after a state's letters
-        rf"(?<![\w])(?:{states}) (?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w%])",
-        r"(?i:\b(?:zip|zip code|postcode|post code)\s+)(?P<zip2>\d{5}(?:-\d{4})?)\b",
+    zero_after = [w[4:] for w in lex["zero_idioms"] if w.startswith("zero")]
+    zero_before = [w[:-4] for w in lex["zero_idioms"] if w.endswith("zero")]
+    return {
+        # "+44 20 7946 0958", "+44 (0)20 7946 0958"; "(555) 123-4567", "555-123-4567",
+        # "1-800-555-1234"; "020 7946 0958", "0161 496 0000", "01632 960000"
+        "phone": re.compile(r"(?:\+\d{1,3}(?:[ -]?\(0\))?(?:[ -]?\d{1,4}){2,5}|\(\d{3}\) ?\d{3}[-.]\d{4}"
+                            r"|(?:1[-. ])?\d{3}[-.]\d{3}[-.]\d{4}|0\d{3,4}[ -]\d{6}|0\d{2,4}(?:[ -]\d{3,4}){1,2})"
+                            r"(?![\w%]|[,.]\d)"),
+        # "CA 90210", "NY 10001-1234", "zip code 90210": a ZIP code
+        "zip_before": re.compile(rf"(?:(?<!\w)(?:{alternation(lex['us_states'])}) |(?i:\b(?:zip|zip code|postcode|post code)\s+))$"),
+        "zip": re.compile(r"\d{5}(?:-\d{4})?(?![\w%])"),
         # "1600 Pennsylvania Avenue", "10 Downing Street": a house number
-        rf"(?<![\w.,£$€])(?P<house>\d{{1,5}}[A-Za-z]?),? (?:[A-Z][a-z]+ ){{1,3}}(?:{streets})\b",
-        rf"(?i:\b(?P<zero>{zero})\b)",
-    ]))
+        "house": re.compile(rf"\d{{1,5}}[A-Za-z]?,? (?:[A-Z][a-z]+ ){{1,3}}(?:{alternation(lex['street_words'])})\b"),
+        "zero_after": re.compile(rf"(?i:zero(?:{alternation(zero_after)}))\b"),
+        "zero_before": re.compile(rf"(?i:\b(?:{alternation(zero_before)}))$"),
+    }
 
 
-def identifier_spans(text: str) -> list[tuple[int, int]]:
+def identifier_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """The spans of identifiers among the numbers that start at `starts`."""
+    p = identifier_patterns()
     spans = []
-    for m in identifier_pattern().finditer(text):
-        group = next(k for k, v in m.groupdict().items() if v is not None)
-        digits = sum(ch.isdigit() for ch in m.group(group))
-        if group == "uk" and digits not in (10, 11):
-            continue
-        if group == "intl" and not 8 <= digits <= 15:
-            continue
-        spans.append((m.start(group), m.end(group)))
+    for start in starts:
+        at = start - 1 if start > 0 and text[start - 1] in "+(" else start
+        m = p["phone"].match(text, at)
+        if m:
+            digits = sum(ch.isdigit() for ch in m.group())
+            first = m.group()[0]
+            if (first == "+" and 8 <= digits <= 15) or (first == "0" and digits in (10, 11)) \
+                    or first not in "+0":
+                spans.append(m.span())
+                continue
+        if text[start].isdigit():
+            m = p["zip"].match(text, start)
+            if m and p["zip_before"].search(text, max(0, start - 12), start):
+                spans.append(m.span())
+                continue
+            m = p["house"].match(text, start)
+            if m:
+                spans.append((start, start + len(m.group().split()[0].rstrip(","))))
+                continue
+        elif text[start:start + 4].lower() == "zero":
+            m = p["zero_after"].match(text, start)
+            if m or p["zero_before"].search(text, max(0, start - 10), start):
+                spans.append((start, m.end() if m else start + 4))
     return spans
 
 
@@ -403,9 +433,8 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
     lowered = text.lower()
     g = grammar()
     number_starts = [m.start() for m in g["number_start"].finditer(text)]
-    if number_starts:
-        for start, end in identifier_spans(text):
-            taken.add(start, end)
+    for start, end in identifier_spans(text, number_starts):
+        taken.add(start, end)
     for name, pattern, trigger, number_first in g["rules"]:
         if number_first and not number_starts:
             continue

@@ -15,6 +15,7 @@ Every decision records its rule id ("publisher", "speaker:said", "restated:figur
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from spacy.tokens import Doc
 import registry
 
 from .period import introduces_a_list
-from .attribution import (Scope, SpeakerMemory, citation_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
+from .attribution import (Scope, SpeakerMemory, citation_scopes, government_commitment_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
                           reported_source, reproduced_release, speaker_after_scopes, speaker_scopes)
 from .reasons import set_reason
 
@@ -39,7 +40,7 @@ ROLE_OF = re.compile(r"\b(?i:chief executive|chief officer|director|chair|chairm
 # posts. A charity's response to a report mixes the report's findings with its own framing
 # of the reform sentence by sentence (measured on dev: restating from its lead cost more
 # figures than it gained), so its citations are read sentence by sentence.
-RESTATING_KINDS = ("news", "blog")
+RESTATING_KINDS = ("news", "blog", "union")
 # bodies that write about others' figures rather than produce their own
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
@@ -91,7 +92,8 @@ class PassageSource:
 def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
     return sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
-                  + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory), key=lambda sc: sc.start)
+                  + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
+                  + government_commitment_scopes(text), key=lambda sc: sc.start)
 
 
 # -- the document's default ------------------------------------------------------------
@@ -176,6 +178,7 @@ class SourceReader:
         self.list_intro: Scope | None = None  # the body a list's introduction names
         self.reproduction: Decision | None = None  # whose pasted text the passages carry
         self.lead = self._lead(texts)
+        self.inspectorate: str | None = None  # the inspectorate the document last named
 
     def _lead(self, texts: list[str]) -> tuple[int, Scope] | None:
         """The passage from which a post or story restates or reproduces another body's text,
@@ -208,6 +211,10 @@ class SourceReader:
         self.pending = introduces_quote(text, scopes) or self.pending
 
         document, asserter = self.document, self.asserter
+        scopes = scopes + self._inspection_evidence(text)
+        # a stretch whose speaker no body is named for is the passage's writer's
+        writer = asserter.source if passage.source in (None, document.source) else passage.source
+        scopes = [dataclasses.replace(sc, source=writer) if sc.source is None else sc for sc in scopes]
         if passage.source in (None, document.source):
             default = asserter
             if asserter.rule in ANSWERING_RULES and asks_the_government(text):
@@ -218,7 +225,9 @@ class SourceReader:
         if self.lead and i >= self.lead[0] and default.source == asserter.source:
             lead = self.lead[1]
             # a blogger's own first-person remarks on what they restate stay theirs
-            own = first_person_scopes(text, asserter.source) if document.kind == "blog" else []
+            # a blogger's own first-person remarks on what they restate stay theirs; so do a
+            # paper's or a union's "we" and "our", and the sentences in which a body names itself
+            own = first_person_scopes(text, asserter.source, plural=document.kind != "blog")
             if i == self.lead[0]:
                 scopes = [lead] + own + scopes  # from where the lead names it; inner stretches win
             else:
@@ -241,6 +250,18 @@ class SourceReader:
         elif passage.kind != "list_item":
             self.list_intro = None
         return PassageSource(default, scopes)
+
+    def _inspection_evidence(self, text: str) -> list[Scope]:
+        """Sentences that report an inspection's evidence ("Of the 86 cases inspected", "in the
+        inspected areas") in a document that is not the inspectorate's own: the inspectorate it
+        last named made the finding, whoever restates it."""
+        named = [o.name for o in registry.find_organisations(text)
+                 if registry.organisation_kind(o.name) == "inspectorate"]
+        scopes = []
+        if self.inspectorate and registry.organisation_kind(self.asserter.source) != "inspectorate":
+            scopes = inspection_evidence_scopes(text, self.inspectorate)
+        self.inspectorate = named[-1] if named else self.inspectorate
+        return scopes
 
     def _reproduced(self, text: str) -> Decision | None:
         """Whose text a post pastes after a line ending ":-" ("... as reported by the BBC:-",
@@ -276,17 +297,69 @@ FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’']?|$)")
 
 
-def first_person_scopes(text: str, writer: str) -> list[Scope]:
-    """The sentences of a passage in which its writer speaks in the first person singular,
-    outside any quotation."""
+def first_person_scopes(text: str, writer: str, plural: bool = False) -> list[Scope]:
+    """The sentences of a passage in which its writer speaks in the first person singular
+    (with `plural`, also as "we", or naming itself: a union's "Napo is balloting its members"),
+    outside any quotation. A blogger's "we" is often the profession's, not the blog's."""
     scopes = []
+    quoted = quoted_spans(text)
     for m in SENTENCE.finditer(text):
         sentence = m.group()
-        if "“" in sentence or '"' in sentence:
+        if "“" in sentence or '"' in sentence or any(a <= m.start() < b for a, b in quoted):
             continue
         found = FIRST_PERSON.search(sentence)
         if found:
             scopes.append(Scope(m.start(), m.end(), writer, "writer:first-person", sentence[found.start():][:60]))
+        elif plural and (found := FIRST_PERSON_PLURAL.search(sentence) or names_itself(sentence, writer)):
+            scopes.append(Scope(m.start(), m.end(), writer, "writer:own-voice", sentence[found.start():][:60]))
+    return scopes
+
+
+FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Ww]e've|[Ww]e’ve|[Ww]e're|[Ww]e’re)\b")
+
+
+def names_itself(sentence: str, writer: str) -> re.Match | None:
+    """Where a sentence names its writer's own organisation, as a match over that name."""
+    for org in registry.find_organisations(sentence):
+        if org.name == writer:
+            return re.compile(re.escape(org.alias)).search(sentence, org.start)
+    # a writer the registry does not know, by the name it publishes under
+    return re.search(rf"(?<!\w){re.escape(writer)}(?!\w)", sentence) if writer else None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of a passage inside curly quotation marks, a quotation left open running
+    to the end."""
+    spans = []
+    at = text.find("“")
+    while at != -1:
+        close = text.find("”", at + 1)
+        end = len(text) if close == -1 else close + 1
+        spans.append((at, end))
+        at = text.find("“", end)
+    return spans
+
+
+# an inspection's evidence: the cases, sample or areas inspected, practitioners interviewed
+# during an inspection, its ratings and points
+INSPECTION_EVIDENCE = re.compile(
+    r"\b(?:cases|orders|licences|case files|sample|areas|regions|services|units|PDUs)\s+(?:(?:that\s+)?(?:we|they|inspectors)\s+"
+    r"(?:have\s+|had\s+)?)?(?:inspected|examined|looked at)\b"
+    r"|\binspected\s+(?:sample|areas?|cases|regions?|services?|units?|PDUs)\b"
+    r"|\b(?:interviewed|surveyed)\s+(?:during|for|in)\s+(?:this|the|its|their|recent|these)\s+inspections?\b"
+    r"|\binspection\s+(?:points|ratings?|scores?)\b", re.I)
+
+
+def inspection_evidence_scopes(text: str, inspectorate: str) -> list[Scope]:
+    """The sentences of a passage that report an inspection's evidence, the inspectorate's."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        m = INSPECTION_EVIDENCE.search(text, start, end)
+        if m:
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            scopes.append(Scope(start + lead, end, inspectorate, "restated:inspection-evidence", m.group()))
+        start = end
     return scopes
 
 

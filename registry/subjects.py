@@ -105,7 +105,7 @@ def _first_word_key(word: str) -> str:
 def _alternative(alias: str) -> str:
     """An alias as a regular expression: words apart by any run of spaces; the last word of
     several singular or plural ("probation officer" and "probation officers"), one word as
-    written or plural; in any case unless it is an acronym."""
+    written or plural; each word in any case unless it is an acronym."""
     words = alias.split()
     last = words[-1]
     if len(words) == 1:
@@ -119,8 +119,12 @@ def _alternative(alias: str) -> str:
         words[-1] = re.escape(last) + "(?:s|es)?"
     else:
         words[-1] = re.escape(last)
-    body = r"\s+".join([re.escape(w) for w in words[:-1]] + [words[-1]])
-    return body if _is_acronym(alias) else "(?i:" + body + ")"
+    # an acronym word only as written ("PSOs" is not "psos"), every other word in any case
+    # ("NHS Staff" is "NHS staff")
+    originals = alias.split()
+    parts = [p if _is_acronym(w) else "(?i:" + p + ")"
+             for w, p in zip(originals, [re.escape(w) for w in words[:-1]] + [words[-1]])]
+    return r"\s+".join(parts)
 
 
 _WORD = re.compile(r"(?<![\w’'-])\w[\w-]*")
@@ -172,16 +176,36 @@ def staff_bodies() -> Vocabulary:
     return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
 
 
+@lru_cache(maxsize=256)
 def staff_of_body(text: str | None) -> str | None:
     """The staff subject of the one body `text` names ("the Probation Service": probation
     staff), None when it names none or bodies of different staff."""
-    owners = {found[0] for found in staff_bodies().find(text)}
+    owners = {found[0] for found in outermost(staff_bodies().find(text))}
     return owners.pop() if len(owners) == 1 else None
+
+
+def outermost(found: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """The matches no longer match holds: "Probation Service" inside "HM Prison and Probation
+    Service" names no second body."""
+    return [f for f in found if not any(o[2] <= f[2] and f[3] <= o[3] and (o[3] - o[2]) > (f[3] - f[2])
+                                        for o in found)]
 
 
 def subject_of(text: str | None) -> str | None:
     """The subject id `text` names (its longest alias, as a whole word), else None."""
     return subjects().best(text)
+
+
+@lru_cache(maxsize=1)
+def bare_heads() -> frozenset[str]:
+    """Head words that say whose only with the words before them (`bare_heads`), as head_key
+    files them."""
+    return frozenset(head_key(w) for w in _data().get("bare_heads", []))
+
+
+def head_key(word: str) -> str:
+    """A head word as bare heads are compared: lower case, without a final s."""
+    return _first_word_key(word)
 
 
 @lru_cache(maxsize=1)

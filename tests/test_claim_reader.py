@@ -41,6 +41,19 @@ def read(extractor, text):
     # the targets of the service are the performance targets it meets
     ("The Probation Service met a third of its performance targets in 2023.", "a third",
      SeriesKey("targets_met", "performance_targets", "percent", "level", None)),
+    # the verbs and nouns people quote figures with, in any tense (extract/lexicons/metrics.yml)
+    ("Probation officer numbers rose 4% in 2019.", "4%",
+     SeriesKey("staff_in_post", "probation_officers", "percent", "change", None)),
+    ("About 14% of probation staff quit in 2021-22.", "14%",
+     SeriesKey("leavers", "probation_staff", "percent", "level", None)),
+    ("Probation staff are leaving at a rate of 13% a year.", "13%",
+     SeriesKey("leavers", "probation_staff", "percent", "level", None)),
+    ("Probation supervised 230,000 people in 2019.", "230,000",
+     SeriesKey("people_supervised", "probation_service", "count", "level", None)),
+    ("Unison represented 6,000 probation workers in 2018.", "6,000",
+     SeriesKey("union_membership", "probation_staff", "count", "level", None)),
+    ("Probation officers' pay is up 12% since 2010.", "12%",
+     SeriesKey("pay_change", "probation_officers", "percent", "change", None)),
 ])
 def test_a_claim_is_read_into_its_series(extractor, text, mention, key):
     assert (mention, key) in read(extractor, text)
@@ -65,3 +78,17 @@ def test_more_work_for_the_service_is_no_count_of_its_staff(extractor):
 ])
 def test_a_conflict_is_of_one_period(a, b, same):
     assert same_period(a, b) is same
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The inspectorate found that 19% of probation officer posts were vacant in 2022.", "HMIP"),
+    ("The vacancy rate for probation officers was 19% in 2022, the Public Accounts Committee found.", "PAC"),
+    ("The vacancy rate for probation officers was 19% in 2022, says the NAO.", "NAO"),
+    ("The vacancy rate for probation officers was 19% in 2022, Unison claims.", "UNISON"),
+    # no body named: a union, a spokesman, nobody
+    ("The vacancy rate for probation officers was 19% in 2022, the union said.", None),
+    ("The vacancy rate for probation officers was 19% in 2022, a spokesman said.", None),
+])
+def test_a_claims_speaker_is_the_body_its_reporting_verb_names(extractor, text, source):
+    [figure] = read_claim(extractor, text, TODAY)
+    assert figure.source == source

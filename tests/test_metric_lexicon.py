@@ -122,3 +122,41 @@ def test_class_words_name_their_metric(extractor, text, mention, metric):
 def test_statements_of_the_service(extractor, text, mention, metric):
     doc = extractor.nlp(text)
     assert {s.text: s._.metric for s in doc.spans["figures"]}[mention] == metric
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # a figure's own clause and noun against the other clause's words; verbs of amount
+    # ("caseloads average 48 cases"); new money, people monitored, unpaid work
+    ("Although recruitment has improved, the service still has 1,900 fewer officers than it needs.", "1,900", "staff_shortage"),
+    ("While vacancies have fallen, 23% of staff left the service in the year.", "23%", "leavers"),
+    ("Despite a pay award of 4%, officers' pay remains 20% lower in real terms than in 2010.", "20%", "pay_change"),
+    ("The MoJ said it had recruited 4,000 trainees, but 1,000 posts remain vacant.", "1,000", "vacancies"),
+    ("The MoJ said it had recruited 4,000 trainees, but 1,000 posts remain vacant.", "4,000", "recruitment"),
+    ("Staffing levels in Kent are at 65% of the target.", "65%", "staff_in_post"),
+    ("In London, caseloads have risen to an average of 52 per officer.", "52", "caseload"),
+    ("Vacancy rates reached 25% in the South East, up from 18% a year earlier.", "18%", "vacancy_rate"),
+    ("The union's members rejected the offer, with 78% voting against.", "78%", "ballot"),
+    ("The service employs 21,000 people, of whom 5,500 are probation officers.", "5,500", "staff_in_post"),
+    ("The 2023 award added £1,500 to every pay point.", "£1,500", "pay_award"),
+    ("Around 9,500 people were subject to electronic monitoring in March.", "9,500", "people_supervised"),
+    ("Three in ten officers said they planned to leave within two years.", "Three in ten", "survey"),
+    ("Only 11% of the cases inspected had a good-quality risk assessment.", "11%", "assessment_quality"),
+    ("HMPPS needs to recruit 1,500 officers a year to keep pace with leavers.", "1,500", "recruitment"),
+    ("Of the 27 performance measures, 8 were met.", "8", "targets_met"),
+    ("Of the 27 performance measures, 8 were met.", "27", "targets_total"),
+    ("Probation staff sickness rose to an average of 13 days.", "13 days", "other"),
+    ("The government promised 1,000 extra probation officers.", "1,000", "recruitment"),
+    ("Nearly 2,000 unpaid work hours were lost because of staff shortages.", "2,000", "other"),
+    ("The CRC was fined £2.3m for missing targets.", "£2.3m", "other"),
+    ("Napo has around 7,000 members.", "7,000", "union_membership"),
+    ("Caseloads in Wales average 48 cases.", "48", "caseload"),
+    ("There were 6,980 probation officers in post on 31 March, up 5% on the year.", "5%", "staff_in_post"),
+    ("There were 6,980 probation officers in post on 31 March, up 5% on the year.", "6,980", "staff_in_post"),
+    ("Some 1,200 trainees qualified as probation officers in 2024.", "1,200", "recruitment"),
+    ("Staff turnover was 11.2% in 2023, against 9.8% in 2022.", "9.8%", "leavers"),
+    ("Workloads in some teams are running at 140%.", "140%", "workload"),
+    ("One in three people on probation is unemployed.", "One in three", "other"),
+])
+def test_own_clause_statements(extractor, text, mention, metric):
+    doc = extractor.nlp(text)
+    assert {s.text: s._.metric for s in doc.spans["figures"]}[mention] == metric

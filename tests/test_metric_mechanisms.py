@@ -71,3 +71,11 @@ def test_people_asked_are_the_sample(extractor, text, mention, metric, rule):
 ])
 def test_lists_and_unit_words(extractor, text, mention, metric, rule):
     assert decided(extractor, text)[mention] == (metric, rule)
+
+
+def test_a_pay_scale_row_states_the_bands_salary(extractor):
+    text = "The offer was put to members in May.\nBand 4 £34,120 5%\nBand 6 £420"
+    got = decided(extractor, text)
+    assert got["£34,120"] == ("salary", "pay.band_point")
+    # an amount far below a salary is not the band's salary
+    assert got["£420"][1] != "pay.band_point"

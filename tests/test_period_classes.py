@@ -145,3 +145,49 @@ def test_a_list_item_in_the_present_tense_keeps_the_frame_of_its_list(extractor)
     [stats] = extractor.extract([doc])
     assert periods(stats)["4%"] == ("2021-04..2023-03", 2023)
     assert rule_of([s for s in stats if s.mention == "4%"][0]) == "list-item"
+
+
+def test_the_year_before_counts_from_the_figure_it_is_compared_with(extractor):
+    _, stats = extract(extractor, "Last year, 45 people were recalled in Northtown, up from 30 the year before.",
+                       published="2024-06-15")
+    assert periods(stats) == {"45": ("2023", 2023), "30": ("2022", 2022)}
+    assert rule_of(stats[1]) == "previous"
+
+
+def test_since_an_event_of_a_year_is_a_span_from_that_year(extractor):
+    _, stats = extract(extractor, "Since the reforms of 2021, caseloads have risen by 12%.", published="2024-06-15")
+    assert periods(stats) == {"12%": ("2021..2024", 2024)}
+    _, stats = extract(extractor, "Sickness absence has grown by 9% since it returned to public ownership in 2021.",
+                       published="2024-06-15")
+    assert periods(stats) == {"9%": ("2021..2024", 2024)}
+
+
+def test_a_date_in_an_aside_about_another_event_does_not_date_the_figure_after_it(extractor):
+    _, stats = extract(extractor, "In 2023, the service, which was reunified in 2021, had 20,000 staff.",
+                       published="2024-06-15")
+    assert periods(stats) == {"20,000": ("2023", 2023)}
+    _, stats = extract(extractor, "The unit (set up in 2019) supervised 1,200 people.", published="2024-06-15")
+    assert periods(stats) == {"1,200": ("2024-06-15", 2024)}
+
+
+def test_a_list_of_dates_and_a_list_of_as_many_figures_pair_in_order(extractor):
+    _, stats = extract(extractor, "In 2022 and 2023 there were 800 and 900 leavers.", published="2024-06-15")
+    assert periods(stats) == {"800": ("2022", 2022), "900": ("2023", 2023)}
+    assert {rule_of(s) for s in stats} == {"respectively"}
+    _, stats = extract(extractor, "Leavers rose to 400 and 550 in 2022/23 and 2023/24 respectively.",
+                       published="2024-06-15")
+    assert periods(stats) == {"400": ("2022/23", 2023), "550": ("2023/24", 2024)}
+
+
+def test_a_span_opening_a_sentence_is_one_date_not_a_list(extractor):
+    _, stats = extract(extractor, "Between 2019 and 2022, 300 and 400 staff left.", published="2024-06-15")
+    assert periods(stats) == {"300": ("2019..2022", 2022), "400": ("2019..2022", 2022)}
+
+
+def test_a_change_named_without_a_direction_holds_over_the_span_and_the_levels_after_at_its_end(extractor):
+    _, stats = extract(extractor, "As at 31 March 2024 there were 17,000 FTE staff in post, up 1,200 since 31 March "
+                                  "2023. In band 3 there was a minimal change of 255 FTE (0.4%). Of these, 9,000 FTE "
+                                  "were band 4 officers.", published="2024-05-20")
+    assert periods(stats) == {"17,000": ("2024-03-31", 2024), "1,200": ("2023-03-31..2024-03-31", 2024),
+                              "255": ("2023-03-31..2024-03-31", 2024), "0.4%": ("2023-03-31..2024-03-31", 2024),
+                              "9,000": ("2024-03-31", 2024)}

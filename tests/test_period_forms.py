@@ -51,3 +51,17 @@ def test_a_month_or_day_without_its_year_is_the_last_one_reached_or_the_nearest(
 def test_a_quarter_code_is_read_before_the_financial_year_inside_it():
     [d] = find_dates("Q3 2023/24", "2024-02-10")
     assert (d.kind, str(d.period)) == ("span", "2023-10..2023-12")
+
+
+@pytest.mark.parametrize("sentence,period,year", [
+    ("In the year to 30 September 2020, 1,200 officers were appointed.", "2019-10-01..2020-09-30", 2020),
+    ("In the 12 months to June 2023, 1,200 officers left.", "2022-07..2023-06", 2023),
+    ("In the financial year ended March 2023, 1,200 officers left.", "2022/23", 2023),
+    ("In the year ending 31 March 2024, 1,200 officers left.", "2023/24", 2024),
+    ("Between April and June 2023, 1,200 officers joined.", "2023-04..2023-06", 2023),
+    ("From April to June 2023, 1,200 officers joined.", "2023-04..2023-06", 2023),
+    ("In November-February 2023, 1,200 officers joined.", "2022-11..2023-02", 2023),
+])
+def test_twelve_months_to_a_date_and_a_range_of_months_are_spans(extractor, sentence, period, year):
+    _, stats = extract(extractor, sentence, published="2024-06-15")
+    assert periods(stats) == {"1,200": (period, year)}

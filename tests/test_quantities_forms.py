@@ -119,6 +119,11 @@ def test_identifiers_ordinals_dates_and_idioms_are_not_figures(extractor, text):
     ("Between 20 and 25 officers left each month.", ("Between 20 and 25", 20, 25, "count", "=")),
     ("Turnout was 20-25% in most branches.", ("20-25%", 20, 25, "percent", "=")),
     ("The pilot costs £3m-£4m a year.", ("£3m-£4m", 3000000, 4000000, "gbp", "=")),
+    ("The pilot costs £3-4m a year.", ("£3-4m", 3000000, 4000000, "gbp", "=")),
+    ("Revenue will be between $5bn and $6bn.", ("between $5bn and $6bn", 5000000000, 6000000000, "other", "=")),
+    ("Bonuses of $5-10 million were paid.", ("$5-10 million", 5000000, 10000000, "other", "=")),
+    ("Analysts expect 5 to 10 million users.", ("5 to 10 million", 5000000, 10000000, "count", "=")),
+    ("Between 2 and 3m people are affected.", ("Between 2 and 3m", 2000000, 3000000, "count", "=")),
     # comparators
     ("Nearly 500 officers left last year.", ("500", 500, None, "count", "~")),
     ("Almost 40% of staff were new.", ("40%", 40, None, "percent", "~")),
@@ -131,6 +136,9 @@ def test_identifiers_ordinals_dates_and_idioms_are_not_figures(extractor, text):
     ("The contract is worth $5 million.", ("$5 million", 5000000, None, "other", "=")),
     ("The fund holds €30m.", ("€30m", 30000000, None, "other", "=")),
     ("The firm is valued at $2.5bn.", ("$2.5bn", 2500000000, None, "other", "=")),
+    ("The economy is worth $2.17T.", ("$2.17T", 2170000000000, None, "other", "=")),
+    ("The fund lost €10B.", ("€10B", 10000000000, None, "other", "=")),
+    ("The bank lost $300 mln.", ("$300 mln", 300000000, None, "other", "=")),
     # negative and signed numbers
     ("The provider's reserves fell to -£3m.", ("-£3m", -3000000, None, "gbp", "=")),
     ("Real pay growth was minus 2 per cent.", ("minus 2 per cent", -2, None, "percent", "=")),
@@ -138,6 +146,8 @@ def test_identifiers_ordinals_dates_and_idioms_are_not_figures(extractor, text):
     ("Pay rose 3 per cent.", ("3 per cent", 3, None, "percent", "=")),
     ("Pay rose 3 percent.", ("3 percent", 3, None, "percent", "=")),
     ("Pay rose 3pc.", ("3pc", 3, None, "percent", "=")),
+    ("Unemployment rose 0.3 pct in May.", ("0.3 pct", 0.3, None, "percent", "=")),
+    ("It fell by a 2 percentage-point margin.", ("2 percentage-point", 2, None, "percent", "=")),
     # a four-digit number that counts is no year; a year in a date is no figure
     ("The population peaked in 2019 at 90,000.", ("90,000", 90000, None, "count", "=")),
     ("In all, 2019 staff left the service.", ("2019", 2019, None, "count", "=")),

@@ -164,3 +164,57 @@ def test_a_writers_history_of_another_body_in_a_restating_story_is_the_writers(e
     assert got["21"] == ("Acme News", "writer:narrates-another-body")
     assert got["10%"] == ("Acme News", "writer:narrates-another-body")
     assert got["4,000"][0] == "NAO"
+
+
+def test_an_inspections_evidence_restated_by_a_charity_is_the_inspectorates(extractor):
+    got = extract_post(extractor, [
+        "Acme Trust has responded to today's report by HM Inspectorate of Probation on resettlement.",
+        "The reforms handed 21 areas to private companies.",
+        "Of the 120 cases inspected, only 9 people had found work. In 40 per cent of the cases we looked at, "
+        "risk was not assessed."], publisher="Acme Trust", kind="charity")
+    assert got["21"] == ("Acme Trust", "publisher")
+    assert {m: got[m] for m in ("120", "9", "40 per cent")} == {
+        m: ("HMIP", "restated:inspection-evidence") for m in ("120", "9", "40 per cent")}
+
+
+def test_inspection_evidence_needs_an_inspectorate_named(extractor):
+    got = extract_post(extractor, ["Of the 120 cases inspected, only 9 people had found work."],
+                       publisher="Acme Trust", kind="charity")
+    assert got["120"] == ("Acme Trust", "publisher")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Ministers have pledged to recruit 1,500 more probation officers.", {"1,500": "MoJ"}),
+    ("The Labour government has promised £220m for community sentences.", {"£220m": "MoJ"}),
+    # a concession: the promise is its clause, what the writer sets against it theirs
+    ("While the government has promised 1,000 trainees, hiring is down 60 per cent on the year.",
+     {"1,000": "MoJ", "60 per cent": "Acme News"}),
+    # the government as the object of a sentence says nothing
+    ("Officers told the government that 40% of posts were empty.", {"40%": "Acme News"}),
+])
+def test_what_the_government_commits_itself_to_is_its_departments(extractor, text, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert {s.mention: s.source for s in stats} == want
+
+
+def test_a_union_restating_a_release_keeps_its_own_voice(extractor):
+    got = extract_post(extractor, [
+        "The latest HMPPS workforce statistics, published on Thursday, show band 4 numbers fell by 120 in the quarter.",
+        "The leaving rate for probation officers is now 10.5%.",
+        "Our members report caseloads of 70 or more. Acme Union is balloting its 9,000 members.",
+        "General Secretary Jane Roe said: “We need 2,000 more officers now.”"],
+        publisher="Acme Union", kind="union")
+    assert got == {"120": ("HMPPS", "restated:lead-publication"), "10.5%": ("HMPPS", "restated:lead-publication"),
+                   "70": ("Acme Union", "writer:own-voice"), "9,000": ("Acme Union", "writer:own-voice"),
+                   "2,000": ("Acme Union", "speaker:unaffiliated-person")}
+
+
+def test_a_person_no_body_is_named_for_speaks_in_the_writers_story(extractor):
+    got = extract_post(extractor, [
+        "Inspectors have rated the Acme probation unit inadequate in a report published today.",
+        "Only 30 per cent of cases were assessed well.",
+        "John Doe, who has worked in probation for 20 years, said: “I have 90 cases.”",
+        "“We lost 14 colleagues in a year,” said Mary Major, a practice tutor."], publisher="Acme News", kind="news")
+    assert got["30 per cent"][0] == "HMIP"
+    assert got["90"] == ("Acme News", "speaker:unaffiliated-person")
+    assert got["14"] == ("Acme News", "speaker:unaffiliated-person")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import registry
 from extract.reading import reading_text
 from ingest.model import Document, Passage
 
@@ -30,6 +31,29 @@ PARTS_ALLOWED = re.compile(r"\b(?:including|includes|of whom|of which|among them
 # population with it ("probation officers" is read as such before this is asked)
 THE_SERVICE = re.compile(r"\bprobation\b", re.I)
 SERVICE_SUBJECT = "probation_service"
+
+
+# a claim's speaker as people write it: "The inspectorate found that ...", "..., says the PAC.",
+# "..., the Public Accounts Committee found." (the pipeline reads the forms documents use)
+REPORTING = r"(?:says|said|say|found|finds|claims|claimed|reports|reported|estimates|estimated|warns|warned|reveals|revealed|believes|thinks)"
+SPEAKER_FIRST = re.compile(rf"^\s*(?P<who>[^,;:]{{2,80}}?)\s+{REPORTING}\b")
+SPEAKER_LAST = re.compile(rf",\s*(?:{REPORTING}\s+(?P<who_after>[^,;:]{{2,80}}?)|(?P<who_before>[^,;:]{{2,80}}?)\s+{REPORTING})"
+                          r"\s*[.!]?\s*$")
+
+
+def named_speaker(sentence: str) -> str | None:
+    """The body a claim says said its figure, when the words of a reporting verb's subject are
+    a body's name and nothing else: "the inspectorate found", ", says the PAC"."""
+    found = [m.group("who") for m in [SPEAKER_FIRST.match(sentence)] if m]
+    last = SPEAKER_LAST.search(sentence)
+    if last:
+        found.append(last.group("who_after") or last.group("who_before"))
+    for who in found:
+        words = re.sub(r"^The\b", "the", who.strip())
+        bodies = registry.find_organisations(words, include_intro_only=True)
+        if len(bodies) == 1 and not re.sub(r"^the\s+", "", words[:bodies[0].start] + words[bodies[0].end:]).strip():
+            return bodies[0].name
+    return None
 
 
 class ClaimRefused(ValueError):
@@ -124,7 +148,7 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
             mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
             metric=s.metric, subject=s.subject, measure=s.measure,
             period=None if s.period_from_publication else s.period,
-            source=s.source if s.source and s.source != CLAIMANT else None, sentence=s.sentence,
+            source=s.source if s.source and s.source != CLAIMANT else named_speaker(s.sentence), sentence=s.sentence,
             key=key,
             allows_parts=bool(PARTS_ALLOWED.search(s.sentence)), before=text[max(0, s.start - 30):s.start])
         if figure.identity not in seen:
