@@ -48,8 +48,9 @@ def read(extractor, text):
      SeriesKey("leavers", "probation_staff", "percent", "level", None)),
     ("Probation staff are leaving at a rate of 13% a year.", "13%",
      SeriesKey("leavers", "probation_staff", "percent", "level", None)),
+    # the people the service supervises are people on probation (registry/subjects.yml)
     ("Probation supervised 230,000 people in 2019.", "230,000",
-     SeriesKey("people_supervised", "probation_service", "count", "level", None)),
+     SeriesKey("people_supervised", "people_on_probation", "count", "level", None)),
     ("Unison represented 6,000 probation workers in 2018.", "6,000",
      SeriesKey("union_membership", "probation_staff", "count", "level", None)),
     ("Probation officers' pay is up 12% since 2010.", "12%",
