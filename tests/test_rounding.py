@@ -162,3 +162,14 @@ def test_a_claimed_range_stands_for_every_value_between_its_ends(mention, value,
 ])
 def test_words_before_a_figure_say_which_side_of_it_the_value_lies(comparator, before, side):
     assert direction(comparator, before) == side
+
+
+@pytest.mark.parametrize("a,b,conflict", [
+    (("40%", 40, "~"), ("34%", 34, "~"), True),  # "around 40%" and "approximately 34%": two figures
+    (("40%", 40, "~"), ("39%", 39, "="), False),  # "about 40%" may be 39%
+    (("4,400", 4400, "~"), ("4,418", 4418, "="), False),
+    (("4,400", 4400, "~"), ("4,600", 4600, "="), True),
+])
+def test_approximate_statements_conflict_only_beyond_their_written_interval(a, b, conflict):
+    assert beyond_rounding(a[1], a[0], b[1], b[0], "percent" if "%" in a[0] else "count", a[2], b[2]) is conflict
+    assert beyond_rounding(b[1], b[0], a[1], a[0], "percent" if "%" in a[0] else "count", b[2], a[2]) is conflict
