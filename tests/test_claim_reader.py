@@ -48,7 +48,7 @@ def read(extractor, text):
      SeriesKey("leavers", "probation_staff", "percent", "level", None)),
     ("Probation staff are leaving at a rate of 13% a year.", "13%",
      SeriesKey("leavers", "probation_staff", "percent", "level", None)),
-    # the people the service supervises are people on probation (registry/subjects.yml)
+    # the people a service supervises are people on probation, the population it counts
     ("Probation supervised 230,000 people in 2019.", "230,000",
      SeriesKey("people_supervised", "people_on_probation", "count", "level", None)),
     ("Unison represented 6,000 probation workers in 2018.", "6,000",
