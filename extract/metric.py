@@ -367,12 +367,48 @@ def figure_metric(doc: Doc) -> Doc:
     text = doc.user_data.get("text") or doc.text
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     previous: Span | None = None
+    decisions = []
     for span in figures:
         decision = decide(span, previous, text)
         span._.metric = decision.metric
-        set_reason(span, "metric", decision.rule, decision.words)
+        decisions.append(decision)
         previous = span
+    for i, (span, decision) in enumerate(zip(figures, decisions)):
+        if decision.rule == "no_cue":
+            decisions[i] = compared_with(span, figures[i + 1:i + 1 + COMPARED_AHEAD],
+                                         decisions[i + 1:i + 1 + COMPARED_AHEAD], text) or decision
+            span._.metric = decisions[i].metric
+        set_reason(span, "metric", decisions[i].rule, decisions[i].words)
     return doc
+
+
+# "The national average stands at 111.7%, with London working at 126.8%": a figure with no cue
+# compared, later in its sentence, with a figure of the same unit that has one measures the same
+COMPARED = re.compile(r"\b(?:with|compared (?:with|to)|against|while|whereas|versus|vs)\b", re.I)
+
+
+# how many figures after one are read for its comparison: the next few, so a one-line table of
+# hundreds of figures stays linear
+COMPARED_AHEAD = 3
+
+
+def compared_with(span: Span, after: list[Span], decisions: list[Decision], text: str) -> Decision | None:
+    """The metric of the first figure of the same unit after `span` in its sentence, when the
+    words between compare them and that figure's metric came from a cue."""
+    fig = span._.quantity
+    end = sentence_of(span).end_char
+    for other, decision in zip(after, decisions):
+        q = other._.quantity
+        if q.start >= end:
+            return None
+        if q.unit != fig.unit:
+            continue
+        if decision.rule in ("no_cue", "counted_noun.unmeasured") or decision.metric in ("other", "duration"):
+            return None
+        if COMPARED.search(text[fig.end:q.start]):
+            return Decision(decision.metric, "comparison.sibling", text[fig.start:q.end])
+        return None
+    return None
 
 
 def decide(span: Span, previous: Span | None, text: str) -> Decision:
