@@ -107,9 +107,11 @@ def grammar() -> dict:
         ("duration", rf"{b}(?P<n>{num})[ -](?P<tu>{time_unit})s?\b"),
         ("times", rf"\b(?:twice|thrice)\b|{b}(?P<n>{num}) times\b"),
         # "the number has doubled", "halved": a change of how many times over
-        ("multiplied", rf"\b(?P<m>{multiplied})\b"),
-        # "not one prisoner": none
-        ("none", rf"\b(?P<z>{none_phrases})\b(?= [A-Za-z])(?! (?:of|but|only|just|or|and)\b)"),
+        # (not the idiom "doubled down")
+        ("multiplied", rf"\b(?P<m>{multiplied})\b(?! down\b)"),
+        # "not one prisoner": none (not "it is not a single problem")
+        ("none", rf"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!['’]s )"
+                 rf"\b(?P<z>{none_phrases})\b(?= [A-Za-z])(?! (?:of|but|only|just|or|and)\b)"),
         # "5 to 10 million users", "between 2 and 3m": a range before one scale word
         ("scaled_range", rf"(?:\bbetween )?{b}(?P<n>{digits})\s?(?:[-–]|to|and|or)\s?(?P<h>{digits})\s?(?P<scale>{scale})(?![\w£$€%])"),
         ("between", rf"\bbetween (?P<n>{num}) and (?P<h>{num}){e}"),

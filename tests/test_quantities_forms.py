@@ -42,6 +42,8 @@ def test_one_counts_a_noun(extractor, text, expected):
     "One day, the service will be rebuilt.",
     "They offered a one-off payment to staff.",
     "There is anger at one person or one union.",
+    "It is not a single problem but many.",
+    "The ministry doubled down on the plan.",
     "The records sit in one place online.",
     "Officers value one to one work with clients.",
     "The services are now unified into one public service.",
@@ -131,6 +133,9 @@ def test_identifiers_ordinals_dates_and_idioms_are_not_figures(extractor, text):
     ("At least 12 people died in custody.", ("12", 12, None, "count", ">")),
     ("More than 2,000 staff left.", ("2,000", 2000, None, "count", ">")),
     ("Fewer than 50 officers applied.", ("50", 50, None, "count", "<")),
+    ("There were 1,500-plus vacancies.", ("1,500", 1500, None, "count", ">")),
+    ("A 300-odd crowd attended.", ("300", 300, None, "count", "~")),
+    ("There were 300 or so officers.", ("300", 300, None, "count", "~")),
     # currencies
     ("The scheme costs £1.2bn.", ("£1.2bn", 1200000000, None, "gbp", "=")),
     ("The contract is worth $5 million.", ("$5 million", 5000000, None, "other", "=")),

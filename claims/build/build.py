@@ -379,6 +379,9 @@ def _ingest(path: Path, rel: str, entry: dict | None, known: set[str]):
     """The file's source and documents, their digests, and which documents need extraction:
     the new or changed ones that do not repeat an earlier document of the file."""
     source, documents = ingest_file(path, rel, entry)
+    # the documents hold what the build needs of the file: its decoded text would be one more
+    # copy of a 50 MB file held (and sent back from a worker) to the end of its write
+    source.text = source.decoded = None
     digests = [doc.digest() for doc in documents]
     fresh = [n for n, (doc, digest) in enumerate(zip(documents, digests))
              if digest not in known and doc.duplicate_of is None]
@@ -513,6 +516,25 @@ def statistic_fields(statistic) -> dict:
     return row
 
 
+SPACE = re.compile(r"\s")  # what str.split() splits at (both use Py_UNICODE_ISSPACE)
+WORDS_AT_ONCE = 1 << 20  # characters of text split at a time
+
+
+def word_count(text: str) -> int:
+    """len(text.split()), a stretch at a time: splitting a 50 MB text at once makes a list of
+    its 8 million words (500 MB) only to count them."""
+    count, start = 0, 0
+    while start < len(text):
+        end = start + WORDS_AT_ONCE
+        if end < len(text):
+            # on to the next white space: no word is cut in two
+            space = SPACE.search(text, end)
+            end = space.start() if space else len(text)
+        count += len(text[start:end].split())
+        start = end
+    return count
+
+
 def _next_ids(db, tables: list[str]) -> dict[str, int]:
     return {t: (db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1 for t in tables}
 
@@ -582,7 +604,7 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
             "url": doc.url, "format": doc.format, "file_start": at(0), "file_end": at(len(doc.text)),
             "duplicate_of": doc_ids[doc.duplicate_of] if doc.duplicate_of is not None else None,
             "labels": json.dumps(doc.labels) if doc.labels else None,
-            "words": len(doc.text.split()), "digest": read.digests[ordinal], "text": doc.text,
+            "words": word_count(doc.text), "digest": read.digests[ordinal], "text": doc.text,
         })
         doc_ids.append(doc_id)
         footnote_ids = {}
