@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from registry import find_organisations, most_specific, spokesperson
+from registry import find_organisations, most_specific, organisation_kind, spokesperson
 
 REPORTING_VERB = re.compile(
     r"\b(?:told (?:us|the Committee|MPs|the inquiry)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
@@ -52,12 +52,18 @@ class Scope:
     words: str = ""
 
 
+# a person named with a role and a body, as an item of a list: "Jane Roe, General Secretary, Napo"
+APPOSITION = re.compile(r"\s*(?:and\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Baroness|Professor)\s+)?"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?P<rest>[^;:\n]{2,160})$")
+
+
 @dataclass
 class SpeakerMemory:
     """What a document has said so far about who speaks for whom."""
     persons: dict[str, str] = field(default_factory=dict)  # full name or surname -> organisation
     last: str | None = None
     publication: str | None = None  # whose publication the text last named ("HMPPS's report")
+    opposition: str | None = None  # the official opposition when the document was published
 
     def remember(self, phrase: str, org: str) -> None:
         for m in PERSON.finditer(phrase):
@@ -66,6 +72,18 @@ class SpeakerMemory:
                 continue
             self.persons[name] = org
             self.persons[name.split()[-1]] = org
+
+    def remember_appositions(self, text: str) -> None:
+        """Who speaks for whom, from a list that names people with their roles and bodies
+        ("Witnesses: Jane Roe, General Secretary, Napo; John Doe, Chief Inspector of
+        Probation"): each item's name is its body's."""
+        for item in re.split(r"[;\n]|\b(?:Witnesses|Speakers|Panel|Present)\s*:", text):
+            m = APPOSITION.match(item)
+            if m is None or REPORTING_VERB.search(m.group("rest")):
+                continue  # "Jane Roe, a practitioner, said HMPPS ...": HMPPS is what she speaks of
+            orgs = find_organisations(m.group("rest"))
+            if orgs:
+                self.remember(m.group("name"), spokesperson(orgs[-1].name))
 
     def recall(self, phrase: str) -> str | None:
         for m in PERSON.finditer(phrase):
@@ -123,13 +141,20 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         if orgs is named:
             orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start])]
         if SHADOW.search(phrase):
-            memory.last = None  # "Shadow justice secretary Jane Roe said": the opposition, not the MoJ
-            continue
-        if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
+            # "Shadow justice secretary Jane Roe said": not the MoJ but the opposition, the
+            # party the phrase names or the official opposition of the day
+            parties = [o.name for o in named if organisation_kind(o.name) == "party"]
+            org, rule = (parties[0] if parties else memory.opposition), "speaker:shadow-minister"
+            memory.last = org
+            if org is None:
+                continue
+            orgs = []
+        elif orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
-        # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
-        org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
-        rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
+        else:
+            # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
+            org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
+            rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
         if org is None and PRONOUN_SPEAKER.search(phrase):
             org, rule = memory.last, "speaker:pronoun"
         if org is None and names_a_person(phrase) and _quote_end(text, verb.end()) is not None:
@@ -142,7 +167,7 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue
         if org is None:
             continue
-        if orgs:
+        if orgs or rule == "speaker:shadow-minister":
             memory.remember(phrase, org)
         memory.last = org
         end = _quote_end(text, verb.end())
@@ -308,6 +333,9 @@ def releasers(phrase: str, orgs: list, offset: int = 0) -> list:
     released = [o for o in orgs if o not in obtained and RELEASED_BY.search(phrase[:o.start + offset])]
     others = [o for o in orgs if o not in obtained]
     return released or others or orgs
+# a count of the publications a sentence cites, just before the word that names them
+COUNTED_PUBLICATIONS = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                                  r"\s+(?:new\s+|recent\s+|separate\s+)?$", re.I)
 # patterns read just after a body's name: "HMPPS's latest workforce figures show", "the MoJ's
 # own figures reveal", "Napo's claim that"
 AFTER_NAME = [(rule, re.compile(p)) for rule, p in (
@@ -380,6 +408,13 @@ def citation_scopes(text: str) -> list[Scope]:
                 # HMPPS workforce statistics", "review by His Majesty's Prison and Probation Service"
                 cited_end = m.start("who") + max(orgs[0].end, len(m.group("who").split(",")[0].rstrip()))
                 scopes.append(sentence_scope(m.start(), m.end(), orgs[0].name, rule, cited_end))
+                counted = COUNTED_PUBLICATIONS.search(text, max(0, m.start() - 40), m.start())
+                if rule == "citation:publication-from" and counted:
+                    # "each of the four reports published by HMIP": how many reports there were
+                    # is the writer's description of them, not what they say (source None: the
+                    # passage's writer, filled in by extract/source.py)
+                    scopes.append(Scope(counted.start(), m.start(), None, "writer:counts-the-publications",
+                                        counted.group().strip()))
     for org in named:
         if ANALYSIS_BEFORE.search(text, max(0, org.start - 40), org.start):
             continue  # "Analysis of Ministry of Justice data revealed": the analyst's finding
@@ -427,7 +462,7 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     for i, text in enumerate(texts):
         # a person quoted ("according to Jane Roe, Napo branch secretary") is a voice in the
         # story, not the publication it reports on
-        cited = [sc for sc in citation_scopes(text) if not names_a_person(sc.words)]
+        cited = [sc for sc in citation_scopes(text) if sc.source is not None and not names_a_person(sc.words)]
         if cited:
             return i, dataclasses.replace(cited[0], end=len(text))
         for org in find_organisations(text):
