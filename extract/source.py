@@ -15,6 +15,7 @@ Every decision records its rule id ("publisher", "speaker:said", "restated:figur
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -24,8 +25,8 @@ from spacy.tokens import Doc
 import registry
 
 from .period import introduces_a_list
-from .attribution import (Scope, SpeakerMemory, citation_scopes, introduces_quote, publication_scopes, quoted_before_scopes,
-                          reported_source, reproduced_release, speaker_scopes)
+from .attribution import (Scope, SpeakerMemory, citation_scopes, government_commitment_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
+                          reported_source, reproduced_release, speaker_after_scopes, speaker_scopes)
 from .reasons import set_reason
 
 LEAD_PASSAGES = 3  # where a story names the publication it reports on
@@ -39,13 +40,39 @@ ROLE_OF = re.compile(r"\b(?i:chief executive|chief officer|director|chair|chairm
 # posts. A charity's response to a report mixes the report's findings with its own framing
 # of the reform sentence by sentence (measured on dev: restating from its lead cost more
 # figures than it gained), so its citations are read sentence by sentence.
-RESTATING_KINDS = ("news", "blog")
+RESTATING_KINDS = ("news", "blog", "union")
 # bodies that write about others' figures rather than produce their own
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
 HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)\b|\bquestions and answers\b|"
                      r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements", re.I)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
+
+
+# what a member of either House says in a question to a minister: "To ask His Majesty's
+# Government what ...", "Does the Minister accept ...?", "Will my right hon. Friend ...?"
+ANSWERING_RULES = ("publisher:answering-department", "publisher:parliament-answers")
+TO_ASK = re.compile(r"^\s*To ask\b")
+ADDRESSES_THE_MINISTER = re.compile(
+    r"\b(?:the|my) (?:noble |right )?(?:Minister|Secretary of State|Lord|Baroness|hon(?:ourable|\.)? (?:Friend|Member|Lady|Gentleman))\b"
+    r"|\b(?:the|His|Her|Her Majesty[’']s|His Majesty[’']s) Government\b")
+
+
+def asks_the_government(text: str) -> bool:
+    """Whether a passage of a parliamentary answer is a member's question: a written question,
+    or a supplementary that asks the minister something in the third person."""
+    if TO_ASK.match(text):
+        return True
+    return bool(re.search(r"\?[”\"’']?\s*$", text.strip()) or "?" in text) and bool(ADDRESSES_THE_MINISTER.search(text)) \
+        and not re.match(r"\s*(?:My Lords|Mr Speaker|Madam Deputy Speaker|Mr Deputy Speaker)\b.{0,40}\b(?:I|we)\b", text)
+
+
+def asking_house(document) -> str:
+    """The House whose member asks: the Lords when the document is theirs, else the Commons."""
+    described = " ".join(filter(None, (document.publisher, document.title, document.url)))
+    lords = registry.get(document.source) and (document.source == "House of Lords"
+                                               or registry.is_part_of(document.source, "House of Lords"))
+    return "House of Lords" if lords or re.search(r"\bLords\b|/lords/", described, re.I) else "House of Commons"
 
 
 @dataclass(frozen=True)
@@ -64,8 +91,25 @@ class PassageSource:
 
 def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
-    return sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
-                  + quoted_before_scopes(text, memory), key=lambda sc: sc.start)
+    scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
+                    + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
+                    + government_commitment_scopes(text), key=lambda sc: sc.start)
+    return sorted(scopes + continued_quotes(text, scopes), key=lambda sc: sc.start)
+
+
+def continued_quotes(text: str, scopes: list[Scope]) -> list[Scope]:
+    """Quotations that follow a speaker's quotation in the same passage with no speaker of
+    their own: "“...,” he said. “If a third of the country ...”" goes on with the speaker."""
+    speakers = [sc for sc in scopes if sc.rule.startswith(("speaker:", "quote:"))]
+    found = []
+    for start, end in quoted_spans(text, straight=True):
+        if any(sc.start <= start < sc.end for sc in scopes):
+            continue
+        before = [sc for sc in speakers if sc.end <= start]
+        if before:
+            last = max(before, key=lambda sc: sc.end)
+            found.append(Scope(start, end, last.source, "quote:continued", last.words))
+    return found
 
 
 # -- the document's default ------------------------------------------------------------
@@ -100,6 +144,15 @@ def lead_body(document) -> tuple[str, str] | None:
     return None
 
 
+# sites on which anyone publishes under a host of their own: the host is a writer, never a body
+BLOG_HOSTS = ("blogspot.com", "wordpress.com", "substack.com", "medium.com", "blogger.com", "tumblr.com")
+
+
+def blog_host(raw: str | None) -> bool:
+    host = registry.url_host(raw) if raw and registry.is_domain(raw) else ""
+    return any(host == h or host.endswith("." + h) for h in BLOG_HOSTS)
+
+
 def document_asserter(document) -> Decision:
     """Who asserts a document's figures unless a passage names someone else."""
     publisher = document.source
@@ -107,10 +160,11 @@ def document_asserter(document) -> Decision:
         return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
     org = registry.get(publisher)
     given = document.publisher or publisher
-    if (org is None and registry.is_domain(given)) or \
+    if (org is None and (publisher in (None, "unknown") or registry.is_domain(given)) and not blog_host(given)) or \
             (org is not None and org.shared_domains and (not document.publisher or registry.is_domain(given))):
         # a publisher known only by its web address (or only as the owner of a shared site,
-        # gov.uk) is the body the text's lead names
+        # gov.uk), or not known at all, is the body the text's lead names; a blog host's
+        # address (x.blogspot.com) is a blogger's, whoever the post names
         named = lead_body(document)
         if named:
             return Decision(named[0], "publisher:named-in-lead", named[1])
@@ -145,11 +199,12 @@ class SourceReader:
         self.document = document
         self.texts = texts
         self.asserter = document_asserter(document)
-        self.memory = SpeakerMemory()
+        self.memory = SpeakerMemory(opposition=registry.opposition_on(document.published or document.published_inferred))
         self.pending: Scope | None = None  # a speaker whose quotation the next passages carry
         self.list_intro: Scope | None = None  # the body a list's introduction names
         self.reproduction: Decision | None = None  # whose pasted text the passages carry
         self.lead = self._lead(texts)
+        self.inspectorate: str | None = None  # the inspectorate the document last named
 
     def _lead(self, texts: list[str]) -> tuple[int, Scope] | None:
         """The passage from which a post or story restates or reproduces another body's text,
@@ -173,7 +228,8 @@ class SourceReader:
     def read(self, i: int, passage, text: str) -> PassageSource:
         """Passage `i` (of text `text`): its default source and its scopes. Every passage is
         read, extracted or not, in order."""
-        scopes = passage_scopes(text, self.memory)
+        self.memory.remember_appositions(text)
+        scopes = self._labelled_speaker(text) + passage_scopes(text, self.memory)
         quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
         if self.pending and quoted and not scopes:
             scopes = [Scope(0, len(text), self.pending.source, "quote:introduced", self.pending.words)]
@@ -182,19 +238,30 @@ class SourceReader:
         self.pending = introduces_quote(text, scopes) or self.pending
 
         document, asserter = self.document, self.asserter
+        scopes = scopes + self._inspection_evidence(text)
+        # a stretch whose speaker no body is named for is the passage's writer's
+        writer = asserter.source if passage.source in (None, document.source) else passage.source
+        scopes = [dataclasses.replace(sc, source=writer) if sc.source is None else sc for sc in scopes]
         if passage.source in (None, document.source):
             default = asserter
+            if asserter.rule in ANSWERING_RULES and asks_the_government(text):
+                # the question put to a minister is its asker's, who speaks for their House
+                default = Decision(asking_house(document), "parliament:question", text.strip()[:60])
         else:
             default = Decision(passage.source, "passage:" + passage.kind)
         if self.lead and i >= self.lead[0] and default.source == asserter.source:
             lead = self.lead[1]
             # a blogger's own first-person remarks on what they restate stay theirs
-            own = first_person_scopes(text, asserter.source) if document.kind == "blog" else []
+            # a blogger's own first-person remarks on what they restate stay theirs; so do a
+            # paper's or a union's "we" and "our", and the sentences in which a body names itself
+            own = first_person_scopes(text, asserter.source, plural=document.kind != "blog")
             if i == self.lead[0]:
                 scopes = [lead] + own + scopes  # from where the lead names it; inner stretches win
             else:
                 default = Decision(lead.source, lead.rule, lead.words)
-                scopes = own + scopes
+                # the writer's own narrative of what another body did ("In 2013 the
+                # government dismantled 35 trusts") sets the scene for the restated figures
+                scopes = own + narrated_scopes(text, lead.source, asserter.source) + scopes
         if self.reproduction and passage.source in (None, document.source):
             default = self.reproduction
         if REPRODUCTION_INTRO.search(text):
@@ -210,6 +277,36 @@ class SourceReader:
         elif passage.kind != "list_item":
             self.list_intro = None
         return PassageSource(default, scopes)
+
+    def _labelled_speaker(self, text: str) -> list[Scope]:
+        """A transcript's turn, "Jane Roe: We estimate 1,000 vacancies": the body the document
+        named the speaker for ("Witnesses: Jane Roe, General Secretary, Napo"); a committee's
+        chair or member ("Q12 Chair:") speaks for the committee that publishes it."""
+        m = SPEAKER_LABEL.match(text)
+        if m is None:
+            return []
+        name = m.group("name")
+        if m.group("question") or name in CHAIR_LABELS:
+            org = self.document.source if registry.organisation_kind(self.document.source) in ("committee", "parliament") \
+                else None
+        else:
+            org = self.memory.recall(name)
+        if org is None:
+            return []
+        self.memory.last = org
+        return [Scope(m.end(), len(text), org, "speaker:transcript-label", m.group().strip())]
+
+    def _inspection_evidence(self, text: str) -> list[Scope]:
+        """Sentences that report an inspection's evidence ("Of the 86 cases inspected", "in the
+        inspected areas") in a document that is not the inspectorate's own: the inspectorate it
+        last named made the finding, whoever restates it."""
+        named = [o.name for o in registry.find_organisations(text)
+                 if registry.organisation_kind(o.name) == "inspectorate"]
+        scopes = []
+        if self.inspectorate and registry.organisation_kind(self.asserter.source) != "inspectorate":
+            scopes = inspection_evidence_scopes(text, self.inspectorate)
+        self.inspectorate = named[-1] if named else self.inspectorate
+        return scopes
 
     def _reproduced(self, text: str) -> Decision | None:
         """Whose text a post pastes after a line ending ":-" ("... as reported by the BBC:-",
@@ -245,18 +342,126 @@ FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’']?|$)")
 
 
-def first_person_scopes(text: str, writer: str) -> list[Scope]:
-    """The sentences of a passage in which its writer speaks in the first person singular,
-    outside any quotation."""
+def first_person_scopes(text: str, writer: str, plural: bool = False) -> list[Scope]:
+    """The sentences of a passage in which its writer speaks in the first person singular
+    (with `plural`, also as "we", or naming itself: a union's "Napo is balloting its members"),
+    outside any quotation. A blogger's "we" is often the profession's, not the blog's."""
     scopes = []
+    quoted = quoted_spans(text)
     for m in SENTENCE.finditer(text):
         sentence = m.group()
-        if "“" in sentence or '"' in sentence:
+        if "“" in sentence or '"' in sentence or any(a <= m.start() < b for a, b in quoted):
             continue
         found = FIRST_PERSON.search(sentence)
         if found:
             scopes.append(Scope(m.start(), m.end(), writer, "writer:first-person", sentence[found.start():][:60]))
+        elif plural and (found := FIRST_PERSON_PLURAL.search(sentence) or names_itself(sentence, writer)):
+            scopes.append(Scope(m.start(), m.end(), writer, "writer:own-voice", sentence[found.start():][:60]))
     return scopes
+
+
+FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Ww]e've|[Ww]e’ve|[Ww]e're|[Ww]e’re)\b")
+
+
+def names_itself(sentence: str, writer: str) -> re.Match | None:
+    """Where a sentence names its writer's own organisation, as a match over that name."""
+    for org in registry.find_organisations(sentence):
+        if org.name == writer:
+            return re.compile(re.escape(org.alias)).search(sentence, org.start)
+    # a writer the registry does not know, by the name it publishes under
+    return re.search(rf"(?<!\w){re.escape(writer)}(?!\w)", sentence) if writer else None
+
+
+def quoted_spans(text: str, straight: bool = False) -> list[tuple[int, int]]:
+    """The stretches of a passage inside curly quotation marks (with `straight`, also between
+    pairs of straight ones), a quotation left open running to the end."""
+    spans = []
+    at = text.find("“")
+    while at != -1:
+        close = text.find("”", at + 1)
+        end = len(text) if close == -1 else close + 1
+        spans.append((at, end))
+        at = text.find("“", end)
+    if straight:
+        marks = [m.start() for m in re.finditer('"', text)]
+        spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
+    return sorted(spans)
+
+
+# the speaker's label of a transcript's turn: "Ian Lawrence:", "Q12 Chair:", "Q14 Sir Bob Neill:"
+SPEAKER_LABEL = re.compile(r"\s*(?P<question>Q\s?\d+\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Baroness|Professor)\s+)?"
+                           r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}):\s")
+CHAIR_LABELS = ("Chair", "The Chair", "Chairman", "Chairwoman")
+
+
+# an inspection's evidence: the cases, sample or areas inspected, practitioners interviewed
+# during an inspection, its ratings and points
+INSPECTION_EVIDENCE = re.compile(
+    r"\b(?:cases|orders|licences|case files|sample|areas|regions|services|units|PDUs)\s+(?:(?:that\s+)?(?:we|they|inspectors)\s+"
+    r"(?:have\s+|had\s+)?)?(?:inspected|examined|looked at)\b"
+    r"|\binspected\s+(?:sample|areas?|cases|regions?|services?|units?|PDUs)\b"
+    r"|\b(?:interviewed|surveyed)\s+(?:during|for|in)\s+(?:this|the|its|their|recent|these)\s+inspections?\b"
+    r"|\binspection\s+(?:points|ratings?|scores?)\b", re.I)
+
+
+def inspection_evidence_scopes(text: str, inspectorate: str) -> list[Scope]:
+    """The stretch of a passage from the first sentence that reports an inspection's evidence:
+    the inspectorate's (the sentences after it in the paragraph go on with its findings: "Of
+    the 86 cases inspected, none ... More than a third were released homeless")."""
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        m = INSPECTION_EVIDENCE.search(text, start, end)
+        if m:
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            return [Scope(start + lead, len(text), inspectorate, "restated:inspection-evidence", m.group())]
+        start = end
+    return []
+
+
+# an actor the writer narrates: a named body, or a government or party by its description
+GOVERNMENT_ACTOR = re.compile(r"(?:[Tt]he\s+)?(?:(?:Coalition|Conservative|Tory|Labour|previous|former|then|last|new|current)\s+)"
+                              r"(?:government|Government|administration)\b|\b(?:the\s+)?(?:Tories|ministers|Ministers)\b")
+# what a body did to the service, as the writer tells its history: an institutional change
+# (set up, dismantled, privatised, reunified), not a figure a report measures ("recruited",
+# "spent", "missed"), which stays the report's
+NARRATED_DEED = re.compile(
+    r"\s+(?:(?:has|had|have|then|also|later|quickly|finally|subsequently)\s+)?(?:in\s+(?:\w+\s+)?\d{4}\s+)?"
+    r"(?P<verb>established|set up|created|launched|introduced|dismantled|abolished|scrapped|replaced|merged|split|"
+    r"divided|privatised|part-privatised|renationalised|nationalised|reunified|unified|outsourced|restructured|"
+    r"reformed|enacted|legislated|awarded|signed|terminated|ended|closed|opened|founded|formed|began|started)\b")
+# a sentence's opening before its actor: a phrase closed by a comma ("Under the reforms,"),
+# or a time without one ("In 2014 the government ...")
+SENTENCE_OPENING = re.compile(r"\s*(?:[^,.;:!?“”\"]{0,60},\s*|(?:In|By|During|Back in|Earlier|Last|This|That)\s+"
+                              r"(?:\w+\s+){0,2}?(?:\d{4}|year|spring|summer|autumn|winter|month|week)\s+)?")
+
+
+def narrated_scopes(text: str, restated: str, writer: str) -> list[Scope]:
+    """Sentences of a story restating `restated`'s publication in which the writer narrates what
+    another body did ("In February, HMPPS established a programme to cut workloads by 25%",
+    "the Coalition government in 2013 dismantled 35 trusts"): the writer's scene-setting."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        sentence = text[start:end]
+        opening = SENTENCE_OPENING.match(sentence).end()
+        for actor_start, actor_end, name in _actors(sentence):
+            if actor_start > opening + 4 or name == restated:
+                continue
+            deed = NARRATED_DEED.match(sentence, actor_end)
+            if deed:
+                lead = len(sentence) - len(sentence.lstrip())
+                scopes.append(Scope(start + lead, end, writer, "writer:narrates-another-body",
+                                    sentence[actor_start:deed.end()]))
+            break
+        start = end
+    return scopes
+
+
+def _actors(sentence: str) -> list[tuple[int, int, str]]:
+    """The bodies a sentence names, and governments or parties by description, in order."""
+    found = [(o.start, o.end, o.name) for o in registry.find_organisations(sentence)]
+    found += [(m.start(), m.end(), "government") for m in GOVERNMENT_ACTOR.finditer(sentence)]
+    return sorted(found)
 
 
 def last_sentence_start(text: str) -> int:

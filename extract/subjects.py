@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from registry.subjects import non_subject_words, subjects
-
+import re
+from bisect import bisect_right
 from functools import lru_cache
+
+from registry.subjects import bare_heads, head_key, non_subject_words, outermost, staff_bodies, staff_of_body, subjects
 
 from .sentences import sentence_of, sentence_text
 
@@ -44,14 +46,88 @@ MAX_DISTANCE = 120  # characters: further away, an alias names something else th
 def describe_subject(span: Span) -> str | None:
     """The words that say what the figure counts: the parse's phrase when the vocabulary reads
     a subject in it, else the alias nearest the figure, else the parse's phrase unless it
-    names nothing (a month, a unit, "year")."""
+    names nothing (a month, a unit, "year"). A bare "officers" or "staff" is the kind the
+    passage named last before it (`antecedent`)."""
     phrase, head = parsed_subject(span)
     if phrase and subjects().best(phrase):
-        return widest_alias_at(head, phrase) or phrase
+        return antecedent(span, widest_alias_at(head, phrase) or phrase)
     nearest = nearest_alias(span)
     if nearest:
-        return nearest
+        return antecedent(span, nearest)
     return phrase if phrase and not names_nothing(phrase) else None
+
+
+def antecedent(span: Span, words: str) -> str:
+    """`words` when they say whose they are; when their only subject is a bare head
+    (registry/subjects.yml `bare_heads`: "13,576 officers had been recruited"), the latest
+    alias of the passage before the figure that ends or begins with the same head ("the pledge
+    to recruit 20,000 additional police officers"): the kind of officer or staff the text is
+    about. A sentence that names a body whose staff a bare "staff" is keeps its own reading
+    unless the kind is named in the sentence itself."""
+    found = subjects().find(words)
+    if len(found) != 1 or len(found[0][1].split()) != 1:
+        return words
+    head = head_key(found[0][1])
+    if head not in bare_heads():
+        return words
+    sent = sentence_of(span)
+    ends, named = _kinds_named(sent.doc).get(head, ((), ()))
+    before = bisect_right(ends, span.start_char)
+    # a kind named earlier in the figure's own sentence ("the staff required to provide
+    # sentence management tasks by 34% (5,400 staff)"); one named in an earlier sentence
+    # only when the figure's sentence names no body whose staff it could be
+    if before and (ends[before - 1] > sent.start_char or not staff_of_body(sentence_text(sent))):
+        return named[before - 1]
+    if staff_of_body(sentence_text(sent)):
+        return words
+    # else the heading of the section the passage is in ("Staff in post (Probation Service)"):
+    # a kind of officer or staff it names, or the one body whose staff it names
+    section = sent.doc.user_data.get("section")
+    if not section:
+        return words
+    named = [alias for _, alias, _, _ in subjects().find(section)
+             if len(alias.split()) > 1 and head in (head_key(alias.split()[-1]), head_key(alias.split()[0]))]
+    if named:
+        return " ".join(named[-1].split())
+    bodies = outermost(staff_bodies().find(section))
+    if head == head_key("staff") and len({owner for owner, _, _, _ in bodies}) == 1:
+        return f"{words} ({' '.join(bodies[-1][1].split())})"
+    return words
+
+
+# a sentence that opens on a word pointing back ("This is an increase of 90 (16.9%)...", "It
+# rose to 21%") speaks of what the sentence before it counted
+POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|which)\b", re.I)
+
+
+def restated_subject(span: Span, previous: Span | None) -> str | None:
+    """The subject of the figure before `span` in its passage when `span`'s sentence names
+    none and opens on a word pointing back: "623 probation services officers were appointed.
+    This is an increase of 90 (16.9%)" counts probation services officers."""
+    if previous is None or not previous._.subject:
+        return None
+    if not POINTS_BACK.match(sentence_text(sentence_of(span))):
+        return None
+    return previous._.subject
+
+
+def _kinds_named(doc) -> dict[str, tuple[list[int], list[str]]]:
+    """The passage's aliases of more than one word, by the head word they end or begin with
+    ("police officers", "staff required for sentence management"): where each ends and its
+    words, in order. Found once per passage (a Doc remembers them), so a passage of many
+    figures is read in time linear in them."""
+    found = doc.user_data.get("kinds_named")
+    if found is None:
+        by_head: dict[str, list[tuple[int, str]]] = {}
+        for _, alias, _, end in aliases_in(doc.user_data.get("text") or doc.text):
+            words = alias.split()
+            if len(words) > 1:
+                for head in {head_key(words[-1]), head_key(words[0])}:
+                    by_head.setdefault(head, []).append((end, " ".join(words)))
+        found = {head: ([end for end, _ in sorted(named)], [words for _, words in sorted(named)])
+                 for head, named in by_head.items()}
+        doc.user_data["kinds_named"] = found
+    return found
 
 
 def names_nothing(phrase: str) -> bool:

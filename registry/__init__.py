@@ -31,6 +31,7 @@ class Organisation:
     answers_for: tuple[str, ...] = ()
     intro_only: bool = False
     in_registry: bool = True
+    opposition: tuple[tuple[str, str], ...] = ()  # [from, to) spans as the official opposition
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,67 @@ class Publisher:
         return self.organisation.name
 
 
+@dataclass(frozen=True)
+class Family:
+    """A kind of body texts name by a place and a fixed word ("Kent Police", "London CRC",
+    "Police and Crime Commissioner for Essex"): every name of that form is an organisation,
+    without one registry entry per force, company or trust."""
+    family: str
+    kind: str
+    pattern: re.Pattern
+    # the fixed words every form of the family contains ("Police", "CRC"): a text without any
+    # of them holds no member, and the place pattern is far too slow to try at every capital
+    anchor: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[dict, ...]:
+    text = resources.files("registry").joinpath("organisations.yml").read_text("utf-8")
+    return tuple(yaml.load(text, Loader=YAML_LOADER))
+
+
+# a place's name in a family's form: one to six capitalised words, joined by spaces, commas,
+# "and" or "&" ("Kent, Surrey and Sussex", "Avon and Somerset", "Devon & Cornwall"); never a
+# sentence's opening word ("The", "Yesterday")
+PLACE_STOPWORDS = ("The|A|An|This|That|These|Those|Our|Their|Its|His|Her|And|But|Or|In|On|At|By|For|From|With|"
+                   "Yesterday|Today|Tomorrow|Last|Next|Every|Each|Local|Senior|Former|Chief|Deputy|Said|Says|When|"
+                   "While|After|Before|Both|All|Some|Many|Most|No|Not|If|As|So|Then|Now|Also|Meanwhile|However|"
+                   "Police|Probation|Community|Rehabilitation|Company|University|Council|Constabulary|Trust|"
+                   "CRC|PCC")
+_WORD = rf"(?!(?:{PLACE_STOPWORDS})\b)(?:[A-Z][\w’'-]+|[A-Z]{{2,}})"
+# words, or a list of them ending "and X": "Kent, Surrey and Sussex"; never "Essex, Jane Roe"
+PLACE = (rf"{_WORD}(?:\s{_WORD}){{0,3}}"
+         rf"(?:(?:,\s{_WORD}(?:\s{_WORD}){{0,2}})*\s(?:and|&)\s{_WORD}(?:\s{_WORD}){{0,3}})?")
+
+
+@lru_cache(maxsize=1)
+def families() -> tuple[Family, ...]:
+    found = []
+    for entry in _entries():
+        if "family" not in entry:
+            continue
+        forms = [re.escape(form).replace(re.escape("{place}"), PLACE) for form in entry["forms"]]
+        fixed = {max(form.split("{place}"), key=len).strip(" ,") for form in entry["forms"]}
+        found.append(Family(entry["family"], entry.get("kind", "unknown"),
+                            re.compile(r"(?<![\w’'])(?:" + "|".join(forms) + r")(?![\w])"),
+                            re.compile("|".join(re.escape(word) for word in sorted(fixed)))))
+    return tuple(found)
+
+
+def family_of(name: str) -> Family | None:
+    """The family whose form a whole name has ("Kent Police" is a police force)."""
+    for family in families():
+        if family.pattern.fullmatch(name):
+            return family
+    return None
+
+
 @lru_cache(maxsize=1)
 def organisations() -> tuple[Organisation, ...]:
-    text = resources.files("registry").joinpath("organisations.yml").read_text("utf-8")
     orgs = []
-    for entry in yaml.load(text, Loader=YAML_LOADER):
+    for entry in _entries():
+        if "family" in entry:
+            continue
         names = [entry["name"], entry.get("full_name") or entry["name"], *entry.get("aliases", []),
                  *entry.get("former_names", [])]
         orgs.append(Organisation(
@@ -66,7 +123,8 @@ def organisations() -> tuple[Organisation, ...]:
             domains=tuple(entry.get("domains", [])), shared_domains=tuple(entry.get("shared_domains", [])),
             parent=entry.get("parent"),
             answers_for=tuple(entry.get("answers_for", [])),
-            intro_only=bool(entry.get("intro_only"))))
+            intro_only=bool(entry.get("intro_only")),
+            opposition=tuple((str(a), str(b)) for a, b in entry.get("opposition", []))))
     return tuple(orgs)
 
 
@@ -76,8 +134,18 @@ def _by_name() -> dict[str, Organisation]:
 
 
 def get(name: str | None) -> Organisation | None:
-    """The registry's organisation of that short name."""
-    return _by_name().get(name) if name else None
+    """The registry's organisation of that short name, or a body named in a family's form."""
+    if not name:
+        return None
+    org = _by_name().get(name)
+    if org is None and (family := family_of(name)) is not None:
+        org = _family_member(name, family.kind)
+    return org
+
+
+@lru_cache(maxsize=512)
+def _family_member(name: str, kind: str) -> Organisation:
+    return Organisation(name=name, full_name=name, kind=kind, aliases=(name,))
 
 
 @lru_cache(maxsize=2)
@@ -99,10 +167,36 @@ def _alias_pattern(include_intro_only: bool) -> tuple[re.Pattern, dict[str, str]
 
 
 def find_organisations(text: str, include_intro_only: bool = False) -> list[OrgMention]:
-    """Every organisation named in `text`, in order of appearance."""
+    """Every organisation named in `text`, in order of appearance: the registry's aliases, and
+    names in a family's form ("West Yorkshire Police") where no longer alias covers them."""
     pattern, alias_to_name = _alias_pattern(include_intro_only)
-    return [OrgMention(alias_to_name[m.group(1)], m.group(1), m.start(1), m.end(1))
-            for m in pattern.finditer(text)]
+    found = [OrgMention(alias_to_name[m.group(1)], m.group(1), m.start(1), m.end(1))
+             for m in pattern.finditer(text)]
+    members = [member for family in families() if family.anchor.search(text)
+               for m in family.pattern.finditer(text)
+               if (member := _family_mention(family, m, text, found)) is not None]
+    if not members:
+        return found
+    # of overlapping names the longer wins: "Police and Crime Commissioner for Kent" over
+    # "Kent"; a registered alias over a family name of the same length
+    chosen: list[OrgMention] = []
+    for mention in sorted(found + members, key=lambda o: (-(o.end - o.start), o not in found)):
+        if all(mention.end <= other.start or other.end <= mention.start for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda o: o.start)
+
+
+def _family_mention(family: Family, m: re.Match, text: str, aliases: list[OrgMention]) -> OrgMention | None:
+    """A family name, without a registered body named at its start: "HMPPS London CRC" is
+    HMPPS's London CRC, not a company called "HMPPS London"."""
+    start, end = m.start(), m.end()
+    for alias in aliases:
+        if start <= alias.start and alias.end < end and not text[start:alias.start].strip(" ,"):
+            rest = family.pattern.match(text, alias.end + len(text[alias.end:end]) - len(text[alias.end:end].lstrip(" ,")))
+            if rest is None or rest.end() != end:
+                return None
+            start = rest.start()
+    return OrgMention(text[start:end], text[start:end], start, end)
 
 
 def first_organisation(text: str, include_intro_only: bool = False) -> str | None:
@@ -151,6 +245,18 @@ def spokesperson(name: str) -> str:
         if "parliament" in other.answers_for and (other.name == name or is_part_of(other.name, name)):
             return other.name
     return name
+
+
+def opposition_on(date: str | None) -> str | None:
+    """The party that was the official opposition at Westminster on an ISO date (a year or a
+    month is read as its first day), whose shadow ministers then spoke for it."""
+    if not date:
+        return None
+    day = date[:10] + "-01-01"[len(date[:10]) - 4:] if len(date) < 10 else date[:10]
+    for org in organisations():
+        if any(start <= day < end for start, end in org.opposition):
+            return org.name
+    return None
 
 
 def url_host(url: str | None) -> str:

@@ -43,6 +43,8 @@ class Vocabulary:
         the longest alias at each word start."""
         if not text or not self.by_first_word:
             return []
+        # a hyphen between letters is a space ("staff-in-post", "front line"), same length
+        text = _WORD_HYPHEN.sub(" ", text)
         if self.noise is not None:
             # blanked to spaces of the same length, so offsets stay those of `text`
             text = self.noise.sub(lambda m: " " * len(m.group(0)), text)
@@ -78,7 +80,8 @@ def _vocabulary(terms: list[Term], ignored: tuple[str, ...]) -> Vocabulary:
     by_alias: dict[str, str] = {}
     for term in terms:
         for alias in term.aliases:
-            by_alias.setdefault(alias, term.id)
+            by_alias.setdefault(_WORD_HYPHEN.sub(" ", alias), term.id)
+    ignored = tuple(_WORD_HYPHEN.sub(" ", i) for i in ignored)
     # longest first: at one position "probation officers and PSOs" wins over "probation officers"
     aliases = sorted(by_alias, key=len, reverse=True)
     grouped: dict[str, list[int]] = {}
@@ -86,7 +89,7 @@ def _vocabulary(terms: list[Term], ignored: tuple[str, ...]) -> Vocabulary:
         grouped.setdefault(_first_word_key(_WORD.search(alias).group()), []).append(i)
     by_first_word = {
         key: re.compile("(?:" + "|".join(f"(?P<a{i}>{_alternative(aliases[i])})" for i in numbers)
-                        + r")(?![\w-])")
+                        + ")" + _ALIAS_END)
         for key, numbers in grouped.items()}
     noise = (re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(i) for i in sorted(ignored, key=len, reverse=True))
                         + r")(?![\w-])") if ignored else None)
@@ -102,7 +105,7 @@ def _first_word_key(word: str) -> str:
 def _alternative(alias: str) -> str:
     """An alias as a regular expression: words apart by any run of spaces; the last word of
     several singular or plural ("probation officer" and "probation officers"), one word as
-    written or plural; in any case unless it is an acronym."""
+    written or plural; each word in any case unless it is an acronym."""
     words = alias.split()
     last = words[-1]
     if len(words) == 1:
@@ -116,11 +119,19 @@ def _alternative(alias: str) -> str:
         words[-1] = re.escape(last) + "(?:s|es)?"
     else:
         words[-1] = re.escape(last)
-    body = r"\s+".join([re.escape(w) for w in words[:-1]] + [words[-1]])
-    return body if _is_acronym(alias) else "(?i:" + body + ")"
+    # an acronym word only as written ("PSOs" is not "psos"), every other word in any case
+    # ("NHS Staff" is "NHS staff")
+    originals = alias.split()
+    parts = [p if _is_acronym(w) else "(?i:" + p + ")"
+             for w, p in zip(originals, [re.escape(w) for w in words[:-1]] + [words[-1]])]
+    return r"\s+".join(parts)
 
 
 _WORD = re.compile(r"(?<![\w’'-])\w[\w-]*")
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# an alias ends at the end of a word; one ending in a letter may carry a footnote marker glued
+# to it ("permanent probation officers1, 2014/15"), never more digits than a marker has
+_ALIAS_END = r"(?:(?<=[^\W\d_])(?=\d{1,2}(?![\w-]))|(?![\w-]))"
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +163,9 @@ def scopes() -> Vocabulary:
         for place in entry.get("places", []):
             terms.append(Term(id=f"{entry['id']}/{_slug(place)}", label=place, aliases=(place,),
                               parents=(entry["id"],)))
-    return _vocabulary(terms, ())
+    # names of bodies that hold a place word but say nothing of where a figure holds (the
+    # National Probation Service is no "national" figure, London Weighting no London one)
+    return _vocabulary(terms, tuple(_data().get("scope_ignored", [])))
 
 
 @lru_cache(maxsize=1)
@@ -163,16 +176,36 @@ def staff_bodies() -> Vocabulary:
     return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
 
 
+@lru_cache(maxsize=256)
 def staff_of_body(text: str | None) -> str | None:
     """The staff subject of the one body `text` names ("the Probation Service": probation
     staff), None when it names none or bodies of different staff."""
-    owners = {found[0] for found in staff_bodies().find(text)}
+    owners = {found[0] for found in outermost(staff_bodies().find(text))}
     return owners.pop() if len(owners) == 1 else None
+
+
+def outermost(found: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """The matches no longer match holds: "Probation Service" inside "HM Prison and Probation
+    Service" names no second body."""
+    return [f for f in found if not any(o[2] <= f[2] and f[3] <= o[3] and (o[3] - o[2]) > (f[3] - f[2])
+                                        for o in found)]
 
 
 def subject_of(text: str | None) -> str | None:
     """The subject id `text` names (its longest alias, as a whole word), else None."""
     return subjects().best(text)
+
+
+@lru_cache(maxsize=1)
+def bare_heads() -> frozenset[str]:
+    """Head words that say whose only with the words before them (`bare_heads`), as head_key
+    files them."""
+    return frozenset(head_key(w) for w in _data().get("bare_heads", []))
+
+
+def head_key(word: str) -> str:
+    """A head word as bare heads are compared: lower case, without a final s."""
+    return _first_word_key(word)
 
 
 @lru_cache(maxsize=1)

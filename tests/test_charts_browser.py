@@ -55,3 +55,21 @@ def test_chart_text_and_tap_targets_are_big_enough_on_a_phone(server, phone):
             assert chart["text"] >= 12, (path, chart)
             assert chart["target"] >= 24, (path, chart)
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+# every point's statistic, for each chart on a page, as the browser renders it
+POINTS = """() => [...document.querySelectorAll('svg.timeline')].map(svg =>
+    [...svg.querySelectorAll('a[href*="/statistics/"]')].map(a => a.getAttribute('href').split('/').pop()))"""
+
+
+def test_each_chart_of_the_seed_database_draws_one_series(server, phone):
+    base, db = server
+    metrics = [r["metric"] for r in db.query("select distinct metric from series where measure = 'level'")]
+    for path in ["/"] + [f"/-/timeline/{m}" for m in metrics]:
+        if phone.goto(base + path).status != 200:
+            continue  # a metric with no dated level has no chart
+        for points in phone.evaluate(POINTS):
+            ids = [int(p) for p in points]
+            series = {r["series_id"] for r in db.query(
+                f"select series_id from statistics where id in ({', '.join('?' * len(ids))})", ids)}
+            assert ids and len(series) == 1 and None not in series, (path, series)

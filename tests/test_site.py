@@ -1,5 +1,7 @@
 """The Datasette site, through Datasette's own test client."""
 import asyncio
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -127,7 +129,13 @@ def test_home_page_has_check_box_and_charts(site):
     assert [c.split(" (")[0] for c in captions] == ["Vacancy rate", "Caseload", "Staff in post"]
     assert len(soup.select(".charts svg.timeline")) == 3
     sources = soup.select(".charts p.chart-source")
-    assert len(sources) == 3 and all(p.select_one("a[href*='metric_timeline.csv']") for p in sources)
+    # each chart's CSV is the series it draws, not its metric's every statistic
+    links = [p.select_one("a[href*='statistics.csv']")["href"] for p in sources]
+    assert len(links) == 3 and all("series_id__in=" in link for link in links)
+    for link in links:
+        rows = list(csv.DictReader(io.StringIO(get(site, link).text)))
+        drawn = set(link.split("series_id__in=")[1].split("&")[0].split("%2C"))
+        assert rows and {r["series_id"] for r in rows} == drawn and len(drawn) == 1
     # no asset from another host: the site works offline
     for tag in soup.select("script[src], link[href], img[src]"):
         url = tag.get("src") or tag.get("href")

@@ -35,7 +35,7 @@ from ingest.reader import sha256_of
 from .previous import PreviousFile, fact, identity, known_digests, previous_file
 from .schema import SCHEMA_VERSION, delete_file_rows, ensure_schema, ensure_search, organisation_ids
 from ..query.series import series_columns
-from .series_table import refresh_series
+from .series_table import refresh_series, update_series_columns
 
 # the version of what a build reads a file with; the digest below adds the code and data
 PIPELINE_VERSION = "2026-12-07.3"
@@ -264,7 +264,9 @@ def _build_locked(corpus, db_path, extractor, echo, workers, manifest, report, p
                 db["build_errors"].delete_where("path = ?", [rel])
             report.removed.append(rel)
         from .figures import link_figures
-        link_figures(db, None if full else affected)
+        # figures are clustered by series: a changed series rule re-keys every statistic first
+        rule_changed = update_series_columns(db)
+        link_figures(db, None if full or rule_changed else affected)
         refresh_series(db)
         ensure_search(db)
         db["meta"].upsert_all([{"key": "pipeline_version", "value": pipeline_version()},
@@ -657,7 +659,10 @@ def write_file(db, rel: str, read: ReadFile, entry: dict, previous: PreviousFile
                     row["id"], row["figure_id"] = new_id("statistics"), None
                     affected.add(fact(row))
                 else:
-                    row["id"], row["figure_id"] = earlier
+                    row["id"], row["figure_id"], earlier_series = earlier
+                    if earlier_series != row["series_id"]:
+                        # stated again, but read as measuring something else: both series' figures change
+                        affected |= {fact(row), fact({**row, "series_id": earlier_series})}
             rows["statistics"].extend(stat_rows)
             write_rows(at_least=ROWS_AT_ONCE)
     write_rows()

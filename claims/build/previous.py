@@ -18,8 +18,9 @@ IDENTITY = ("sentence", "mention", "metric", "unit", "value", "value_high", "yea
 
 
 def fact(row: dict) -> tuple:
-    """The fact a statistic states, as claims/build/figures.py clusters it."""
-    return (row["metric"], row["unit"], row["value"], row["value_high"])
+    """The fact a statistic states, as claims/build/figures.py clusters it: its series, value and
+    value_high (a series of None is no fact: such a statistic is clustered with nothing)."""
+    return (row["series_id"], row["value"], row["value_high"])
 
 
 def identity(row: dict, stated: bool, publisher: str | None) -> tuple:
@@ -32,19 +33,19 @@ class PreviousFile:
     # the statistics rows of each earlier document, by its digest, with the ordinal of the
     # passage each is in
     by_digest: dict[str, list[dict]] = field(default_factory=dict)
-    # (id, figure_id) of the earlier statistics by identity, in file order
-    by_identity: dict[tuple, list[tuple[int, int | None]]] = field(default_factory=lambda: defaultdict(list))
+    # (id, figure_id, series_id) of the earlier statistics by identity, in file order
+    by_identity: dict[tuple, list[tuple[int, int | None, str | None]]] = field(default_factory=lambda: defaultdict(list))
     facts: dict[int, tuple] = field(default_factory=dict)  # the fact of each earlier statistic
     max_id: int = 0
 
-    def claim(self, key: tuple) -> tuple[int, int | None] | None:
-        """The id and figure of an earlier statistic with this identity, each given once."""
+    def claim(self, key: tuple) -> tuple[int, int | None, str | None] | None:
+        """The id, figure and series of an earlier statistic with this identity, each given once."""
         waiting = self.by_identity.get(key)
         if not waiting:
             return None
-        sid, figure_id = waiting.pop(0)
+        sid, figure_id, series_id = waiting.pop(0)
         del self.facts[sid]
-        return sid, figure_id
+        return sid, figure_id, series_id
 
     def unclaimed_facts(self) -> set[tuple]:
         """The facts of earlier statistics no longer stated: they lose an appearance."""
@@ -70,7 +71,7 @@ def previous_file(db, rel: str) -> PreviousFile:
         digest, stated, publisher = documents[row["document_id"]]
         if digest and first_of[digest] == row["document_id"]:
             previous.by_digest[digest].append(row)
-        previous.by_identity[identity(row, stated, publisher)].append((row["id"], row["figure_id"]))
+        previous.by_identity[identity(row, stated, publisher)].append((row["id"], row["figure_id"], row["series_id"]))
         previous.facts[row["id"]] = fact(row)
         previous.max_id = max(previous.max_id, row["id"])
     return previous

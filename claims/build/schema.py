@@ -62,7 +62,7 @@ TABLES: dict[str, dict] = {
                                ("file", "files", "path"), ("source_id", "organisations", "id"),
                                ("series_id", "series", "id")]),
     "figures": dict(
-        columns={"id": int, "metric": str, "unit": str, "value": float, "value_high": float,
+        columns={"id": int, "series_id": str, "metric": str, "unit": str, "value": float, "value_high": float,
                  "year": int, "origin_statistic_id": int, "appearances": int, "sources": int,
                  "first_published": str, "last_published": str},
         pk="id", foreign_keys=[("origin_statistic_id", "statistics", "id")]),
@@ -72,7 +72,7 @@ TABLES: dict[str, dict] = {
 
 INDEXES = [
     ("organisations", ["name"]), ("documents", ["publisher_id"]), ("statistics", ["source_id"]),
-    ("figures", ["unit", "value"]),
+    ("figures", ["series_id", "value"]),
     ("documents", ["file"]), ("documents", ["source"]), ("documents", ["year"]),
     ("passages", ["document_id"]), ("footnotes", ["document_id"]),
     ("footnote_refs", ["passage_id"]),

@@ -37,17 +37,26 @@ def recompute_series_columns(db) -> int:
     return len(changed)
 
 
+def update_series_columns(db) -> bool:
+    """After a change of the series rule (series_version), every statistic's series columns
+    computed again. True when the rule changed: every figure must then be clustered again
+    (claims/build/figures.py groups statistics by series)."""
+    version = series_version()
+    stored = db.execute("select value from meta where key = 'series_version'").fetchone()
+    if stored is not None and stored[0] == version:
+        return False
+    recompute_series_columns(db)
+    db["meta"].upsert({"key": "series_version", "value": version}, pk="key")
+    return True
+
+
 def refresh_series(db) -> int:
     """The series table as the statistics now are: one row per series id any statistic has,
     with how many statistics and sources state it and the periods and dates they span. Only
     rows that changed are written, so a one-file rebuild writes a handful. After a change of
     the series rule (series_version) every statistic's series columns are computed again
     first. Returns how many series there are."""
-    version = series_version()
-    stored = db.execute("select value from meta where key = 'series_version'").fetchone()
-    if stored is None or stored[0] != version:
-        recompute_series_columns(db)
-        db["meta"].upsert({"key": "series_version", "value": version}, pk="key")
+    update_series_columns(db)
     old = {row[0]: row for row in db.execute(f"select {', '.join(SERIES_COLUMNS)} from series")}
     rows = []
     for (series_id, metric, subject, unit, measure, scope, count, sources, first_period, last_period,

@@ -8,6 +8,7 @@ The JSON this returns is what `claims check --json` prints and `/-/check.json` s
 benchmark scores `verdict` and `origin.statistic_id`."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import sqlite_utils
@@ -16,16 +17,23 @@ import registry
 from extract.period_value import Period
 
 from .claim_reader import ClaimFigure, clean_query, read_claim
-from .conflicts import beyond_rounding, conflicts_with, overlapping
+from .conflicts import beyond_rounding, conflicts_with, overlapping, same_period
+from ..build.figures import origin_rank
 from .limits import Deadline
 from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
                        series_statements, why_not)
-from .rounding import rounding_tolerance, value_tolerance
-from .series import compatible, same_series
+from .rounding import holds, rounding_tolerance, value_tolerance
+from .series import SeriesKey, compatible, same_series, scopes_compatible
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
 VERDICTS = ("misattributed", "conflicts", "superseded", "different_period", "rounded", "matches", "not_found")
 NEAREST = 5
+# a letter: a table cell's sentence is its figure alone, with none
+WORD = re.compile(r"[^\W\d_]")
+# the subject of staff whose body is not said (registry/subjects.yml)
+UNSAID_STAFF = "staff"
+# a year written in a claim ("in mid-2023") dates it even where no period was read from it
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def check_text(db: sqlite_utils.Database, extractor, text: str, today: date | None = None,
@@ -49,19 +57,23 @@ def check_figures(db: sqlite_utils.Database, query: str, figures: list[ClaimFigu
 def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     figure = Figure(claim.mention, claim.value, claim.unit, claim.tolerance, claim.key, claim.allows_parts)
     agreeing = agreeing_statistics(db, figure)
-    matches = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.agrees_as_written(r)]
+    same = [r for r in agreeing if claim.readable and figure.same_series(r) and figure.same_place(db, r)]
+    # the claim rounds a statement when the claim's interval holds the statement's value: a
+    # precise claim ("464") is never a rounding of a loose statement ("about 500")
+    matches = [r for r in same if figure.agrees_as_written(r) and holds(claim.interval, r["value"])]
+    unread = [] if matches else _unread_population(claim, figure, agreeing)
+    matches = matches or unread
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
               "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
               "series": claim.key.label, "readable": claim.readable, "period": claim.period,
               "named_source": claim.source, "verdict": None, "verdicts": [], "reasons": [], "origin": None,
               "statements": [], "newest": None, "conflicting": [], "same_series_in_period": [],
-              "other_measures": [{**r, "why_not": why_not(r)}
-                                 for r in agreeing if not (claim.readable and figure.same_series(r))
-                                 ][:NOT_MATCHES_SHOWN],
+              "other_measures": [{**r, "why_not": why_not(r, claim.readable and figure.same_series(r))}
+                                 for r in agreeing if r not in same and r not in unread][:NOT_MATCHES_SHOWN],
               "nearest": []}
     if not matches:
         return _not_found(db, claim, result)
-    in_period = [r for r in matches if claim.period is None or overlapping(r["period"], claim.period)]
+    in_period = [r for r in matches if claim.period is None or holds_for(r, claim.period)]
     pool = in_period or matches
     # the period the claim's figure was stated for: one with an exact statement of it first;
     # its origin is the primary source of that series and period, and the claim is read
@@ -78,9 +90,21 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         stated = min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
                                           -_ends(r["period"]).toordinal(), ranked.index(r)))
     else:
-        stated = min(pool, key=lambda r: (not figure.exact(r), ranked.index(r)))
-    group = [r for r in matches if r["period"] == stated["period"] or overlapping(r["period"], stated["period"])]
-    origin = primary_first(group)[0]
+        # the statement of the claim's own period: exact first, then one of the same period,
+        # then the nearest value ("about 15%" of two rates of its year, 14.6% and 15.7%, is
+        # the 14.6%), then the period ending nearest the claim's
+        end = _ends(claim.period)
+        stated = min(pool, key=lambda r: (not figure.exact(r), not same_period(r["period"], claim.period),
+                                          abs(r["value"] - claim.value), abs((_ends(r["period"]) - end).days),
+                                          ranked.index(r)))
+    # the statements of that one period: a level for 2023 is not one for March 2023
+    group = [r for r in matches if r["period"] == stated["period"] or same_period(r["period"], stated["period"])]
+    # the origin states the same figure as that statement (14.6% and "one in seven", not
+    # 15.6% of the same year), the primary source first, then the most precisely written
+    same_figure = [r for r in group if r is stated or not beyond_rounding(
+        r["value"], r["mention"], stated["value"], stated["mention"], stated["unit"])]
+    origin = min(same_figure, key=lambda r: (_rank(r), rounding_tolerance(r["mention"], r["value"], r["unit"],
+                                                                            r["comparator"]), r["statistic_id"]))
     verdicts: dict[str, str] = {}
     if claim.period is not None and not in_period:
         verdicts["different_period"] = (f"The claim says {claim.period}; the figure held for "
@@ -92,8 +116,10 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
         verdicts["matches"] = (f"{origin['source']} stated {origin['mention']} for "
                                f"{origin['period'] or 'an unstated period'}.")
     newest = newest_of(db, claim, origin)
-    if newest and claim.period is None and beyond_rounding(newest["value"], newest["mention"], origin["value"],
-                                                           origin["mention"], origin["unit"]):
+    # superseded is said of a claim speaking of now: one whose words carry a year is dated
+    speaks_of_now = claim.period is None and not A_YEAR.search(claim.sentence)
+    if newest and speaks_of_now and beyond_rounding(newest["value"], newest["mention"], origin["value"],
+                                                    origin["mention"], origin["unit"]):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
     # the claim may name the body that said it or one it is part of ("the Ministry of Justice"
@@ -108,6 +134,11 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
             f"{c['source']} states {c['mention']}" for c in conflicting[:3]) + "."
     if "different_period" in verdicts:
         result["same_series_in_period"] = _in_period(db, claim)
+    if unread:
+        # say how weak the match is, beside the verdict it gave
+        said = next(v for v in ("matches", "different_period", "rounded") if v in verdicts)
+        verdicts[said] += (f" What {origin['mention']} counts there was not read ({origin['series']}); its "
+                           "measure and exact value are the claim's.")
     ordered = [v for v in VERDICTS if v in verdicts]
     result.update(verdict=ordered[0], verdicts=ordered,
                   reasons=[{"verdict": v, "text": verdicts[v]} for v in ordered],
@@ -115,6 +146,31 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
                   statements=[{**r, "agreement": _agreement(origin, r),
                                "same_period": r in group} for r in matches if r is not origin])
     return result
+
+
+def _unread_population(claim: ClaimFigure, figure: Figure, agreeing: list[dict]) -> list[dict]:
+    """Statements of the claim's exact figure, written to its last digit ("19,335", "20,477"),
+    whose metric, unit, measure and place are the claim's but whose population is not said: a
+    table cell whose population is in a caption or header out of reach, or staff whose body
+    the sentence does not name ("At 31 Dec 2023 there were 20,477 FTE staff in post" on a
+    probation staffing page). The same figure, when nothing of the claim's series states it.
+    A round figure ("20%", "600") is too common to be one by its digits, and a sentence that
+    says what it counts and was not read may count anything else."""
+    precise = rounding_tolerance(claim.mention, claim.value, claim.unit) <= value_tolerance(claim.value) * 1.01
+    if not (claim.readable and precise and claim.comparator == "="):
+        return []
+    return [r for r in agreeing if figure.exact(r) and r["comparator"] in (None, "=")
+            and _population_unread(claim.key, row_series(r))
+            and (row_series(r).subject is not None  # staff, whose not said
+                 or not WORD.search((r["sentence"] or "").replace(r["mention"] or "", "", 1)))]
+
+
+def _population_unread(claim: SeriesKey, row: SeriesKey) -> bool:
+    """A statement of the claim's metric, unit, measure and place whose population was not
+    read, or is staff of a body not said where the claim names whose staff they are."""
+    return (row.subject in (None, UNSAID_STAFF) and claim.subject != row.subject
+            and (row.metric, row.unit, row.measure) == (claim.metric, claim.unit, claim.measure)
+            and scopes_compatible(claim.scope, row.scope))
 
 
 def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> dict:
@@ -130,6 +186,31 @@ def _not_found(db: sqlite_utils.Database, claim: ClaimFigure, result: dict) -> d
         result["nearest"] = sorted((r for r in _series(db, claim) if r["statistic_id"] not in shown),
                                    key=lambda r: abs(r["value"] - claim.value))[:NEAREST]
     return result
+
+
+# a statement dated only by its publication states the figure of the time before it was
+# published; a claim's period ending within this many days before then may be that figure's
+STATED_BEFORE_PUBLICATION_DAYS = 366
+
+
+def holds_for(row: dict, period: str) -> bool:
+    """Whether a statement's figure can be of the claim's period: their periods overlap, or
+    the statement gives no period of its own and the claim's ends in the year before it was
+    published ("In March 2022, 4% held more than 50 cases", answered in June 2022)."""
+    if overlapping(row["period"], period):
+        return True
+    claimed, stated = Period.parse(period), Period.parse(row["period"])
+    if not (row["period_from_publication"] and claimed and stated):
+        return False
+    before = (stated.end - claimed.end).days
+    return 0 <= before <= STATED_BEFORE_PUBLICATION_DAYS
+
+
+def _rank(row: dict) -> tuple:
+    """Where a statement stands among origins (claims/build/figures.py) and when it was
+    published: primary_first's order before its tie-break."""
+    return (*origin_rank(bool(row["published"]), row["source"], row["publisher"], row["document_kind"]),
+            row["published"] or "9999")
 
 
 def _series(db: sqlite_utils.Database, claim: ClaimFigure, years: tuple[int, int] | None = None) -> list[dict]:
@@ -153,10 +234,13 @@ def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
 
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
-    """The newest dated figure of the origin's series, when it is newer than it."""
+    """The newest figure of the origin's series, when it is newer than it: dated, or stated
+    by a body of its own figure with no period (as of when it published it: "Probation
+    supervises a quarter of a million people", the ministry in 2019)."""
     key = row_series(origin)
     dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
-             if not r["period_from_publication"] and r["value_high"] is None and Period.parse(r["period"])
+             if (not r["period_from_publication"] or r["source"] == r["publisher"])
+             and r["value_high"] is None and Period.parse(r["period"])
              and (same_series(key, row_series(r)) or compatible(claim.key, row_series(r), claim.allows_parts))]
     if not dated:
         return None

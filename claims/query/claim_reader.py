@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import registry
 from extract.reading import reading_text
 from ingest.model import Document, Passage
 
-from .rounding import rounding_tolerance
+from .rounding import claim_interval, rounding_tolerance
 from .series import SeriesKey, is_readable, series_key
 
 CLAIMANT = "the claim"  # whose words a pasted claim is, unless it names a body
@@ -24,6 +25,36 @@ MAX_FIGURES = 25
 NUMBER_RUN = re.compile(r"\d[\d,.]*")
 # "including", "of whom", "among them": the claim speaks of a part of a wider population
 PARTS_ALLOWED = re.compile(r"\b(?:including|includes|of whom|of which|among them|among whom)\b", re.I)
+
+
+# "probation" as a word of its own ("probation vacancies", "on probation"), not a name of a
+# population with it ("probation officers" is read as such before this is asked)
+THE_SERVICE = re.compile(r"\bprobation\b", re.I)
+SERVICE_SUBJECT = "probation_service"
+GENERIC_STAFF = "staff"  # "staff" alone says nothing of whose
+
+
+# a claim's speaker as people write it: "The inspectorate found that ...", "..., says the PAC.",
+# "..., the Public Accounts Committee found." (the pipeline reads the forms documents use)
+REPORTING = r"(?:says|said|say|found|finds|claims|claimed|reports|reported|estimates|estimated|warns|warned|reveals|revealed|believes|thinks)"
+SPEAKER_FIRST = re.compile(rf"^\s*(?P<who>[^,;:]{{2,80}}?)\s+{REPORTING}\b")
+SPEAKER_LAST = re.compile(rf",\s*(?:{REPORTING}\s+(?P<who_after>[^,;:]{{2,80}}?)|(?P<who_before>[^,;:]{{2,80}}?)\s+{REPORTING})"
+                          r"\s*[.!]?\s*$")
+
+
+def named_speaker(sentence: str) -> str | None:
+    """The body a claim says said its figure, when the words of a reporting verb's subject are
+    a body's name and nothing else: "the inspectorate found", ", says the PAC"."""
+    found = [m.group("who") for m in [SPEAKER_FIRST.match(sentence)] if m]
+    last = SPEAKER_LAST.search(sentence)
+    if last:
+        found.append(last.group("who_after") or last.group("who_before"))
+    for who in found:
+        words = re.sub(r"^The\b", "the", who.strip())
+        bodies = registry.find_organisations(words, include_intro_only=True)
+        if len(bodies) == 1 and not re.sub(r"^the\s+", "", words[:bodies[0].start] + words[bodies[0].end:]).strip():
+            return bodies[0].name
+    return None
 
 
 class ClaimRefused(ValueError):
@@ -45,10 +76,19 @@ class ClaimFigure:
     sentence: str
     key: SeriesKey
     allows_parts: bool
+    before: str = ""  # the words just before the figure ("nearly", "just over")
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The values the claim's figure stands for (claims/query/rounding.py)."""
+        return claim_interval(self.mention, self.value, self.unit, self.comparator, self.before, self.value_high)
 
     @property
     def tolerance(self) -> float:
-        return rounding_tolerance(self.mention, self.value, self.unit, self.comparator)
+        """How far from its value the claim's figure reaches: the first filter of a check."""
+        low, high = self.interval
+        return max(rounding_tolerance(self.mention, self.value, self.unit, self.comparator),
+                   self.value - low, high - self.value)
 
     @property
     def readable(self) -> bool:
@@ -100,13 +140,20 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
             # claim is one short sentence a reader wrote about one thing, so the population
             # its sentence names is the one counted
             key = series_key(s.metric, s.sentence, s.unit, s.measure, s.sentence)
+        if THE_SERVICE.search(s.sentence) and (key.subject is None or (
+                key.subject == GENERIC_STAFF and not registry.find_organisations(s.sentence))):
+            # "457 probation vacancies", "£1.3bn spent on probation", "Probation is short of
+            # 3,000 staff": a claim that names no population (or only "staff", and no body)
+            # but "probation" speaks of the service, whose figure of this metric counts what
+            # the registry says (its staff for a staff figure, registry/subjects.yml)
+            key = series_key(s.metric, SERVICE_SUBJECT, s.unit, s.measure, s.sentence)
         figure = ClaimFigure(
             mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
             metric=s.metric, subject=s.subject, measure=s.measure,
             period=None if s.period_from_publication else s.period,
-            source=s.source if s.source and s.source != CLAIMANT else None, sentence=s.sentence,
+            source=s.source if s.source and s.source != CLAIMANT else named_speaker(s.sentence), sentence=s.sentence,
             key=key,
-            allows_parts=bool(PARTS_ALLOWED.search(s.sentence)))
+            allows_parts=bool(PARTS_ALLOWED.search(s.sentence)), before=text[max(0, s.start - 30):s.start])
         if figure.identity not in seen:
             seen.add(figure.identity)
             figures.append(figure)

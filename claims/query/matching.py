@@ -9,16 +9,16 @@ sentence, from the offsets extraction stored."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from registry.subjects import metric_of_subject
+from registry.subjects import metric_of_subject, scope_is_within, scope_label, scopes
 
 from .export import EXPORT_FIELDS, STATISTICS_SQL, _record
 from ..build.figures import origin_rank
-from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, value_tolerance,
-                       widest_tolerance)
+from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, rounding_tolerance,
+                       value_tolerance, widest_tolerance)
 from ..build.schema import LOOSELY_WRITTEN_INDEX
 from .series import SeriesKey, compatible, is_readable
 
@@ -46,6 +46,8 @@ class Figure:
     key: SeriesKey | None  # None: a bare number, no series asked for
     allows_parts: bool = False
     any_unit: bool = False  # a bare count ("21") finds the value in any unit ("21%")
+    # the places each document is about, read once per figure (same_place)
+    places: dict = field(default_factory=dict, repr=False, compare=False)
 
     def agrees(self, row: dict) -> bool:
         return agrees_with_written(self.value, self.tolerance, row["mention"], row["value"], row["unit"],
@@ -57,6 +59,13 @@ class Figure:
         if _written_to_unit(self.mention, self.unit) and _written_to_unit(row["mention"], row["unit"]) \
                 and row["comparator"] in (None, "=") and self.unit == row["unit"]:
             return abs(row["value"] - self.value) < 1
+        if row["comparator"] == "~" and self.tolerance < rounding_tolerance(row["mention"], row["value"], row["unit"],
+                                                                            row["comparator"]):
+            # a figure written more precisely than a loose statement ("464" and "about 500";
+            # "111.7%" and "around 120 per cent") is not a rounding of it: the statement stands
+            # for it only as far as its digits do
+            return abs(row["value"] - self.value) <= max(self.tolerance, rounding_tolerance(
+                row["mention"], row["value"], row["unit"]))
         return True
 
     def exact(self, row: dict) -> bool:
@@ -65,6 +74,47 @@ class Figure:
 
     def same_series(self, row: dict) -> bool:
         return self.key is None or compatible(self.key, row_series(row), self.allows_parts)
+
+    def same_place(self, db: sqlite_utils.Database, row: dict) -> bool:
+        """Whether a statement can be of the place the figure names. A statement whose place
+        is unstated is national, or of the place its document is about: the one most of the
+        place names of its title and opening point to (an inspection of one delivery unit
+        that mentions London once). A table of regions whose row was not read names each
+        region as often: no London figure."""
+        local = self.key.scope if self.key is not None and self.key.scope not in NATIONAL_SCOPES else None
+        if local is None or row["scope"] is not None:
+            return True
+        if row["document_id"] not in self.places:
+            self.places[row["document_id"]] = document_places(db, row["document_id"])
+        named = self.places[row["document_id"]]
+        here = sum(1 for p in named if _one_place(p, local))
+        return here > len(named) - here
+
+
+# the places a statement of no stated place holds for anyway: a figure is national unless it says
+NATIONAL_SCOPES = frozenset({None, "england_and_wales", "england"})
+# how much of a document is read for the places it is about: its title and opening
+PLACES_READ_CHARS = 10_000
+
+
+def document_places(db: sqlite_utils.Database, document_id: int) -> list[str]:
+    """The local places (registry/subjects.yml scopes) a document's title and opening name,
+    once per mention."""
+    rows = list(db.query("select title, substr(text, 1, :chars) as opening from documents where id = :id",
+                         {"id": document_id, "chars": PLACES_READ_CHARS}))
+    if not rows:
+        return []
+    text = f"{rows[0]['title'] or ''}\n{rows[0]['opening'] or ''}"
+    return [found[0] for found in scopes().find(text) if found[0] not in NATIONAL_SCOPES]
+
+
+def _one_place(a: str, b: str) -> bool:
+    """Two places a document about one place may both name: the same, one within the other,
+    or one named in the other's name ("Barnsley" and "Barnsley and Rotherham")."""
+    if a == b or scope_is_within(a, b) or scope_is_within(b, a):
+        return True
+    names = [(scope_label(p) or p).lower() for p in (a, b)]
+    return names[0] in names[1] or names[1] in names[0]
 
 
 # a count written in digits to the unit: "5,234", "12,199" (not "5,200", "5.2k", "12.5")
@@ -119,9 +169,11 @@ def statements(db: sqlite_utils.Database, where: str, params: dict, limit: int =
                                            {**params, "limit": limit})]
 
 
-def why_not(row: dict) -> str:
+def why_not(row: dict, same_series: bool = False) -> str:
     """Why a statistic sharing a figure's number is not that figure."""
     key = row_series(row)
+    if same_series:
+        return f"the same number, of another place or one not stated ({row['series']})"
     if not is_readable(key) and key.subject is None:
         return f"the same number; what it measures could not be read ({row['series']})"
     return f"the same number, measuring something else ({row['series']})"

@@ -8,6 +8,7 @@ compare values (claims/query/rounding.py decides whether the values agree)."""
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import NamedTuple
 
 from registry.subjects import (is_part_of, metric_of_subject, scope_is_within, scope_label, scope_of, staff_of_body, subject_label,
@@ -29,6 +30,15 @@ METRICS_NEEDING_SUBJECT = frozenset({
 STAFF_METRICS = frozenset({"staff_in_post", "leavers", "recruitment", "vacancies", "vacancy_rate",
                            "staff_shortage"})
 GENERIC_STAFF = (None, "staff")
+
+# a subject picked out of a population by a share: "the 4% who hold", "the 10 per cent with"
+# (the extractor's subject text may have lost the number: "the % who hold")
+SHARE_SUBGROUP = re.compile(r"\bthe\s+(?:[\d.,]+\s*)?(?:%|per ?cent)\s+(?:who|whom|which|that|with)\b", re.I)
+
+# what a figure of a metric counts when its words name nothing: a union's membership counts its
+# members, whatever the sentence calls them; a workload ("the national average stands at
+# 111.7%") is workload against capacity
+SUBJECT_OF_METRIC = {"union_membership": "union_members", "workload": "workload"}
 
 # a figure whose metric was not read, or read as "other", is not a series anyone can match
 UNREAD_METRICS = frozenset({None, "", "other"})
@@ -73,8 +83,17 @@ def series_key(metric: str | None, subject: str | None, unit: str | None, measur
     metric is the staff of the one body the sentence names, else of the body stating it
     (`source`): HMPPS's "64,561 staff in post" are HMPPS staff."""
     subject_id = subject_under_metric(subject if _is_subject_id(subject) else subject_of(subject), metric)
+    if subject and not _is_subject_id(subject) and SHARE_SUBGROUP.search(subject):
+        # "the average caseload for the 4% who hold more than 50 cases": a part of the
+        # population picked out by a share, which no subject of the vocabulary names
+        subject_id = None
     if subject_id in GENERIC_STAFF and metric in STAFF_METRICS:
-        subject_id = staff_of_body(sentence) or (staff_of_body(source) if subject_id else None) or subject_id
+        # the body the subject's own words name first: a table's "Staff in post (HMPPS)"
+        subject_id = (staff_of_body(subject) or staff_of_body(sentence)
+                      or (staff_of_body(source) if subject_id else None) or subject_id)
+    if subject_id is None:
+        # a metric that counts one kind of thing only: "9,000 members" of a union are union members
+        subject_id = SUBJECT_OF_METRIC.get(metric)
     metric = metric_of_subject(metric, subject_id)
     if scope is None:
         scope = scope_of(subject) or scope_of(sentence)

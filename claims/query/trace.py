@@ -21,7 +21,7 @@ from .conflicts import overlapping
 from .matching import (CANDIDATE_LIMIT, NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series,
                        series_statements, statements, why_not)
 from .rounding import rounding_tolerance
-from .series import SeriesKey, compatible
+from .series import SeriesKey
 
 STOPWORDS = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "at", "by", "is", "was",
              "were", "are", "rate", "per", "cent", "percent", "about", "around", "some", "nearly", "almost"}
@@ -72,7 +72,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
                         "series": figure.key.label if figure.key else None}
     agreeing = agreeing_statistics(db, figure, CANDIDATE_LIMIT)
     if figure.key is not None:
-        matches = [r for r in agreeing if compatible(figure.key, row_series(r), figure.allows_parts)]
+        matches = [r for r in agreeing if figure.same_series(r) and figure.same_place(db, r)]
     elif words:
         matches = _naming_all(agreeing, words)
     else:
@@ -81,7 +81,7 @@ def trace(db: sqlite_utils.Database, text: str, limit: int | None = 200, extract
         # ("about 40 per cent" for "37%") needs the query's words to be called the same figure
         matches = [r for r in agreeing if abs(r["value"] - figure.value) <= figure.tolerance]
     matched = {r["statistic_id"] for r in matches}
-    others = [{**r, "why_not": why_not(r) if figure.key or words
+    others = [{**r, "why_not": why_not(r, figure.key is not None and figure.same_series(r)) if figure.key or words
                else "a looser figure that may be a rounding of it; add what it measures to trace it"}
               for r in agreeing if r["statistic_id"] not in matched]
     matches = matches[:limit] if limit else matches

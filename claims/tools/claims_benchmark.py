@@ -31,7 +31,8 @@ KIND_VERDICTS = {
 }
 TRAP = "other_measure"
 FIELDS = ("id", "claim", "kind", "verdict", "accept", "origin", "corpus", "note")
-CORPORA = ("dev", "dev2")
+# the folder a claim's origin lives in: the seed corpus (corpus/, the seeds byte for byte) or a gold set
+CORPORA = ("seeds", "dev", "dev2")
 # scores `--require` reads as a ceiling rather than a floor
 CEILINGS = {"trap_matches", "traps_same_figure"}
 NO_FIGURE = "no_figure"

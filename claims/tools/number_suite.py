@@ -2,8 +2,10 @@
 from the installed package, `pip install quantulum3`) and NewsQuant (a JSON file given by path,
 kept outside the repository). Third-party test data is read where it lies, never copied here.
 
-The reader is what extraction reads before any parse: dates blocked, the quantity grammar, and
-the figure finder's filter (labels, list numbers, "one" as a pronoun). A predicted value matches
+The reader is what extraction reads before any parse: dates blocked, the quantity grammar
+(identifiers such as phone numbers and ZIP codes blocked too), and the figure finder's filter
+(labels, list numbers, "one" as a pronoun: it counts only in a list of counts or as a length of
+time, extract/quantities.counts_one). A predicted value matches
 a gold one when they are equal to within a millionth; a range matches a gold value equal to its
 low end, its high end or its middle (quantulum3 gives "3 to 4 L" as 3.5, NewsQuant "252-287").
 A share written as a fraction, stored in percent ("a third": 33.3), is compared as the ratio the
