@@ -182,6 +182,8 @@ async def check_page(request, datasette):
     if fmt == "claimreview":
         if error:
             return _json(None, error)
+        if result is None:
+            return Response.json([])  # no claim asked: no review
         page = datasette.absolute_url(request, datasette.urls.path("/-/check") + "?" + urlencode({"q": query}))
         return Response.json(claim_reviews(result, page, lambda sid: datasette.absolute_url(
             request, datasette.urls.row(DATABASE, "statistics", sid))))
