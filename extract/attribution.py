@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from registry import find_organisations, most_specific, spokesperson
+from registry import find_organisations, most_specific, organisation_kind, spokesperson
 
 REPORTING_VERB = re.compile(
     r"\b(?:told (?:us|the Committee|MPs|the inquiry)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
@@ -52,12 +52,18 @@ class Scope:
     words: str = ""
 
 
+# a person named with a role and a body, as an item of a list: "Jane Roe, General Secretary, Napo"
+APPOSITION = re.compile(r"\s*(?:and\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Baroness|Professor)\s+)?"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?P<rest>[^;:\n]{2,160})$")
+
+
 @dataclass
 class SpeakerMemory:
     """What a document has said so far about who speaks for whom."""
     persons: dict[str, str] = field(default_factory=dict)  # full name or surname -> organisation
     last: str | None = None
     publication: str | None = None  # whose publication the text last named ("HMPPS's report")
+    opposition: str | None = None  # the official opposition when the document was published
 
     def remember(self, phrase: str, org: str) -> None:
         for m in PERSON.finditer(phrase):
@@ -66,6 +72,18 @@ class SpeakerMemory:
                 continue
             self.persons[name] = org
             self.persons[name.split()[-1]] = org
+
+    def remember_appositions(self, text: str) -> None:
+        """Who speaks for whom, from a list that names people with their roles and bodies
+        ("Witnesses: Jane Roe, General Secretary, Napo; John Doe, Chief Inspector of
+        Probation"): each item's name is its body's."""
+        for item in re.split(r"[;\n]|\b(?:Witnesses|Speakers|Panel|Present)\s*:", text):
+            m = APPOSITION.match(item)
+            if m is None or REPORTING_VERB.search(m.group("rest")):
+                continue  # "Jane Roe, a practitioner, said HMPPS ...": HMPPS is what she speaks of
+            orgs = find_organisations(m.group("rest"))
+            if orgs:
+                self.remember(m.group("name"), spokesperson(orgs[-1].name))
 
     def recall(self, phrase: str) -> str | None:
         for m in PERSON.finditer(phrase):
@@ -123,13 +141,20 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         if orgs is named:
             orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start])]
         if SHADOW.search(phrase):
-            memory.last = None  # "Shadow justice secretary Jane Roe said": the opposition, not the MoJ
-            continue
-        if orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
+            # "Shadow justice secretary Jane Roe said": not the MoJ but the opposition, the
+            # party the phrase names or the official opposition of the day
+            parties = [o.name for o in named if organisation_kind(o.name) == "party"]
+            org, rule = (parties[0] if parties else memory.opposition), "speaker:shadow-minister"
+            memory.last = org
+            if org is None:
+                continue
+            orgs = []
+        elif orgs and re.search(r"\b(?:whether|if)\b", phrase[orgs[0].end:]):
             continue  # "recommend that the MoJ confirm whether ...": not the MoJ speaking
-        # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
-        org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
-        rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
+        else:
+            # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
+            org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
+            rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
         if org is None and PRONOUN_SPEAKER.search(phrase):
             org, rule = memory.last, "speaker:pronoun"
         if org is None and names_a_person(phrase) and _quote_end(text, verb.end()) is not None:
@@ -142,7 +167,7 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue
         if org is None:
             continue
-        if orgs:
+        if orgs or rule == "speaker:shadow-minister":
             memory.remember(phrase, org)
         memory.last = org
         end = _quote_end(text, verb.end())

@@ -53,6 +53,7 @@ CUE_WINDOW = 600
 BEFORE_WINDOW = 120
 LONGEST_CUE = 200  # characters: how far before a range a cue overlapping it can start
 METRIC_CONTEXT = 2000  # characters of the passage either side of a short sentence that lend it cues
+NEAR_CONTEXT = 300  # characters just before a short sentence, whose cues it borrows first
 # "seven of its 27 targets", "seven out of 27": the whole, not the part
 TOTAL_OF = re.compile(r"\bout of (?:the |a possible )?$|\bof (?:its|their|the|our|his|her|a possible) $", re.I)
 # a clause starts at a verb heading a clause of its own, never at a noun's modifier
@@ -70,6 +71,7 @@ AMOUNT_VERBS = re.compile(r"(?:averag|total|number|reach|exceed|amount|equal)(?:
 # nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
 WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
 UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
+TIMES_COMPARED = re.compile(r"\s+(?:as (?:many|much|high|large|likely)|more|higher|greater|larger|bigger|over)\b", re.I)
 # what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
 # shares the first's cue ("working at 126.8% and 117.8%")
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|then)\s*", re.I)
@@ -173,13 +175,15 @@ def _words_at_most(text: str, limit: int) -> bool:
     return sum(1 for _ in islice(WORD.finditer(text), limit + 1)) <= limit
 
 
-def _neighbouring_text(doc: Doc, sent: Span, text: str) -> str:
-    """The rest of the passage around the sentence and the passages around it, made once per
-    sentence."""
+def _neighbouring_text(doc: Doc, sent: Span, text: str) -> tuple[str, str]:
+    """The text just before the sentence (its heading, the sentence it answers), then the rest
+    of the passage around it and the passages around it, made once per sentence: a cue near
+    is tried before any far."""
     made = doc.user_data.setdefault("metric_context", {})
     s0 = sent.start_char
     if s0 not in made:
-        made[s0] = (text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
+        made[s0] = (text[max(0, s0 - NEAR_CONTEXT):s0],
+                    text[max(0, s0 - METRIC_CONTEXT):s0] + " " + text[sent.end_char:sent.end_char + METRIC_CONTEXT]
                     + " " + (doc_context.neighbours if (doc_context := doc._.context) else ""))
     return made[s0]
 
@@ -283,7 +287,7 @@ def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
 
-def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
+def classify(unit: str, start: int, end: int, sentence: str, context: str | tuple[str, ...] = "",
              clause: Ranges | None = None, own: Ranges = (), whole: Ranges = (),
              others: Ranges = ()) -> Decision:
     """The metric of a figure of `unit` at [start, end) of `sentence`. Character ranges of
@@ -327,11 +331,13 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str = "",
     # neighbours the cue that could win
     # (read only when one of its cues could win: a long text to scan)
     if context and best_score < MAX_WEIGHT * CONTEXT_WEIGHT and _words_at_most(sentence, SHORT_SENTENCE):
-        found = heaviest_cue_in(context, unit, best_score / CONTEXT_WEIGHT)
-        if found is not None:
-            cue, cue_start, cue_end = found
-            best = Decision(cue.metric, cue.id + "@context", context[cue_start:cue_end],
-                            _line_around(context, cue_start, cue_end))
+        for part in ((context,) if isinstance(context, str) else context):
+            found = heaviest_cue_in(part, unit, best_score / CONTEXT_WEIGHT)
+            if found is not None:
+                cue, cue_start, cue_end = found
+                best = Decision(cue.metric, cue.id + "@context", part[cue_start:cue_end],
+                                _line_around(part, cue_start, cue_end))
+                break
     if best.metric == "targets_met" and TOTAL_OF.search(before):
         return Decision("targets_total", "targets.total_of", before[-12:].strip())
     return best
@@ -357,12 +363,48 @@ def figure_metric(doc: Doc) -> Doc:
     text = doc.user_data.get("text") or doc.text
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     previous: Span | None = None
+    decisions = []
     for span in figures:
         decision = decide(span, previous, text)
         span._.metric = decision.metric
-        set_reason(span, "metric", decision.rule, decision.words)
+        decisions.append(decision)
         previous = span
+    for i, (span, decision) in enumerate(zip(figures, decisions)):
+        if decision.rule == "no_cue":
+            decisions[i] = compared_with(span, figures[i + 1:i + 1 + COMPARED_AHEAD],
+                                         decisions[i + 1:i + 1 + COMPARED_AHEAD], text) or decision
+            span._.metric = decisions[i].metric
+        set_reason(span, "metric", decisions[i].rule, decisions[i].words)
     return doc
+
+
+# "The national average stands at 111.7%, with London working at 126.8%": a figure with no cue
+# compared, later in its sentence, with a figure of the same unit that has one measures the same
+COMPARED = re.compile(r"\b(?:with|compared (?:with|to)|against|while|whereas|versus|vs)\b", re.I)
+
+
+# how many figures after one are read for its comparison: the next few, so a one-line table of
+# hundreds of figures stays linear
+COMPARED_AHEAD = 3
+
+
+def compared_with(span: Span, after: list[Span], decisions: list[Decision], text: str) -> Decision | None:
+    """The metric of the first figure of the same unit after `span` in its sentence, when the
+    words between compare them and that figure's metric came from a cue."""
+    fig = span._.quantity
+    end = sentence_of(span).end_char
+    for other, decision in zip(after, decisions):
+        q = other._.quantity
+        if q.start >= end:
+            return None
+        if q.unit != fig.unit:
+            continue
+        if decision.rule in ("no_cue", "counted_noun.unmeasured") or decision.metric in ("other", "duration"):
+            return None
+        if COMPARED.search(text[fig.end:q.start]):
+            return Decision(decision.metric, "comparison.sibling", text[fig.start:q.end])
+        return None
+    return None
 
 
 def decide(span: Span, previous: Span | None, text: str) -> Decision:
@@ -378,7 +420,13 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         if sickness:
             return Decision("other", "time.sickness_absence", sickness.group())
         return Decision("duration", "unit.duration", fig.text)
-    if fig.unit not in MEASURED_UNITS:
+    # "the number on recall has doubled", "three times as many leavers": a change of a count by
+    # how many times over takes the metric of that count; "the panel sat eight times" counts
+    # occasions (other)
+    cue_unit = fig.unit
+    if fig.unit == "times" and (fig.form == "multiplied" or TIMES_COMPARED.match(text, fig.end)):
+        cue_unit = "count"
+    if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
     if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
             and previous._.metric not in ("duration", None):
@@ -403,10 +451,10 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         band = PAY_BAND_LABEL.search(sent_text)
         if band:
             return Decision("salary", "pay.band_point", band.group())
-    context = ""
+    context: tuple[str, ...] = ()
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
-    decision = classify(fig.unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
+    decision = classify(cue_unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
                         whole_of_share(span) if fig.unit == "percent" else [], others)
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award

@@ -5,19 +5,29 @@ extract/periods.py reads the dates of a text (the date grammar); extract/period_
 the typed Period they become. This module says which date a figure takes, in this order:
 
   ahead-span         the figure is the length of the span that is its period ("£700m over
-                     the next three years")
+                     the next three years"); a pay deal's term is not ("the three-year offer")
+  table-column       a table row under a header row of dates, the k-th value the k-th date
+  respectively       a list of dates and a list of as many figures ("In 2022 and 2023 there
+                     were 800 and 900 leavers")
   duration           a length of time ("14 years") is stated as of the writing
   own-clause:after   a date after the figure in its own clause, before the next figure
                      ("from 14% in 2021 to 21% in 2025", "400 applications (May 2021)")
-  own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550")
-  since-span         "since X" or "compared to X": the span from X to the reference date
+  own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550"),
+                     not one in an aside about another event (", which was reunified in 2021,")
+  since-span         "since X", "compared to X", "since then": the span from X to the reference date
   relative           "last year", "three years earlier": from the frame in force or the writing
+  previous           "the previous year", "the year before": a year before the sentence's date or
+                     the figure it is compared with
   present            "now", "currently": the reference period, else the writing
   <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
-                     introducing a list ("list-intro"), a heading ("heading"), a table's caption
-                     or row label ("table-label"), an earlier list item ("list-item")
+                     introducing a list ("list-intro") or a quotation ("quotation-intro"), a
+                     heading ("heading"), a table's caption or row label ("table-label"), an
+                     earlier list item ("list-item"), an inspection's date in an earlier
+                     paragraph ("inspection": "HMIP carried out inspections in November."). A
+                     present-tense sentence takes the writing, except under a frame of the layout
   reference-period   the period a statistics release names in its title
-  publication        the document's publication date, flagged as such
+  publication        the document's publication date, flagged as such; an undated document's
+                     date is what the text implies (document_date, written_after)
 
 Frames between passages are walked by `PassageFrames` (prepare_docs feeds it each passage);
 a component run alone on `nlp(text)` reads its own dates and has no frame from before.
@@ -66,9 +76,14 @@ BRACKET_WINDOW = 200  # characters either side of a date within which its bracke
 # a count of what was added ("an extra 40,000", "1,000 additional officers") over a span
 ADDED_BEFORE = re.compile(r"\b(?:extra|additional|further|more)\s+$", re.I)
 ADDED_AFTER = re.compile(r"\s*(?:(?:extra|additional|further|new)\b|more\b(?! than))", re.I)
-# an inspection and at most four words before the preposition of its date ("inspections in",
-# "fieldwork took place between", "the inspection was carried out in")
-INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b(?:\s+[\w'’-]+){0,4}?\s+"
+# an inspection and the light words of its taking place before the preposition of its date
+# ("inspections in", "fieldwork took place between", "the inspection was carried out in",
+# "inspection of the unit in"); not another event of an inspection ("the inspection programme
+# was suspended in March 2020")
+INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b"
+                              r"(?:\s+of\s+(?:the|its|their|this)\s+[\w'’-]+)?"
+                              r"(?:\s+(?:took|place|was|were|has|had|been|carried|out|conducted|undertaken|"
+                              r"completed|held))*\s+"
                               r"(?:in|during|between|from|on|over|throughout)\s+(?:(?:early|mid|late)\s+)?"
                               r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?$", re.I)  # "between 4 and 15 March"
 INSPECTION_WINDOW = 80
@@ -86,6 +101,9 @@ class Frame:
     words: str = ""
     # a span carried from a change "since X" holds for the changes; a level stands at its end
     level_at: Period | None = None
+    # a flattened table's row under a header row of dates ("2020/21 2021/22 2022/23" / "350
+    # 410 470"): the k-th figure of the row takes the k-th column's frame
+    columns: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -124,8 +142,14 @@ def figure_period(doc: Doc) -> Doc:
     figures = sorted(doc.spans["figures"], key=lambda s: s._.quantity.start)
     date_starts = [d.start for d in dates]  # find_dates lists them in order
     figure_starts = [f._.quantity.start for f in figures]
+    # a table row as long as its header row of dates: each value its column's date
+    by_column = dict(zip(map(id, figures), frame.columns)) \
+        if frame is not None and len(frame.columns) == len(figures) else {}
+    if frame is not None and frame.columns and not by_column:
+        frame = None  # a row of other length than its header row: which value is which is unknown
     for sent in sentences(doc):
-        s_dates = _sentence_dates(dates, date_starts, sent)
+        # "since then": since the time in force when the sentence begins
+        s_dates = [since_then(d, frame) for d in _sentence_dates(dates, date_starts, sent)]
         s_text = text[sent.start_char:sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr else passage_anchor
@@ -155,6 +179,9 @@ def figure_period(doc: Doc) -> Doc:
             enclosing = holding.enclosing(pos)
             if enclosing is not None:
                 decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
+            elif id(span) in by_column:
+                column = by_column[id(span)]
+                decision = Decision(column.period, column.rule, column.words)
             elif i in paired:
                 decision = Decision(paired[i].period, "respectively", _words(s_text, paired[i]))
             else:
@@ -188,6 +215,14 @@ def figure_period(doc: Doc) -> Doc:
             set_reason(span, "period", decision.rule, decision.words)
         frame = frame_after(s_dates, s_text, decision, frame, anchor or published)
     return doc
+
+
+def since_then(date: DateExpr, frame: Frame | None) -> DateExpr:
+    """"since then" read as "since" the frame's period ("In June last year I said ... Our six
+    inspections since then"); with no frame it dates nothing."""
+    if date.kind != "since_then" or frame is None:
+        return date
+    return dataclasses.replace(date, kind="since", period=frame.period)
 
 
 def _sentence_dates(dates: list[DateExpr], date_starts: list[int], sent: Span) -> list[DateExpr]:
@@ -515,7 +550,10 @@ class PassageFrames:
         words = len(text.split())
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
-        if is_heading(kind, text, words):
+        # a short unpunctuated line holding a figure ("London 300 (250)") is a table row, no heading
+        heading = is_heading(kind, text, words) and (
+            kind == "heading" or not re.search(r"\d", _without_dates(text, framing)))
+        if heading:
             # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March
             # 2022") dates what is under it up to the next heading; a bare date is a table cell
             rest = _without_dates(text, framing)
@@ -555,7 +593,7 @@ class PassageFrames:
             self.quote_intro = [dataclasses.replace(f, rule=QUOTED) for f in own]
         elif kind != "list_item" and not quoted:
             self.intro, self.quote_intro = [], []
-        carried = None if is_heading(kind, text, words) else (self.inspection or self.heading)
+        carried = None if heading else (self.inspection or self.heading)
         if kind == "paragraph":
             self.inspection = inspection_frame(text, dates) or self.inspection
         return column or inherited or carried
@@ -567,7 +605,17 @@ class PassageFrames:
         if words >= TABLE_CELL_WORDS:
             self.columns, self.last_cell = [], ""
             return None
-        if framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing))):
+        only_dates = framing and not re.search(r"\d", LENGTH_OF_TIME.sub("", _without_dates(text, framing)))
+        if only_dates and len(framing) >= 2:
+            # a whole header row on one line ("2020/21 2021/22 2022/23"): the rows under it
+            # give their k-th value the k-th date
+            self.columns = [Frame(d.period, "table-column", _words(text, d)) for d in framing]
+            self.last_cell, self.column = "header_row", 0
+            return None
+        if self.last_cell == "header_row" and re.search(r"\d", text):
+            first = self.columns[0]
+            return dataclasses.replace(first, columns=tuple(self.columns))
+        if only_dates:
             # a header cell: a date and no value ("2014/15", "12 months to 30 September 2021")
             if self.last_cell != "header":
                 self.columns = []
@@ -655,6 +703,11 @@ AHEAD_OF = re.compile(r"\b(?:by|to|until|till|before|for)\s+(?:the\s+)?$|\b(?:pl
                       r"targets?|expected|projected)\b[^.]{0,30}$", re.I)
 
 
+# "the 2025-26 budget", "2026/27 plans": a financial year named as a label of what is planned
+AHEAD_LABEL = re.compile(r"\s*(?:budgets?|plans?|forecasts?|targets?|allocations?|settlements?|spending|estimates?|"
+                         r"pay (?:award|offer|claim)s?)\b", re.I)
+
+
 def written_after(text: str, fiscal: bool = True) -> int | None:
     """The year an undated text was written in, as far as the text itself implies it: a month
     named with its year and again as "last year" or "this year" ("Back in June 2023 ... the
@@ -670,7 +723,8 @@ def written_after(text: str, fiscal: bool = True) -> int | None:
             years.append(next(iter(named)) + (1 if m.group("which").lower() == "last" else 0))
     for m in FISCAL_YEAR_NAMED.finditer(text) if fiscal else ():
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        reported = not AHEAD_OF.search(text, max(0, m.start() - 40), m.start())
+        reported = not AHEAD_OF.search(text, max(0, m.start() - 40), m.start()) and \
+            not AHEAD_LABEL.match(text, m.end())
         if (y1 + 1) % (10 if y2 < 10 else 100) == y2 and reported:
             years.append(y1 + 1)
     return max(years) if years else None

@@ -1,8 +1,11 @@
 """The date grammar: every date-like expression in a text, read into a typed Period
 (extract/period_value.py): explicit dates ("as at 30 September 2020"), fiscal years
 ("2024-25" is 2024/25), spans ("between 2019 and 2022"), "since X" and "compared to X",
-relative phrases ("last year", "three years earlier") against the publication year, and the
-reference period a statistics release names in its title. Which date a figure takes is
+relative phrases ("last year", "three years earlier", "June last year") against the
+publication year, quarters ("Q3 2023/24", "the first quarter of this year"), "FY23", twelve
+months to a date ("the year to 30 September 2020"), ranges of months ("April-June 2023"), a
+multi-year pay deal's term ("the three-year offer"), and the reference period a statistics
+release names in its title. Which date a figure takes is
 decided in extract/period.py, from these."""
 from __future__ import annotations
 
@@ -123,6 +126,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
          ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
+        # "since then", "since that time": since the time the text was speaking of (period.py)
+        ("since_then", r"\bsince (?:then|that (?:time|date|point))\b", ["since"]),
         # "up from 30 the year before": a year before the time the sentence speaks of
         ("relative", r"\bthe (?:financial )?year (?:before|earlier)\b(?! last)", ["year"]),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b",
@@ -142,7 +147,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         if kind in ("month_alone", "month_relative"):
             need = "month_name"
         compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "term", "decade",
-                                                              "noise", "quarter_words") else 0),
+                                                              "noise", "quarter_words", "since_then") else 0),
                          need))
     return compiled
 
@@ -166,6 +171,10 @@ PAST_REFERENCE = re.compile(r"\b(?:since|to|ending|as at|as of|the end of|last)\
 MAX_TERM_YEARS = 5  # a pay deal of more years than this is no deal a figure is dated by
 TERM_FRAMED = re.compile(r"\b(?:at|by) the end of (?:the )?$|\b(?:over|during|across|throughout|of|in|for) (?:the|this|its)\s+$", re.I)
 TERM_END = re.compile(r"\b(?:at|by) the end of (?:the )?$", re.I)
+ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# a noun after the date, other than one that makes it a time ("the 2022/23 financial year")
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:financial|calendar|fiscal|academic|reporting|year|years|quarter|period|"
+                               r"month|winter|summer|spring|autumn|to|and|or|until)\b)[A-Za-z]")
 MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
 
@@ -198,6 +207,11 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
                 continue  # "over the next 5,000 years" reaches no date a figure holds for
             prefix = PREFIX.search(text[max(0, expr.start - 40):expr.start])
             expr.prefix = prefix.group(1).lower() if prefix else None
+            if expr.prefix and kind in ("year", "fiscal", "month_year") and ATTRIBUTIVE_BEFORE.search(
+                    text, max(0, expr.start - 6), expr.start) and ATTRIBUTIVE_AFTER.match(text, expr.end):
+                # "part of the 2018 pay deal", "to the 2020 spending review": the date names a
+                # thing, it is no time frame of the sentence
+                expr.prefix = None
             if kind.startswith(("relative", "month_relative", "term")) and expr.prefix is None:
                 expr.prefix = "relative"  # "last year", "a year earlier" frame a figure like "in 2023"
             found.append(expr)
@@ -210,6 +224,8 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
     s, e = m.start(), m.end()
     if kind == "noise":
         return DateExpr(s, e, "noise")
+    if kind == "since_then":
+        return DateExpr(s, e, "since_then", prefix="since")  # its period is the frame's, in period.py
     if kind == "quarter_code":
         q = int(m.group("q") or m.group("q0"))
         y1 = int(m.group("y1") or m.group("y0"))

@@ -91,9 +91,25 @@ class PassageSource:
 
 def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
-    return sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
-                  + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
-                  + government_commitment_scopes(text), key=lambda sc: sc.start)
+    scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
+                    + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
+                    + government_commitment_scopes(text), key=lambda sc: sc.start)
+    return sorted(scopes + continued_quotes(text, scopes), key=lambda sc: sc.start)
+
+
+def continued_quotes(text: str, scopes: list[Scope]) -> list[Scope]:
+    """Quotations that follow a speaker's quotation in the same passage with no speaker of
+    their own: "“...,” he said. “If a third of the country ...”" goes on with the speaker."""
+    speakers = [sc for sc in scopes if sc.rule.startswith(("speaker:", "quote:"))]
+    found = []
+    for start, end in quoted_spans(text, straight=True):
+        if any(sc.start <= start < sc.end for sc in scopes):
+            continue
+        before = [sc for sc in speakers if sc.end <= start]
+        if before:
+            last = max(before, key=lambda sc: sc.end)
+            found.append(Scope(start, end, last.source, "quote:continued", last.words))
+    return found
 
 
 # -- the document's default ------------------------------------------------------------
@@ -128,6 +144,15 @@ def lead_body(document) -> tuple[str, str] | None:
     return None
 
 
+# sites on which anyone publishes under a host of their own: the host is a writer, never a body
+BLOG_HOSTS = ("blogspot.com", "wordpress.com", "substack.com", "medium.com", "blogger.com", "tumblr.com")
+
+
+def blog_host(raw: str | None) -> bool:
+    host = registry.url_host(raw) if raw and registry.is_domain(raw) else ""
+    return any(host == h or host.endswith("." + h) for h in BLOG_HOSTS)
+
+
 def document_asserter(document) -> Decision:
     """Who asserts a document's figures unless a passage names someone else."""
     publisher = document.source
@@ -135,10 +160,11 @@ def document_asserter(document) -> Decision:
         return Decision(document.reproduces, "reproduced:publisher-note", document.publisher or "")
     org = registry.get(publisher)
     given = document.publisher or publisher
-    if (org is None and registry.is_domain(given)) or \
+    if (org is None and (publisher in (None, "unknown") or registry.is_domain(given)) and not blog_host(given)) or \
             (org is not None and org.shared_domains and (not document.publisher or registry.is_domain(given))):
         # a publisher known only by its web address (or only as the owner of a shared site,
-        # gov.uk) is the body the text's lead names
+        # gov.uk), or not known at all, is the body the text's lead names; a blog host's
+        # address (x.blogspot.com) is a blogger's, whoever the post names
         named = lead_body(document)
         if named:
             return Decision(named[0], "publisher:named-in-lead", named[1])
@@ -173,7 +199,7 @@ class SourceReader:
         self.document = document
         self.texts = texts
         self.asserter = document_asserter(document)
-        self.memory = SpeakerMemory()
+        self.memory = SpeakerMemory(opposition=registry.opposition_on(document.published or document.published_inferred))
         self.pending: Scope | None = None  # a speaker whose quotation the next passages carry
         self.list_intro: Scope | None = None  # the body a list's introduction names
         self.reproduction: Decision | None = None  # whose pasted text the passages carry
@@ -202,7 +228,8 @@ class SourceReader:
     def read(self, i: int, passage, text: str) -> PassageSource:
         """Passage `i` (of text `text`): its default source and its scopes. Every passage is
         read, extracted or not, in order."""
-        scopes = passage_scopes(text, self.memory)
+        self.memory.remember_appositions(text)
+        scopes = self._labelled_speaker(text) + passage_scopes(text, self.memory)
         quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
         if self.pending and quoted and not scopes:
             scopes = [Scope(0, len(text), self.pending.source, "quote:introduced", self.pending.words)]
@@ -250,6 +277,24 @@ class SourceReader:
         elif passage.kind != "list_item":
             self.list_intro = None
         return PassageSource(default, scopes)
+
+    def _labelled_speaker(self, text: str) -> list[Scope]:
+        """A transcript's turn, "Jane Roe: We estimate 1,000 vacancies": the body the document
+        named the speaker for ("Witnesses: Jane Roe, General Secretary, Napo"); a committee's
+        chair or member ("Q12 Chair:") speaks for the committee that publishes it."""
+        m = SPEAKER_LABEL.match(text)
+        if m is None:
+            return []
+        name = m.group("name")
+        if m.group("question") or name in CHAIR_LABELS:
+            org = self.document.source if registry.organisation_kind(self.document.source) in ("committee", "parliament") \
+                else None
+        else:
+            org = self.memory.recall(name)
+        if org is None:
+            return []
+        self.memory.last = org
+        return [Scope(m.end(), len(text), org, "speaker:transcript-label", m.group().strip())]
 
     def _inspection_evidence(self, text: str) -> list[Scope]:
         """Sentences that report an inspection's evidence ("Of the 86 cases inspected", "in the
@@ -327,9 +372,9 @@ def names_itself(sentence: str, writer: str) -> re.Match | None:
     return re.search(rf"(?<!\w){re.escape(writer)}(?!\w)", sentence) if writer else None
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The stretches of a passage inside curly quotation marks, a quotation left open running
-    to the end."""
+def quoted_spans(text: str, straight: bool = False) -> list[tuple[int, int]]:
+    """The stretches of a passage inside curly quotation marks (with `straight`, also between
+    pairs of straight ones), a quotation left open running to the end."""
     spans = []
     at = text.find("“")
     while at != -1:
@@ -337,7 +382,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         end = len(text) if close == -1 else close + 1
         spans.append((at, end))
         at = text.find("“", end)
-    return spans
+    if straight:
+        marks = [m.start() for m in re.finditer('"', text)]
+        spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
+    return sorted(spans)
+
+
+# the speaker's label of a transcript's turn: "Ian Lawrence:", "Q12 Chair:", "Q14 Sir Bob Neill:"
+SPEAKER_LABEL = re.compile(r"\s*(?P<question>Q\s?\d+\s+)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Baroness|Professor)\s+)?"
+                           r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}):\s")
+CHAIR_LABELS = ("Chair", "The Chair", "Chairman", "Chairwoman")
 
 
 # an inspection's evidence: the cases, sample or areas inspected, practitioners interviewed
@@ -351,16 +405,17 @@ INSPECTION_EVIDENCE = re.compile(
 
 
 def inspection_evidence_scopes(text: str, inspectorate: str) -> list[Scope]:
-    """The sentences of a passage that report an inspection's evidence, the inspectorate's."""
-    scopes = []
+    """The stretch of a passage from the first sentence that reports an inspection's evidence:
+    the inspectorate's (the sentences after it in the paragraph go on with its findings: "Of
+    the 86 cases inspected, none ... More than a third were released homeless")."""
     start = 0
     for end in sentence_ends(text) + [len(text)]:
         m = INSPECTION_EVIDENCE.search(text, start, end)
         if m:
             lead = len(text[start:end]) - len(text[start:end].lstrip())
-            scopes.append(Scope(start + lead, end, inspectorate, "restated:inspection-evidence", m.group()))
+            return [Scope(start + lead, len(text), inspectorate, "restated:inspection-evidence", m.group())]
         start = end
-    return scopes
+    return []
 
 
 # an actor the writer narrates: a named body, or a government or party by its description

@@ -60,9 +60,10 @@ def describe_subject(span: Span) -> str | None:
 def antecedent(span: Span, words: str) -> str:
     """`words` when they say whose they are; when their only subject is a bare head
     (registry/subjects.yml `bare_heads`: "13,576 officers had been recruited"), the latest
-    alias of the passage before the figure that ends in the same head ("the pledge to recruit
-    20,000 additional police officers"): the kind of officer or staff the text is about. A
-    sentence that names a body whose staff a bare "staff" is keeps its own reading."""
+    alias of the passage before the figure that ends or begins with the same head ("the pledge
+    to recruit 20,000 additional police officers"): the kind of officer or staff the text is
+    about. A sentence that names a body whose staff a bare "staff" is keeps its own reading
+    unless the kind is named in the sentence itself."""
     found = subjects().find(words)
     if len(found) != 1 or len(found[0][1].split()) != 1:
         return words
@@ -70,19 +71,22 @@ def antecedent(span: Span, words: str) -> str:
     if head not in bare_heads():
         return words
     sent = sentence_of(span)
-    if staff_of_body(sentence_text(sent)):
-        return words
     ends, named = _kinds_named(sent.doc).get(head, ((), ()))
     before = bisect_right(ends, span.start_char)
-    if before:
+    # a kind named earlier in the figure's own sentence ("the staff required to provide
+    # sentence management tasks by 34% (5,400 staff)"); one named in an earlier sentence
+    # only when the figure's sentence names no body whose staff it could be
+    if before and (ends[before - 1] > sent.start_char or not staff_of_body(sentence_text(sent))):
         return named[before - 1]
+    if staff_of_body(sentence_text(sent)):
+        return words
     # else the heading of the section the passage is in ("Staff in post (Probation Service)"):
     # a kind of officer or staff it names, or the one body whose staff it names
     section = sent.doc.user_data.get("section")
     if not section:
         return words
     named = [alias for _, alias, _, _ in subjects().find(section)
-             if len(alias.split()) > 1 and head_key(alias.split()[-1]) == head]
+             if len(alias.split()) > 1 and head in (head_key(alias.split()[-1]), head_key(alias.split()[0]))]
     if named:
         return " ".join(named[-1].split())
     bodies = outermost(staff_bodies().find(section))
@@ -108,16 +112,18 @@ def restated_subject(span: Span, previous: Span | None) -> str | None:
 
 
 def _kinds_named(doc) -> dict[str, tuple[list[int], list[str]]]:
-    """The passage's aliases of more than one word, by head word: where each ends and its words,
-    in order. Found once per passage (a Doc remembers them), so a passage of many figures is
-    read in time linear in them."""
+    """The passage's aliases of more than one word, by the head word they end or begin with
+    ("police officers", "staff required for sentence management"): where each ends and its
+    words, in order. Found once per passage (a Doc remembers them), so a passage of many
+    figures is read in time linear in them."""
     found = doc.user_data.get("kinds_named")
     if found is None:
         by_head: dict[str, list[tuple[int, str]]] = {}
         for _, alias, _, end in aliases_in(doc.user_data.get("text") or doc.text):
             words = alias.split()
             if len(words) > 1:
-                by_head.setdefault(head_key(words[-1]), []).append((end, " ".join(words)))
+                for head in {head_key(words[-1]), head_key(words[0])}:
+                    by_head.setdefault(head, []).append((end, " ".join(words)))
         found = {head: ([end for end, _ in sorted(named)], [words for _, words in sorted(named)])
                  for head, named in by_head.items()}
         doc.user_data["kinds_named"] = found

@@ -31,6 +31,7 @@ class Organisation:
     answers_for: tuple[str, ...] = ()
     intro_only: bool = False
     in_registry: bool = True
+    opposition: tuple[tuple[str, str], ...] = ()  # [from, to) spans as the official opposition
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def organisations() -> tuple[Organisation, ...]:
             domains=tuple(entry.get("domains", [])), shared_domains=tuple(entry.get("shared_domains", [])),
             parent=entry.get("parent"),
             answers_for=tuple(entry.get("answers_for", [])),
-            intro_only=bool(entry.get("intro_only"))))
+            intro_only=bool(entry.get("intro_only")),
+            opposition=tuple((str(a), str(b)) for a, b in entry.get("opposition", []))))
     return tuple(orgs)
 
 
@@ -243,6 +245,18 @@ def spokesperson(name: str) -> str:
         if "parliament" in other.answers_for and (other.name == name or is_part_of(other.name, name)):
             return other.name
     return name
+
+
+def opposition_on(date: str | None) -> str | None:
+    """The party that was the official opposition at Westminster on an ISO date (a year or a
+    month is read as its first day), whose shadow ministers then spoke for it."""
+    if not date:
+        return None
+    day = date[:10] + "-01-01"[len(date[:10]) - 4:] if len(date) < 10 else date[:10]
+    for org in organisations():
+        if any(start <= day < end for start, end in org.opposition):
+            return org.name
+    return None
 
 
 def url_host(url: str | None) -> str:

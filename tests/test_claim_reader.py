@@ -55,6 +55,15 @@ def read(extractor, text):
      SeriesKey("union_membership", "probation_staff", "count", "level", None)),
     ("Probation officers' pay is up 12% since 2010.", "12%",
      SeriesKey("pay_change", "probation_officers", "percent", "change", None)),
+    ("Over 18,000 people work in the Probation Service.", "18,000",
+     SeriesKey("staff_in_post", "probation_staff", "count", "level", None)),
+    # a union's membership counts its members, whatever the claim calls them
+    ("Napo has around 7,000 members.", "7,000",
+     SeriesKey("union_membership", "union_members", "count", "level", None)),
+    # a figure with no cue compared with one that has ("with", "compared with", "while")
+    # measures the same (extract/metric.py comparison.sibling); a workload is of capacity
+    ("The national average stands at 108.2%, with London working at 121.3%.", "108.2%",
+     SeriesKey("workload", "workload", "percent", "level", "england_and_wales")),
 ])
 def test_a_claim_is_read_into_its_series(extractor, text, mention, key):
     assert (mention, key) in read(extractor, text)
@@ -93,3 +102,8 @@ def test_a_conflict_is_of_one_period(a, b, same):
 def test_a_claims_speaker_is_the_body_its_reporting_verb_names(extractor, text, source):
     [figure] = read_claim(extractor, text, TODAY)
     assert figure.source == source
+
+
+def test_a_figure_compared_with_nothing_measured_keeps_no_metric(extractor):
+    [(mention, key)] = read(extractor, "The figure stood at 108.2% in 2021.")
+    assert key.metric == "other"

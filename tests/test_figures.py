@@ -70,3 +70,18 @@ def test_figures_after_incremental_builds_equal_a_full_build(tmp_path, extractor
     assert _figures(db_path) == _figures(full)
     assert [f[1:4] for f in _figures(full)] == [("prison_staff", None, 2), ("prison_staff", None, 2),
                                                ("probation_staff", "wales", 1)]
+
+
+def test_a_metrics_main_series_is_the_whole_countrys_before_a_regions(tmp_path, extractor):
+    from claims.site.charts import main_series
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, {
+        "regions.txt": (STATS, "Vacancies by region", "The table below shows probation officer vacancies by "
+                                                      "region at 30 September 2023:\n\nRegion\n\nVacancies\n\nPS London"
+                                                      "\n\n457\n\nPS Wales\n\n12\n\nPS South West\n\n74"),
+        "national.txt": (UNION, "Vacancies", "In September 2023 there were 1,650 probation officer vacancies."),
+    })
+    build(corpus, tmp_path / "claims.db", extractor=extractor, echo=lambda line: None)
+    ranked = main_series(sqlite_utils.Database(tmp_path / "claims.db"), "vacancies")
+    assert [r["scope"] for r in ranked] == [None, "london", "south_west", "wales"]

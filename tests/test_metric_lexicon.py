@@ -160,3 +160,36 @@ def test_statements_of_the_service(extractor, text, mention, metric):
 def test_own_clause_statements(extractor, text, mention, metric):
     doc = extractor.nlp(text)
     assert {s.text: s._.metric for s in doc.spans["figures"]}[mention] == metric
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # headings and labels lend a short line their metric; future spending is funding; shares
+    # lost; what people said; posts advertised; learners on a qualification
+    ("Table 3: Leavers by grade, year to March 2024\nBand 3 PSO: 1,234\nBand 4 PO: 876", "876", "leavers"),
+    ("Table 2: Staff in post (FTE) by region\nLondon: 2,310\nWales: 1,020", "1,020", "staff_in_post"),
+    ("Caseloads\nThe average officer now holds 55 cases.", "55", "caseload"),
+    ("Recall\nThe figure rose to 14,000 in June.", "14,000", "recall_population"),
+    ("“We are short of 1,500 officers,” the general secretary said.", "1,500", "staff_shortage"),
+    ("Local probation teams in Kent are 40% below their target staffing level.", "40%", "staff_shortage"),
+    ("The county's probation office has lost a quarter of its officers since 2021.", "a quarter", "leavers"),
+    ("In Leeds, 3 in 10 officer posts are empty.", "3 in 10", "vacancy_rate"),
+    ("The trust supervised 4,200 offenders in 2013.", "4,200", "people_supervised"),
+    ("Ministers will spend £150 million on 1,000 new officers.", "£150 million", "funding"),
+    ("Ministers will spend £150 million on 1,000 new officers.", "1,000", "recruitment"),
+    ("The union says members face a real-terms pay cut of 6%.", "6%", "pay_change"),
+    ("Probation workers will receive a pay rise of 6.5% this year.", "6.5%", "pay_award"),
+    ("The 5% uplift will be backdated to April.", "5%", "pay_award"),
+    ("Over 60% of officers said their caseload was unmanageable.", "60%", "survey"),
+    ("The service aims to recruit 1,000 trainees a year.", "1,000", "recruitment"),
+    ("Almost 30% of those released from prison reoffend within a year.", "30%", "reoffending"),
+    ("Around 1,700 people were recalled last month alone.", "1,700", "recall_population"),
+    ("There are 12 probation regions, each with its own director.", "12", "other"),
+    ("A total of 215 new probation officers qualified in March.", "215", "recruitment"),
+    ("More than 600 posts are being advertised.", "600", "vacancies"),
+    ("Staff numbers have fallen by 1,300 since 2019.", "1,300", "staff_in_post"),
+    ("Only 38% of cases had a sufficient plan for managing risk.", "38%", "cases_meeting_standard"),
+    ("The PQiP programme had 1,800 learners in 2023.", "1,800", "recruitment"),
+])
+def test_headings_labels_and_verbs(extractor, text, mention, metric):
+    doc = extractor.nlp(text)
+    assert {s.text: s._.metric for s in doc.spans["figures"]}[mention] == metric

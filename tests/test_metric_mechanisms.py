@@ -79,3 +79,25 @@ def test_a_pay_scale_row_states_the_bands_salary(extractor):
     assert got["£34,120"] == ("salary", "pay.band_point")
     # an amount far below a salary is not the band's salary
     assert got["£420"][1] != "pay.band_point"
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a change of a count by how many times over takes the count's metric
+    ("The number of people recalled to prison has doubled since 2015.", "doubled", "recall_population",
+     "recall_population.recall"),
+    ("Leavers are three times higher than in 2019.", "three times", "leavers", "leavers.left"),
+    # occasions are not a metric's
+    ("The panel sat eight times in the year.", "eight times", "other", "unit.other"),
+])
+def test_times_over(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
+
+
+def test_a_short_line_borrows_the_nearest_cue_first(extractor):
+    # the heading just above a table row names it, not a heavier cue paragraphs away
+    filler = "The inspectorate visited every region and spoke with managers about their plans. " * 5
+    text = ("The vacancy rate was the highest on record. " + filler + "\n"
+            "Leavers by grade in the year.\nFigures are for permanent contracts.\n\nBand 3: 12%.\n\nBand 4: 9%.")
+    got = decided(extractor, text)
+    assert got["12%"] == ("leavers", "leavers.left@context")
+    assert got["9%"] == ("leavers", "leavers.left@context")

@@ -191,3 +191,56 @@ def test_a_change_named_without_a_direction_holds_over_the_span_and_the_levels_a
     assert periods(stats) == {"17,000": ("2024-03-31", 2024), "1,200": ("2023-03-31..2024-03-31", 2024),
                               "255": ("2023-03-31..2024-03-31", 2024), "0.4%": ("2023-03-31..2024-03-31", 2024),
                               "9,000": ("2024-03-31", 2024)}
+
+
+def test_a_financial_year_named_as_the_label_of_a_plan_is_no_evidence_of_the_writing():
+    assert written_after("The 2026-27 budget rises by 3%. Staff fell in 2024-25.") == 2025
+    assert written_after("Unions will lodge the 2025/26 pay claim soon.") is None
+
+
+def test_a_date_naming_a_thing_frames_no_sentence_after_it(extractor):
+    _, stats = extract(extractor, "The award was agreed as part of the 2018 pay deal. It also included a 3% payment.",
+                       published="2021-05-07")
+    assert periods(stats) == {"3%": ("2021-05-07", 2021)}
+    _, stats = extract(extractor, "In the 2022/23 financial year the board met. It found 300 vacancies.",
+                       published="2024-05-07")
+    assert periods(stats) == {"300": ("2022/23", 2023)}
+    _, stats = extract(extractor, "The 2023 figures show 4,000 vacancies. Of these, 1,000 were in London.",
+                       published="2024-05-07")
+    assert periods(stats) == {"4,000": ("2023", 2023), "1,000": ("2023", 2023)}
+
+
+def test_since_then_is_a_span_from_the_time_the_text_was_speaking_of(extractor):
+    _, stats = extract(extractor, "In March last year the board warned of shortages. Some 40 officers have left "
+                                  "since then.", published="2024-05-16")
+    assert periods(stats) == {"40": ("2023-03..2024-05", 2024)}
+    assert rule_of(stats[0]) == "since-span"
+    _, stats = extract(extractor, "Some 40 officers have left since then.", published="2024-05-16")
+    assert periods(stats) == {"40": ("2024-05-16", 2024)}
+
+
+def test_a_header_row_of_dates_on_one_line_gives_each_value_of_a_row_its_column(extractor):
+    lines = ["Table 4: Leavers by year", "2020/21 2021/22 2022/23", "Band 3 350 410 470", "Band 4 120 150"]
+    [stats] = extractor.extract([passages_document(lines, "2024-06-15")])
+    got = [(s.mention, s.period, rule_of(s)) for s in stats]
+    assert got[:3] == [("350", "2020/21", "table-column"), ("410", "2021/22", "table-column"),
+                       ("470", "2022/23", "table-column")]
+    # a row shorter than the header: which value is which year is unknown, none is guessed
+    assert [(m, p) for m, p, _ in got[3:]] == [("120", "2024-06-15"), ("150", "2024-06-15")]
+
+
+def test_a_short_line_holding_a_figure_is_a_table_row_under_the_heading_not_a_heading(extractor):
+    lines = ["Vacancies 2023", "London 300", "Wales 120"]
+    [stats] = extractor.extract([passages_document(lines, "2024-06-15")])
+    assert periods(stats) == {"300": ("2023", 2023), "120": ("2023", 2023)}
+    assert {rule_of(s) for s in stats} == {"heading"}
+
+
+def test_another_event_of_an_inspection_programme_is_no_inspection_date(extractor):
+    lines = ["The inspection programme was suspended in March 2020 because of the pandemic.",
+             "Inspectors found 41% of officer posts were vacant."]
+    [stats] = extractor.extract([news(lines, "2020-09-14")])
+    assert periods(stats) == {"41%": ("2020-09-14", 2020)}
+    lines = ["The inspection of the unit took place in June 2020.", "Inspectors found 41% of posts were vacant."]
+    [stats] = extractor.extract([news(lines, "2020-09-14")])
+    assert periods(stats) == {"41%": ("2020-06", 2020)}

@@ -137,9 +137,20 @@ def test_a_rounding_is_a_figure_of_the_same_unit(db_path):
     ("3,000", 3000, "count", "<", "Fewer than ", [2888], [3100, 2600]),
     ("600", 600, "count", ">", "more than ", [613, 650], [590, 700]),
     ("75,000", 75000, "count", "~", "almost ", [74600, 75000], [75400]),
+    ("1,000", -1000, "count", "~", "a fall of nearly ", [-988, -1000], [-1010, -880]),  # a smaller fall
 ])
 def test_a_claim_stands_for_what_its_writer_rounded(mention, value, unit, comparator, before, inside, outside):
     interval = claim_interval(mention, value, unit, comparator, before)
+    assert [v for v in inside if not holds(interval, v)] == []
+    assert [v for v in outside if holds(interval, v)] == []
+
+
+@pytest.mark.parametrize("mention,value,high,unit,inside,outside", [
+    ("7-10%", 7, 10, "percent", [6.6, 8, 10.4], [6.4, 10.6]),
+    ("between 4,000 and 4,500", 4000, 4500, "count", [4000, 4371, 4500], [3900, 4600]),
+])
+def test_a_claimed_range_stands_for_every_value_between_its_ends(mention, value, high, unit, inside, outside):
+    interval = claim_interval(mention, value, unit, "=", "", high)
     assert [v for v in inside if not holds(interval, v)] == []
     assert [v for v in outside if holds(interval, v)] == []
 
@@ -151,3 +162,14 @@ def test_a_claim_stands_for_what_its_writer_rounded(mention, value, unit, compar
 ])
 def test_words_before_a_figure_say_which_side_of_it_the_value_lies(comparator, before, side):
     assert direction(comparator, before) == side
+
+
+@pytest.mark.parametrize("a,b,conflict", [
+    (("40%", 40, "~"), ("34%", 34, "~"), True),  # "around 40%" and "approximately 34%": two figures
+    (("40%", 40, "~"), ("39%", 39, "="), False),  # "about 40%" may be 39%
+    (("4,400", 4400, "~"), ("4,418", 4418, "="), False),
+    (("4,400", 4400, "~"), ("4,600", 4600, "="), True),
+])
+def test_approximate_statements_conflict_only_beyond_their_written_interval(a, b, conflict):
+    assert beyond_rounding(a[1], a[0], b[1], b[0], "percent" if "%" in a[0] else "count", a[2], b[2]) is conflict
+    assert beyond_rounding(b[1], b[0], a[1], a[0], "percent" if "%" in a[0] else "count", b[2], a[2]) is conflict

@@ -170,11 +170,12 @@ def test_an_inspections_evidence_restated_by_a_charity_is_the_inspectorates(extr
     got = extract_post(extractor, [
         "Acme Trust has responded to today's report by HM Inspectorate of Probation on resettlement.",
         "The reforms handed 21 areas to private companies.",
-        "Of the 120 cases inspected, only 9 people had found work. In 40 per cent of the cases we looked at, "
-        "risk was not assessed."], publisher="Acme Trust", kind="charity")
+        "Of the 120 cases inspected, only 9 people had found work. More than a third were released homeless.",
+        "In 40 per cent of the cases we looked at, risk was not assessed."], publisher="Acme Trust", kind="charity")
     assert got["21"] == ("Acme Trust", "publisher")
-    assert {m: got[m] for m in ("120", "9", "40 per cent")} == {
-        m: ("HMIP", "restated:inspection-evidence") for m in ("120", "9", "40 per cent")}
+    # the paragraph goes on with the inspection's findings
+    assert {m: got[m] for m in ("120", "9", "a third", "40 per cent")} == {
+        m: ("HMIP", "restated:inspection-evidence") for m in ("120", "9", "a third", "40 per cent")}
 
 
 def test_inspection_evidence_needs_an_inspectorate_named(extractor):
@@ -218,3 +219,92 @@ def test_a_person_no_body_is_named_for_speaks_in_the_writers_story(extractor):
     assert got["30 per cent"][0] == "HMIP"
     assert got["90"] == ("Acme News", "speaker:unaffiliated-person")
     assert got["14"] == ("Acme News", "speaker:unaffiliated-person")
+
+
+def extract_untitled(extractor, text, title, source, publisher):
+    from ingest.model import Document, Passage
+    doc = Document(text=text, file_start=0, source=source, publisher=publisher, title=title, published="2024-05-01",
+                   passages=[Passage("paragraph", 0, len(text), source=source)])
+    [stats] = extractor.extract([doc])
+    return [(s.mention, s.source, json.loads(s.why)["source"]["rule"]) for s in stats]
+
+
+def test_a_document_with_no_publisher_is_the_body_its_title_names(extractor):
+    got = extract_untitled(extractor, "There were 1,200 probation officer vacancies.",
+                           "HM Inspectorate of Probation: annual report", "unknown", None)
+    assert got == [("1,200", "HMIP", "publisher:named-in-lead")]
+
+
+def test_a_blog_hosts_address_stays_the_bloggers(extractor):
+    got = extract_untitled(extractor, "There were 1,200 probation officer vacancies.",
+                           "HMPPS figures again", "jane.blogspot.com", "jane.blogspot.com")
+    assert got == [("1,200", "jane.blogspot.com", "publisher")]
+
+
+@pytest.mark.parametrize("url,name", [
+    ("https://lordslibrary.parliament.uk/probation-staffing/", "House of Lords Library"),
+    ("https://questions-statements.parliament.uk/written-questions/detail/2024-01-10/1", "UK Parliament"),
+])
+def test_parliaments_libraries_and_questions_sites(url, name):
+    from registry import resolve_publisher
+    assert resolve_publisher(None, url).name == name
+
+
+@pytest.mark.parametrize("published,party", [("2019-03-01", "Labour Party"), ("2025-02", "Conservative Party")])
+def test_a_shadow_minister_speaks_for_the_opposition_of_the_day(extractor, published, party):
+    from ingest.model import Document, Passage
+    text = ("The shadow justice secretary Jane Roe said the figures were alarming. “We have lost 3,000 officers,” "
+            "she said. “If 40% of posts are empty, the public is at risk.”")
+    doc = Document(text=text, file_start=0, source="Acme News", published=published,
+                   passages=[Passage("paragraph", 0, len(text), source="Acme News")])
+    [stats] = extractor.extract([doc])
+    got = sources(stats)
+    assert got["3,000"] == (party, "speaker:quoted-before")
+    # a quotation after hers, with no speaker of its own, goes on with her
+    assert got["40%"] == (party, "quote:continued")
+
+
+def test_a_shadow_minister_of_a_named_party_speaks_for_it(extractor):
+    _, stats = extract(extractor, "Jane Roe, the Labour Party's shadow prisons minister, said 2,000 officers had left.",
+                       published="2025-02-01", source="Acme News")
+    assert sources(stats)["2,000"] == ("Labour Party", "speaker:shadow-minister")
+
+
+def test_a_transcripts_turns_are_their_speakers_bodies(extractor):
+    from ingest.model import Document, Passage
+    paragraphs = ["Witnesses: Jane Roe, General Secretary, Napo; John Doe, HM Chief Inspector of Probation.",
+                  "Q12 Chair: Are caseloads of 70 normal?",
+                  "Jane Roe: There are 1,000 vacancies for probation officers.",
+                  "John Doe: In 60% of areas staffing was a problem.",
+                  "Mary Major: I have 45 cases."]
+    text = "\n".join(paragraphs)
+    passages, at = [], 0
+    for p in paragraphs:
+        passages.append(Passage("paragraph", at, at + len(p), source="Justice Committee"))
+        at += len(p) + 1
+    doc = Document(text=text, file_start=0, source="Justice Committee", kind="committee", published="2020-11-10",
+                   passages=passages)
+    [stats] = extractor.extract([doc])
+    assert {s.mention: s.source for s in stats} == {"70": "Justice Committee", "1,000": "Napo", "60%": "HMIP",
+                                                    "45": "Justice Committee"}
+
+
+def test_an_apposition_with_a_reporting_verb_is_not_a_role():
+    from extract.attribution import SpeakerMemory
+    memory = SpeakerMemory()
+    memory.remember_appositions("Jane Roe, a practitioner for ten years, said HMPPS had failed her")
+    assert memory.recall("Jane Roe") is None
+    memory.remember_appositions("Jane Roe, chief executive, Acme CRC")
+    assert memory.recall("Ms Roe") == "Acme CRC"
+
+
+@pytest.mark.parametrize("text,mention,source", [
+    ("A Probation Service spokesperson said 95% of cases were allocated within five days.", "95%", "HMPPS"),
+    ("A spokeswoman for the Probation Service said 12 staff had left.", "12", "HMPPS"),
+    ("A government spokesperson said 1,000 officers had been recruited.", "1,000", "MoJ"),
+    # the service as what a report is about does not speak
+    ("An inspection of the Probation Service found 40% of cases were poor.", "40%", "Acme News"),
+])
+def test_the_service_speaks_through_its_spokespeople(extractor, text, mention, source):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert {s.mention: s.source for s in stats}[mention] == source

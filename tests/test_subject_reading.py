@@ -134,3 +134,9 @@ def test_a_sentence_that_does_not_point_back_keeps_its_own_subject(extractor):
     got = _series_subjects(extractor, "In 2023, 623 probation services officers were appointed. "
                                       "Vacancies rose by 90 in the same year.")
     assert got["90"] != "probation_services_officers"
+
+
+def test_a_kind_named_earlier_in_the_figures_own_sentence_wins_over_the_body_it_names(extractor):
+    got = _series_subjects(extractor, "In 2024, HMPPS found it had underestimated the number of staff required "
+                                      "to provide sentence management tasks by about 30% (4,800 staff).")
+    assert got["4,800"] == "sentence_management_staff"

@@ -80,7 +80,7 @@ class ClaimFigure:
     @property
     def interval(self) -> tuple[float, float]:
         """The values the claim's figure stands for (claims/query/rounding.py)."""
-        return claim_interval(self.mention, self.value, self.unit, self.comparator, self.before)
+        return claim_interval(self.mention, self.value, self.unit, self.comparator, self.before, self.value_high)
 
     @property
     def tolerance(self) -> float:

@@ -20,13 +20,15 @@ from .rounding import agrees_with_written, rounding_tolerance
 # a period of at most a month is the same period as any it overlaps ("March 2022", "31 March 2022")
 SAME_PERIOD_DAYS = 31
 
-# the two statistics of a pair, both levels stated with their own period, of one series
+# the two statistics of a pair, both levels stated with their own period, of one series, each
+# a value or "about" one (its interval as written, claims/query/rounding.py), never a bound
 PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit
   and a.measure = 'level' and b.measure = 'level'
-  and a.value_high is null and b.value_high is null and a.comparator = '=' and b.comparator = '='
+  and a.value_high is null and b.value_high is null
+  and a.comparator in ('=', '~') and b.comparator in ('=', '~')
   and not a.period_from_publication and not b.period_from_publication
   and claims_same_period(a.period, b.period)
-  and claims_beyond_rounding(a.value, a.mention, b.value, b.mention, a.unit)"""
+  and claims_beyond_rounding(a.value, a.mention, b.value, b.mention, a.unit, a.comparator, b.comparator)"""
 
 CONFLICTS_SQL = f"""select a.metric, a.period as period_a, b.period as period_b, a.subject as subject_a,
        b.subject as subject_b, a.unit, a.value as value_a, a.mention as mention_a, a.source as source_a,
@@ -49,10 +51,12 @@ CANNED_QUERY = {
 }
 
 
-def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: str, unit: str) -> bool:
+def beyond_rounding(a_value: float, a_mention: str, b_value: float, b_mention: str, unit: str,
+                    a_comparator: str = "=", b_comparator: str = "=") -> bool:
     """Two stated levels that rounding cannot explain ("21%" and "21.3%" agree; "21%" and
-    "25%" do not): claims/query/rounding.py."""
-    return not agrees_with_written(a_value, rounding_tolerance(a_mention, a_value, unit), b_mention, b_value, unit)
+    "25%" do not; "around 40%" and "approximately 34%" do not): claims/query/rounding.py."""
+    return not agrees_with_written(a_value, rounding_tolerance(a_mention, a_value, unit, a_comparator or "="),
+                                   b_mention, b_value, unit, b_comparator or "=")
 
 
 def overlapping(a: str | None, b: str | None) -> bool:
@@ -74,9 +78,10 @@ def same_period(a: str | None, b: str | None) -> bool:
 
 def register_functions(conn: sqlite3.Connection) -> None:
     """The rules PAIR_CONDITIONS calls, on a connection (the library's or Datasette's)."""
-    conn.create_function("claims_beyond_rounding", 5,
-                         lambda a, a_mention, b, b_mention, unit: None if a is None or b is None
-                         else int(beyond_rounding(a, a_mention or "", b, b_mention or "", unit)),
+    conn.create_function("claims_beyond_rounding", 7,
+                         lambda a, a_mention, b, b_mention, unit, a_comparator, b_comparator:
+                         None if a is None or b is None
+                         else int(beyond_rounding(a, a_mention or "", b, b_mention or "", unit, a_comparator, b_comparator)),
                          deterministic=True)
     conn.create_function("claims_same_period", 2, lambda a, b: int(same_period(a, b)), deterministic=True)
 

@@ -9,7 +9,7 @@ sentence, from the offsets extraction stored."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
@@ -46,6 +46,8 @@ class Figure:
     key: SeriesKey | None  # None: a bare number, no series asked for
     allows_parts: bool = False
     any_unit: bool = False  # a bare count ("21") finds the value in any unit ("21%")
+    # the places each document is about, read once per figure (same_place)
+    places: dict = field(default_factory=dict, repr=False, compare=False)
 
     def agrees(self, row: dict) -> bool:
         return agrees_with_written(self.value, self.tolerance, row["mention"], row["value"], row["unit"],
@@ -82,7 +84,9 @@ class Figure:
         local = self.key.scope if self.key is not None and self.key.scope not in NATIONAL_SCOPES else None
         if local is None or row["scope"] is not None:
             return True
-        named = document_places(db, row["document_id"])
+        if row["document_id"] not in self.places:
+            self.places[row["document_id"]] = document_places(db, row["document_id"])
+        named = self.places[row["document_id"]]
         here = sum(1 for p in named if _one_place(p, local))
         return here > len(named) - here
 

@@ -133,12 +133,21 @@ def direction(comparator: str, before: str) -> str | None:
 
 
 def claim_interval(mention: str, value: float, unit: str, comparator: str = "=",
-                   before: str = "") -> tuple[float, float]:
+                   before: str = "", value_high: float | None = None) -> tuple[float, float]:
     """The values a claim's figure stands for, as people round: its written precision either
     side ("4,400": 4,350-4,450; "about 4,400": 4,300-4,500), or the stretch of twice its half
-    width on the side its words say ("nearly a third": 28.3-33.3%, "over 600": 600-660)."""
+    width on the side its words say ("nearly a third": 28.3-33.3%, "over 600": 600-660); a
+    range, from its low end to its high one ("7-10%": 6.5-10.5%)."""
+    if value_high is not None:
+        # the ends of a range are written to the finer of their precisions ("4,000 to 4,500": 50)
+        last = list(WRITTEN_NUMBER.finditer(mention))[-1:]
+        reach = min(_reach(mention, value, unit, comparator),
+                    _reach(mention[last[0].start():], value_high, unit, comparator) if last else float("inf"))
+        return min(value, value_high) - reach, max(value, value_high) + reach
     half = written_half_width(mention, value, unit)
     side = direction(comparator, before)
+    if value < 0 and side:  # "a fall of nearly 1,000" (-1,000) is a smaller fall: -1,000 to -900
+        side = "above" if side == "below" else "below"
     if side == "below":
         return value - ABOUT_WIDENS * half, value
     if side == "above":

@@ -35,6 +35,11 @@ GENERIC_STAFF = (None, "staff")
 # (the extractor's subject text may have lost the number: "the % who hold")
 SHARE_SUBGROUP = re.compile(r"\bthe\s+(?:[\d.,]+\s*)?(?:%|per ?cent)\s+(?:who|whom|which|that|with)\b", re.I)
 
+# what a figure of a metric counts when its words name nothing: a union's membership counts its
+# members, whatever the sentence calls them; a workload ("the national average stands at
+# 111.7%") is workload against capacity
+SUBJECT_OF_METRIC = {"union_membership": "union_members", "workload": "workload"}
+
 # a figure whose metric was not read, or read as "other", is not a series anyone can match
 UNREAD_METRICS = frozenset({None, "", "other"})
 
@@ -86,6 +91,9 @@ def series_key(metric: str | None, subject: str | None, unit: str | None, measur
         # the body the subject's own words name first: a table's "Staff in post (HMPPS)"
         subject_id = (staff_of_body(subject) or staff_of_body(sentence)
                       or (staff_of_body(source) if subject_id else None) or subject_id)
+    if subject_id is None:
+        # a metric that counts one kind of thing only: "9,000 members" of a union are union members
+        subject_id = SUBJECT_OF_METRIC.get(metric)
     metric = metric_of_subject(metric, subject_id)
     if scope is None:
         scope = scope_of(subject) or scope_of(sentence)

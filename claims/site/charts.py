@@ -78,14 +78,19 @@ def series_chart(db, series_ids: list[str]) -> dict:
             "left_out": [r for r in rows if r not in drawn]}
 
 
+NATIONAL_SCOPES = (None, "england_and_wales")  # a series of the whole service, where its place is said or not
+
+
 def main_series(db, metric: str) -> list[dict]:
-    """A metric's series, the one to chart first: levels before changes and targets, then the
-    one with the most dated statements."""
+    """A metric's series, the one to chart first: levels before changes and targets, of the
+    whole country (or no place stated) before one region's or delivery unit's, then the one
+    with the most dated statements."""
     candidates = series_of_metric(db, metric)
 
     def dated(row):
         return len(_points(series_statistics(db, row["id"])))
-    ranked = sorted(candidates, key=lambda r: (r["measure"] != "level", -dated(r), -r["statistics"], r["label"]))
+    ranked = sorted(candidates, key=lambda r: (r["measure"] != "level", r["scope"] not in NATIONAL_SCOPES,
+                                               -dated(r), -r["statistics"], r["label"]))
     return ranked
 
 
