@@ -333,6 +333,9 @@ def releasers(phrase: str, orgs: list, offset: int = 0) -> list:
     released = [o for o in orgs if o not in obtained and RELEASED_BY.search(phrase[:o.start + offset])]
     others = [o for o in orgs if o not in obtained]
     return released or others or orgs
+# a count of the publications a sentence cites, just before the word that names them
+COUNTED_PUBLICATIONS = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                                  r"\s+(?:new\s+|recent\s+|separate\s+)?$", re.I)
 # patterns read just after a body's name: "HMPPS's latest workforce figures show", "the MoJ's
 # own figures reveal", "Napo's claim that"
 AFTER_NAME = [(rule, re.compile(p)) for rule, p in (
@@ -405,6 +408,13 @@ def citation_scopes(text: str) -> list[Scope]:
                 # HMPPS workforce statistics", "review by His Majesty's Prison and Probation Service"
                 cited_end = m.start("who") + max(orgs[0].end, len(m.group("who").split(",")[0].rstrip()))
                 scopes.append(sentence_scope(m.start(), m.end(), orgs[0].name, rule, cited_end))
+                counted = COUNTED_PUBLICATIONS.search(text, max(0, m.start() - 40), m.start())
+                if rule == "citation:publication-from" and counted:
+                    # "each of the four reports published by HMIP": how many reports there were
+                    # is the writer's description of them, not what they say (source None: the
+                    # passage's writer, filled in by extract/source.py)
+                    scopes.append(Scope(counted.start(), m.start(), None, "writer:counts-the-publications",
+                                        counted.group().strip()))
     for org in named:
         if ANALYSIS_BEFORE.search(text, max(0, org.start - 40), org.start):
             continue  # "Analysis of Ministry of Justice data revealed": the analyst's finding
@@ -452,7 +462,7 @@ def reported_source(texts: list[str]) -> tuple[int, Scope] | None:
     for i, text in enumerate(texts):
         # a person quoted ("according to Jane Roe, Napo branch secretary") is a voice in the
         # story, not the publication it reports on
-        cited = [sc for sc in citation_scopes(text) if not names_a_person(sc.words)]
+        cited = [sc for sc in citation_scopes(text) if sc.source is not None and not names_a_person(sc.words)]
         if cited:
             return i, dataclasses.replace(cited[0], end=len(text))
         for org in find_organisations(text):

@@ -299,6 +299,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
     before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
+    sample = None  # a survey's word in the noun a count counts
     ending = cue_ending_at(unit, before)
     if ending is not None:
         cue, words = ending
@@ -314,6 +315,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
         if cue.metric == "survey" and unit == "count" and _overlaps(cue_start, cue_end, own):
             # "2,000 practitioners interviewed": the people asked are the sample, not a finding
             metric, rule = "other", "survey.sample"
+            sample = Decision(metric, rule, sentence[cue_start:cue_end], sentence)
         if cue.id == "staff_shortage.staff_needed" and (
                 _overlaps(cue_start, cue_end, whole) or SHARE_OF_NEEDED.match(sentence[end:cue_start])):
             # "half the staff needed", "70% of the needed number of officers": the share of
@@ -338,6 +340,8 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
                 best = Decision(cue.metric, cue.id + "@context", part[cue_start:cue_end],
                                 _line_around(part, cue_start, cue_end))
                 break
+    if sample is not None:
+        return sample  # "a survey of 1,200 members": the people asked, whatever else they are
     if best.metric == "targets_met" and TOTAL_OF.search(before):
         return Decision("targets_total", "targets.total_of", before[-12:].strip())
     return best
@@ -443,6 +447,11 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if counts_a_noun:
         own = counted_noun_ranges(root, sent)
         if not counted_noun_measured(fig, root, own, sent):
+            if span._.measure == "change" and previous is not None and previous._.quantity.end >= s0 \
+                    and previous._.metric not in ("other", "duration", None):
+                # "fell to 38, a drop of 4 cases": the change counts what its level counts
+                return Decision(previous._.metric, "change.of_level",
+                                text[previous._.quantity.start:previous._.quantity.end])
             return Decision("other", "counted_noun.unmeasured", counted_noun(root).text)
         others = other_counted_nouns(span, sent)
     clause = clause_ranges(root, s0)

@@ -308,3 +308,17 @@ def test_an_apposition_with_a_reporting_verb_is_not_a_role():
 def test_the_service_speaks_through_its_spokespeople(extractor, text, mention, source):
     _, stats = extract(extractor, text, source="Acme News")
     assert {s.mention: s.source for s in stats}[mention] == source
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Each of the three reports published by HM Inspectorate of Probation found 40% of cases poor.",
+     {"three": "Acme News", "40%": "HMIP"}),
+    ("The 12 inspections by HM Inspectorate of Probation rated 5 units inadequate.",
+     {"12": "Acme News", "5": "HMIP"}),
+])
+def test_how_many_publications_a_sentence_cites_is_the_writers(extractor, text, want):
+    from ingest.model import Document, Passage
+    doc = Document(text=text, file_start=0, source="Acme News", kind="news", published="2024-05-01",
+                   passages=[Passage("paragraph", 0, len(text), source="Acme News")])
+    [stats] = extractor.extract([doc])
+    assert {s.mention: s.source for s in stats} == want
