@@ -47,8 +47,8 @@ CLAIMS_SEEDS_TARGETS := --require verdict_rate=0.84 --require origin_accuracy=0.
 # a third claim set, written blind to the claim reader and the matching code from the seed and dev2
 # documents (issue 21); just under what main reached when it landed (verdict 0.827, origin 0.754;
 # one trap, a share read as a change, called a match)
-CLAIMS_BLIND_TARGETS := --require verdict_rate=0.82 --require origin_accuracy=0.75 --require trap_matches=1 \
-	--require traps_same_figure=1 --require traps_read=24
+CLAIMS_BLIND_TARGETS := --require verdict_rate=0.83 --require origin_accuracy=0.76 --require trap_matches=0 \
+	--require traps_same_figure=0 --require traps_read=24
 eval: install
 	$(BIN)/claims eval ../shared/gold/seeds.jsonl --corpus corpus --db build/eval-seeds.db $(SEEDS_TARGETS)
 	$(BIN)/claims eval ../shared/gold/dev.jsonl --corpus ../shared/gold/dev --db build/eval-dev.db $(DEV_TARGETS)

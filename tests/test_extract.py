@@ -208,3 +208,15 @@ def test_the_tokenizer_is_the_saved_one(extractor):
 def test_the_noun_a_count_counts(extractor, text, mention, metric):
     _, stats = extract(extractor, text)
     assert [s.metric for s in stats if s.mention == mention] == [metric]
+
+
+@pytest.mark.parametrize("text,mention,measure,direction", [
+    # "up" of a phrasal verb is a share or a count, no rise
+    ("Recalled prisoners now make up 49% of the prison population.", "49%", "level", None),
+    ("The Ministry set up 21 community rehabilitation companies in 2014.", "21", "level", None),
+    ("Vacancies were up 12% in 2023.", "12%", "change", "+"),
+    ("Staff numbers went up by 300 in 2022.", "300", "change", "+"),
+])
+def test_a_phrasal_up_is_no_rise(extractor, text, mention, measure, direction):
+    [figure] = [f for f in extractor.nlp(text).spans["figures"] if f.text == mention]
+    assert (figure._.measure, figure._.direction) == (measure, direction)
