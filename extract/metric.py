@@ -1,19 +1,28 @@
 """figure_metric: which metric a figure measures, and why. Every rule of the decision is here,
 in the order it is tried; the cues are data (lexicons/metrics.yml), each with an id.
 
-1. `workload.worth_of_work`: time measuring work to do ("six days' worth of work") is a workload;
-   `unit.duration`, `unit.other`: else a length of time is a duration; a unit no metric has is other.
+1. `workload.worth_of_work`: time measuring work to do ("six days' work to do") is a workload;
+   `unit.age`: an age ("11-year-old", "aged 25") is other; `time.sickness_absence`: time in a
+   sentence about sickness is absence (other); `unit.duration`: else a length of time is a
+   duration. A figure of times over ("doubled", "three times higher") is read like a count;
+   `unit.other`: any other unit no metric has is other.
 2. `restates`: a figure in brackets after another ("a third (5,400 staff)", "192 (5.7%)")
    restates it and takes its metric.
 3. `counted_noun.unmeasured`: a count of a noun no metric measures ("50 interviews", "21 CRCs")
-   is other, whatever the words around it say.
-4. a cue (`<metric>.<name>`): the nearest, heaviest cue; a cue in the figure's own clause
-   counts fully, one in another clause of its sentence for less, one of the neighbouring text
-   only for a short sentence. Then `targets.total_of` ("seven of its 27 targets": the whole) and
-   `pay.one_award` (a pay rise with no span is one award, not pay growth).
-5. `change.of_level`: a change with no cue of its own ("a decrease of 0.8 percentage points")
-   takes the metric of the level before it in the passage.
-6. `no_cue`: other.
+   is other, whatever the words around it say; but a change of one ("a drop of 4 cases") takes
+   the metric of its level (`change.of_level`).
+4. `pay.band_point`: a salary-sized pound amount in a pay band's row ("PB4 £42000") is its salary.
+5. a cue (`<metric>.<name>`): the nearest, heaviest cue; a cue in the figure's own clause
+   counts fully, one in another clause of its sentence for less, one in the noun another count
+   of the sentence counts not at all ("220,000 people on probation and 16,000 staff"); a short
+   sentence borrows the cue just before it, then one of the neighbouring text (`@context`).
+   `survey.sample`: a survey word in the noun a count counts makes it the sample (other). Then
+   `targets.total_of` ("seven of its 27 targets": the whole), `pay.one_award` (a pay rise with
+   no span is one award) and `pay.growth_over_years` (an award over years is pay growth).
+6. `change.of_level`: a change with no cue of its own ("a decrease of 0.8 percentage points")
+   takes the metric of the level before it; `list.sibling`: the second figure of a list
+   ("working at 126.8% and 117.8%") takes the first's.
+7. `no_cue`: other.
 
 Each decision is recorded with `set_reason(span, "metric", rule id, words)`. Run alone on
 `nlp(text)` the component reads the passage's own text around a short sentence; in the build
@@ -299,6 +308,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
     before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
+    sample = None  # a survey's word in the noun a count counts
     ending = cue_ending_at(unit, before)
     if ending is not None:
         cue, words = ending
@@ -314,6 +324,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
         if cue.metric == "survey" and unit == "count" and _overlaps(cue_start, cue_end, own):
             # "2,000 practitioners interviewed": the people asked are the sample, not a finding
             metric, rule = "other", "survey.sample"
+            sample = Decision(metric, rule, sentence[cue_start:cue_end], sentence)
         if cue.id == "staff_shortage.staff_needed" and (
                 _overlaps(cue_start, cue_end, whole) or SHARE_OF_NEEDED.match(sentence[end:cue_start])):
             # "half the staff needed", "70% of the needed number of officers": the share of
@@ -338,6 +349,8 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
                 best = Decision(cue.metric, cue.id + "@context", part[cue_start:cue_end],
                                 _line_around(part, cue_start, cue_end))
                 break
+    if sample is not None:
+        return sample  # "a survey of 1,200 members": the people asked, whatever else they are
     if best.metric == "targets_met" and TOTAL_OF.search(before):
         return Decision("targets_total", "targets.total_of", before[-12:].strip())
     return best
@@ -443,6 +456,11 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if counts_a_noun:
         own = counted_noun_ranges(root, sent)
         if not counted_noun_measured(fig, root, own, sent):
+            if span._.measure == "change" and previous is not None and previous._.quantity.end >= s0 \
+                    and previous._.metric not in ("other", "duration", None):
+                # "fell to 38, a drop of 4 cases": the change counts what its level counts
+                return Decision(previous._.metric, "change.of_level",
+                                text[previous._.quantity.start:previous._.quantity.end])
             return Decision("other", "counted_noun.unmeasured", counted_noun(root).text)
         others = other_counted_nouns(span, sent)
     clause = clause_ranges(root, s0)

@@ -176,6 +176,11 @@ def figure_period(doc: Doc) -> Doc:
             nxt = next((in_sent[j]._.quantity.start - sent.start_char for j in range(i + 1, len(in_sent))
                         if not in_group(text, fig, in_sent[j]._.quantity)
                         and not in_term(terms, in_sent[j]._.quantity.start - sent.start_char)), None)
+            # "All pay points (with two exceptions) get a rise in each year of the offer": a
+            # figure in an aside of its own is dated inside the aside, not by the date after it
+            aside_end = aside_close(s_text, pos)
+            if aside_end is not None and not (i and in_group(text, in_sent[i - 1]._.quantity, fig)):
+                nxt = aside_end if nxt is None else min(nxt, aside_end)
             enclosing = holding.enclosing(pos)
             if enclosing is not None:
                 decision = Decision(enclosing.period, "ahead-span", _words(s_text, enclosing))
@@ -244,6 +249,15 @@ RESTATED_BY = re.compile(r"(?:[A-Za-z]+\s+)?\((?:by)?|or")
 def restates(text: str, first, other) -> bool:
     """"192 (5.7%)", "700 or 2.1%", "136 FTE (0.6%)": the second figure restates the first."""
     return RESTATED_BY.fullmatch(text[first.end:other.start].strip()) is not None
+
+
+def aside_close(text: str, position: int) -> int | None:
+    """Where the bracket the figure at `position` stands in closes; None outside brackets."""
+    opened = text.rfind("(", 0, position)
+    if opened == -1 or text.rfind(")", 0, position) > opened:
+        return None
+    closes = text.find(")", position)
+    return closes if closes != -1 else None
 
 
 def in_term(terms: list[DateExpr], position: int) -> bool:

@@ -39,3 +39,20 @@ def manifest():
 def ingest_seed(name, manifest):
     from ingest import ingest_file
     return ingest_file(CORPUS / name, name, manifest.get(name))
+
+
+def invented_database(folder: Path, files: dict, extractor, title: str = "Title of {name}") -> Path:
+    """A database built from invented documents: `files` maps a file name to (publisher, kind,
+    published, text) or (publisher, kind, published, title, text); each is written with front
+    matter into `folder/corpus` and built into `folder/db/claims.db`."""
+    from claims.build.build import build
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, (publisher, kind, published, *rest) in files.items():
+        heading, text = rest if len(rest) == 2 else (title.format(name=name), rest[0])
+        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
+                                   f"{heading}\n{text}\n", "utf-8")
+    db_path = folder / "db" / "claims.db"
+    db_path.parent.mkdir()
+    build(corpus, db_path, extractor=extractor, echo=lambda line: None)
+    return db_path

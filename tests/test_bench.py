@@ -114,3 +114,16 @@ def test_one_section_measured_again_replaces_only_its_own():
     again = replace_section(once, files_markdown({"email": {**row, "rss_main_mb": 512.0}}))
     assert again.count("## One file of each format") == 1 and "| 512 |" in again and "| 640 |" not in again
     assert again.startswith(report.rstrip("\n"))
+
+
+def test_a_format_measured_below_the_limit_is_named_with_its_size():
+    from claims.tools.bench import files_markdown
+    row = {"file": "report.txt", "read_as": "committee_report", "bytes": 50_000_000, "documents": 1,
+           "statistics": 95_000, "seconds": 900.0, "rss_main_mb": 700.0}
+    smaller = {**row, "file": "report.pdf", "read_as": "pdf", "bytes": 9_800_000}
+    lines = files_markdown({"text": row, "pdf": smaller, "html": {**smaller, "file": "bulletin.html"}})
+    assert lines[2].endswith("in its own process (`claims bench --only files`). The PDF report and HTML "
+                             "page were measured at 10 MB (`--file-mb 10`), not the 50 MB limit.")
+    assert files_markdown({"text": row})[2].endswith("(`claims bench --only files`).")
+    assert files_markdown({"pdf": smaller})[2].endswith(
+        "(`claims bench --only files --file-mb 10`). Measured at 10 MB a file, not the 50 MB limit.")

@@ -5,7 +5,7 @@ import json
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import CORPUS
+from conftest import CORPUS, invented_database
 
 from claims.cli import cli
 from claims.query.conflicts import find_conflicts
@@ -23,15 +23,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
-    folder = tmp_path_factory.mktemp("check")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, (publisher, kind, published, text) in FILES.items():
-        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
-                                   f"Title\n{text}\n", "utf-8")
-    from claims.build.build import build
-    build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
-    return folder / "claims.db"
+    return invented_database(tmp_path_factory.mktemp("check"), FILES, extractor, title="Title")
 
 
 def check(db_path, extractor, text):

@@ -5,6 +5,7 @@ import pytest
 import sqlite_utils
 
 from claims.query.series import series_key
+from conftest import invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -22,15 +23,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
-    folder = tmp_path_factory.mktemp("check-matching")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, (publisher, kind, published, title, text) in FILES.items():
-        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
-                                   f"{title}\n{text}\n", "utf-8")
-    from claims.build.build import build
-    build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
-    return folder / "claims.db"
+    return invented_database(tmp_path_factory.mktemp("check-matching"), FILES, extractor)
 
 
 def check(db_path, extractor, text):

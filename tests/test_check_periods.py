@@ -3,6 +3,7 @@ of the claim's own period is its origin, a statement dated only by its publicati
 the year before, and a year's level does not conflict with a month's. Invented documents."""
 import pytest
 import sqlite_utils
+from conftest import invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -20,15 +21,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
-    folder = tmp_path_factory.mktemp("check-periods")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, (publisher, kind, published, text) in FILES.items():
-        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
-                                   f"Title\n{text}\n", "utf-8")
-    from claims.build.build import build
-    build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
-    return folder / "claims.db"
+    return invented_database(tmp_path_factory.mktemp("check-periods"), FILES, extractor, title="Title")
 
 
 def check(db_path, extractor, text, mention=None):

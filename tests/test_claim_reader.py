@@ -64,6 +64,11 @@ def read(extractor, text):
     # measures the same (extract/metric.py comparison.sibling); a workload is of capacity
     ("The national average stands at 108.2%, with London working at 121.3%.", "108.2%",
      SeriesKey("workload", "workload", "percent", "level", "england_and_wales")),
+    # "staff" alone, with no body but "probation" named: the service's staff
+    ("Probation is short of an estimated 2,600 staff.", "2,600",
+     SeriesKey("staff_shortage", "probation_staff", "count", "level", None)),
+    ("HMPPS is short of 2,600 staff.", "2,600",
+     SeriesKey("staff_shortage", "hmpps_staff", "count", "level", None)),
 ])
 def test_a_claim_is_read_into_its_series(extractor, text, mention, key):
     assert (mention, key) in read(extractor, text)

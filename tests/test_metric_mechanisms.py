@@ -101,3 +101,16 @@ def test_a_short_line_borrows_the_nearest_cue_first(extractor):
     got = decided(extractor, text)
     assert got["12%"] == ("leavers", "leavers.left@context")
     assert got["9%"] == ("leavers", "leavers.left@context")
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a change of a counted noun counts what its level counts
+    ("The caseload per officer fell to 38, a drop of 4 cases.", "4", "caseload", "change.of_level"),
+    # the people a survey asked are its sample, whatever else they are
+    ("Napo's survey of 1,200 members found 70% were considering leaving.", "1,200", "other", "survey.sample"),
+    # staff counted at an event are the event's
+    ("About 1,000 staff went on strike on Tuesday.", "1,000", "other", "other.event"),
+    ("Around 250 probation staff attended the conference.", "250", "other", "other.event"),
+])
+def test_changes_samples_and_events(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)

@@ -244,3 +244,9 @@ def test_another_event_of_an_inspection_programme_is_no_inspection_date(extracto
     lines = ["The inspection of the unit took place in June 2020.", "Inspectors found 41% of posts were vacant."]
     [stats] = extractor.extract([news(lines, "2020-09-14")])
     assert periods(stats) == {"41%": ("2020-06", 2020)}
+
+
+def test_a_figure_in_an_aside_of_its_own_is_not_dated_by_the_date_after_the_aside(extractor):
+    _, stats = extract(extractor, "All pay points (with two exceptions) rise in each year of the 3-year offer.",
+                       published="2022-09-01")
+    assert periods(stats) == {"two": ("2022-09-01", 2022), "3-year": ("2022-09-01", 2022)}

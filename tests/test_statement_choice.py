@@ -13,6 +13,7 @@ from claims.query.check import _population_unread, _unread_population
 from claims.query.claim_reader import ClaimFigure
 from claims.query.matching import Figure
 from claims.query.series import SeriesKey
+from conftest import invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -46,15 +47,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
-    folder = tmp_path_factory.mktemp("choice")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, (publisher, kind, published, text) in FILES.items():
-        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
-                                   f"Title of {name}\n{text}\n", "utf-8")
-    from claims.build.build import build
-    build(corpus, folder / "claims.db", extractor=extractor, echo=lambda line: None)
-    return folder / "claims.db"
+    return invented_database(tmp_path_factory.mktemp("choice"), FILES, extractor)
 
 
 def check(db_path, extractor, text):

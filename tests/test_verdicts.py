@@ -11,6 +11,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from claims.cli import cli
+from conftest import invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -35,16 +36,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
-    folder = tmp_path_factory.mktemp("verdicts")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, (publisher, kind, published, text) in FILES.items():
-        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
-                                   f"Title of {name}\n{text}\n", "utf-8")
-    from claims.build.build import build
-    (folder / "db").mkdir()
-    build(corpus, folder / "db" / "claims.db", extractor=extractor, echo=lambda line: None)
-    return folder / "db" / "claims.db"
+    return invented_database(tmp_path_factory.mktemp("verdicts"), FILES, extractor)
 
 
 def check(db_path, extractor, text):
@@ -274,16 +266,7 @@ SERIES_FILES = {
 
 @pytest.fixture(scope="module")
 def series_db(tmp_path_factory, extractor):
-    folder = tmp_path_factory.mktemp("series_verdicts")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, (publisher, kind, published, text) in SERIES_FILES.items():
-        (corpus / name).write_text(f"---\npublisher: {publisher}\nkind: {kind}\npublished: {published}\n---\n"
-                                   f"Title of {name}\n{text}\n", "utf-8")
-    from claims.build.build import build
-    (folder / "db").mkdir()
-    build(corpus, folder / "db" / "claims.db", extractor=extractor, echo=lambda line: None)
-    return folder / "db" / "claims.db"
+    return invented_database(tmp_path_factory.mktemp("series_verdicts"), SERIES_FILES, extractor)
 
 
 def test_a_bare_staff_of_the_probation_service_is_probation_staff(series_db, extractor):

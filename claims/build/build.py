@@ -25,6 +25,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from extract.heap import release
 from extract.period_value import year_of
 from ingest import IngestError, ingest_file
 from ingest.model import one_line
@@ -405,6 +406,9 @@ def _read_file(path: Path, rel: str, entry: dict | None, known: set[str],
         return err
     except Exception as err:  # noqa: BLE001 - one bad file is that file's error, never the build's
         return unreadable(rel, err)
+    # what parsing the file freed (a 50 MB page's tree) goes back to the system before
+    # extraction's batches, which would not fit in its holes
+    release()
     try:
         found = extract([documents[n] for n in fresh]) if fresh else []
     except Exception as err:  # noqa: BLE001

@@ -31,6 +31,7 @@ PARTS_ALLOWED = re.compile(r"\b(?:including|includes|of whom|of which|among them
 # population with it ("probation officers" is read as such before this is asked)
 THE_SERVICE = re.compile(r"\bprobation\b", re.I)
 SERVICE_SUBJECT = "probation_service"
+GENERIC_STAFF = "staff"  # "staff" alone says nothing of whose
 
 
 # a claim's speaker as people write it: "The inspectorate found that ...", "..., says the PAC.",
@@ -139,10 +140,12 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
             # claim is one short sentence a reader wrote about one thing, so the population
             # its sentence names is the one counted
             key = series_key(s.metric, s.sentence, s.unit, s.measure, s.sentence)
-        if key.subject is None and THE_SERVICE.search(s.sentence):
-            # "457 probation vacancies", "£1.3bn spent on probation": a claim that names no
-            # population but "probation" speaks of the service, whose figure of this metric
-            # counts what the registry says (its staff for a staff figure, registry/subjects.yml)
+        if THE_SERVICE.search(s.sentence) and (key.subject is None or (
+                key.subject == GENERIC_STAFF and not registry.find_organisations(s.sentence))):
+            # "457 probation vacancies", "£1.3bn spent on probation", "Probation is short of
+            # 3,000 staff": a claim that names no population (or only "staff", and no body)
+            # but "probation" speaks of the service, whose figure of this metric counts what
+            # the registry says (its staff for a staff figure, registry/subjects.yml)
             key = series_key(s.metric, SERVICE_SUBJECT, s.unit, s.measure, s.sentence)
         figure = ClaimFigure(
             mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
