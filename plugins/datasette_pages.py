@@ -90,16 +90,32 @@ def render_cell(value, column, table, database, datasette):
     return None
 
 
+def is_unsortable_sort(request, exception) -> bool:
+    """Whether the error is Datasette refusing the request's own ?_sort= or ?_sort_desc= (a
+    column the table does not list as sortable), which it raises with the status of a server
+    error."""
+    message = getattr(exception, "message", None)
+    return isinstance(exception, DatasetteError) and isinstance(message, str) and any(
+        message == f"Cannot sort table by {request.args[name]}"
+        for name in ("_sort", "_sort_desc") if name in request.args)
+
+
 @hookimpl
 def handle_exception(datasette, request, exception):
     """Error pages through templates/error.html with the request, so they carry the site's
     navigation, and with the SQL a query page was given, so a typo keeps the editor. JSON
-    errors stay Datasette's."""
+    errors stay Datasette's, but for a sort the table refuses, which is a 400 either way."""
+    bad_sort = is_unsortable_sort(request, exception)
     if request.path.endswith(".json"):
+        if bad_sort:
+            return Response.json({"ok": False, "error": exception.message, "status": 400, "title": None},
+                                 status=400)
         return None
 
     async def inner():
-        if isinstance(exception, (Base400, DatasetteError)):
+        if bad_sort:
+            status, error = 400, exception.message
+        elif isinstance(exception, (Base400, DatasetteError)):
             status, error = exception.status, getattr(exception, "message", None) or exception.args[0]
         else:
             status, error = 500, "Something went wrong on the server; the error is in its log."

@@ -64,3 +64,13 @@ def test_every_sort_link_of_a_table_header_answers(site, table):
     assert any("_sort_desc=id" in link for link in links)
     for link in links:
         assert get(site, link).status_code == 200, link
+
+
+@pytest.mark.parametrize("path", ["/claims/statistics?_sort=bogus", "/claims/statistics?_sort_desc=sentence",
+                                  "/claims/figures?_sort=rowid", "/claims/statistics.json?_sort=bogus",
+                                  "/claims/series.json?_sort_desc=label"])
+def test_sorting_by_a_column_not_sortable_is_a_bad_request(site, path):
+    # a hand-typed ?_sort= the table does not allow is the request's error, not the server's
+    response = get(site, path)
+    assert response.status_code == 400
+    assert "Cannot sort table by" in response.text
