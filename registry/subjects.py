@@ -176,6 +176,26 @@ def staff_bodies() -> Vocabulary:
     return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
 
 
+@lru_cache(maxsize=1)
+def officer_bodies() -> Vocabulary:
+    """The bodies whose officers a bare "officers" may be (`officers_of_body`)."""
+    entries = (_data().get("officers_of_body") or {}).items()
+    return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
+
+
+PROBATION = re.compile(r"\bprobation\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def officers_of_body(text: str | None) -> str | None:
+    """The officers of the one body `text` names when it names no probation ("Prisons took on
+    3,491 new officers": prison officers), else None."""
+    if not text or PROBATION.search(text):
+        return None
+    owners = {found[0] for found in outermost(officer_bodies().find(text))}
+    return owners.pop() if len(owners) == 1 else None
+
+
 @lru_cache(maxsize=256)
 def staff_of_body(text: str | None) -> str | None:
     """The staff subject of the one body `text` names ("the Probation Service": probation

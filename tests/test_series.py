@@ -241,3 +241,15 @@ def test_a_subject_may_name_the_metric_it_is_under():
     assert series_key("prison_population", "prisoners on recall", "count") == series_key(
         "recall_population", "the number of prisoners", "count")
     assert series_key("prison_population", "prisoners", "count").metric == "prison_population"
+
+
+@pytest.mark.parametrize("sentence,subject", [
+    # a bare "officers" are the officers of the one body the sentence names, when it names no probation
+    ("Prisons took on 3,491 new officers over 2024.", "prison_officers"),
+    ("Back in 2021 the prison service appointed 5,503 officers.", "prison_officers"),
+    ("The probation service recruited 1,000 officers in 2021.", "probation_officers"),
+    ("There were 4,000 officers in post.", "probation_officers"),
+])
+def test_bare_officers_are_the_officers_of_the_body_named(sentence, subject):
+    from claims.query.series import series_key
+    assert series_key("recruitment", "officers", "count", "level", sentence).subject == subject

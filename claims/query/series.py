@@ -11,8 +11,8 @@ import hashlib
 import re
 from typing import NamedTuple
 
-from registry.subjects import (is_part_of, metric_of_subject, scope_is_within, scope_label, scope_of, staff_of_body, subject_label,
-                               subject_of, subject_under_metric)
+from registry.subjects import (head_key, is_part_of, metric_of_subject, officers_of_body, scope_is_within, scope_label,
+                               scope_of, staff_of_body, subject_label, subject_of, subject_under_metric, subjects)
 
 # metrics that say nothing about who or what is counted: a count of staff, leavers, recruits,
 # vacancies, cases or a pay award is the same figure only for the same people, so a figure of
@@ -75,6 +75,14 @@ def metric_words(metric: str | None) -> str:
     return metric.replace("_", " ").capitalize() if metric else "Unread metric"
 
 
+def _bare_officers(subject: str | None) -> bool:
+    """True when the only population `subject` names is a bare "officers" ("3,491 new officers")."""
+    if not subject or _is_subject_id(subject):
+        return False
+    found = subjects().find(subject)
+    return len(found) == 1 and found[0][1].split() == [found[0][1].strip()] and head_key(found[0][1]) == head_key("officers")
+
+
 def series_key(metric: str | None, subject: str | None, unit: str | None, measure: str | None = "level",
                sentence: str | None = None, scope: str | None = None, source: str | None = None) -> SeriesKey:
     """The series of a figure from its fields: `subject` is the subject text the extractor
@@ -91,6 +99,9 @@ def series_key(metric: str | None, subject: str | None, unit: str | None, measur
         # the body the subject's own words name first: a table's "Staff in post (HMPPS)"
         subject_id = (staff_of_body(subject) or staff_of_body(sentence)
                       or (staff_of_body(source) if subject_id else None) or subject_id)
+    if subject_id and metric in STAFF_METRICS and _bare_officers(subject):
+        # "Prisons took on 3,491 new officers": officers of the one body the sentence names
+        subject_id = officers_of_body(sentence) or subject_id
     if subject_id is None:
         # a metric that counts one kind of thing only: "9,000 members" of a union are union members
         subject_id = SUBJECT_OF_METRIC.get(metric)
