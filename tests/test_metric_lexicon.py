@@ -14,6 +14,7 @@ def metric_of(extractor, text, mention):
     ("Some 14% of positions remained unfilled.", "14%", "vacancy_rate"),
     ("There are 620 posts still to be filled.", "620", "vacancies"),
     ("There were 380 vacant band 4 probation officer posts last winter.", "380", "vacancies"),
+    ("Some 41,000 people were on licence at the end of June.", "41,000", "people_supervised"),
     ("The headcount was 19,300 at the end of March.", "19,300", "staff_in_post"),
     ("There were 17,500 FTE in the service.", "17,500", "staff_in_post"),
     ("The service had 3,550 officers in post.", "3,550", "staff_in_post"),
