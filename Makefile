@@ -47,8 +47,8 @@ CLAIMS_SEEDS_TARGETS := --require verdict_rate=0.84 --require origin_accuracy=0.
 # a third claim set, written blind to the claim reader and the matching code from the seed and dev2
 # documents (issue 21); just under what main reached when it landed (verdict 0.827, origin 0.754;
 # one trap, a share read as a change, called a match); raised to just under what main reaches
-# after that trap and bare "officers" of a named body were fixed (0.865, 0.797)
-CLAIMS_BLIND_TARGETS := --require verdict_rate=0.85 --require origin_accuracy=0.78 --require trap_matches=0 \
+# after that trap and three of its failure classes were fixed by mechanism (0.885, 0.826)
+CLAIMS_BLIND_TARGETS := --require verdict_rate=0.87 --require origin_accuracy=0.81 --require trap_matches=0 \
 	--require traps_same_figure=0 --require traps_read=24
 eval: install
 	$(BIN)/claims eval ../shared/gold/seeds.jsonl --corpus corpus --db build/eval-seeds.db $(SEEDS_TARGETS)
