@@ -110,6 +110,18 @@ def export_command(db_path, fmt):
         write_csv(rows, sys.stdout)
 
 
+def score_targets(items: tuple[str, ...], form: str) -> dict[str, float]:
+    """`--require NAME=VALUE` options as {name: value}; eval and eval-claims read them alike."""
+    targets = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        try:
+            targets[name] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"{item!r} is not {form}", param_hint="--require") from None
+    return targets
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @corpus_option
@@ -117,18 +129,12 @@ def export_command(db_path, fmt):
 @click.option("--show-errors", "--errors", "show_errors", is_flag=True,
               help="List misses, false positives and wrong fields, each wrong field with the rule that decided it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--require", "required", multiple=True, metavar="SCORE=MIN",
+@click.option("--require", "minimums", multiple=True, metavar="SCORE=MIN",
+              callback=lambda ctx, param, items: score_targets(items, "SCORE=MIN"),
               help="Exit 1 when a score is below its minimum, e.g. --require source_accuracy=0.85 "
                    "(names as in --json).")
-def eval_command(gold, corpus, db_path, show_errors, as_json, required):
+def eval_command(gold, corpus, db_path, show_errors, as_json, minimums):
     """Score extraction against a gold file (GUIDELINES.md format)."""
-    minimums = {}
-    for item in required:
-        name, _, value = item.partition("=")
-        try:
-            minimums[name] = float(value)
-        except ValueError:
-            raise click.BadParameter(f"{item!r} is not SCORE=MIN", param_hint="--require") from None
     run_build(corpus, db_path)
     db = sqlite_utils.Database(db_path)
     predictions = list(iter_statistics(db))
@@ -162,21 +168,15 @@ def eval_command(gold, corpus, db_path, show_errors, as_json, required):
               default=Path("build/eval-claims.db"), show_default=True)
 @click.option("--show-errors", is_flag=True, help="Each wrong claim: expected and got, with the reasons.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--require", "required", multiple=True, metavar="SCORE=X",
+@click.option("--require", "targets", multiple=True, metavar="SCORE=X",
+              callback=lambda ctx, param, items: score_targets(items, "SCORE=X"),
               help="Exit 1 when a score misses its target: a minimum, or a maximum for trap_matches.")
-def eval_claims_command(claims_file, corpora, db_path, show_errors, as_json, required):
+def eval_claims_command(claims_file, corpora, db_path, show_errors, as_json, targets):
     """Score claim checking against a claims file (tests/claimsbench/claims.jsonl): the right-verdict
     rate by kind, origin accuracy, and traps called a match."""
     from extract import Extractor
 
     from .tools.claims_benchmark import below_targets, build_database, format_report as claims_report, load_claims, run
-    targets = {}
-    for item in required:
-        name, _, value = item.partition("=")
-        try:
-            targets[name] = float(value)
-        except ValueError:
-            raise click.BadParameter(f"{item!r} is not SCORE=X", param_hint="--require") from None
     extractor = Extractor()
     try:
         build_database(list(corpora), db_path, extractor, echo=lambda line: click.echo(line, err=True))
