@@ -168,19 +168,30 @@ def scopes() -> Vocabulary:
     return _vocabulary(terms, tuple(_data().get("scope_ignored", [])))
 
 
+def _bodies(key: str) -> Vocabulary:
+    """A `key: {subject id: [body names]}` table of the data as a vocabulary of the bodies,
+    each filed under the subject id of its people."""
+    entries = (_data().get(key) or {}).items()
+    return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
+
+
+def _one_owner(bodies: Vocabulary, text: str | None) -> str | None:
+    """The subject of the one body `text` names, None when it names none or bodies of different
+    subjects."""
+    owners = {found[0] for found in outermost(bodies.find(text))}
+    return owners.pop() if len(owners) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def staff_bodies() -> Vocabulary:
-    """The bodies whose staff a bare "staff" may be (`staff_of_body`), each filed under the
-    subject id of its staff."""
-    entries = (_data().get("staff_of_body") or {}).items()
-    return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
+    """The bodies whose staff a bare "staff" may be (`staff_of_body`)."""
+    return _bodies("staff_of_body")
 
 
 @lru_cache(maxsize=1)
 def officer_bodies() -> Vocabulary:
     """The bodies whose officers a bare "officers" may be (`officers_of_body`)."""
-    entries = (_data().get("officers_of_body") or {}).items()
-    return _vocabulary([Term(id=subject, label=subject, aliases=tuple(names)) for subject, names in entries], ())
+    return _bodies("officers_of_body")
 
 
 PROBATION = re.compile(r"\bprobation\b", re.I)
@@ -192,16 +203,14 @@ def officers_of_body(text: str | None) -> str | None:
     3,491 new officers": prison officers), else None."""
     if not text or PROBATION.search(text):
         return None
-    owners = {found[0] for found in outermost(officer_bodies().find(text))}
-    return owners.pop() if len(owners) == 1 else None
+    return _one_owner(officer_bodies(), text)
 
 
 @lru_cache(maxsize=256)
 def staff_of_body(text: str | None) -> str | None:
     """The staff subject of the one body `text` names ("the Probation Service": probation
     staff), None when it names none or bodies of different staff."""
-    owners = {found[0] for found in outermost(staff_bodies().find(text))}
-    return owners.pop() if len(owners) == 1 else None
+    return _one_owner(staff_bodies(), text)
 
 
 def outermost(found: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:

@@ -80,7 +80,7 @@ def _bare_officers(subject: str | None) -> bool:
     if not subject or _is_subject_id(subject):
         return False
     found = subjects().find(subject)
-    return len(found) == 1 and found[0][1].split() == [found[0][1].strip()] and head_key(found[0][1]) == head_key("officers")
+    return len(found) == 1 and len(found[0][1].split()) == 1 and head_key(found[0][1]) == head_key("officers")
 
 
 def series_key(metric: str | None, subject: str | None, unit: str | None, measure: str | None = "level",
