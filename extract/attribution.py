@@ -117,6 +117,7 @@ def _quote_end(text: str, pos: int) -> int | None:
     return len(text) if close == -1 else close + 1
 
 
+ANALYSED_BY = re.compile(r"\b(?:analysed|analyzed|compiled|collated)\s+by\s+(?:the\s+)?", re.I)
 # "Analysis of Ministry of Justice data", "Our analysis of HMPPS figures": the analysis is the
 # writer's, whoever's data it reads
 ANALYSIS_OF = re.compile(r"\s*(?:(?:an?|our|new|further|the)\s+)?(?:[\w-]+\s+)?analysis\s+of\b", re.I)
@@ -160,6 +161,9 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
         named = find_organisations(phrase)
         orgs = releasers(phrase, named)
+        if (analyst := ANALYSED_BY.search(phrase)) and any(o.start >= analyst.end() for o in named):
+            # "Data from the MoJ, analysed by Transform Justice, shows": the analysis is the analyst's
+            orgs = [o for o in named if o.start >= analyst.end()][:1]
         if orgs is named:
             orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start]) or affiliated(phrase[:o.start])]
         if SHADOW.search(phrase):
@@ -362,7 +366,8 @@ def speaker_verb(verb: str) -> str:
 # Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
 PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
                r"survey|research|documents|estimates|accounts|bulletin|release(?!\s+(?:scheme|schemes|of|on|from|date|dates|programme|plans?)\b)|publication|numbers|"
-               r"article|piece|paper|table|tables|briefing)")
+               r"article|articles|piece|paper|papers|table|tables|briefing|briefings|bulletins|surveys|reviews|"
+               r"publications)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
 # patterns that name the body before the words that cite it ("according to X", "figures from
 # X", "(X, 2024)", "Source: X"), matched where they start
@@ -399,6 +404,8 @@ COUNTED_PUBLICATIONS = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|se
 # own figures reveal", "Napo's claim that"
 AFTER_NAME = [(rule, re.compile(p)) for rule, p in (
     ("restated:figures-show", rf"(?:'s|’s)?\s+(?:[\w“”\"'’-]+\s+){{0,4}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b"),
+    # a publication by its own title: "the Prison Reform Trust's Bromley Briefings show"
+    ("restated:titled-publication", rf"(?:'s|’s)\s+(?:[A-Z][\w’'-]*\s+){{1,4}}{FINDING_VERB}\b"),
     ("restated:claim-of", r"(?:'s|’s) (?:\w+ ){0,2}(?:reassurance|assurance|statement|announcement|claim|pledge|promise|"
     r"commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b"),
 )]

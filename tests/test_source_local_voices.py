@@ -104,3 +104,18 @@ def test_a_footnote_glued_to_a_sentence_ends_it(extractor):
     assert (got["1,650"], got["1,700"], got["1,500"], got["40%"]) == (
         ("NAO", "speaker:told"), ("Wexham Hallam University", "speaker:confirmed"), ("MoJ", "speaker:told"),
         ("Justice and Home Affairs Committee", "publisher"))
+
+
+@pytest.mark.parametrize("text,mention,want", [
+    ("Data from the Ministry of Justice, analysed by Transform Justice, shows 30% of remand prisoners were "
+     "not convicted.", "30%", ("Transform Justice", "speaker:shows")),
+    ("The Prison Reform Trust's Bromley Briefings show that 9,000 people were on recall.", "9,000",
+     ("Prison Reform Trust", "restated:figures-show")),
+    ("Clinks's Annual Tracker Survey found that 45% of charities had lost funding.", "45%",
+     ("Clinks", "speaker:found")),
+    ("The Howard League's Justice Matters Trackers show 1,200 children in custody.", "1,200",
+     ("Howard League", "restated:titled-publication")),
+])
+def test_a_think_tanks_publications_and_analyses_are_its_own(extractor, text, mention, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert sources(stats)[mention] == want
