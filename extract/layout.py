@@ -330,6 +330,12 @@ def column_header(span) -> str | None:
     return None
 
 
+def in_headed_cell(fig: Quantity, cells: list[Cell]) -> bool:
+    """The figure is the whole of a value cell that has a column header."""
+    return any(header and s <= fig.start and fig.end <= e and BARE_VALUE.fullmatch(fig.text)
+               for s, e, header, _ in cells)
+
+
 def with_header_units(candidates: list[Quantity], cells: list[Cell]) -> list[Quantity]:
     """Each bare number of a cell in the unit its column header names ("Vacancy rate (%)" /
     "25.0" is 25 percent), else the unit its row's label names."""
@@ -417,3 +423,65 @@ def _bare_quarters(text: str, start: int, end: int, year: int | None) -> list[Da
         return []
     return [DateExpr(m.start(), m.end(), "fiscal", _fiscal_quarter(year, int(m.group(1))))
             for m in QUARTER.finditer(text, start, end)]
+
+
+# -- the date a table's notes give it --------------------------------------------------------
+
+# a note under a table: its number (a footnote reference the ingest marked) before a capital
+NOTE_START = re.compile(r"\s*[A-Z(]")
+NOTE_DATE_KINDS = ("point", "fiscal", "span")
+SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")
+
+
+def note_starts(text: str, refs) -> list[int]:
+    """Where the notes of a passage start: a footnote reference at the passage's start or after a
+    space, followed by a capitalised word ("1 Figures shown as full-time equivalents ...")."""
+    return [r.start for r in refs
+            if (r.start == 0 or text[r.start - 1].isspace()) and NOTE_START.match(text, r.end)]
+
+
+class TableNoteDates:
+    """The date a table's notes state for all of it ("1 Figures shown as FTE as at 30 June 2007"):
+    a table's values hold then, though the notes come after them. A value passage of a table
+    (a short cell or row, or a table flattened to one line with its notes) takes the first framed
+    date ("as at 30 June 2007", "at 31 March 2023") of the notes after it, looked for over the
+    table's short passages up to the first passage of prose. `read` gives (period, words) or None."""
+
+    def __init__(self, document, published: str | None, find_dates):
+        self.document = document
+        self.published = published
+        self.find_dates = find_dates
+        self.found: dict[int, tuple | None] = {}  # a note passage's date, by passage index
+
+    def _note_date(self, j: int, after: int = 0):
+        if j not in self.found:
+            passage = self.document.passages[j]
+            text = self.document.passage_text(passage)
+            starts = [s for s in note_starts(text, passage.footnote_refs) if s >= after]
+            date = None
+            if starts:
+                notes = text[starts[0]:]
+                for d in self.find_dates(notes, self.published):
+                    if d.period and d.kind in NOTE_DATE_KINDS and d.prefix:
+                        date = (d.period, notes[d.start:d.end])
+                        break
+            self.found[j] = date
+        return self.found[j]
+
+    def read(self, i: int, text: str) -> tuple | None:
+        passages = self.document.passages
+        original = self.document.passage_text(passages[i])
+        own = note_starts(original, passages[i].footnote_refs)
+        # a note line, or a table flattened to one line before its notes: no sentence ends
+        # before the notes (a paragraph's footnote markers are no notes of a table)
+        if own and (own[0] == 0 or not SENTENCE_BREAK.search(original, 0, own[0])):
+            return self._note_date(i)
+        if is_prose(" ".join(text.split())) and row_cells(text) is None:
+            return None
+        for j in range(i + 1, min(len(passages), i + LOOK_AHEAD)):
+            later = self.document.passage_text(passages[j])
+            if note_starts(later, passages[j].footnote_refs):
+                return self._note_date(j)
+            if is_prose(" ".join(later.split())) and row_cells(later) is None:
+                return None
+        return None

@@ -22,7 +22,8 @@ the typed Period they become. This module says which date a figure takes, in thi
   <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
                      introducing a list ("list-intro") or a quotation ("quotation-intro"), a
                      heading ("heading"), a table's caption or row label ("table-label"), an
-                     earlier list item ("list-item"), an inspection's date in an earlier
+                     earlier list item ("list-item"), the date a table's notes state for it
+                     ("table-note": "1 Figures as at 30 June 2007", extract/layout.py), an inspection's date in an earlier
                      paragraph ("inspection": "HMIP carried out inspections in November."). A
                      present-tense sentence takes the writing, except under a frame of the layout
   reference-period   the period a statistics release names in its title
@@ -513,7 +514,7 @@ def inspection_frame(text: str, dates: list[DateExpr]) -> Frame | None:
 QUOTED = "quotation-intro"  # the rule of a quotation's frame: the line introducing it
 # (a paragraph's date carried to a short line after it, "table-label", is no such frame: the
 # short line may as well be a sentence of the present)
-LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", QUOTED}
+LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", "table-note", QUOTED}
 QUOTATION_OPENING = re.compile(r"\s*[“\"‘]")
 
 
