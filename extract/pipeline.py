@@ -389,10 +389,11 @@ def prepare_docs(nlp: Language, document):
         # 4", "one") is never made a Doc, and no sentence is parsed for them
         # a table's value cell under a column header is a figure, whatever its row's label
         # ("Probation Services Officers 457" is no name's number)
-        candidates = RowUnits.apply(cell_unit, text,
-                                    [fig for fig in find_quantities(text, blocked)
-                                     if finder.keep(fig, text) or in_headed_cell(fig, cell_headers)])
-        candidates = with_header_units(candidates, cell_headers) if cell_headers else candidates
+        found = [fig for fig in find_quantities(text, blocked)
+                 if finder.keep(fig, text) or in_headed_cell(fig, cell_headers)]
+        # the unit of a table's bare number: its column header's or row label's when the table's
+        # columns are known, else the latest label cell's
+        candidates = with_header_units(found, cell_headers) if cell_headers else RowUnits.apply(cell_unit, text, found)
         if not candidates:
             continue
         if context_period is None:
