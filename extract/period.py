@@ -158,7 +158,7 @@ def figure_period(doc: Doc) -> Doc:
         frame = None  # a row of other length than its header row: which value is which is unknown
     for sent in sentences(doc):
         # "since then": since the time in force when the sentence begins
-        s_dates = [since_then(d, frame) for d in _sentence_dates(dates, date_starts, sent)]
+        s_dates = pointing_back(_sentence_dates(dates, date_starts, sent), frame)
         s_text = text[sent.start_char:sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr else passage_anchor
@@ -231,6 +231,20 @@ def figure_period(doc: Doc) -> Doc:
     return doc
 
 
+def pointing_back(dates: list[DateExpr], frame: Frame | None) -> list[DateExpr]:
+    """The sentence's dates with those that point back ("since then", "has since", "at that
+    time") given the date they mean: the last stated before them in the sentence ("The figure
+    was 3,900 in 2021 and has since risen to 4,540"), else the frame in force."""
+    read, last = [], None
+    for d in dates:
+        if d.kind in ("since_then", "anaphoric"):
+            d = since_then(d, Frame(last.period, "sentence") if last is not None else frame)
+        elif d.period and d.kind in ("point", "fiscal", "span") and d.prefix != "by" and not d.label:
+            last = d
+        read.append(d)
+    return read
+
+
 def since_then(date: DateExpr, frame: Frame | None) -> DateExpr:
     """"since then" read as "since" the frame's period ("In June last year I said ... Our six
     inspections since then"), and "on the same date", "at that time", "over the same period"
@@ -287,10 +301,18 @@ def in_term(terms: list[DateExpr], position: int) -> bool:
 IN_GROUP = re.compile(r"(?:[A-Za-z]+\s+)?\([^()]*|out of")
 
 
+# a bracket comparing with an earlier value ("9.2% (down from 10.2% for the year to March)"):
+# another figure with a date of its own, not the first restated
+COMPARING_BRACKET = re.compile(r"\(\s*(?:down|up|rising|falling|compared|against|versus|vs\.?|from)\b", re.I)
+
+
 def in_group(text: str, first, other) -> bool:
     """The second figure restates the first or completes it ("26% (seven out of 27)"): it does
     not end the stretch of text in which a date after the first figure dates it."""
-    return restates(text, first, other) or IN_GROUP.fullmatch(text[first.end:other.start].strip()) is not None
+    between = text[first.end:other.start].strip()
+    if COMPARING_BRACKET.search(between):
+        return False
+    return restates(text, first, other) or IN_GROUP.fullmatch(between) is not None
 
 
 def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
@@ -338,7 +360,12 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
         return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference,
                        sentence_anchor or earlier)
     if before:
-        return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference,
+        last = before[-1]
+        if last.kind in ("since", "base") and WHEN_CLAUSE.match(text, last.end, position):
+            # "compared with 2022/23, when 1,050 joined", "since 2019, when there were 300": the
+            # figure of the clause that date opens holds at the date, not over the span from it
+            return Decision(last.period, "own-clause:when", _words(text, last))
+        return _decide(last, "own-clause:before", text, frame, anchor, published, reference,
                        sentence_anchor or earlier)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
     # of the time of writing, not of the time frame of the sentences before it
@@ -351,6 +378,8 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     return undated(published, reference)
 
 
+# a clause opened by "when" right after a date ("compared with 2022/23, when 1,050 joined")
+WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;()]*$", re.I)
 # a relative or participial clause set off by a comma or a bracket: "the service, which was
 # reunified in 2021, had ...", "the unit (set up in 2019) supervised ..."
 ASIDE_OPENING = re.compile(r"[,(]\s*(?:\w+\s+){0,2}?(?:which|who|whose|where|set up|established|created|"
@@ -458,6 +487,10 @@ def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: P
         return Decision(Period.single(When(base.year + expr.offset_years)),
                         "previous" if expr.kind == "previous" else "relative", words)
     if expr.kind in ("since", "base"):
+        if anchor is not None and anchor.end <= expr.period.end:
+            # "The figure was 3,900 in 2021 and has since risen": the sentence's own date is where
+            # the span starts, so it runs to the release's date or the writing
+            anchor = reference or published or anchor
         return Decision(expr.period.until(anchor), "since-span", words)
     return Decision(expr.period, rule, words)
 

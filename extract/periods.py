@@ -162,7 +162,9 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
          ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
         # "since then", "since that time": since the time the text was speaking of (period.py)
-        ("since_then", r"\bsince (?:then|that (?:time|date|point))\b", ["since"]),
+        # "has since risen to 4,540": since the date stated before it
+        ("since_then", r"\bsince (?:then|that (?:time|date|point))\b|(?:(?<=\bhas )|(?<=\bhave )|(?<=\bhad ))since\b"
+                       r"(?!\s+(?:the|a|an|its|their|his|her|\d))", ["since"]),
         # "up from 30 the year before": a year before the time the sentence speaks of
         ("relative", r"\bthe (?:financial )?year (?:before|earlier)\b(?! last)", ["year"]),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b",
@@ -211,7 +213,7 @@ TERM_FRAMED = re.compile(r"\b(?:at|by) the end of (?:the )?$|\b(?:over|during|ac
 TERM_END = re.compile(r"\b(?:at|by) the end of (?:the )?$", re.I)
 ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 # a noun after the date, other than one that makes it a time ("the 2022/23 financial year")
-ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:financial|calendar|fiscal|academic|reporting|year|years|quarter|period|"
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:financial|calendar|fiscal|academic|reporting|pay year|year|years|quarter|period|"
                                r"month|winter|summer|spring|autumn|to|and|or|until)\b)[A-Za-z]")
 MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
@@ -255,9 +257,28 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
             found.append(expr)
             taken.add(m.start(), m.end())
     found.sort(key=lambda d: d.start)
+    if "months" in text:
+        found = [_twelve_months_to(text, d) for d in found]
     if "Q" in text or "uarter" in text:
         continue_quarters(text, found)
     return found
+
+
+# "the 12 months to the close of Quarter 1 2005/2006", "the twelve months ending Q2 2023": the
+# year up to a date of any form (year_to reads those to a month and year)
+TWELVE_MONTHS_TO = re.compile(r"\b(?:the )?(?:12|twelve) months (?:to|ending|ended|up to)(?: (?:the )?(?:end|close) of)? $", re.I)
+
+
+def _twelve_months_to(text: str, date: DateExpr) -> DateExpr:
+    """The date with the words "the 12 months to" before it taken in: the twelve months up to its
+    end, and "12 months" no figure of its own."""
+    m = TWELVE_MONTHS_TO.search(text, max(0, date.start - 50), date.start)
+    if m is None or date.period is None or date.kind not in ("point", "span", "fiscal") or date.quarter is None \
+            and date.kind != "point":
+        return date
+    end = date.period.last if not date.period.last.fiscal else When.of_date(date.period.end)
+    first = shift_month(When(end.year, end.month) if end.month else end, -11)
+    return DateExpr(m.start(), date.end, "point", Period(first, end), prefix=date.prefix or "to")
 
 
 def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Period | None = None) -> DateExpr | None:
@@ -622,6 +643,9 @@ REFERENCE_PATTERNS = [
     ("day", re.compile(rf"(?:quarterly|quarter ending|year ending|year to|as at|as of)[: ]+(?P<day>\d{{1,2}}){_ORD} {_MONTH_END}\b", re.I)),
     # "covering February 2024 to February 2025"
     ("span", re.compile(rf"\bcovering {_MONTH},? {_YEAR} (?:to|until|and) (?P<month2>{'|'.join(m.title() for m in MONTHS)}),? (?P<year2>(?:19|20)\d{{2}})\b", re.I)),
+    # "Offender management statistics quarterly: April to June 2024", "bulletin: October to
+    # December 2023": the three months a release covers
+    ("months", re.compile(rf"(?:quarterly|statistics|bulletin)[^:\n]{{0,40}}:\s*{_MONTH} to (?P<month2>{'|'.join(m.title() for m in MONTHS)}),? {_YEAR}\b", re.I)),
     # "annual report 2022/23", "annual report and accounts 2022-23"
     ("fiscal", re.compile(r"\bannual (?:report|statistics|digest)(?: and accounts)?:? (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>\d{2})\b", re.I)),
 ]
@@ -647,6 +671,9 @@ def reference_period(title: str | None, opening: str = "") -> tuple[Period, str]
             if kind == "span":
                 last = When(int(m.group("year2")), month_number(m.group("month2")))
                 return Period(When(year, month), last), m.group()
+            if kind == "months":
+                last_month = month_number(m.group("month2"))
+                return Period(When(year - (month > last_month), month), When(year, last_month)), m.group()
             if kind == "fiscal":
                 y1, y2 = int(m.group("y1")), int(m.group("y2"))
                 if (y1 + 1) % 100 == y2:

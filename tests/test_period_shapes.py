@@ -229,3 +229,44 @@ def test_last_month_is_the_month_before_the_writing(extractor):
 def test_last_and_this_financial_year_follow_the_writings_month(published, last, this):
     got = dates("Last financial year it spent £2.4m; this financial year £2.9m.", published)
     assert [d[2] for d in got] == [last, this]
+
+
+# -- earlier values beside the current one ----------------------------------------------
+
+def test_a_figure_in_a_when_clause_after_a_base_holds_at_that_date(extractor):
+    got, rules = periods(extractor, ["In 2023/24, 1,320 trainees joined, compared with 2022/23, when 1,050 joined."],
+                         "2024-08-15", "statistics")
+    assert (got["1,050"], rules["1,050"]) == ("2022/23", "own-clause:when")
+    got, _ = periods(extractor, ["There were 640 more officers than in 2021, when the service had 3,900."],
+                     "2024-08-15", "news")
+    assert got["3,900"] == "2021"
+
+
+def test_has_since_runs_from_the_date_before_it_in_the_sentence(extractor):
+    got, rules = periods(extractor, ["The figure was 3,900 in 2021 and has since risen to 4,540."], "2024-08-15", "news")
+    assert got == {"3,900": "2021", "4,540": "2021..2024"} and rules["4,540"] == "since-span"
+
+
+def test_a_bracket_comparing_with_an_earlier_value_has_its_own_date(extractor):
+    got, _ = periods(extractor, ["The attrition rate for the 12 months to the close of Quarter 1 2005/2006 stands at "
+                                 "9.21% (down from 10.24% for the 12 months to Quarter 4 2004/2005)."],
+                     "2005-09-01", "statistics")
+    assert got == {"9.21%": "2004-07..2005-06", "10.24%": "2004-04..2005-03"}
+
+
+def test_twelve_months_to_a_quarter_is_a_period_not_a_figure():
+    assert dates("in the 12 months to Quarter 4 2004/2005", "2005-09-01") == [
+        ("the 12 months to Quarter 4 2004/2005", "point", "2004-04..2005-03")]
+
+
+def test_a_release_covering_three_months_names_its_reference_period(extractor):
+    got, rules = periods(extractor, ["There were 3,100 recalls in the quarter, compared with 2,800 in the same quarter "
+                                     "of 2023."], "2024-08-15", "statistics",
+                         "Offender management statistics quarterly: April to June 2024")
+    assert got == {"3,100": "2024-04..2024-06", "2,800": "2023"}
+    assert rules["3,100"] == "reference-period"
+
+
+def test_the_pay_year_a_claim_is_for_dates_it(extractor):
+    got, _ = periods(extractor, ["Napo is claiming an increase of 10% for the 2024/25 pay year."], "2024-03-01", "union")
+    assert got == {"10%": "2024/25"}
