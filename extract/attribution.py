@@ -8,10 +8,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from registry import find_organisations, most_specific, organisation_kind, spokesperson
+from registry import canonical_name, find_organisations, most_specific, organisation_kind, spokesperson
 
 REPORTING_VERB = re.compile(
-    r"\b(?:told (?:us|the Committee|MPs|the inquiry)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
+    # "told the Echo", "told reporters", "tells me": whom a speaker told is not who speaks
+    r"\b(?:told (?:us|me|MPs|peers|reporters|journalists|the inquiry|(?:the )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"
+    r"|tell (?:me|us)|tells (?:me|us)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
     r"found|finds|estimates?|estimated|reported|reports|warned|warns|argued|argues|agreed|agrees|"
     r"confirmed|explained|committed|pledged|concluded|concludes|highlighted|highlights|added|"
     r"revealed|reveals|showed|shows|claimed|claims|announced|acknowledged|admitted))\b")
@@ -66,9 +68,13 @@ class SpeakerMemory:
     opposition: str | None = None  # the official opposition when the document was published
 
     def remember(self, phrase: str, org: str) -> None:
+        # the words of a body's name are no person's: "Wexham" in "Wexham Police and Crime
+        # Commissioner, Tom Hale," would make "University of Wexham" speak for the commissioner
+        named = [(o.start, o.end) for o in find_organisations(phrase)]
         for m in PERSON.finditer(phrase):
             name = m.group(1)
-            if name in NOT_NAMES or find_organisations(name):
+            if name in NOT_NAMES or find_organisations(name) or \
+                    any(start <= m.start(1) < end for start, end in named):
                 continue
             self.persons[name] = org
             self.persons[name.split()[-1]] = org
@@ -114,6 +120,17 @@ ANALYSIS_BEFORE = re.compile(r"\banalysis\s+of\s+(?:the\s+)?$", re.I)
 SHADOW = re.compile(r"\b[Ss]hadow\s+(?:[\w-]+\s+){0,3}(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor)\b")
 # a body named as the audience of a speaker: "speaking before the Justice Committee", "told to MPs"
 AUDIENCE = re.compile(r"\b(?:before|to|in front of|at|ahead of)\s+(?:an?\s+\w+\s+(?:before|to|of|at)\s+)?(?:the\s+)?$", re.I)
+# a person's post at a body, which is who they speak for: "a criminologist at the University of
+# Leeds", "head of research at the Howard League"
+AFFILIATION = re.compile(r"(?:,|\b(?:a|an|the))\s+(?P<post>(?:[\w-]+\s+){0,4})at\s+(?:the\s+)?$", re.I)
+# ... unless the words say where they spoke: "Mr Roe, speaking at the Justice Committee,"
+SPOKE_AT = re.compile(r"ing\b|\b(?:evidence|hearing|session|conference|meeting|event)\b", re.I)
+
+
+def affiliated(before: str) -> bool:
+    """Whether the words before a body's name make it a person's post ("a criminologist at")."""
+    m = AFFILIATION.search(before)
+    return m is not None and not SPOKE_AT.search(m.group("post"))
 # the writer's gloss on a figure a body gave: "– meaning", "which means", "the equivalent of"
 GLOSS = re.compile(r"(?:[–—-]|,)\s*(?:meaning|which means|the equivalent of|equivalent to|in other words)\b")
 
@@ -139,7 +156,7 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         named = find_organisations(phrase)
         orgs = releasers(phrase, named)
         if orgs is named:
-            orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start])]
+            orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start]) or affiliated(phrase[:o.start])]
         if SHADOW.search(phrase):
             # "Shadow justice secretary Jane Roe said": not the MoJ but the opposition, the
             # party the phrase names or the official opposition of the day
@@ -155,6 +172,8 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             # "The MOJ and HMPPS note ...": bodies named together speak through the most specific
             org = spokesperson(most_specific([o.name for o in orgs])) if orgs else memory.recall(phrase)
             rule = "speaker:" + speaker_verb(verb.group()) if orgs else "speaker:person"
+            if org is None and (service := SERVICE_VOICE.search(phrase)):
+                org, rule = service_body(), "speaker:probation-service"
         if org is None and PRONOUN_SPEAKER.search(phrase):
             org, rule = memory.last, "speaker:pronoun"
         if org is None and names_a_person(phrase) and _quote_end(text, verb.end()) is not None:
@@ -167,7 +186,7 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             continue
         if org is None:
             continue
-        if orgs or rule == "speaker:shadow-minister":
+        if orgs or rule in ("speaker:shadow-minister", "speaker:probation-service"):
             memory.remember(phrase, org)
         memory.last = org
         end = _quote_end(text, verb.end())
@@ -189,6 +208,21 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             end = gloss_start(text, more.end(), next_end.end() if next_end else len(text))
         scopes.append(Scope(verb.end(), end, org, rule, words))
     return scopes
+
+
+# the Probation Service speaking, or one of its officials by their post: "In a statement, the
+# Probation Service said", "Jane Roe, regional probation director for the North West, said",
+# "the head of the Wexham PDU told the Echo" (the service opens the clause: named anywhere else,
+# "an inspection of the Probation Service found", it is what a text is about, so it is no alias)
+SERVICE_VOICE = re.compile(
+    r"(?:^|[,;:])\s*(?:[Tt]he\s+)?Probation Service\s*(?:(?:in|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*)?,?\s*$"
+    r"|\b(?i:regional probation director|regional director of probation|probation regional director)\b"
+    r"|\bhead of (?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:PDU|Probation Delivery Unit)\b|\bPDU head\b")
+
+
+def service_body() -> str:
+    """The body that runs the Probation Service, as the registry names it."""
+    return spokesperson(canonical_name("HM Prison and Probation Service") or "HM Prison and Probation Service")
 
 
 # a quotation closed, then who said it: "“... 5% had sufficient quality,” the inspection report

@@ -39,6 +39,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .layout import column_header
 from .lexicon import load_lexicon
 from .measures import RESTATES
 from .period_value import Period
@@ -79,6 +80,7 @@ NOUN_PREPOSITIONS = {"of", "in", "under"}
 AMOUNT_VERBS = re.compile(r"(?:averag|total|number|reach|exceed|amount|equal)(?:e|es|ed|s|led|ing)?|hits?|tops?|topped", re.I)
 # nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
 WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
+RUN_LENGTH = 3  # words between a split noun run's two halves
 UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
 TIMES_COMPARED = re.compile(r"\s+(?:as (?:many|much|high|large|likely)|more|higher|greater|larger|bigger|over)\b", re.I)
 # what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
@@ -101,6 +103,9 @@ SICKNESS = re.compile(r"\bsickness\b|\b(?:working )?days lost\b|\babsence rates?
 # may be the award
 PAY_BAND_LABEL = re.compile(r"\b(?:PB|pay band|band|grade|spine point|pay point|scale point)\s*\d", re.I)
 SALARY_SIZE = (10_000, 200_000)
+# no practitioner holds this many cases: a caseload this large is the service's, the people it
+# supervises ("the probation caseload stood at 239,000")
+SERVICE_CASELOAD = 1_000
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
@@ -119,6 +124,7 @@ class Cue:
     weight: float
     ending: bool  # must end just before the figure
     noun_only: bool = False  # for a count of a noun, applies only inside that noun
+    not_whole: bool = False  # never applies from the whole a share is of
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +133,8 @@ def cue_table() -> tuple[Cue, ...]:
     for entry in load_lexicon("metrics"):
         for name, pattern in entry["cues"].items():
             cues.append((Cue(f"{entry['metric']}.{name}", entry["metric"], frozenset(entry["units"]),
-                             float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only"))),
+                             float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only")),
+                             bool(entry.get("not_whole"))),
                          pattern.rstrip("$")))
     if max(c.weight for c, _ in cues) > MAX_WEIGHT:
         raise ValueError(f"metrics.yml: a weight above MAX_WEIGHT ({MAX_WEIGHT}) in extract/metric.py")
@@ -332,7 +339,10 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
             metric, rule = "staff_in_post", "staff_in_post.share_of_needed"
         elif _overlaps(cue_start, cue_end, own):
             score *= OWN_NOUN_WEIGHT
-        elif _overlaps(cue_start, cue_end, whole):
+        elif _overlaps(cue_start, cue_end, whole) and not cue_start <= start < end <= cue_end:
+            # a cue framing the figure itself ("lost a quarter of its value") is not the whole's
+            if cue.not_whole:
+                continue  # "one in three people on probation is unemployed": not people supervised
             score *= WHOLE_WEIGHT
         if cue.noun_only and (own or cue.metric == "other") and not _overlaps(cue_start, cue_end, own):
             continue  # it speaks only of the noun a count counts: "60 cases" is not staff
@@ -441,6 +451,11 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         cue_unit = "count"
     if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
+    # a table's value cell measures what its column header names ("Vacancies (FTE)" / "402")
+    header = column_header(span)
+    found = heaviest_cue_in(header, cue_unit, 0.0) if header else None
+    if found:
+        return Decision(found[0].metric, found[0].id + "@column", header[found[1]:found[2]], header)
     if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
             and previous._.metric not in ("duration", None):
         return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
@@ -486,6 +501,8 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
               if decision.metric == "pay_award" and fig.unit == "percent" else None)
     if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
+    if decision.metric == "caseload" and fig.unit == "count" and fig.value >= SERVICE_CASELOAD:
+        return Decision("people_supervised", "caseload.service_total", decision.words)
     if decision.rule == "no_cue" and previous is not None and previous._.metric not in ("other", "duration", None):
         if span._.measure == "change":
             return Decision(previous._.metric, "change.of_level",
@@ -502,6 +519,15 @@ def counted_noun(root: Token) -> Token:
     noun = root.head
     while noun.dep_ in ("compound", "quantmod", "nummod") and noun.head.i > noun.i:
         noun = noun.head
+    # a noun run the parse split in two ("204.1 full time | equivalent vacancies"): the words
+    # after the noun that modify a noun further on belong to it, and that noun is counted
+    doc, after = noun.doc, noun.i + 1
+    while after < len(doc) and after - noun.i <= RUN_LENGTH and doc[after].dep_ in ("amod", "compound") \
+            and doc[after].head.i > after:
+        after += 1
+    if after > noun.i + 1 and after < len(doc) and doc[after].tag_ == "NNS" \
+            and all(doc[i].head.i <= after for i in range(noun.i + 1, after)):
+        return doc[after]
     return noun
 
 
@@ -602,8 +628,15 @@ def whole_of_share(span: Span) -> Ranges:
     """The whole a share is of, as character ranges of its sentence: "15% of the prison
     population", "two-thirds of the practitioners interviewed"."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+    if span.end >= len(doc):
+        return []
+    last = doc[span.end - 1]
+    if doc[span.end].lower_ == "of":
+        tokens = list(doc[span.end].subtree)
+    elif last.dep_ == "nummod" and last.head.i >= span.end and len(span) > 1:
+        # "one in three people on probation": the people after a ratio are its whole
+        tokens = [t for t in last.head.subtree if t.i >= span.end]
+    else:
         return []
     s0 = sentence_of(span).start_char
-    tokens = list(doc[span.end].subtree)
     return [(tokens[0].idx - s0, tokens[-1].idx + len(tokens[-1]) - s0)]

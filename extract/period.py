@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .layout import row_cells
 from .measures import classify_measure
 from .period_value import Period, When
 from .periods import DateExpr, find_dates, reference_period
@@ -562,10 +563,14 @@ class PassageFrames:
         inherits = (kind == "list_item" and bool(self.intro)) or quoted
         inherited = (self.quote_intro[-1] if quoted else self.intro[-1]) if inherits else None
         words = len(text.split())
+        # a table's row on one line ("Leaving rate (%) | 8.1 | 9.4 | 11.2") is cells, however many
+        # words they hold, and no heading (extract/layout.py)
+        table_row = row_cells(text) is not None
+        words = min(words, TABLE_CELL_WORDS - 1) if table_row else words
         framing = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span")]
         column = self._column(words, text, framing)
         # a short unpunctuated line holding a figure ("London 300 (250)") is a table row, no heading
-        heading = is_heading(kind, text, words) and (
+        heading = not table_row and is_heading(kind, text, words) and (
             kind == "heading" or not re.search(r"\d", _without_dates(text, framing)))
         if heading:
             # a heading that names a period ("Complaints 2019-20", "Pay award April 2021 to March

@@ -35,7 +35,8 @@ from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, counts_one, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
-from .layout import RowUnits, TableSubjects
+from .layout import (RowUnits, TableColumns, TableSubjects, with_header_units, with_month_year_spans,
+                     with_quarters)
 from .period import PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
@@ -365,14 +366,20 @@ def prepare_docs(nlp: Language, document):
     frames = PassageFrames(reference)
     row_units = RowUnits()
     table_subjects = TableSubjects()
+    # the column header each value cell of a table takes (a later passage is read to count a
+    # row's cells)
+    table_columns = TableColumns(lambda j: masked_passage_text(document, document.passages[j])
+                                 if j < len(document.passages) else None)
     for i, passage in enumerate(document.passages):
         reading = readings[i]
         text = reading.text
         passage_source = sources.read(i, passage, text)
-        dates = find_dates(text, published)
+        # a table's row labels the date grammar reads otherwise (extract/layout.py)
+        dates = with_quarters(text, with_month_year_spans(text, find_dates(text, published)))
         context_period = frames.read(passage.kind, text, dates)
         cell_unit = row_units.read(text)
         table_subject = table_subjects.read(text, sum(d.end - d.start for d in dates))
+        cell_headers = table_columns.read(i, text)
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
@@ -380,12 +387,15 @@ def prepare_docs(nlp: Language, document):
         # 4", "one") is never made a Doc, and no sentence is parsed for them
         candidates = RowUnits.apply(cell_unit, text,
                                     [fig for fig in find_quantities(text, blocked) if finder.keep(fig, text)])
+        candidates = with_header_units(candidates, cell_headers) if cell_headers else candidates
         if not candidates:
             continue
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
         if table_subject:
             doc.user_data["table_subject"] = table_subject
+        if cell_headers:
+            doc.user_data["cell_headers"] = cell_headers  # the metric a cell's column names
         if table_subjects.section:
             # whose a bare "staff" is, when the passage does not say (extract/subjects.py antecedent)
             doc.user_data["section"] = table_subjects.section

@@ -1,0 +1,57 @@
+"""A table's notes (ingest/table_notes.py): footnote numbers glued to its cells and the
+numbers of the notes under it are footnote references, never figures."""
+from ingest.model import Document, Passage
+from ingest.table_notes import glued_markers, mark_table_notes
+from test_periods import passages_document
+
+
+def _document(lines):
+    text, passages, pos = "", [], 0
+    for line in lines:
+        passages.append(Passage("paragraph", pos, pos + len(line)))
+        text += line + "\n\n"
+        pos += len(line) + 2
+    return Document(text=text, file_start=0, passages=passages)
+
+
+def _marked(lines):
+    doc = _document(lines)
+    mark_table_notes(doc)
+    return [[doc.passage_text(p)[r.start:r.end] for r in p.footnote_refs] for p in doc.passages]
+
+
+def test_numbers_glued_to_words_are_markers_but_codes_and_thousands_are_not():
+    assert [n for n, _, _ in glued_markers("Vacant officer posts1,2,3 Wessex 7.25")] == [1, 2, 3]
+    assert [n for n, _, _ in glued_markers("Vacancies as at 30 June2 (FTE)")] == [2]
+    assert [n for n, _, _ in glued_markers("In post (FTE)1")] == [1]
+    assert glued_markers("2008-09 Q1 4120.50 PB4 SDS40 employed1,204 staff") == []
+
+
+def test_a_marker_and_its_note_on_lines_of_their_own():
+    got = _marked(["Staff in post (FTE)1", "Vacancies as at 30 June2 (FTE)", "Wessex 310.5 12.0",
+                   "Total3 1,613.5 434", "1 Figures shown as full-time equivalents.",
+                   "2 Not all areas returned figures in time.", "3 Excludes the staff of the directorate."])
+    assert got == [["1"], ["2"], [], ["3"], ["1"], ["2"], ["3"]]
+
+
+def test_notes_run_into_a_table_flattened_to_one_line():
+    line = ("Vacant officer posts1,2,3 Wessex 4.0 Mercia 12.5 Cymru 9.60 1 Figures are full-time equivalents "
+            "as at 31 December 2010. 2 Includes senior probation officers. 3 Vacancies are posts being recruited to.")
+    [got] = _marked([line])
+    assert got == ["1,", "2,", "3", "1", "2", "3"]
+
+
+def test_a_glued_number_without_a_note_and_a_number_without_a_marker_stay():
+    assert _marked(["Cases rose during COVID19 in every region.", "19 Regions reported in full this year."]) == [[], []]
+    assert _marked(["Probation officers1 Probation services officers2", "Wessex 2 Mercia 3",
+                    "1 Includes senior probation officers and practitioners."]) == [["1"], [], ["1"]]
+
+
+def test_the_numbers_of_a_tables_notes_are_not_figures(extractor):
+    lines = ["The following table shows the vacant probation officer posts in each region:",
+             "Vacant probation officer posts1,2 Wessex 4.0 Mercia 12.5 1 Figures are full-time equivalents. "
+             "2 Includes senior probation officers."]
+    doc = passages_document(lines, "2011-03-14")
+    mark_table_notes(doc)
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.value) for s in stats] == [("4.0", 4.0), ("12.5", 12.5)]
