@@ -448,7 +448,7 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             period_from_publication=bool(span._.period_from_publication),
             source=span._.source, confidence=span._.confidence,
             sentence_start=passage.start + s_start, sentence_end=passage.start + s_end,
-            measure=span._.measure or "level", direction=span._.direction,
+            measure=measures.measure_under_metric(span._.metric, span._.measure), direction=span._.direction,
             unit_detail=span._.unit_detail, why=why_json(span._.why)))
     return stats
 
