@@ -72,4 +72,14 @@ def test_a_speaker_is_never_the_subject(extractor):
     [figure] = read_claim(extractor, "Unite says the 2023 pay offer was worth an average of 4.4% a year.", TODAY)
     assert figure.source == "Unite"
     assert figure.subject is None
-    assert figure.key == SeriesKey("pay_award", None, "percent", "level", None)
+    assert figure.key == SeriesKey("pay_award", None, "percent", "change", None)
+
+
+def test_a_share_of_a_whole_is_the_parts(extractor):
+    [(_, key)] = read(extractor, "Probation makes up 28% of the HMPPS workforce.")
+    assert key == SeriesKey("staff_in_post", "probation_staff", "percent", "level", None)
+
+
+def test_pay_asked_for_is_a_target(extractor):
+    [(_, key)] = read(extractor, "Napo has a pay claim of 9% for probation staff.")
+    assert key == SeriesKey("pay_award", "probation_staff", "percent", "target", None)
