@@ -170,7 +170,7 @@ def document_asserter(document) -> Decision:
 # -- passage by passage ----------------------------------------------------------------
 
 # a headline's attribution, after its claim: "Wexham probation 'failing', inspectors warn",
-# "Officers quitting at record rate, says Napo", "... - Napo"
+# "Officers quitting at record rate, says Napo", "Staff short by 1,500 – MoJ figures reveal"
 HEADLINE_ATTRIBUTION = re.compile(
     r"(?:(?<!\d),|:|\s[–—-])\s*(?:(?:says?|warns?|finds?|claims?|reveals?|according to)\s+(?P<after>[^,:]{2,60})"
     r"|(?P<before>[^,:]{2,60}?)\s+(?:say|says|warn|warns|find|finds|claim|claims|reveal|reveals|report|reports))\s*$")
