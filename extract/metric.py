@@ -39,6 +39,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .layout import column_header
 from .lexicon import load_lexicon
 from .measures import RESTATES
 from .period_value import Period
@@ -465,6 +466,11 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         cue_unit = "count"
     if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
+    # a table's value cell measures what its column header names ("Vacancies (FTE)" / "402")
+    header = column_header(span)
+    found = heaviest_cue_in(header, cue_unit, 0.0) if header else None
+    if found:
+        return Decision(found[0].metric, found[0].id + "@column", header[found[1]:found[2]], header)
     if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
             and previous._.metric not in ("duration", None):
         return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])

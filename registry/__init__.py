@@ -80,11 +80,14 @@ PLACE_STOPWORDS = ("The|A|An|This|That|These|Those|Our|Their|Its|His|Her|And|But
                    "Yesterday|Today|Tomorrow|Last|Next|Every|Each|Local|Senior|Former|Chief|Deputy|Said|Says|When|"
                    "While|After|Before|Both|All|Some|Many|Most|No|Not|If|As|So|Then|Now|Also|Meanwhile|However|"
                    "Police|Probation|Community|Rehabilitation|Company|University|Council|Constabulary|Trust|"
-                   "CRC|PCC")
+                   "CRC|PCC|Combined|Authority|Commissioner")
 _WORD = rf"(?!(?:{PLACE_STOPWORDS})\b)(?:[A-Z][\w’'-]+|[A-Z]{{2,}})"
 # words, or a list of them ending "and X": "Kent, Surrey and Sussex"; never "Essex, Jane Roe"
 PLACE = (rf"{_WORD}(?:\s{_WORD}){{0,3}}"
          rf"(?:(?:,\s{_WORD}(?:\s{_WORD}){{0,2}})*\s(?:and|&)\s{_WORD}(?:\s{_WORD}){{0,3}})?")
+
+
+POSSESSIVE_PLACE = re.compile(r"(?<=\w)[’']s(?= )")
 
 
 @lru_cache(maxsize=1)
@@ -216,7 +219,8 @@ def _family_mention(family: Family, m: re.Match, text: str, aliases: list[OrgMen
             if rest is None or rest.end() != end:
                 return None
             start = rest.start()
-    return OrgMention(text[start:end], text[start:end], start, end)
+    # "Kent's Police and Crime Commissioner" is the Kent Police and Crime Commissioner
+    return OrgMention(POSSESSIVE_PLACE.sub("", text[start:end]), text[start:end], start, end)
 
 
 def first_organisation(text: str, include_intro_only: bool = False) -> str | None:
