@@ -13,7 +13,9 @@ from functools import lru_cache
 from registry.subjects import staff_bodies, subject_of, subjects
 
 from .lexicon import load_lexicon
-from .quantities import Quantity
+from .period_value import Period, When
+from .periods import _MONTH_NAMES, DateExpr, month_number
+from .quantities import Quantity, grammar
 
 TABLE_CELL_WORDS = 8  # a passage this long is prose: it ends the table
 VALUE_CELL = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?")
@@ -153,3 +155,353 @@ class TableSubjects:
         if what and self.row:
             return f"{what}: {self.row}"
         return what
+
+
+# -- column headers: the k-th value of a row takes the k-th column's header ------------------
+
+# a row's cells on one line: "2019/20 | 8.5 | 410", tab-separated, or set apart by wide spaces
+CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s*\t\s*| {3,}")
+# a value cell: a number, with its sign, pound sign, per cent sign or a trailing full stop
+VALUE_TEXT = r"[-−+]?£?\d[\d,]*(?:\.\d+)?\.?%?"
+BARE_VALUE = re.compile(VALUE_TEXT)
+# a value cell: the value and a mark after it ("(p)" provisional, "(r)" revised, "*")
+VALUE_CELL_TEXT = re.compile(rf"{VALUE_TEXT}(?:\s*\([a-z]\)|\*+)?")
+# a year or financial year alone labels a row ("2010", "2014/15", "2003-04"), it counts nothing
+YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/–-]\s*(?:\d\d|(?:19|20)\d\d))?")
+# "Senior Probation Officers 1,210.40 41.20": a row label and its values on one line; a label
+# ending in a month names a date ("July 21 – June 22"), not a row of values
+ROW_LINE = re.compile(rf"(?P<label>.*?[A-Za-z][^\d]*?)(?P<values>(?:\s+{VALUE_TEXT})+)\s*")
+MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+NEW_HEADER_RUN = 3  # label cells after values: this many start a new table's header row
+LOOK_AHEAD = 40  # passages read ahead to count a row's value cells
+
+
+def is_prose(cell: str) -> bool:
+    """A passage of prose ends a table: a long line, or one of TABLE_CELL_WORDS words or more
+    that ends as a sentence does (a header cell may be long: "Staff in post as at 30 September
+    (FTE)")."""
+    words = len(cell.split())
+    return words >= 2 * TABLE_CELL_WORDS or (words >= TABLE_CELL_WORDS and cell.rstrip()[-1:] in ".:!?;")
+
+
+def value_cell(text: str) -> bool:
+    """A cell holding one value alone ("36.0", "1,203", "25%", "7.5 (p)"), not a year that labels
+    a row."""
+    cell = text.strip()
+    return bool(VALUE_CELL_TEXT.fullmatch(cell)) and not YEAR_LABEL.fullmatch(cell)
+
+
+def row_cells(text: str) -> list[tuple[int, int]] | None:
+    """The cells of a row written on one line with separators, as offsets; None for one cell or
+    a line of prose."""
+    cells, at = [], 0
+    for m in CELL_SEPARATOR.finditer(text):
+        cells.append((at, m.start()))
+        at = m.end()
+    cells.append((at, len(text)))
+    cells = [(s, e) for s, e in cells if text[s:e].strip()]
+    # a cell of prose ("64,561 FTE staff in post     This is a decrease of 218 FTE ...") makes
+    # the line a key figure and its gloss, not a row of a table
+    if len(cells) < 2 or any(len(text[s:e].split()) >= TABLE_CELL_WORDS for s, e in cells):
+        return None
+    return cells
+
+
+def row_line_values(text: str) -> list[tuple[int, int]] | None:
+    """The values of a row label followed by its values on one line ("Probation Officers 5,180.25
+    301.75"), as offsets; None when the line is no such row."""
+    m = ROW_LINE.fullmatch(text)
+    if not m or MONTH_END.search(m.group("label").strip()) or is_prose(m.group("label")):
+        return None
+    values = [(v.start(), v.end()) for v in BARE_VALUE.finditer(text, m.start("values"))]
+    if any(YEAR_LABEL.fullmatch(text[s:e]) for s, e in values):
+        return None
+    if m.group("label").split()[-1].lower() in label_words():
+        values = values[1:]  # "Band 4 £35,100", "Point 1": the number after a label word is the label's
+    return values or None
+
+
+@lru_cache(maxsize=1)
+def label_words() -> frozenset[str]:
+    """The words a number after which is a label, not a figure ("band 4", "point 1")."""
+    return frozenset(str(w).lower() for w in grammar()["lex"]["label_words"])
+
+
+# a value cell of a passage: its offsets, its column header ("" for none) and the unit its row's
+# label names (None for none)
+Cell = tuple[int, int, str, "str | None"]
+
+
+class TableColumns:
+    """The column header each value of a table takes: a table's metric and unit are named in
+    its header row ("Region" / "Probation officers in post (FTE)" / "Vacancies (FTE)" / "Vacancy
+    rate (%)"), and the k-th value of each row is in the k-th column. Three layouts:
+
+    - one cell a line: a run of label cells (the header row, then the first row's label), then
+      the row's value cells. The row's values take the last headers of the run, counted from
+      the right: a run one longer than the row ends in the row's label ("PS Northumbria");
+    - a row on one line with separators ("2019/20 | 8.5 | 410", tab-separated): its k-th cell
+      takes the k-th cell of the header row written the same way ("Year | Leaving rate (%) |
+      Leavers"), or the header lines before it;
+    - a row label and its values on one line ("Probation Officers 5,180.25 301.75") under
+      header lines ("Staff in post as at 30 September (FTE)" / "Vacancies as at 30 September
+      (FTE)"): its n values take the last n header lines.
+
+    A passage of TABLE_CELL_WORDS or more words (prose) ends the table. `read` gives, for the
+    passage, the Cell of each of its value cells that has a header or a row unit."""
+
+    def __init__(self, peek=None):
+        self.peek = peek or (lambda _: None)  # the text of a later passage by index, or None
+        self.run: list[str] = []  # label cells since the last value
+        self.headers: list[str] = []  # the header row's cells over the row's values
+        self.column = 0  # value cells read since the row's label
+        self.after_values = False  # a value was read since the header row
+        self.separated = 0  # the cells of a header row written on one line with separators
+        self.row_label: str | None = None  # the label of the row being read, one cell a line
+
+    def read(self, i: int, text: str) -> list[Cell]:
+        cell = " ".join(text.split())
+        cells = row_cells(text)
+        if cells is None and is_prose(cell):
+            self.__init__(self.peek)
+            return []
+        if cells is not None:
+            return self._separated_row(text, cells)
+        if value_cell(cell):
+            return self._value_cell(i, text)
+        values = row_line_values(text)
+        if values and self.run and not self.after_values:
+            self.headers, self.run, self.after_values = self.run, [], True
+        if values:
+            return self._aligned(values, text)
+        # a label cell: a header, a row's label, or a date labelling a row
+        if self.after_values:
+            self.run = [cell] if self.column or len(self.run) >= NEW_HEADER_RUN else self.run + [cell]
+            if len(self.run) >= NEW_HEADER_RUN:
+                self.after_values = False
+        else:
+            self.run.append(cell)
+        self.column = 0
+        return []
+
+    def _value_cell(self, i: int, text: str) -> list[Cell]:
+        if not self.after_values and self.run:
+            # the first row: count its value cells to tell the header row from its label
+            n = 1
+            while n < LOOK_AHEAD and (after := self.peek(i + n)) is not None and value_cell(" ".join(after.split())):
+                n += 1
+            labelled = len(self.run) > n
+            headers = self.run[:-1] if labelled else self.run
+            self.row_label = self.run[-1] if labelled else None
+            self.headers = headers[-n:] if len(headers) >= n else []
+            self.run, self.after_values, self.column = [], True, 0
+        elif self.run:
+            self.row_label = self.run[-1]
+        self.run = []
+        column, self.column = self.column, self.column + 1
+        if column >= len(self.headers):
+            return []
+        start = len(text) - len(text.lstrip())
+        row_unit = label_unit(self.row_label) if self.row_label else None
+        return [(start, len(text.rstrip()), self.headers[column], row_unit)]
+
+    def _separated_row(self, text: str, cells: list[tuple[int, int]]) -> list[Cell]:
+        values = [(s, e) for s, e in cells if value_cell(text[s:e])]
+        if not values and not all(re.search(r"[A-Za-z]{2}", text[s:e]) or YEAR_LABEL.fullmatch(text[s:e].strip())
+                                  for s, e in cells):
+            return []  # a row of other things ("2005 | 1:8 | 1:11"): no header row, no values
+        if not values:
+            # a header row on one line: its cells head the columns of the rows under it
+            self.headers = [" ".join(text[s:e].split()) for s, e in cells]
+            self.run, self.after_values, self.column = [], False, 0
+            self.separated = len(cells)
+            return []
+        # the row's label ("Leaving rate (%) | 8.1 | 9.4") names the unit of its values
+        label = text[cells[0][0]:cells[0][1]].strip() if cells[0] not in values else ""
+        row_unit = label_unit(label) if label else None
+        if self.separated:
+            self.after_values = True
+            # a row one cell longer than the header row has a label whose header cell was empty
+            # (an HTML table's corner cell, dropped with the other empty cells)
+            shift = len(cells) - self.separated
+            if shift == 0 or (shift == 1 and label):
+                return [(s, e, self.headers[k - shift], row_unit) for k, (s, e) in enumerate(cells)
+                        if (s, e) in values and k >= shift]
+            return [(s, e, "", row_unit) for s, e in values] if row_unit else []  # of no known column
+        if self.run and not self.after_values:
+            self.headers, self.run, self.after_values = self.run, [], True
+        return self._aligned(values, text, row_unit)
+
+    def _aligned(self, values: list[tuple[int, int]], text: str, row_unit: str | None = None) -> list[Cell]:
+        """The n values of a row take the last n headers."""
+        self.after_values, self.column = True, len(values)
+        if len(self.headers) < len(values):
+            return [(s, e, "", row_unit) for s, e in values] if row_unit else []
+        return [(s, e, h, row_unit) for (s, e), h in zip(values, self.headers[-len(values):])]
+
+
+def column_header(span) -> str | None:
+    """The column header of the table cell a figure span is in (prepare_docs puts the passage's
+    cells in doc.user_data["cell_headers"]), or None."""
+    fig = span._.quantity
+    for start, end, header, _ in span.doc.user_data.get("cell_headers", ()):
+        if start <= fig.start < end:
+            return header or None
+    return None
+
+
+def in_headed_cell(fig: Quantity, cells: list[Cell]) -> bool:
+    """The figure is the whole of a value cell that has a column header."""
+    return any(header and s <= fig.start and fig.end <= e and BARE_VALUE.fullmatch(fig.text)
+               for s, e, header, _ in cells)
+
+
+def with_header_units(candidates: list[Quantity], cells: list[Cell]) -> list[Quantity]:
+    """Each bare number of a cell in the unit its column header names ("Vacancy rate (%)" /
+    "25.0" is 25 percent), else the unit its row's label names ("Leaving rate (%)" / "5.5")."""
+    out = []
+    for fig in candidates:
+        unit = next((label_unit(h) or row_unit for s, e, h, row_unit in cells if s <= fig.start < e), None)
+        if unit and unit != fig.unit and fig.unit == DEFAULT_UNIT and fig.form == "number" and not fig.is_word:
+            fig = dataclasses.replace(fig, unit=unit)
+        out.append(fig)
+    return out
+
+
+# -- a row label that spans months of two-digit years ----------------------------------------
+
+# "July 21 – June 22", "Apr 20 to Mar 21": a table's row label of months and two-digit years,
+# which the date grammar reads as two days ("21 July", "22 June")
+MONTH_YEAR_SPAN = re.compile(rf"(?<![\w/])(?P<m1>{_MONTH_NAMES})\s+(?P<y1>\d\d)\s*(?:[-–—]|to)\s*"
+                             rf"(?P<m2>{_MONTH_NAMES})\s+(?P<y2>\d\d)(?![\w/])", re.I)
+MAX_SPAN_MONTHS = 24
+
+
+def with_month_year_spans(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates of a passage, each span of months of two-digit years in it read as one span
+    (a table's row label "July 21 – June 22" is July 2021 to June 2022). Read so only where the
+    two-day reading runs backwards ("July 21 – June 22" is no run of days), or the span is the
+    whole passage (a row label cell, "January 21 – December 21")."""
+    spans = []
+    for m in MONTH_YEAR_SPAN.finditer(text):
+        m1, m2 = month_number(m.group("m1")), month_number(m.group("m2"))
+        y1, y2 = 2000 + int(m.group("y1")), 2000 + int(m.group("y2"))
+        months = (y2 - y1) * 12 + m2 - m1
+        whole = not text[:m.start()].strip() and not text[m.end():].strip()
+        backwards = (m2, int(m.group("y2"))) < (m1, int(m.group("y1")))
+        if 0 < months <= MAX_SPAN_MONTHS and (whole or backwards):
+            spans.append(DateExpr(m.start(), m.end(), "span", Period.span(When(y1, m1), When(y2, m2))))
+    if not spans:
+        return dates
+    kept = [d for d in dates if not any(s.start < d.end and d.start < s.end for s in spans)]
+    return sorted(kept + spans, key=lambda d: d.start)
+
+
+# -- quarters of a financial year labelling a table's rows -----------------------------------
+
+# "2003-04 Q1 5831.10 4752.40 Q2 5937.80 ...": a financial year and its quarter label a row, and
+# a quarter alone labels the rows after it in the same year
+QUARTER = re.compile(r"\bQ([1-4])\b")
+FISCAL_QUARTER_MONTH = {1: (0, 4), 2: (0, 7), 3: (0, 10), 4: (1, 1)}  # (years after the start, first month)
+
+
+def _fiscal_quarter(first_year: int, quarter: int) -> Period:
+    years, month = FISCAL_QUARTER_MONTH[quarter]
+    return Period.span(When(first_year + years, month), When(first_year + years, month + 2))
+
+
+def with_quarters(text: str, dates: list[DateExpr]) -> list[DateExpr]:
+    """The dates of a passage, a financial year followed by a quarter ("2003-04 Q1") read as that
+    quarter (April to June 2003), and each quarter alone after it ("Q2") as a quarter of the
+    latest such year before it. A passage with no year-and-quarter label is left as it is. Each is
+    of kind "fiscal", like the year it is part of: a label, not a frame ("in 2003-04"), so a row's
+    value takes the label before it, not the next row's after it."""
+    if "Q" not in text:
+        return dates
+    out: list[DateExpr] = []
+    year: int | None = None  # the financial year of the latest year-and-quarter label
+    taken_to = 0
+    for d in dates:
+        q = QUARTER.match(text, d.end + 1) if d.kind == "fiscal" and d.period and text[d.end:d.end + 1] == " " else None
+        if q:
+            out += _bare_quarters(text, taken_to, d.start, year)
+            year = d.period.first.year
+            out.append(DateExpr(d.start, q.end(), "fiscal", _fiscal_quarter(year, int(q.group(1)))))
+            taken_to = q.end()
+        else:
+            out += _bare_quarters(text, taken_to, d.start, year)
+            out.append(d)
+            taken_to = max(taken_to, d.end)
+    if year is None:
+        return dates
+    out += _bare_quarters(text, taken_to, len(text), year)
+    return out
+
+
+def _bare_quarters(text: str, start: int, end: int, year: int | None) -> list[DateExpr]:
+    if year is None:
+        return []
+    return [DateExpr(m.start(), m.end(), "fiscal", _fiscal_quarter(year, int(m.group(1))))
+            for m in QUARTER.finditer(text, start, end)]
+
+
+# -- the date a table's notes give it --------------------------------------------------------
+
+# a note under a table: its number (a footnote reference the ingest marked) before a capital
+NOTE_START = re.compile(r"\s*[A-Z(]")
+NOTE_DATE_KINDS = ("point", "fiscal", "span")
+SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")
+
+
+def note_starts(text: str, refs) -> list[int]:
+    """Where the notes of a passage start: a footnote reference at the passage's start or after a
+    space, followed by a capitalised word ("1 Figures shown as full-time equivalents ...")."""
+    return [r.start for r in refs
+            if (r.start == 0 or text[r.start - 1].isspace()) and NOTE_START.match(text, r.end)]
+
+
+class TableNoteDates:
+    """The date a table's notes state for all of it ("1 Figures shown as FTE as at 30 June 2007"):
+    a table's values hold then, though the notes come after them. A value passage of a table
+    (a short cell or row, or a table flattened to one line with its notes) takes the first framed
+    date ("as at 30 June 2007", "at 31 March 2023") of the notes after it, looked for over the
+    table's short passages up to the first passage of prose. `read` gives (period, words) or None."""
+
+    def __init__(self, document, published: str | None, find_dates):
+        self.document = document
+        self.published = published
+        self.find_dates = find_dates
+        self.found: dict[int, tuple | None] = {}  # a note passage's date, by passage index
+
+    def _note_date(self, j: int, after: int = 0):
+        if j not in self.found:
+            passage = self.document.passages[j]
+            text = self.document.passage_text(passage)
+            starts = [s for s in note_starts(text, passage.footnote_refs) if s >= after]
+            date = None
+            if starts:
+                notes = text[starts[0]:]
+                for d in self.find_dates(notes, self.published):
+                    if d.period and d.kind in NOTE_DATE_KINDS and d.prefix:
+                        date = (d.period, notes[d.start:d.end])
+                        break
+            self.found[j] = date
+        return self.found[j]
+
+    def read(self, i: int, text: str) -> tuple | None:
+        passages = self.document.passages
+        original = self.document.passage_text(passages[i])
+        own = note_starts(original, passages[i].footnote_refs)
+        # a note line, or a table flattened to one line before its notes: no sentence ends
+        # before the notes (a paragraph's footnote markers are no notes of a table)
+        if own and (own[0] == 0 or not SENTENCE_BREAK.search(original, 0, own[0])):
+            return self._note_date(i)
+        if is_prose(" ".join(text.split())) and row_cells(text) is None:
+            return None
+        for j in range(i + 1, min(len(passages), i + LOOK_AHEAD)):
+            later = self.document.passage_text(passages[j])
+            if note_starts(later, passages[j].footnote_refs):
+                return self._note_date(j)
+            if is_prose(" ".join(later.split())) and row_cells(later) is None:
+                return None
+        return None

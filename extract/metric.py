@@ -39,6 +39,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .layout import column_header
 from .lexicon import load_lexicon
 from .measures import RESTATES
 from .period_value import Period
@@ -79,6 +80,7 @@ NOUN_PREPOSITIONS = {"of", "in", "under"}
 AMOUNT_VERBS = re.compile(r"(?:averag|total|number|reach|exceed|amount|equal)(?:e|es|ed|s|led|ing)?|hits?|tops?|topped", re.I)
 # nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
 WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
+RUN_LENGTH = 3  # words between a split noun run's two halves
 UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "pounds", "times"}
 TIMES_COMPARED = re.compile(r"\s+(?:as (?:many|much|high|large|likely)|more|higher|greater|larger|bigger|over)\b", re.I)
 # what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
@@ -101,6 +103,9 @@ SICKNESS = re.compile(r"\bsickness\b|\b(?:working )?days lost\b|\babsence rates?
 # may be the award
 PAY_BAND_LABEL = re.compile(r"\b(?:PB|pay band|band|grade|spine point|pay point|scale point)\s*\d", re.I)
 SALARY_SIZE = (10_000, 200_000)
+# no practitioner holds this many cases: a caseload this large is the service's, the people it
+# supervises ("the probation caseload stood at 239,000")
+SERVICE_CASELOAD = 1_000
 # a rise over years, cumulative or in real terms, is pay growth, not one award
 PAY_GROWTH = re.compile(r"real[- ]terms|cumulative|compound|\bsince (?:19|20)\d\d|\bfrom (?:19|20)\d\d to|"
                         r"\bbetween (?:19|20)\d\d and|\bover the (?:last|past)\b|\bin the (?:last|past) \w+ years", re.I)
@@ -119,6 +124,7 @@ class Cue:
     weight: float
     ending: bool  # must end just before the figure
     noun_only: bool = False  # for a count of a noun, applies only inside that noun
+    not_whole: bool = False  # never applies from the whole a share is of
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +133,8 @@ def cue_table() -> tuple[Cue, ...]:
     for entry in load_lexicon("metrics"):
         for name, pattern in entry["cues"].items():
             cues.append((Cue(f"{entry['metric']}.{name}", entry["metric"], frozenset(entry["units"]),
-                             float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only"))),
+                             float(entry["weight"]), pattern.endswith("$"), bool(entry.get("noun_only")),
+                             bool(entry.get("not_whole"))),
                          pattern.rstrip("$")))
     if max(c.weight for c, _ in cues) > MAX_WEIGHT:
         raise ValueError(f"metrics.yml: a weight above MAX_WEIGHT ({MAX_WEIGHT}) in extract/metric.py")
@@ -298,13 +305,14 @@ def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
 
 def classify(unit: str, start: int, end: int, sentence: str, context: str | tuple[str, ...] = "",
              clause: Ranges | None = None, own: Ranges = (), whole: Ranges = (),
-             others: Ranges = ()) -> Decision:
+             others: Ranges = (), part: bool = False) -> Decision:
     """The metric of a figure of `unit` at [start, end) of `sentence`. Character ranges of
     the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
     counts and the word governing it; `whole`, the whole a share is of; `others`, the nouns
     other figures of the sentence count ("220,000 people on probation and 16,000 staff": the
     16,000 are not people on probation). `context` is neighbouring text, read when the
-    sentence is short."""
+    sentence is short. `part`: the figure is a part of a counted whole ("12 of the 41
+    practitioners we spoke to"), whose noun is `own`: what a survey found, not its sample."""
     before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
@@ -321,7 +329,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
         metric, rule = cue.metric, cue.id
         if own and _overlaps(cue_start, cue_end, others) and not _overlaps(cue_start, cue_end, own):
             continue  # the words of another figure's noun
-        if cue.metric == "survey" and unit == "count" and _overlaps(cue_start, cue_end, own):
+        if cue.metric == "survey" and unit == "count" and not part and _overlaps(cue_start, cue_end, own):
             # "2,000 practitioners interviewed": the people asked are the sample, not a finding
             metric, rule = "other", "survey.sample"
             sample = Decision(metric, rule, sentence[cue_start:cue_end], sentence)
@@ -332,7 +340,10 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
             metric, rule = "staff_in_post", "staff_in_post.share_of_needed"
         elif _overlaps(cue_start, cue_end, own):
             score *= OWN_NOUN_WEIGHT
-        elif _overlaps(cue_start, cue_end, whole):
+        elif _overlaps(cue_start, cue_end, whole) and not cue_start <= start < end <= cue_end:
+            # a cue framing the figure itself ("lost a quarter of its value") is not the whole's
+            if cue.not_whole:
+                continue  # "one in three people on probation is unemployed": not people supervised
             score *= WHOLE_WEIGHT
         if cue.noun_only and (own or cue.metric == "other") and not _overlaps(cue_start, cue_end, own):
             continue  # it speaks only of the noun a count counts: "60 cases" is not staff
@@ -441,6 +452,11 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         cue_unit = "count"
     if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
+    # a table's value cell measures what its column header names ("Vacancies (FTE)" / "402")
+    header = column_header(span)
+    found = heaviest_cue_in(header, cue_unit, 0.0) if header else None
+    if found:
+        return Decision(found[0].metric, found[0].id + "@column", header[found[1]:found[2]], header)
     if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
             and previous._.metric not in ("duration", None):
         return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
@@ -463,7 +479,13 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
                                 text[previous._.quantity.start:previous._.quantity.end])
             return Decision("other", "counted_noun.unmeasured", counted_noun(root).text)
         others = other_counted_nouns(span, sent)
+    whole_count = partitive_whole(span) if fig.unit == "count" and not counts_a_noun else None
+    if whole_count is not None:
+        # "22 of the 60 cases inspected": the part counts what its whole counts
+        own = counted_noun_ranges(whole_count, sent)
     clause = clause_ranges(root, s0)
+    if counts_a_noun and is_partitive_whole(counted_noun(root)):
+        clause = sorted(own)  # "Of the 18 new officers, 5 had left": the verb is the part's, not the 18's
     sent_text = sentence_text(sent)
     if fig.unit == "gbp" and SALARY_SIZE[0] <= fig.value <= SALARY_SIZE[1] and _words_at_most(sent_text, SHORT_SENTENCE):
         band = PAY_BAND_LABEL.search(sent_text)
@@ -473,7 +495,8 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
     decision = classify(cue_unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
-                        whole_of_share(span) if fig.unit == "percent" else [], others)
+                        whole_of_share(span) if fig.unit == "percent" else [], others,
+                        part=whole_count is not None)
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
@@ -486,6 +509,8 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
               if decision.metric == "pay_award" and fig.unit == "percent" else None)
     if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
+    if decision.metric == "caseload" and fig.unit == "count" and fig.value >= SERVICE_CASELOAD:
+        return Decision("people_supervised", "caseload.service_total", decision.words)
     if decision.rule == "no_cue" and previous is not None and previous._.metric not in ("other", "duration", None):
         if span._.measure == "change":
             return Decision(previous._.metric, "change.of_level",
@@ -502,6 +527,15 @@ def counted_noun(root: Token) -> Token:
     noun = root.head
     while noun.dep_ in ("compound", "quantmod", "nummod") and noun.head.i > noun.i:
         noun = noun.head
+    # a noun run the parse split in two ("204.1 full time | equivalent vacancies"): the words
+    # after the noun that modify a noun further on belong to it, and that noun is counted
+    doc, after = noun.doc, noun.i + 1
+    while after < len(doc) and after - noun.i <= RUN_LENGTH and doc[after].dep_ in ("amod", "compound") \
+            and doc[after].head.i > after:
+        after += 1
+    if after > noun.i + 1 and after < len(doc) and doc[after].tag_ == "NNS" \
+            and all(doc[i].head.i <= after for i in range(noun.i + 1, after)):
+        return doc[after]
     return noun
 
 
@@ -552,9 +586,12 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    around = [first.head if first is not noun else noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
+    # a clause describing the noun qualifies it too: "the 41 practitioners we spoke to"
+    around = [first.head if first is not noun else noun.head] + [c for c in noun.rights if c.dep_ in ("acl", "relcl")] + \
         [t for p in noun.rights if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS for t in _up_to_punctuation(p)]
-    if noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and not is_partitive_whole(noun):
+        # the supervision of 243,000 offenders; but "Of the 86 cases inspected, none had ...":
+        # a partitive's verb is its parts'
         around.append(noun.head.head)
     # what a copula says the count is: "the shortfall is now 1,700 officers"
     if says_what_subject_is(noun):
@@ -598,12 +635,38 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
                for _, s, e in cues_near(sentence_text(sent), fig.unit, lo - LONGEST_CUE, hi))
 
 
+def is_partitive_whole(noun: Token) -> bool:
+    """Whether a counted noun is the whole of a partitive opening its clause: "Of the 86 cases
+    inspected, none ...", "Of the 18 officers, 5 had left"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_.startswith("VB")
+
+
+def partitive_whole(span: Span) -> Token | None:
+    """The number of the counted whole a count is part of: "22 of the 60 cases inspected",
+    "12 out of the 41 practitioners" (the 60, the 41), or None."""
+    doc = span.doc
+    at = span.end + (1 if span.end < len(doc) and doc[span.end].lower_ == "out" else 0)
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    for t in doc[at].subtree:
+        if t.dep_ == "nummod" and t.like_num and t.head.tag_ in ("NNS", "NN") and counted_noun(t).lower_ not in UNIT_NOUNS:
+            return t
+    return None
+
+
 def whole_of_share(span: Span) -> Ranges:
     """The whole a share is of, as character ranges of its sentence: "15% of the prison
     population", "two-thirds of the practitioners interviewed"."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+    if span.end >= len(doc):
+        return []
+    last = doc[span.end - 1]
+    if doc[span.end].lower_ == "of":
+        tokens = list(doc[span.end].subtree)
+    elif last.dep_ == "nummod" and last.head.i >= span.end and len(span) > 1:
+        # "one in three people on probation": the people after a ratio are its whole
+        tokens = [t for t in last.head.subtree if t.i >= span.end]
+    else:
         return []
     s0 = sentence_of(span).start_char
-    tokens = list(doc[span.end].subtree)
     return [(tokens[0].idx - s0, tokens[-1].idx + len(tokens[-1]) - s0)]

@@ -35,8 +35,9 @@ from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, counts_one, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
-from .layout import RowUnits, TableSubjects
-from .period import PassageFrames, document_date, document_reference
+from .layout import (RowUnits, TableColumns, TableNoteDates, TableSubjects, in_headed_cell, with_header_units, with_month_year_spans,
+                     with_quarters)
+from .period import Frame, PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
 from .subjects import describe_subject, restated_subject
@@ -208,9 +209,10 @@ class FigureFinder:
         if fig.form == "number" and re.match(r"\)", after) and before.rfind("(") <= before.rfind(")"):
             return False  # "1) picture quality 2) Tivo recorder"
         if fig.form == "number" and not fig.is_word and prev_word and before.endswith(" ") \
+                and not GROUPED_THOUSANDS.match(fig.text) and "." not in fig.text \
                 and prev_word.group(1)[0].isupper() and not prev_word.group(1).isupper() \
                 and re.match(r"\s*(?:$|[:;,.!?)\]]|\n)", after) and len(before.strip()) > len(prev_word.group(1)):
-            return False  # "Latest From Napo 226": a name's number
+            return False  # "Latest From Napo 226": a name's number (a code: no decimals, no thousands)
         if fig.form == "number" and re.match(r"['’]s\b", after):
             return False  # "1000's of officers": an indefinite plural
         if fig.is_word and fig.form == "number" and re.search(r"\b(?:these|those|the|both|all)\s+$", before, re.I) \
@@ -365,27 +367,45 @@ def prepare_docs(nlp: Language, document):
     frames = PassageFrames(reference)
     row_units = RowUnits()
     table_subjects = TableSubjects()
+    # the column header each value cell of a table takes (a later passage is read to count a
+    # row's cells)
+    table_note_dates = TableNoteDates(document, published, find_dates)
+    table_columns = TableColumns(lambda j: masked_passage_text(document, document.passages[j])
+                                 if j < len(document.passages) else None)
     for i, passage in enumerate(document.passages):
         reading = readings[i]
         text = reading.text
         passage_source = sources.read(i, passage, text)
-        dates = find_dates(text, published)
+        # a table's row labels the date grammar reads otherwise (extract/layout.py)
+        dates = with_quarters(text, with_month_year_spans(text, find_dates(text, published)))
         context_period = frames.read(passage.kind, text, dates)
         cell_unit = row_units.read(text)
         table_subject = table_subjects.read(text, sum(d.end - d.start for d in dates))
+        cell_headers = table_columns.read(i, text)
         if passage.kind in UNEXTRACTED_KINDS:
             continue
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
         # only what the finder keeps: a passage whose numbers are all labels or pronouns ("band
         # 4", "one") is never made a Doc, and no sentence is parsed for them
-        candidates = RowUnits.apply(cell_unit, text,
-                                    [fig for fig in find_quantities(text, blocked) if finder.keep(fig, text)])
+        # a table's value cell under a column header is a figure, whatever its row's label
+        # ("Probation Services Officers 457" is no name's number)
+        found = [fig for fig in find_quantities(text, blocked)
+                 if finder.keep(fig, text) or in_headed_cell(fig, cell_headers)]
+        # the unit of a table's bare number: its column header's or row label's when the table's
+        # columns are known, else the latest label cell's
+        candidates = with_header_units(found, cell_headers) if cell_headers else RowUnits.apply(cell_unit, text, found)
         if not candidates:
             continue
+        if context_period is None:
+            # a table's values hold at the date its notes state ("1 Figures as at 30 June 2007")
+            noted = table_note_dates.read(i, text)
+            context_period = Frame(noted[0], "table-note", noted[1]) if noted else None
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
         if table_subject:
             doc.user_data["table_subject"] = table_subject
+        if cell_headers:
+            doc.user_data["cell_headers"] = cell_headers  # the metric a cell's column names
         if table_subjects.section:
             # whose a bare "staff" is, when the passage does not say (extract/subjects.py antecedent)
             doc.user_data["section"] = table_subjects.section
@@ -428,7 +448,7 @@ def statistics_from_doc(document, passage_index: int, doc: Doc) -> list[Statisti
             period_from_publication=bool(span._.period_from_publication),
             source=span._.source, confidence=span._.confidence,
             sentence_start=passage.start + s_start, sentence_end=passage.start + s_end,
-            measure=span._.measure or "level", direction=span._.direction,
+            measure=measures.measure_under_metric(span._.metric, span._.measure), direction=span._.direction,
             unit_detail=span._.unit_detail, why=why_json(span._.why)))
     return stats
 

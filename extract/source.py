@@ -24,8 +24,9 @@ from spacy.tokens import Doc
 
 import registry
 
+from .debate import DebateTurns, asking_house
 from .period import introduces_a_list
-from .attribution import (Scope, SpeakerMemory, citation_scopes, government_commitment_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
+from .attribution import (Scope, SpeakerMemory, appeal_scopes, citation_scopes, government_commitment_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
                           reported_source, reproduced_release, speaker_after_scopes, speaker_scopes)
 from .reasons import set_reason
 
@@ -45,34 +46,12 @@ RESTATING_KINDS = ("news", "blog", "union")
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
 HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)\b|\bquestions and answers\b|"
-                     r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements", re.I)
+                     r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements|"
+                     r"theyworkforyou|\bWestminster Hall\b|/whall/", re.I)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
 
-# what a member of either House says in a question to a minister: "To ask His Majesty's
-# Government what ...", "Does the Minister accept ...?", "Will my right hon. Friend ...?"
 ANSWERING_RULES = ("publisher:answering-department", "publisher:parliament-answers")
-TO_ASK = re.compile(r"^\s*To ask\b")
-ADDRESSES_THE_MINISTER = re.compile(
-    r"\b(?:the|my) (?:noble |right )?(?:Minister|Secretary of State|Lord|Baroness|hon(?:ourable|\.)? (?:Friend|Member|Lady|Gentleman))\b"
-    r"|\b(?:the|His|Her|Her Majesty[’']s|His Majesty[’']s) Government\b")
-
-
-def asks_the_government(text: str) -> bool:
-    """Whether a passage of a parliamentary answer is a member's question: a written question,
-    or a supplementary that asks the minister something in the third person."""
-    if TO_ASK.match(text):
-        return True
-    return bool(re.search(r"\?[”\"’']?\s*$", text.strip()) or "?" in text) and bool(ADDRESSES_THE_MINISTER.search(text)) \
-        and not re.match(r"\s*(?:My Lords|Mr Speaker|Madam Deputy Speaker|Mr Deputy Speaker)\b.{0,40}\b(?:I|we)\b", text)
-
-
-def asking_house(document) -> str:
-    """The House whose member asks: the Lords when the document is theirs, else the Commons."""
-    described = " ".join(filter(None, (document.publisher, document.title, document.url)))
-    lords = registry.get(document.source) and (document.source == "House of Lords"
-                                               or registry.is_part_of(document.source, "House of Lords"))
-    return "House of Lords" if lords or re.search(r"\bLords\b|/lords/", described, re.I) else "House of Commons"
 
 
 @dataclass(frozen=True)
@@ -93,7 +72,7 @@ def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
     scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
                     + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
-                    + government_commitment_scopes(text), key=lambda sc: sc.start)
+                    + government_commitment_scopes(text) + appeal_scopes(text), key=lambda sc: sc.start)
     return sorted(scopes + continued_quotes(text, scopes), key=lambda sc: sc.start)
 
 
@@ -205,6 +184,7 @@ class SourceReader:
         self.reproduction: Decision | None = None  # whose pasted text the passages carry
         self.lead = self._lead(texts)
         self.inspectorate: str | None = None  # the inspectorate the document last named
+        self.turns = DebateTurns() if self.asserter.rule in ANSWERING_RULES else None  # whose turn in a debate
 
     def _lead(self, texts: list[str]) -> tuple[int, Scope] | None:
         """The passage from which a post or story restates or reproduces another body's text,
@@ -244,9 +224,11 @@ class SourceReader:
         scopes = [dataclasses.replace(sc, source=writer) if sc.source is None else sc for sc in scopes]
         if passage.source in (None, document.source):
             default = asserter
-            if asserter.rule in ANSWERING_RULES and asks_the_government(text):
-                # the question put to a minister is its asker's, who speaks for their House
-                default = Decision(asking_house(document), "parliament:question", text.strip()[:60])
+            turn = self.turns.read(text) if self.turns else None
+            if turn:
+                # a member's question or speech is its speaker's, who speaks for their House;
+                # the minister answers for the department
+                default = Decision(asking_house(document), *turn)
         else:
             default = Decision(passage.source, "passage:" + passage.kind)
         if self.lead and i >= self.lead[0] and default.source == asserter.source:

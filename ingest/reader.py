@@ -14,6 +14,7 @@ from .dates import year_in_name
 from .metadata import normalise_metadata
 from .formats import BY_NAME, CorpusFile, sniff_bytes, sniff_text
 from .model import COMMENTER, Document, IngestError, one_line
+from .table_notes import mark_table_notes
 from .user_yaml import YamlRefused, load_user_yaml
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -174,6 +175,7 @@ def ingest_file(path: Path, rel: str, manifest_entry: dict | None = None
     canonicalise_publishers(documents, meta.get("publisher"), meta.get("url"))
     for doc in documents:
         doc.format = fmt
+        mark_table_notes(doc)  # a table's glued footnote numbers and its notes' numbers
         doc.kind = kind or doc.kind or "unknown"
         doc.url = doc.url or meta.get("url")
         doc.author = doc.author or meta.get("author")

@@ -20,9 +20,9 @@ from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping, same_period
 from ..build.figures import origin_rank
 from .limits import Deadline
-from .matching import (NOT_MATCHES_SHOWN, Figure, agreeing_statistics, primary_first, row_series, same_metric,
+from .matching import (NOT_MATCHES_SHOWN, Figure, _written_to_unit, agreeing_statistics, row_series, same_metric,
                        series_statements, why_not)
-from .rounding import holds, rounding_tolerance, value_tolerance
+from .rounding import claim_interval, holds, rounding_tolerance, value_tolerance
 from .series import SeriesKey, compatible, same_series, scopes_compatible
 
 # the headline is the first of these a claim has: what is most wrong about it comes first
@@ -32,6 +32,9 @@ NEAREST = 5
 WORD = re.compile(r"[^\W\d_]")
 # the subject of staff whose body is not said (registry/subjects.yml)
 UNSAID_STAFF = "staff"
+# documents recording what was said on the day they are dated (Hansard, written answers): a
+# figure a speaker gives there with no period is the figure of that day
+SPOKEN_RECORDS = frozenset({"parliament"})
 # a year written in a claim ("in mid-2023") dates it even where no period was read from it
 A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -74,37 +77,86 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     if not matches:
         return _not_found(db, claim, result)
     in_period = [r for r in matches if claim.period is None or holds_for(r, claim.period)]
-    pool = in_period or matches
-    # the period the claim's figure was stated for: one with an exact statement of it first;
-    # its origin is the primary source of that series and period, and the claim is read
-    # against the origin's figure ("about 4,400" is a rounding of HMPPS's 4,371, though a
-    # blog wrote 4,400)
-    # a claim with no period speaks of now: it is read against the newest dated statement its
-    # figure agrees with (so an old figure quoted as current is superseded, a current one not)
-    ranked = primary_first(pool)
+    quoted = _quoted_statement(claim, figure, in_period or matches)
+    # one ranking of every statement of the figure: the first is the origin
+    ranked = sorted(matches, key=statement_rank(claim, quoted))
+    origin = ranked[0]
+    group = [r for r in matches if _same_period_as(r, quoted)]
+    newest = newest_of(db, claim, origin)
+    conflicting = conflicts_with(db, origin)
+    verdicts = _verdicts(claim, figure, origin, group, newest, conflicting, bool(in_period), bool(unread))
+    if "different_period" in verdicts:
+        result["same_series_in_period"] = _in_period(db, claim)
+    ordered = [v for v in VERDICTS if v in verdicts]
+    result.update(verdict=ordered[0], verdicts=ordered,
+                  reasons=[{"verdict": v, "text": verdicts[v]} for v in ordered],
+                  origin=origin, newest=newest, conflicting=conflicting,
+                  statements=[{**r, "agreement": _agreement(origin, r),
+                               "same_period": r in group} for r in matches if r is not origin])
+    return result
+
+
+def _quoted_statement(claim: ClaimFigure, figure: Figure, pool: list[dict]) -> dict:
+    """The statement the claim quotes, among those of its period (or all, when none is): it
+    fixes the period and the value the ranking ranks by.
+
+    A claim with no period speaks of now: a figure quoted to its last digit ("13.7%") is the
+    one stated exactly, when one is (an old figure quoted as current is read against its own
+    statement, not a newer one it merely rounds to); a loosely written one ("about 4,400") the
+    newest it agrees with. A claim with a period: the exact statement first, then one of the
+    same period, then the nearest value ("about 15%" of two rates of its year, 14.6% and 15.7%,
+    is the 14.6%), then the period ending nearest the claim's; the body the claim names, then
+    the primary source, settle a tie."""
     if claim.period is None:
-        # a figure quoted to its last digit ("13.7%") is the one stated exactly, when one is:
-        # an old figure quoted as current is read against its own statement, not a newer one
-        # it merely rounds to; a loosely written one ("about 4,400") against the newest
         precise = rounding_tolerance(claim.mention, claim.value, claim.unit) <= value_tolerance(claim.value) * 1.01
-        stated = min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
-                                          -_ends(r["period"]).toordinal(), ranked.index(r)))
-    else:
-        # the statement of the claim's own period: exact first, then one of the same period,
-        # then the nearest value ("about 15%" of two rates of its year, 14.6% and 15.7%, is
-        # the 14.6%), then the period ending nearest the claim's
-        end = _ends(claim.period)
-        stated = min(pool, key=lambda r: (not figure.exact(r), not same_period(r["period"], claim.period),
-                                          abs(r["value"] - claim.value), abs((_ends(r["period"]) - end).days),
-                                          ranked.index(r)))
-    # the statements of that one period: a level for 2023 is not one for March 2023
-    group = [r for r in matches if r["period"] == stated["period"] or same_period(r["period"], stated["period"])]
-    # the origin states the same figure as that statement (14.6% and "one in seven", not
-    # 15.6% of the same year), the primary source first, then the most precisely written
-    same_figure = [r for r in group if r is stated or not beyond_rounding(
-        r["value"], r["mention"], stated["value"], stated["mention"], stated["unit"])]
-    origin = min(same_figure, key=lambda r: (_rank(r), rounding_tolerance(r["mention"], r["value"], r["unit"],
-                                                                            r["comparator"]), r["statistic_id"]))
+        return min(pool, key=lambda r: (not (precise and figure.exact(r)), r["period_from_publication"],
+                                        -_ends(r["period"]).toordinal(), not _said_by(claim, r), *_rank(r),
+                                        r["statistic_id"]))
+    end = _ends(claim.period)
+    return min(pool, key=lambda r: (not figure.exact(r), not same_period(r["period"], claim.period),
+                                    abs(r["value"] - claim.value), abs((_ends(r["period"]) - end).days),
+                                    not _said_by(claim, r), *_rank(r), r["statistic_id"]))
+
+
+def statement_rank(claim: ClaimFigure, quoted: dict):
+    """The one ranking of the statements of a claim's figure, as a sort key; the first is the
+    origin. In order: series compatibility (a statement of the claim's series before one whose
+    population was not read), period agreement (the claim's period, then the quoted statement's),
+    value agreement (within rounding of the quoted figure: 14.6% and "one in seven", not 15.6% of
+    the same year), primary before restatement (claims/build/figures.py), source agreement (the body the claim names among equally primary ones, the earliest
+    published, the most precisely written."""
+    def key(row: dict) -> tuple:
+        return (_series_unread(claim, row),
+                claim.period is not None and not holds_for(row, claim.period),
+                not _same_period_as(row, quoted),
+                row is not quoted and beyond_rounding(row["value"], row["mention"], quoted["value"],
+                                                      quoted["mention"], quoted["unit"]),
+                *origin_rank(bool(row["published"]), row["source"], row["publisher"], row["document_kind"]),
+                not _said_by(claim, row),
+                row["published"] or "9999",
+                rounding_tolerance(row["mention"], row["value"], row["unit"], row["comparator"]),
+                row["statistic_id"])
+    return key
+
+
+def _series_unread(claim: ClaimFigure, row: dict) -> bool:
+    """A statement whose population was not read, where the claim's was (_unread_population)."""
+    return claim.readable and row_series(row).subject != claim.key.subject and row_series(row).subject in (
+        None, UNSAID_STAFF)
+
+
+def _said_by(claim: ClaimFigure, row: dict) -> bool:
+    return claim.source is not None and claim.source in (row["source"], row["publisher"])
+
+
+def _same_period_as(row: dict, quoted: dict) -> bool:
+    """The statements of one period: a level for 2023 is not one for March 2023."""
+    return row["period"] == quoted["period"] or same_period(row["period"], quoted["period"])
+
+
+def _verdicts(claim: ClaimFigure, figure: Figure, origin: dict, group: list[dict], newest: dict | None,
+              conflicting: list[dict], in_period: bool, unread: bool) -> dict[str, str]:
+    """Every verdict the claim has, each with its reason; the headline is the first of VERDICTS."""
     verdicts: dict[str, str] = {}
     if claim.period is not None and not in_period:
         verdicts["different_period"] = (f"The claim says {claim.period}; the figure held for "
@@ -115,11 +167,7 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     elif "different_period" not in verdicts:
         verdicts["matches"] = (f"{origin['source']} stated {origin['mention']} for "
                                f"{origin['period'] or 'an unstated period'}.")
-    newest = newest_of(db, claim, origin)
-    # superseded is said of a claim speaking of now: one whose words carry a year is dated
-    speaks_of_now = claim.period is None and not A_YEAR.search(claim.sentence)
-    if newest and speaks_of_now and beyond_rounding(newest["value"], newest["mention"], origin["value"],
-                                                    origin["mention"], origin["unit"]):
+    if newest and _speaks_of_now(claim) and another_figure(newest, origin):
         verdicts["superseded"] = (f"A newer figure of the same series: {newest['mention']} for "
                                   f"{newest['period']} ({newest['source']}).")
     # the claim may name the body that said it or one it is part of ("the Ministry of Justice"
@@ -128,24 +176,34 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     if claim.source and not any(claim.source == s or registry.is_part_of(s, claim.source) for s in speakers):
         verdicts["misattributed"] = (f"The claim names {claim.source}; the figure is {origin['source']}'s"
                                      f"{'' if origin['publisher'] == origin['source'] else ', published by ' + str(origin['publisher'])}.")
-    conflicting = conflicts_with(db, origin)
     if conflicting:
         verdicts["conflicts"] = "For that period " + "; ".join(
             f"{c['source']} states {c['mention']}" for c in conflicting[:3]) + "."
-    if "different_period" in verdicts:
-        result["same_series_in_period"] = _in_period(db, claim)
     if unread:
         # say how weak the match is, beside the verdict it gave
         said = next(v for v in ("matches", "different_period", "rounded") if v in verdicts)
         verdicts[said] += (f" What {origin['mention']} counts there was not read ({origin['series']}); its "
                            "measure and exact value are the claim's.")
-    ordered = [v for v in VERDICTS if v in verdicts]
-    result.update(verdict=ordered[0], verdicts=ordered,
-                  reasons=[{"verdict": v, "text": verdicts[v]} for v in ordered],
-                  origin=origin, newest=newest, conflicting=conflicting,
-                  statements=[{**r, "agreement": _agreement(origin, r),
-                               "same_period": r in group} for r in matches if r is not origin])
-    return result
+    return verdicts
+
+
+def _speaks_of_now(claim: ClaimFigure) -> bool:
+    """Superseded is said of a claim speaking of now ("now", "right now", the present tense):
+    one with no period whose words carry no year."""
+    return claim.period is None and not A_YEAR.search(claim.sentence)
+
+
+def another_figure(newer: dict, older: dict) -> bool:
+    """Whether a newer statement of a series states another figure than an older: values
+    rounding cannot explain, a bound the older value is on the wrong side of, or two counts each
+    written to the unit that differ ("64,561" is not "64,607", whatever a five-digit count's
+    rounding allows)."""
+    if _written_to_unit(newer["mention"], newer["unit"]) and _written_to_unit(older["mention"], older["unit"]):
+        return abs(newer["value"] - older["value"]) >= 1
+    if newer["comparator"] in ("<", ">") and not holds(
+            claim_interval(newer["mention"], newer["value"], newer["unit"], newer["comparator"]), older["value"]):
+        return True  # "more than a quarter of a million" is not 243,000
+    return beyond_rounding(newer["value"], newer["mention"], older["value"], older["mention"], older["unit"])
 
 
 def _unread_population(claim: ClaimFigure, figure: Figure, agreeing: list[dict]) -> list[dict]:
@@ -235,11 +293,13 @@ def _in_period(db: sqlite_utils.Database, claim: ClaimFigure) -> list[dict]:
 
 def newest_of(db: sqlite_utils.Database, claim: ClaimFigure, origin: dict) -> dict | None:
     """The newest figure of the origin's series, when it is newer than it: dated, or stated
-    by a body of its own figure with no period (as of when it published it: "Probation
-    supervises a quarter of a million people", the ministry in 2019)."""
+    with no period by a body of its own figure, or by a speaker in a record of what was said
+    that day (as of then: "Probation supervises a quarter of a million people", a minister in
+    the Commons in 2019)."""
     key = row_series(origin)
     dated = [r for r in same_metric(db, origin["metric"], origin["unit"], origin["measure"])
-             if (not r["period_from_publication"] or r["source"] == r["publisher"])
+             if (not r["period_from_publication"] or r["source"] == r["publisher"]
+                 or r["document_kind"] in SPOKEN_RECORDS)
              and r["value_high"] is None and Period.parse(r["period"])
              and (same_series(key, row_series(r)) or compatible(claim.key, row_series(r), claim.allows_parts))]
     if not dated:
