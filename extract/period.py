@@ -22,7 +22,8 @@ the typed Period they become. This module says which date a figure takes, in thi
   <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
                      introducing a list ("list-intro") or a quotation ("quotation-intro"), a
                      heading ("heading"), a table's caption or row label ("table-label"), an
-                     earlier list item ("list-item"), an inspection's date in an earlier
+                     earlier list item ("list-item"), the date a table's notes state for it
+                     ("table-note": "1 Figures as at 30 June 2007", extract/layout.py), an inspection's date in an earlier
                      paragraph ("inspection": "HMIP carried out inspections in November."). A
                      present-tense sentence takes the writing, except under a frame of the layout
   reference-period   the period a statistics release names in its title
@@ -42,7 +43,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .layout import row_cells
+from .layout import CAPTION, row_cells
 from .measures import classify_measure
 from .period_value import Period, When
 from .periods import DateExpr, continue_quarters, find_dates, reference_period, shift_month, trailing
@@ -60,6 +61,9 @@ for _name in ("quantity", "period", "year", "period_from_publication"):
         Span.set_extension(_name, default=None)
 
 TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
+# a table's value cell or row ends in a value ("5,120", "25%", "London 300 (250)", "7.5 (p)"); a
+# label ends in words, whatever numbers it holds ("Band 4 probation officers")
+VALUE_AT_END = re.compile(r"\d[%)\].*]*(?:\s*\([a-z]\))?\s*$")
 TABLE_HEAD_CELLS = 12  # the caption and cells a short passage borrows cue words from
 PRESENT_TAGS = {"VBZ", "VBP"}
 OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
@@ -582,7 +586,7 @@ WRITTEN_QUESTION = re.compile(r"\W*(?:[\w.'’()-]+[:–-]?\s+){0,6}?To ask (?:t
 QUOTED = "quotation-intro"  # the rule of a quotation's frame: the line introducing it
 # (a paragraph's date carried to a short line after it, "table-label", is no such frame: the
 # short line may as well be a sentence of the present)
-LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", QUOTED}
+LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", "table-note", QUOTED}
 QUOTATION_OPENING = re.compile(r"\s*[“\"‘]")
 
 
@@ -671,8 +675,8 @@ class PassageFrames:
                 # under a heading naming a period ("Pay award for April 2021 to March 2022"),
                 # an earlier item's date ("a claim submitted early in 2021") is its own event
                 inherited = self.heading or self.table_frame
-        elif words >= TABLE_CELL_WORDS:
-            # a paragraph: it dates the table after it; an undated intro ("... as follows:")
+        elif words >= TABLE_CELL_WORDS or CAPTION.match(text):
+            # a paragraph, or a table's caption however short ("Table 2: Pay points 2023/24"): it dates the table after it; an undated intro ("... as follows:")
             # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
             # 2022)") belongs to the figure it follows, not to the table
             framing = [d for d in framing if not in_brackets(text, d)]
@@ -748,8 +752,9 @@ class PassageFrames:
             self.columns.append(Frame(framing[-1].period, "table-column", _words(text, framing[-1])))
             self.last_cell, self.column = "header", 0
             return None
-        if not re.search(r"\d", text):
-            self.last_cell, self.column = "label", 0  # a row label starts a row of values
+        if not re.search(r"\d", text) or not VALUE_AT_END.search(text):
+            # a row label starts a row of values ("PS Wales", "Band 4 probation officers")
+            self.last_cell, self.column = "label", 0
             return None
         self.last_cell = "value"
         if len(self.columns) < 2 or self.column >= len(self.columns):

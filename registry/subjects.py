@@ -140,9 +140,18 @@ def _data() -> dict:
     return yaml.load(text, Loader=YAML_LOADER)
 
 
+def _composed(forms: dict | None) -> list[str]:
+    """The aliases an entry's `alias_forms` make: every head with every tail ("individuals" and
+    "on licence" make "individuals on licence")."""
+    if not forms:
+        return []
+    return [f"{head} {tail}" for head in forms.get("heads", []) for tail in forms.get("tails", [])]
+
+
 def _term(entry: dict) -> Term:
+    names = [entry.get("label") or entry["id"], *entry.get("aliases", []), *_composed(entry.get("alias_forms"))]
     return Term(id=entry["id"], label=entry.get("label") or entry["id"],
-                aliases=tuple(dict.fromkeys([entry.get("label") or entry["id"], *entry.get("aliases", [])])),
+                aliases=tuple(dict.fromkeys(names)),
                 parents=tuple(entry.get("parents", [])),
                 under_metric=tuple((entry.get("under_metric") or {}).items()),
                 metric_of=tuple((entry.get("metric_of") or {}).items()))
@@ -255,6 +264,42 @@ def metric_of_subject(metric: str | None, subject_id: str | None) -> str | None:
     population of recalled prisoners is the recall population."""
     term = subjects().terms.get(subject_id) if subject_id else None
     return dict(term.metric_of).get(metric, metric) if term else metric
+
+
+def metric_subject(metric: str | None, sentence: str | None = None, in_document: bool = False) -> str | None:
+    """What a figure of `metric` counts when its own words name no population: a union's
+    membership its members (`metric_subjects`); and for a figure stored from a document
+    (`in_document`) the population the corpus means (`document_metric_subjects`: a vacancy
+    rate is probation staff's), or the probation service's for a service metric whose sentence
+    says "probation" (`service_metrics`). None when there is none, or when `sentence` names
+    another population or a body whose staff or officers are others'."""
+    data = _data()
+    default = (data.get("metric_subjects") or {}).get(metric)
+    if default is None and in_document:
+        default = (data.get("document_metric_subjects") or {}).get(metric)
+        if default is None and metric in (data.get("service_metrics") or ()) and PROBATION.search(sentence or ""):
+            default = "probation_service"
+        if default is not None and _names_another_population(default, sentence):
+            return None
+    return default
+
+
+def _names_another_population(default: str, sentence: str | None) -> bool:
+    """True when `sentence` names a population outside `default`'s parents and parts, or a body
+    whose staff or officers are such a population."""
+    if not sentence:
+        return False
+    family = {default} | _ancestors(subjects(), default)
+    named = {found[0] for found in outermost(subjects().find(sentence))}
+    named |= {owner for owner in (staff_of_body(sentence), officers_of_body(sentence)) if owner}
+    return any(subject not in family and default not in _ancestors(subjects(), subject)
+               and not _unrelated_to_people(subject) for subject in named)
+
+
+def _unrelated_to_people(subject_id: str) -> bool:
+    """True for a subject that is a thing or body rather than a population (cases, posts, the
+    probation service, inflation): naming one says nothing of whose a rate or award is."""
+    return subject_id in _data().get("not_populations", ())
 
 
 def subject_label(subject_id: str | None) -> str | None:

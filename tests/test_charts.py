@@ -78,7 +78,7 @@ def test_named_series_each_get_a_line_and_a_legend_entry(db):
     [officers] = db.query("select id from series where label = 'Staff in post: band 4 probation officers (count)'")
     [psos] = db.query("select id from series where label = "
                       "'Staff in post: band 3 probation services officers (count)'")
-    [percent] = db.query("select id from series where label = 'Staff in post: band 4 probation officers (%)'")
+    [percent] = db.query("select id from series where label = 'Staff in post: band 4 probation officers (%, change)'")
     chart = charts.series_chart(db, [officers["id"], psos["id"], percent["id"]])
     assert [line["id"] for line in chart["lines"]] == [officers["id"], psos["id"]]
     assert [s["id"] for s in chart["left_out"]] == [percent["id"]]  # another unit, another axis

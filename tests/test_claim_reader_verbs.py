@@ -30,9 +30,12 @@ def read(extractor, text):
     # an estimate of staff needed that was wrong by some people misses them
     ("The 2023 sentence management staffing estimate was out by 2,100 people.", "2,100",
      SeriesKey("staff_shortage", "sentence_management_staff", "count", "level", None)),
-    # money paid to, or put into, the companies or the service is funding
-    ("£215 million paid to CRCs in 2019.", "£215 million",
+    # money put into the companies or the service is funding; paid out to them, spend
+    # (GUIDELINES: Money)
+    ("£215 million pumped into CRCs in 2019.", "£215 million",
      SeriesKey("funding", "crcs", "gbp", "level", None)),
+    ("£215 million paid to CRCs in 2019.", "£215 million",
+     SeriesKey("spend", "crcs", "gbp", "level", None)),
     # what magistrates are counted for is what they said
     ("Seven in ten magistrates lack confidence in community sentences.", "Seven in ten",
      SeriesKey("survey", "sentencers", "percent", "level", None)),
@@ -70,3 +73,13 @@ def test_a_speaker_is_never_the_subject(extractor):
     assert figure.source == "Unite"
     assert figure.subject is None
     assert figure.key == SeriesKey("pay_award", None, "percent", "level", None)
+
+
+def test_a_share_of_a_whole_is_the_parts(extractor):
+    [(_, key)] = read(extractor, "Probation makes up 28% of the HMPPS workforce.")
+    assert key == SeriesKey("staff_in_post", "probation_staff", "percent", "level", None)
+
+
+def test_pay_asked_for_is_a_target(extractor):
+    [(_, key)] = read(extractor, "Napo has a pay claim of 9% for probation staff.")
+    assert key == SeriesKey("pay_award", "probation_staff", "percent", "target", None)

@@ -11,8 +11,9 @@ import hashlib
 import re
 from typing import NamedTuple
 
-from registry.subjects import (head_key, is_part_of, metric_of_subject, officers_of_body, scope_is_within, scope_label,
-                               scope_of, staff_of_body, subject_label, subject_of, subject_under_metric, subjects)
+from registry.subjects import (head_key, is_part_of, metric_of_subject, metric_subject, officers_of_body,
+                               scope_is_within, scope_label, scope_of, staff_of_body, subject_label, subject_of,
+                               subject_under_metric, subjects)
 
 # metrics that say nothing about who or what is counted: a count of staff, leavers, recruits,
 # vacancies, cases or a pay award is the same figure only for the same people, so a figure of
@@ -35,10 +36,10 @@ GENERIC_STAFF = (None, "staff")
 # (the extractor's subject text may have lost the number: "the % who hold")
 SHARE_SUBGROUP = re.compile(r"\bthe\s+(?:[\d.,]+\s*)?(?:%|per ?cent)\s+(?:who|whom|which|that|with)\b", re.I)
 
-# what a figure of a metric counts when its words name nothing: a union's membership counts its
-# members, whatever the sentence calls them; a workload ("the national average stands at
-# 111.7%") is workload against capacity
-SUBJECT_OF_METRIC = {"union_membership": "union_members", "workload": "workload"}
+# metrics that are themselves a change: "pay is up 22%" (read as a change) and "a 22% pay
+# increase" (a level of the metric) state one figure; pay asked for is a target, never either
+CHANGE_METRICS = frozenset({"pay_change", "pay_award"})
+CHANGE_MEASURES = frozenset({"level", "change"})
 
 # a figure whose metric was not read, or read as "other", is not a series anyone can match
 UNREAD_METRICS = frozenset({None, "", "other"})
@@ -84,12 +85,15 @@ def _bare_officers(subject: str | None) -> bool:
 
 
 def series_key(metric: str | None, subject: str | None, unit: str | None, measure: str | None = "level",
-               sentence: str | None = None, scope: str | None = None, source: str | None = None) -> SeriesKey:
+               sentence: str | None = None, scope: str | None = None, source: str | None = None,
+               in_document: bool = False) -> SeriesKey:
     """The series of a figure from its fields: `subject` is the subject text the extractor
     read ("FTE band 3 probation services officers") or a subject id; the scope is taken from
     the subject text, else the sentence, unless given. A bare "staff" (or none) of a staff
     metric is the staff of the one body the sentence names, else of the body stating it
-    (`source`): HMPPS's "64,561 staff in post" are HMPPS staff."""
+    (`source`): HMPPS's "64,561 staff in post" are HMPPS staff. A figure stored from a document
+    (`in_document`) whose words name no population counts the one its metric means in the corpus
+    (registry/subjects.yml document_metric_subjects); a claim's is unread."""
     subject_id = subject_under_metric(subject if _is_subject_id(subject) else subject_of(subject), metric)
     if subject and not _is_subject_id(subject) and SHARE_SUBGROUP.search(subject):
         # "the average caseload for the 4% who hold more than 50 cases": a part of the
@@ -103,8 +107,9 @@ def series_key(metric: str | None, subject: str | None, unit: str | None, measur
         # "Prisons took on 3,491 new officers": officers of the one body the sentence names
         subject_id = officers_of_body(sentence) or subject_id
     if subject_id is None:
-        # a metric that counts one kind of thing only: "9,000 members" of a union are union members
-        subject_id = SUBJECT_OF_METRIC.get(metric)
+        # what the metric counts when its words name nothing: "9,000 members" of a union are union
+        # members, "a 43% vacancy rate" probation staff's (registry/subjects.yml metric_subjects)
+        subject_id = metric_subject(metric, sentence, in_document)
     metric = metric_of_subject(metric, subject_id)
     if scope is None:
         scope = scope_of(subject) or scope_of(sentence)
@@ -137,11 +142,17 @@ def compatible(claim_key: SeriesKey, stat_key: SeriesKey, claim_allows_parts: bo
     never compatible with anything."""
     if not is_readable(claim_key) or not is_readable(stat_key):
         return False
-    if (claim_key.metric, claim_key.unit, claim_key.measure) != (stat_key.metric, stat_key.unit, stat_key.measure):
+    if (claim_key.metric, claim_key.unit) != (stat_key.metric, stat_key.unit):
+        return False
+    if not _measures_compatible(claim_key.metric, claim_key.measure, stat_key.measure):
         return False
     if not _subjects_compatible(claim_key.subject, stat_key.subject, claim_allows_parts):
         return False
     return scopes_compatible(claim_key.scope, stat_key.scope)
+
+
+def _measures_compatible(metric: str | None, a: str | None, b: str | None) -> bool:
+    return a == b or (metric in CHANGE_METRICS and {a, b} <= CHANGE_MEASURES)
 
 
 def _subjects_compatible(a: str | None, b: str | None, allow_parts: bool) -> bool:
@@ -169,7 +180,7 @@ def series_columns(row: dict) -> dict:
     """The columns a statistics row takes from its series: the subject id, the scope, and the
     series id when the figure says what it measures (else None: it belongs to no series)."""
     key = series_key(row.get("metric"), row.get("subject"), row.get("unit"), row.get("measure"),
-                     row.get("sentence"), source=row.get("source"))
+                     row.get("sentence"), source=row.get("source"), in_document=True)
     return {"subject_id": key.subject, "scope": key.scope, "series_id": key.id if is_readable(key) else None}
 
 
