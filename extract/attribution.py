@@ -16,12 +16,17 @@ REPORTING_VERB = re.compile(
     r"|tell (?:me|us)|tells (?:me|us)|(?:also |further )?(?:said|says|stated?|states|notes?|noted|"
     r"found|finds|estimates?|estimated|reported|reports|warned|warns|argued|argues|agreed|agrees|"
     r"confirmed|explained|committed|pledged|concluded|concludes|highlighted|highlights|added|"
-    r"revealed|reveals|showed|shows|claimed|claims|announced|acknowledged|admitted))\b")
+    r"revealed|reveals|showed|shows|claimed|claims|announced|acknowledged|admitted|"
+    r"pointed out|points out|observed|observes|insisted|insists|conceded|concedes|cautioned|disclosed|"
+    r"calculated|calculates|predicted|predicts|wrote|writes|commented|suggested|suggests))\b")
 # reporting verbs that are also plural nouns ("reports", "claims", "estimates")
 NOUN_LIKE_VERB = re.compile(r"(?:reports|claims|notes|states|estimates|finds|shows|highlights|warns|argues|reveals)")
 PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Dame|Sir|Lord|Baroness) )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b")
 PRONOUN_SPEAKER = re.compile(r"\b(?:she|he|they|it)\s*$", re.I)
-CLAUSE_START = re.compile(r"(?:[.!?;]\s|^)")
+# a clause starts after a sentence's end, a closing quotation mark and a footnote number glued
+# to it included ("... were unfilled”.12 The then Chief Inspector ..."), never inside "£1.5 million"
+# (a footnote is followed by a capital, a decimal by its unit)
+CLAUSE_START = re.compile(r"(?:[.!?;][”\"’']?\d{1,3}\s(?=[A-Z“\"‘])|[.!?;]\s|^)")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "As", "Commenting",
              "Updating", "Additionally", "Many", "Our", "We", "Initially", "Meanwhile", "Earlier",
              "Probation", "Chair", "Director", "Head", "National", "General", "Chief", "Secretary"}
@@ -112,6 +117,7 @@ def _quote_end(text: str, pos: int) -> int | None:
     return len(text) if close == -1 else close + 1
 
 
+ANALYSED_BY = re.compile(r"\b(?:analysed|analyzed|compiled|collated)\s+by\s+(?:the\s+)?", re.I)
 # "Analysis of Ministry of Justice data", "Our analysis of HMPPS figures": the analysis is the
 # writer's, whoever's data it reads
 ANALYSIS_OF = re.compile(r"\s*(?:(?:an?|our|new|further|the)\s+)?(?:[\w-]+\s+)?analysis\s+of\b", re.I)
@@ -155,6 +161,9 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         # "Mr Roe, speaking before the Justice Committee, said": the audience does not speak
         named = find_organisations(phrase)
         orgs = releasers(phrase, named)
+        if (analyst := ANALYSED_BY.search(phrase)) and any(o.start >= analyst.end() for o in named):
+            # "Data from the MoJ, analysed by Transform Justice, shows": the analysis is the analyst's
+            orgs = [o for o in named if o.start >= analyst.end()][:1]
         if orgs is named:
             orgs = [o for o in named if not AUDIENCE.search(phrase[:o.start]) or affiliated(phrase[:o.start])]
         if SHADOW.search(phrase):
@@ -191,8 +200,8 @@ def speaker_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         memory.last = org
         end = _quote_end(text, verb.end())
         if end is None:
-            sentence_end = re.search(r"[.!?](?:\s|$)", text[verb.end():])
-            end = verb.end() + sentence_end.end() if sentence_end else len(text)
+            sentence_end = SENTENCE_END.search(text, verb.end())
+            end = sentence_end.end() if sentence_end else len(text)
             # a quotation opened in the attributed sentence runs on to its closing mark:
             # found that for NPS staff: “Workloads are high ... with over 600 vacancies”
             opened = text.rfind("“", verb.end(), end)
@@ -283,6 +292,26 @@ def speaker_after_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     return scopes
 
 
+# a publisher asking its readers for money: "Whether $5 or $50, every contribution counts",
+# "support our journalism from as little as £1": the publisher's own words in any story
+APPEAL = re.compile(r"\b(?:every|any|a) (?:single )?(?:contribution|donation)s? (?:counts|helps|matters)\b"
+                    r"|\bsupport (?:our|independent) (?:journalism|reporting)\b|\b(?:donate|subscribe) (?:today|now)\b"
+                    r"|\bfrom (?:as little as|just) [£$€]\s?\d", re.I)
+
+
+def appeal_scopes(text: str) -> list[Scope]:
+    """Sentences in which the publisher appeals to its readers for support (source None: the
+    passage's writer, filled in by extract/source.py)."""
+    scopes = []
+    start = 0
+    for end in sentence_ends(text) + [len(text)]:
+        m = APPEAL.search(text, start, end)
+        if m:
+            scopes.append(Scope(start, end, None, "writer:appeal-to-readers", m.group()))
+        start = end
+    return scopes
+
+
 # the government, unnamed, committing itself to a figure: "the government has promised to
 # recruit 1,000 trainees", "ministers pledged £155m"; a commitment is the government's
 # however the writer names it ("the government" alone is no speaker: it is more often the
@@ -337,7 +366,8 @@ def speaker_verb(verb: str) -> str:
 # Inspectorate of Probation", "documents seen by the BBC show", "(HMPPS, 2024)", "Source: NAO"
 PUBLICATION = (r"(?i:figures|statistics|stats|data|report|reports|review|inspection|inspections|analysis|"
                r"survey|research|documents|estimates|accounts|bulletin|release(?!\s+(?:scheme|schemes|of|on|from|date|dates|programme|plans?)\b)|publication|numbers|"
-               r"article|piece|paper|table|tables|briefing)")
+               r"article|articles|piece|paper|papers|table|tables|briefing|briefings|bulletins|surveys|reviews|"
+               r"publications)")
 FINDING_VERB = r"(?:show|shows|showed|shown|reveal|reveals|revealed|found|find|finds|suggest|suggests|indicate|indicates)"
 # patterns that name the body before the words that cite it ("according to X", "figures from
 # X", "(X, 2024)", "Source: X"), matched where they start
@@ -374,10 +404,13 @@ COUNTED_PUBLICATIONS = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|se
 # own figures reveal", "Napo's claim that"
 AFTER_NAME = [(rule, re.compile(p)) for rule, p in (
     ("restated:figures-show", rf"(?:'s|’s)?\s+(?:[\w“”\"'’-]+\s+){{0,4}}{PUBLICATION}\b(?:\s+\w+){{0,3}}?\s+{FINDING_VERB}\b"),
+    # a publication by its own title: "the Prison Reform Trust's Bromley Briefings show"
+    ("restated:titled-publication", rf"(?:'s|’s)\s+(?:[A-Z][\w’'-]*\s+){{1,4}}{FINDING_VERB}\b"),
     ("restated:claim-of", r"(?:'s|’s) (?:\w+ ){0,2}(?:reassurance|assurance|statement|announcement|claim|pledge|promise|"
     r"commitment|response|estimate|projection|plan|plans|offer)s? (?:that|of|to)\b"),
 )]
-SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
+# a sentence's end, with a footnote number glued to it ("... in 2023/24.15 We welcome ...")
+SENTENCE_END = re.compile(r"[.!?][”\"’']?(?:\d{1,3}(?=\s+[A-Z“\"‘]))?(?=\s|$)")
 # a lead names the publication a story is about: "Today's HMPPS quarterly workforce figures"
 NAMED_PUBLICATION = re.compile(rf"(?:'s|’s)?\s+(?:[“\"][^”\"]{{1,40}}[”\"]\s+)?(?:[\w-]+\s+){{0,3}}{PUBLICATION}\b")
 # "The article states that ...", "The table shows ...": the publication named before
@@ -400,13 +433,25 @@ def publication_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
         # "HMPPS's workforce statistics", "a Freedom of Information request to the MoJ"
         if NAMED_PUBLICATION.match(text, org.end) or DATA_FROM.search(text, max(0, org.start - 80), org.start):
             events.append((org.start, "named", spokesperson(org.name)))
+    named = find_organisations(text) if "its " in text.lower() or "their " in text.lower() else []
     for m in PUBLICATION_ANAPHORA.finditer(text):
-        events.append((m.start(), "anaphora", None))
+        before = [o for o in named if o.end <= m.start()]
+        if m.group().split()[0].lower() in ("its", "their") and before:
+            # "The MoJ did not respond, but its latest figures show ...": the owner is the body
+            # named before, whatever publication the document named last
+            events.append((m.start(), "possessive", spokesperson(before[-1].name)))
+        else:
+            events.append((m.start(), "anaphora", None))
     scopes = []
     ends = sentence_ends(text) if events else []
     for at, kind, org in sorted(events, key=lambda e: e[0]):
         if kind == "named":
             memory.publication = org
+        elif kind == "possessive":
+            memory.publication = org
+            end_m = SENTENCE_END.search(text, at)
+            scopes.append(Scope(last_before(ends, at), end_m.end() if end_m else len(text),
+                                org, "restated:its-publication", text[at:at + 40]))
         elif memory.publication:
             end_m = SENTENCE_END.search(text, at)
             scopes.append(Scope(last_before(ends, at), end_m.end() if end_m else len(text),

@@ -15,7 +15,7 @@ from registry.subjects import staff_bodies, subject_of, subjects
 from .lexicon import load_lexicon
 from .period_value import Period, When
 from .periods import _MONTH_NAMES, DateExpr, month_number
-from .quantities import Quantity
+from .quantities import Quantity, grammar
 
 TABLE_CELL_WORDS = 8  # a passage this long is prose: it ends the table
 VALUE_CELL = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?")
@@ -164,6 +164,8 @@ CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s*\t\s*| {3,}")
 # a value cell: a number, with its sign, pound sign, per cent sign or a trailing full stop
 VALUE_TEXT = r"[-−+]?£?\d[\d,]*(?:\.\d+)?\.?%?"
 BARE_VALUE = re.compile(VALUE_TEXT)
+# a value cell: the value and a mark after it ("(p)" provisional, "(r)" revised, "*")
+VALUE_CELL_TEXT = re.compile(rf"{VALUE_TEXT}(?:\s*\([a-z]\)|\*+)?")
 # a year or financial year alone labels a row ("2010", "2014/15", "2003-04"), it counts nothing
 YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/–-]\s*(?:\d\d|(?:19|20)\d\d))?")
 # "Senior Probation Officers 1,210.40 41.20": a row label and its values on one line; a label
@@ -183,9 +185,10 @@ def is_prose(cell: str) -> bool:
 
 
 def value_cell(text: str) -> bool:
-    """A cell holding one value alone ("36.0", "1,203", "25%"), not a year that labels a row."""
+    """A cell holding one value alone ("36.0", "1,203", "25%", "7.5 (p)"), not a year that labels
+    a row."""
     cell = text.strip()
-    return bool(BARE_VALUE.fullmatch(cell)) and not YEAR_LABEL.fullmatch(cell)
+    return bool(VALUE_CELL_TEXT.fullmatch(cell)) and not YEAR_LABEL.fullmatch(cell)
 
 
 def row_cells(text: str) -> list[tuple[int, int]] | None:
@@ -213,7 +216,15 @@ def row_line_values(text: str) -> list[tuple[int, int]] | None:
     values = [(v.start(), v.end()) for v in BARE_VALUE.finditer(text, m.start("values"))]
     if any(YEAR_LABEL.fullmatch(text[s:e]) for s, e in values):
         return None
-    return values
+    if m.group("label").split()[-1].lower() in label_words():
+        values = values[1:]  # "Band 4 £35,100", "Point 1": the number after a label word is the label's
+    return values or None
+
+
+@lru_cache(maxsize=1)
+def label_words() -> frozenset[str]:
+    """The words a number after which is a label, not a figure ("band 4", "point 1")."""
+    return frozenset(str(w).lower() for w in grammar()["lex"]["label_words"])
 
 
 # a value cell of a passage: its offsets, its column header ("" for none) and the unit its row's
@@ -246,6 +257,7 @@ class TableColumns:
         self.column = 0  # value cells read since the row's label
         self.after_values = False  # a value was read since the header row
         self.separated = 0  # the cells of a header row written on one line with separators
+        self.row_label: str | None = None  # the label of the row being read, one cell a line
 
     def read(self, i: int, text: str) -> list[Cell]:
         cell = " ".join(text.split())
@@ -278,18 +290,26 @@ class TableColumns:
             n = 1
             while n < LOOK_AHEAD and (after := self.peek(i + n)) is not None and value_cell(" ".join(after.split())):
                 n += 1
-            headers = self.run[:-1] if len(self.run) > n else self.run
+            labelled = len(self.run) > n
+            headers = self.run[:-1] if labelled else self.run
+            self.row_label = self.run[-1] if labelled else None
             self.headers = headers[-n:] if len(headers) >= n else []
             self.run, self.after_values, self.column = [], True, 0
+        elif self.run:
+            self.row_label = self.run[-1]
         self.run = []
         column, self.column = self.column, self.column + 1
         if column >= len(self.headers):
             return []
         start = len(text) - len(text.lstrip())
-        return [(start, len(text.rstrip()), self.headers[column], None)]
+        row_unit = label_unit(self.row_label) if self.row_label else None
+        return [(start, len(text.rstrip()), self.headers[column], row_unit)]
 
     def _separated_row(self, text: str, cells: list[tuple[int, int]]) -> list[Cell]:
-        values = [(s, e) for s, e in cells if re.search(r"\d", text[s:e]) and not YEAR_LABEL.fullmatch(text[s:e].strip())]
+        values = [(s, e) for s, e in cells if value_cell(text[s:e])]
+        if not values and not all(re.search(r"[A-Za-z]{2}", text[s:e]) or YEAR_LABEL.fullmatch(text[s:e].strip())
+                                  for s, e in cells):
+            return []  # a row of other things ("2005 | 1:8 | 1:11"): no header row, no values
         if not values:
             # a header row on one line: its cells head the columns of the rows under it
             self.headers = [" ".join(text[s:e].split()) for s, e in cells]
@@ -330,9 +350,15 @@ def column_header(span) -> str | None:
     return None
 
 
+def in_headed_cell(fig: Quantity, cells: list[Cell]) -> bool:
+    """The figure is the whole of a value cell that has a column header."""
+    return any(header and s <= fig.start and fig.end <= e and BARE_VALUE.fullmatch(fig.text)
+               for s, e, header, _ in cells)
+
+
 def with_header_units(candidates: list[Quantity], cells: list[Cell]) -> list[Quantity]:
     """Each bare number of a cell in the unit its column header names ("Vacancy rate (%)" /
-    "25.0" is 25 percent), else the unit its row's label names."""
+    "25.0" is 25 percent), else the unit its row's label names ("Leaving rate (%)" / "5.5")."""
     out = []
     for fig in candidates:
         unit = next((label_unit(h) or row_unit for s, e, h, row_unit in cells if s <= fig.start < e), None)
@@ -417,3 +443,65 @@ def _bare_quarters(text: str, start: int, end: int, year: int | None) -> list[Da
         return []
     return [DateExpr(m.start(), m.end(), "fiscal", _fiscal_quarter(year, int(m.group(1))))
             for m in QUARTER.finditer(text, start, end)]
+
+
+# -- the date a table's notes give it --------------------------------------------------------
+
+# a note under a table: its number (a footnote reference the ingest marked) before a capital
+NOTE_START = re.compile(r"\s*[A-Z(]")
+NOTE_DATE_KINDS = ("point", "fiscal", "span")
+SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")
+
+
+def note_starts(text: str, refs) -> list[int]:
+    """Where the notes of a passage start: a footnote reference at the passage's start or after a
+    space, followed by a capitalised word ("1 Figures shown as full-time equivalents ...")."""
+    return [r.start for r in refs
+            if (r.start == 0 or text[r.start - 1].isspace()) and NOTE_START.match(text, r.end)]
+
+
+class TableNoteDates:
+    """The date a table's notes state for all of it ("1 Figures shown as FTE as at 30 June 2007"):
+    a table's values hold then, though the notes come after them. A value passage of a table
+    (a short cell or row, or a table flattened to one line with its notes) takes the first framed
+    date ("as at 30 June 2007", "at 31 March 2023") of the notes after it, looked for over the
+    table's short passages up to the first passage of prose. `read` gives (period, words) or None."""
+
+    def __init__(self, document, published: str | None, find_dates):
+        self.document = document
+        self.published = published
+        self.find_dates = find_dates
+        self.found: dict[int, tuple | None] = {}  # a note passage's date, by passage index
+
+    def _note_date(self, j: int, after: int = 0):
+        if j not in self.found:
+            passage = self.document.passages[j]
+            text = self.document.passage_text(passage)
+            starts = [s for s in note_starts(text, passage.footnote_refs) if s >= after]
+            date = None
+            if starts:
+                notes = text[starts[0]:]
+                for d in self.find_dates(notes, self.published):
+                    if d.period and d.kind in NOTE_DATE_KINDS and d.prefix:
+                        date = (d.period, notes[d.start:d.end])
+                        break
+            self.found[j] = date
+        return self.found[j]
+
+    def read(self, i: int, text: str) -> tuple | None:
+        passages = self.document.passages
+        original = self.document.passage_text(passages[i])
+        own = note_starts(original, passages[i].footnote_refs)
+        # a note line, or a table flattened to one line before its notes: no sentence ends
+        # before the notes (a paragraph's footnote markers are no notes of a table)
+        if own and (own[0] == 0 or not SENTENCE_BREAK.search(original, 0, own[0])):
+            return self._note_date(i)
+        if is_prose(" ".join(text.split())) and row_cells(text) is None:
+            return None
+        for j in range(i + 1, min(len(passages), i + LOOK_AHEAD)):
+            later = self.document.passage_text(passages[j])
+            if note_starts(later, passages[j].footnote_refs):
+                return self._note_date(j)
+            if is_prose(" ".join(later.split())) and row_cells(later) is None:
+                return None
+        return None

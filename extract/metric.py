@@ -305,13 +305,14 @@ def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
 
 def classify(unit: str, start: int, end: int, sentence: str, context: str | tuple[str, ...] = "",
              clause: Ranges | None = None, own: Ranges = (), whole: Ranges = (),
-             others: Ranges = ()) -> Decision:
+             others: Ranges = (), part: bool = False) -> Decision:
     """The metric of a figure of `unit` at [start, end) of `sentence`. Character ranges of
     the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
     counts and the word governing it; `whole`, the whole a share is of; `others`, the nouns
     other figures of the sentence count ("220,000 people on probation and 16,000 staff": the
     16,000 are not people on probation). `context` is neighbouring text, read when the
-    sentence is short."""
+    sentence is short. `part`: the figure is a part of a counted whole ("12 of the 41
+    practitioners we spoke to"), whose noun is `own`: what a survey found, not its sample."""
     before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
@@ -328,7 +329,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
         metric, rule = cue.metric, cue.id
         if own and _overlaps(cue_start, cue_end, others) and not _overlaps(cue_start, cue_end, own):
             continue  # the words of another figure's noun
-        if cue.metric == "survey" and unit == "count" and _overlaps(cue_start, cue_end, own):
+        if cue.metric == "survey" and unit == "count" and not part and _overlaps(cue_start, cue_end, own):
             # "2,000 practitioners interviewed": the people asked are the sample, not a finding
             metric, rule = "other", "survey.sample"
             sample = Decision(metric, rule, sentence[cue_start:cue_end], sentence)
@@ -478,7 +479,13 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
                                 text[previous._.quantity.start:previous._.quantity.end])
             return Decision("other", "counted_noun.unmeasured", counted_noun(root).text)
         others = other_counted_nouns(span, sent)
+    whole_count = partitive_whole(span) if fig.unit == "count" and not counts_a_noun else None
+    if whole_count is not None:
+        # "22 of the 60 cases inspected": the part counts what its whole counts
+        own = counted_noun_ranges(whole_count, sent)
     clause = clause_ranges(root, s0)
+    if counts_a_noun and is_partitive_whole(counted_noun(root)):
+        clause = sorted(own)  # "Of the 18 new officers, 5 had left": the verb is the part's, not the 18's
     sent_text = sentence_text(sent)
     if fig.unit == "gbp" and SALARY_SIZE[0] <= fig.value <= SALARY_SIZE[1] and _words_at_most(sent_text, SHORT_SENTENCE):
         band = PAY_BAND_LABEL.search(sent_text)
@@ -488,7 +495,8 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
     if not counts_a_noun and _words_at_most(sent_text, SHORT_SENTENCE):
         context = _neighbouring_text(span.doc, sent, text)
     decision = classify(cue_unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
-                        whole_of_share(span) if fig.unit == "percent" else [], others)
+                        whole_of_share(span) if fig.unit == "percent" else [], others,
+                        part=whole_count is not None)
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
@@ -578,9 +586,12 @@ def counted_noun_ranges(root: Token, sent: Span) -> Ranges:
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    around = [first.head if first is not noun else noun.head] + [c for c in noun.rights if c.dep_ == "acl"] + \
+    # a clause describing the noun qualifies it too: "the 41 practitioners we spoke to"
+    around = [first.head if first is not noun else noun.head] + [c for c in noun.rights if c.dep_ in ("acl", "relcl")] + \
         [t for p in noun.rights if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS for t in _up_to_punctuation(p)]
-    if noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and not is_partitive_whole(noun):
+        # the supervision of 243,000 offenders; but "Of the 86 cases inspected, none had ...":
+        # a partitive's verb is its parts'
         around.append(noun.head.head)
     # what a copula says the count is: "the shortfall is now 1,700 officers"
     if says_what_subject_is(noun):
@@ -622,6 +633,25 @@ def counted_noun_measured(fig, root: Token, own: Ranges, sent: Span) -> bool:
         return True
     return any(_overlaps(s, e, own) for lo, hi in own
                for _, s, e in cues_near(sentence_text(sent), fig.unit, lo - LONGEST_CUE, hi))
+
+
+def is_partitive_whole(noun: Token) -> bool:
+    """Whether a counted noun is the whole of a partitive opening its clause: "Of the 86 cases
+    inspected, none ...", "Of the 18 officers, 5 had left"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_.startswith("VB")
+
+
+def partitive_whole(span: Span) -> Token | None:
+    """The number of the counted whole a count is part of: "22 of the 60 cases inspected",
+    "12 out of the 41 practitioners" (the 60, the 41), or None."""
+    doc = span.doc
+    at = span.end + (1 if span.end < len(doc) and doc[span.end].lower_ == "out" else 0)
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    for t in doc[at].subtree:
+        if t.dep_ == "nummod" and t.like_num and t.head.tag_ in ("NNS", "NN") and counted_noun(t).lower_ not in UNIT_NOUNS:
+            return t
+    return None
 
 
 def whole_of_share(span: Span) -> Ranges:

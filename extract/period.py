@@ -22,7 +22,8 @@ the typed Period they become. This module says which date a figure takes, in thi
   <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
                      introducing a list ("list-intro") or a quotation ("quotation-intro"), a
                      heading ("heading"), a table's caption or row label ("table-label"), an
-                     earlier list item ("list-item"), an inspection's date in an earlier
+                     earlier list item ("list-item"), the date a table's notes state for it
+                     ("table-note": "1 Figures as at 30 June 2007", extract/layout.py), an inspection's date in an earlier
                      paragraph ("inspection": "HMIP carried out inspections in November."). A
                      present-tense sentence takes the writing, except under a frame of the layout
   reference-period   the period a statistics release names in its title
@@ -42,10 +43,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .layout import row_cells
+from .layout import CAPTION, row_cells
 from .measures import classify_measure
 from .period_value import Period, When
-from .periods import DateExpr, find_dates, reference_period
+from .periods import DateExpr, continue_quarters, find_dates, reference_period, shift_month, trailing
 from .reasons import set_reason
 from .sentences import sentences
 from .spans import OrderedDates
@@ -60,10 +61,15 @@ for _name in ("quantity", "period", "year", "period_from_publication"):
         Span.set_extension(_name, default=None)
 
 TABLE_CELL_WORDS = 8  # a passage this short after a caption is a table cell or row label
+# a table's value cell or row ends in a value ("5,120", "25%", "London 300 (250)", "7.5 (p)"); a
+# label ends in words, whatever numbers it holds ("Band 4 probation officers")
+VALUE_AT_END = re.compile(r"\d[%)\].*]*(?:\s*\([a-z]\))?\s*$")
 TABLE_HEAD_CELLS = 12  # the caption and cells a short passage borrows cue words from
 PRESENT_TAGS = {"VBZ", "VBP"}
 OTHER_CLAUSE = re.compile(r";|,\s+(?:\w+\s+){0,3}?(?:that|which|who|whose|where|when|while|whereas|although|"
-                          r"but|managed|set up|established|created|introduced)\b", re.I)
+                          r"but|managed|set up|established|created|introduced)\b"
+                          # "400 officers, and in the past 12 months 60 have left": the next clause's time
+                          r"|,\s+and\s+(?:in|over|during|since|for|within|across)\s+$", re.I)
 LENGTH_OF_TIME = re.compile(r"\b\d+\s+(?:months?|years?|weeks?)\b", re.I)
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 SENTENCE_ENDS = set(".!?:;")
@@ -81,12 +87,18 @@ ADDED_AFTER = re.compile(r"\s*(?:(?:extra|additional|further|new)\b|more\b(?! th
 # ("inspections in", "fieldwork took place between", "the inspection was carried out in",
 # "inspection of the unit in"); not another event of an inspection ("the inspection programme
 # was suspended in March 2020")
+# what was inspected or visited, named before the date ("We inspected the Westmoor delivery unit
+# in", "Inspectors visited the service in"): words of a name, never a number or a clause
+# ("an inspection of 65 cases where sentences began in 2021" dates the cases)
+INSPECTED_WORD = r"(?!(?:where|which|that|who|whose|when|after|before|since|began|begun|started|starting)\b)[A-Za-z'’-]+"
 INSPECTION_EVENT = re.compile(r"\b(?:inspect(?:ed|ions?)|fieldwork|visited)\b"
-                              r"(?:\s+of\s+(?:the|its|their|this)\s+[\w'’-]+)?"
+                              rf"(?:\s+(?:of\s+)?(?:the|its|their|this|our|a)\s+(?:{INSPECTED_WORD}\s+){{0,4}}?{INSPECTED_WORD})?"
                               r"(?:\s+(?:took|place|was|were|has|had|been|carried|out|conducted|undertaken|"
                               r"completed|held))*\s+"
                               r"(?:in|during|between|from|on|over|throughout)\s+(?:(?:early|mid|late)\s+)?"
-                              r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?$", re.I)  # "between 4 and 15 March"
+                              r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*)?"  # "between 4 and 15 March"
+                              r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                              r"December)\s*(?:and|to|-|–)\s*)?$", re.I)  # "in November and December 2023"
 INSPECTION_WINDOW = 80
 # a change named without its direction: "a minimal change of 255 FTE", "a net difference of 40"
 CHANGE_NOUN_BEFORE = re.compile(r"\b(?:change|difference|movement|variation|swing)\s+of\s+"
@@ -150,7 +162,7 @@ def figure_period(doc: Doc) -> Doc:
         frame = None  # a row of other length than its header row: which value is which is unknown
     for sent in sentences(doc):
         # "since then": since the time in force when the sentence begins
-        s_dates = [since_then(d, frame) for d in _sentence_dates(dates, date_starts, sent)]
+        s_dates = pointing_back(_sentence_dates(dates, date_starts, sent), frame)
         s_text = text[sent.start_char:sent.end_char]
         anchor_expr = point_anchor(s_dates)
         anchor = anchor_expr.period if anchor_expr else passage_anchor
@@ -223,12 +235,35 @@ def figure_period(doc: Doc) -> Doc:
     return doc
 
 
+def pointing_back(dates: list[DateExpr], frame: Frame | None) -> list[DateExpr]:
+    """The sentence's dates with those that point back ("since then", "has since", "at that
+    time") given the date they mean: the last stated before them in the sentence ("The figure
+    was 3,900 in 2021 and has since risen to 4,540"), else the frame in force."""
+    read, last = [], None
+    for d in dates:
+        if d.kind in ("since_then", "anaphoric"):
+            d = since_then(d, Frame(last.period, "sentence") if last is not None else frame)
+        elif d.period and d.kind in ("point", "fiscal", "span") and d.prefix != "by" and not d.label:
+            last = d
+        read.append(d)
+    return read
+
+
 def since_then(date: DateExpr, frame: Frame | None) -> DateExpr:
     """"since then" read as "since" the frame's period ("In June last year I said ... Our six
-    inspections since then"); with no frame it dates nothing."""
+    inspections since then"), and "on the same date", "at that time", "over the same period"
+    as the frame's period itself; with no frame they date nothing."""
+    if date.kind == "anaphoric" and frame is not None:
+        return restated(date, frame.period)
     if date.kind != "since_then" or frame is None:
         return date
     return dataclasses.replace(date, kind="since", period=frame.period)
+
+
+def restated(date: DateExpr, period: Period) -> DateExpr:
+    """An anaphoric date ("on the same date", "at that time") given the period it points back to."""
+    kind = "span" if period.is_span else ("fiscal" if period.fiscal else "point")
+    return dataclasses.replace(date, kind=kind, period=period, prefix="at")
 
 
 def _sentence_dates(dates: list[DateExpr], date_starts: list[int], sent: Span) -> list[DateExpr]:
@@ -270,10 +305,18 @@ def in_term(terms: list[DateExpr], position: int) -> bool:
 IN_GROUP = re.compile(r"(?:[A-Za-z]+\s+)?\([^()]*|out of")
 
 
+# a bracket comparing with an earlier value ("9.2% (down from 10.2% for the year to March)"):
+# another figure with a date of its own, not the first restated
+COMPARING_BRACKET = re.compile(r"\(\s*(?:down|up|rising|falling|compared|against|versus|vs\.?|from)\b", re.I)
+
+
 def in_group(text: str, first, other) -> bool:
     """The second figure restates the first or completes it ("26% (seven out of 27)"): it does
     not end the stretch of text in which a date after the first figure dates it."""
-    return restates(text, first, other) or IN_GROUP.fullmatch(text[first.end:other.start].strip()) is not None
+    between = text[first.end:other.start].strip()
+    if COMPARING_BRACKET.search(between):
+        return False
+    return restates(text, first, other) or IN_GROUP.fullmatch(between) is not None
 
 
 def is_level(text: str, sent: Span, in_sent: list[Span], i: int) -> bool:
@@ -309,7 +352,7 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     limit = next_figure if next_figure is not None else 10 ** 9
     # a date after a relative or subordinate clause opens ("eight suppliers, under contracts
     # that were to run to 2021-22") is that clause's event, not the figure's
-    after = [d for d in dated if position <= d.start < limit and d.framed
+    after = [d for d in dated if position <= d.start < limit and d.framed and not d.label
              and not OTHER_CLAUSE.search(text, position, d.start)]
     # a date before an earlier figure's clause ("from 38,178 in April 2021 but ... 15.1%") is
     # that figure's, not this one's; a date opening the sentence ("In June 2014, ...") frames all of it
@@ -321,7 +364,12 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
         return _decide(after[0], "own-clause:after", text, frame, anchor, published, reference,
                        sentence_anchor or earlier)
     if before:
-        return _decide(before[-1], "own-clause:before", text, frame, anchor, published, reference,
+        last = before[-1]
+        if last.kind in ("since", "base") and WHEN_CLAUSE.match(text, last.end, position):
+            # "compared with 2022/23, when 1,050 joined", "since 2019, when there were 300": the
+            # figure of the clause that date opens holds at the date, not over the span from it
+            return Decision(last.period, "own-clause:when", _words(text, last))
+        return _decide(last, "own-clause:before", text, frame, anchor, published, reference,
                        sentence_anchor or earlier)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
     # of the time of writing, not of the time frame of the sentences before it
@@ -334,6 +382,8 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
     return undated(published, reference)
 
 
+# a clause opened by "when" right after a date ("compared with 2022/23, when 1,050 joined")
+WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;()]*$", re.I)
 # a relative or participial clause set off by a comma or a bracket: "the service, which was
 # reunified in 2021, had ...", "the unit (set up in 2019) supervised ..."
 ASIDE_OPENING = re.compile(r"[,(]\s*(?:\w+\s+){0,2}?(?:which|who|whose|where|set up|established|created|"
@@ -416,21 +466,35 @@ def _decide(expr: DateExpr, rule: str, text: str, frame: Frame | None, anchor: P
     if expr.kind == "present":
         decision = undated(published, reference)
         return dataclasses.replace(decision, rule="present", words=words)
+    if expr.trailing_months is not None and reference is not None:
+        # "the leaving rate over the past year", in a release on the year to December 2024,
+        # published in February 2025: the twelve months to its reference date
+        return Decision(trailing(reference, expr.trailing_months), "trailing", words)
     if expr.offset_years is not None:
         # "the previous year", "a year earlier" count from the time the sentence speaks of
         # ("Over the year to 31 December 2024, ... up from 5,503 the previous year"), else from
-        # the frame in force; "two years ago" from the writing
+        # the frame in force ("over the last year" in a quoted bulletin on 2020), else the period
+        # a release describes or the writing; "two years ago" from the writing
         if expr.kind == "previous" and sentence_anchor is not None:
-            base = sentence_anchor.year
+            base = sentence_anchor
         elif expr.kind == "ago" and published is not None:
-            base = published.year  # "two years ago": from the writing
+            base = published  # "two years ago": from the writing
         else:
-            base = frame.period.year if frame else (published.year if published else None)
+            base = frame.period if frame else (reference or published)
         if base is None:
             return Decision(None, "relative", words, from_publication=True)
-        return Decision(Period.single(When(base + expr.offset_years)),
+        if expr.offset_months:
+            # "compared with 260 in the previous quarter": the three months before the time spoken of
+            last = shift_month(base.last if not base.last.fiscal else When.of_date(base.end), expr.offset_months)
+            period = Period(shift_month(last, -2), last) if last.month else Period.single(last)
+            return Decision(period, "previous", words)
+        return Decision(Period.single(When(base.year + expr.offset_years)),
                         "previous" if expr.kind == "previous" else "relative", words)
     if expr.kind in ("since", "base"):
+        if anchor is not None and anchor.end <= expr.period.end:
+            # "The figure was 3,900 in 2021 and has since risen": the sentence's own date is where
+            # the span starts, so it runs to the release's date or the writing
+            anchor = reference or published or anchor
         return Decision(expr.period.until(anchor), "since-span", words)
     return Decision(expr.period, rule, words)
 
@@ -488,9 +552,10 @@ def frame_after(dates: list[DateExpr], text: str, last_figure: Decision | None, 
         return frame  # the figure took the frame: it goes on as it was, with where its levels stand
     if last_figure is not None and not last_figure.from_publication and last_figure.period:
         # the sentence's last figure dates what follows: a frame it inherited keeps its rule
-        own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present"))
-        # a change's span "compared to X" carried on: the levels after it stand at its end
-        level_at = Period.single(last_figure.period.last) if last_figure.rule == "since-span" else None
+        own = last_figure.rule.startswith(("own-clause", "since", "relative", "previous", "ahead", "present", "trailing"))
+        # a change's span "compared to X" or "over the last year" carried on: the levels after it
+        # stand at its end
+        level_at = Period.single(last_figure.period.last) if last_figure.rule in ("since-span", "trailing") else None
         return Frame(last_figure.period, "sentence" if own else last_figure.rule, last_figure.words,
                      level_at=level_at)
     return frame
@@ -510,10 +575,13 @@ def inspection_frame(text: str, dates: list[DateExpr]) -> Frame | None:
 
 # -- between passages ------------------------------------------------------------------
 
+# a written parliamentary question, as Hansard prints it ("Mr Smith: To ask the Secretary of
+# State for Justice how many ...", "§ Ms Jones To ask His Majesty's Government what ...")
+WRITTEN_QUESTION = re.compile(r"\W*(?:[\w.'’()-]+[:–-]?\s+){0,6}?To ask (?:the|His|Her)\b")
 QUOTED = "quotation-intro"  # the rule of a quotation's frame: the line introducing it
 # (a paragraph's date carried to a short line after it, "table-label", is no such frame: the
 # short line may as well be a sentence of the present)
-LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", QUOTED}
+LAYOUT_FRAMES = {"heading", "list-intro", "list-item", "table-column", "table-note", QUOTED}
 QUOTATION_OPENING = re.compile(r"\s*[“\"‘]")
 
 
@@ -546,13 +614,24 @@ class PassageFrames:
         self.inspection: Frame | None = None
         self.columns: list[Frame] = []
         self.column = 0
+        # the last date the text stated, for "On the same date there were 312 vacancies" and "at
+        # that time" in a later paragraph (a written answer's second paragraph)
+        self.stated: Frame | None = None
+        # a written question's date ("To ask ... how many probation officers left in 2022"): the
+        # answer after it holds then, up to the next question or heading
+        self.question: Frame | None = None
+        self.quarter: tuple[int, int, bool] | None = None  # the quarter the last label named ("2008-09 Q1")
         self.last_cell = ""  # "header", "label" or "value": what the previous short cell was
         # where a change "since X" ends: the reference period a release names, whatever its
         # precision ("annual report 2022/23": since 2019 is 2019..2023), then "as at" dates
         self.anchor: Period | None = reference
 
     def read(self, kind: str, text: str, dates: list[DateExpr]) -> Frame | None:
-        """The frame the passage inherits (None: only its own dates and the document's)."""
+        """The frame the passage inherits (None: only its own dates and the document's). Dates
+        the passage points back with ("On the same date", a table's next label "Q2") are given
+        their periods here, in `dates`."""
+        self.quarter = continue_quarters(text, dates, self.quarter)
+        self._restate(dates)
         for d in dates:
             if d.kind == "point" and d.period and ANCHOR_PREFIX.search(text, max(0, d.start - ANCHOR_WINDOW), d.start):
                 self.anchor = d.period
@@ -591,8 +670,8 @@ class PassageFrames:
                 # under a heading naming a period ("Pay award for April 2021 to March 2022"),
                 # an earlier item's date ("a claim submitted early in 2021") is its own event
                 inherited = self.heading or self.table_frame
-        elif words >= TABLE_CELL_WORDS:
-            # a paragraph: it dates the table after it; an undated intro ("... as follows:")
+        elif words >= TABLE_CELL_WORDS or CAPTION.match(text):
+            # a paragraph, or a table's caption however short ("Table 2: Pay points 2023/24"): it dates the table after it; an undated intro ("... as follows:")
             # keeps the frame of the one before it. A date in brackets ("12.3% (CPI, July
             # 2022)") belongs to the figure it follows, not to the table
             framing = [d for d in framing if not in_brackets(text, d)]
@@ -612,10 +691,37 @@ class PassageFrames:
             self.quote_intro = [dataclasses.replace(f, rule=QUOTED) for f in own]
         elif kind != "list_item" and not quoted:
             self.intro, self.quote_intro = [], []
-        carried = None if heading else (self.inspection or self.heading)
+        carried = None if heading else (self.inspection or self.question or self.heading)
         if kind == "paragraph":
             self.inspection = inspection_frame(text, dates) or self.inspection
+        # the dates a later "at that time" can mean: as frame_after reads them, not a deadline ("by
+        # April 2026"), a base of comparison or a date in brackets
+        stated = [d for d in dates if d.period and d.kind in ("point", "fiscal", "span", "since") and not d.label
+                  and d.prefix != "by" and not in_brackets(text, d)]
+        if heading:
+            self.question = None
+        elif WRITTEN_QUESTION.match(text):
+            self.question = self._last_frame(stated, text, "question")
+        self.stated = self._last_frame(stated, text, "anaphoric") or self.stated
         return column or inherited or carried
+
+    def _restate(self, dates: list[DateExpr]) -> None:
+        """An anaphoric date before any date of its own passage ("On the same date there were
+        312 vacancies.") takes the last date an earlier passage stated; one after a date of its
+        passage is left to the sentence frames (figure_period)."""
+        for n, d in enumerate(dates):
+            if d.period and d.kind in ("point", "fiscal", "span", "since"):
+                return
+            if d.kind == "anaphoric" and self.stated is not None:
+                dates[n] = restated(d, self.stated.period)
+
+    def _last_frame(self, framing: list[DateExpr], text: str, rule: str) -> Frame | None:
+        """The frame the passage's last framing date leaves: a "since" date spans to the anchor."""
+        if not framing:
+            return None
+        last = framing[-1]
+        period = last.period.until(self.anchor) if last.kind == "since" else last.period
+        return Frame(period, rule, _words(text, last))
 
     def _column(self, words: int, text: str, framing: list[DateExpr]) -> Frame | None:
         """The column header a value cell of a flattened table takes, when the table's header
@@ -641,8 +747,9 @@ class PassageFrames:
             self.columns.append(Frame(framing[-1].period, "table-column", _words(text, framing[-1])))
             self.last_cell, self.column = "header", 0
             return None
-        if not re.search(r"\d", text):
-            self.last_cell, self.column = "label", 0  # a row label starts a row of values
+        if not re.search(r"\d", text) or not VALUE_AT_END.search(text):
+            # a row label starts a row of values ("PS Wales", "Band 4 probation officers")
+            self.last_cell, self.column = "label", 0
             return None
         self.last_cell = "value"
         if len(self.columns) < 2 or self.column >= len(self.columns):

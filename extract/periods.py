@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from .lexicon import alternation, load_lexicon
-from .period_value import Period, When
+from .period_value import FISCAL_START_MONTH, Period, When
 from .spans import TakenRanges
 
 MONTHS = ("january february march april may june july august september october november "
@@ -45,11 +45,18 @@ class DateExpr:
     prefix: str | None = None  # the preposition before it: "in 2019", "by 2024/25", "as at ..."
     holds_figure: bool = False  # "over the next three years": its length is a figure too
     term: bool = False  # "the three-year offer": its length is a figure too, dated by the writing
+    # "the past five years", "over the last 12 months": a span of this many months running up to
+    # the writing, or to the sentence's date or the release's reference period (period.py)
+    trailing_months: int | None = None
+    offset_months: int | None = None  # "the previous quarter": three months before the time spoken of
+    quarter: tuple[int, int, bool] | None = None  # "2008-09 Q1": (year, quarter, financial), for "Q2" after it
+    label: bool = False  # a table row's label ("2008-09 Q1 5,831 Q2 5,937"): it dates the values after it only
 
     @property
     def framed(self) -> bool:
         """A time frame ("in 2019", "as at 30 September 2020"), not a label ("the 2025 uplift")."""
-        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous", "ago")
+        return self.prefix is not None or self.bracketed or self.kind in ("since", "base", "span", "relative", "previous", "ago",
+                                                                          "anaphoric")
 
     @property
     def is_date(self) -> bool:
@@ -82,7 +89,12 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # "Q3 2023/24" is October to December 2023 (the third quarter of a financial year), "Q3
         # 2023" and "2023 Q3" July to September; "the first quarter of this year"
         ("quarter_code", r"\bQ(?P<q>[1-4])\s?(?P<y1>(?:19|20)\d{2})(?:\s?[-–/]\s?(?P<y2>\d{2}))?(?![\d%])"
+                         # "2003-04 Q1", a table's row label: the first quarter of that financial year
+                         r"|\b(?P<y3>(?:19|20)\d{2})\s?[-–/]\s?(?P<y4>\d{2})\s?Q(?P<q3>[1-4])\b"
                          r"|\b(?P<y0>(?:19|20)\d{2})\s?Q(?P<q0>[1-4])\b", ["q"]),
+        # "at the end of Quarter 2 2009/2010", "the close of quarter four 09/10", "Quarter 1 2005"
+        ("quarter_named", r"\bquarter (?P<q>[1-4]|one|two|three|four) (?:of )?(?:(?P<y1>(?:19|20)\d{2})"
+                          r"(?:\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2}))?|(?P<a>\d{2})/(?P<b>\d{2}))(?![\d%/])", ["quarter"]),
         ("quarter_words", r"\b(?P<ord>first|second|third|fourth|final|last) quarter of (?:the )?(?:(?P<y1>(?:19|20)\d{2})"
                           r"(?:\s?[-–/]\s?(?P<y2>\d{2}))?|(?P<rel>this|last) (?P<fin>financial )?year)\b", ["quarter"]),
         # "FY2023/24", "FY 2023-24": that financial year; "FY23", "FY2023": the one ending in it
@@ -97,6 +109,11 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # ended March 2023": the twelve months up to that date (to March: a financial year)
         ("year_to", rf"\b(?:(?i:the) )?(?:(?i:financial|calendar) )?(?:(?i:year)|(?:12|(?i:twelve)) (?i:months)) "
                     rf"(?i:to|ending|ended)(?: on)? (?:(?P<day>\d{{1,2}}){_ORD} )?{_MONTH},? {_YEAR}\b"),
+        # "July 21 - June 22", a table's twelve months from July 2021 (months and two-digit years;
+        # read as days only when no year follows them as a year would)
+        ("month_yy_span", rf"\b(?P<m1>{_MONTH_NAMES}) (?P<a>\d{{2}})\s?(?:[-–]|to)\s?(?P<m2>{_MONTH_NAMES}) (?P<b>\d{{2}})\b(?![,:]?\s?(?:19|20)\d{{2}})"),
+        # "Jun-23", "Sept '22": a month and a two-digit year, as spreadsheet tables write them
+        ("month_yy", rf"(?<![\d-])\b{_MONTH}[-'’](?P<yy>\d{{2}})\b(?![-/\d])"),
         ("day_month", rf"\b(?P<day>\d{{1,2}}){_ORD}[ -]{_MONTH}(?:(?:,? |-){_YEAR})?\b"),
         ("month_day", rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORD}(?:,? {_YEAR})?\b"),
         ("between_months", rf"\b(?i:between) {_MONTH},? {_YEAR} and (?P<month2>January|February|March|April|May|June|July|August|September|October|November|December),? (?P<year2>(?:19|20)\d{{2}})\b"),
@@ -115,19 +132,39 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("month_alone", rf"\b(?i:in|since|during|from|until|by|last|this|early|mid|late|the end of|to|ending|as at|as of) {_MONTH}\b(?![^.;]{{0,25}}\b(?:19|20)\d{{2}}\b)"),
         ("decade", r"\bthe (?:(?:19)?[0-9]0'?s)\b|\b(?:19|20)[0-9]0s\b"),
         ("year", rf"(?<![\d£$,.])(?:(?:early|mid|late) )?{_YEAR}(?![\d%]|[.,]\d|['’]s\b)(?:s\b)?"),
+        # "up 9% on the same quarter last year", "this time last year": a year before the time the
+        # sentence speaks of, not the year before the writing
+        ("same_last_year", r"\b(?:the same (?:quarter|period|month|point|time|date|week)(?: of| in)? (?:last year|a year (?:earlier|before|ago)"
+                           r"|the (?:previous|preceding) year)|this time last year)\b", ["same", "this time"]),
+        # "compared with 260 in the previous quarter": the quarter before the time spoken of
+        ("previous_quarter", r"\b(?:the )?(?:previous|preceding|last) quarter\b", ["quarter"]),
+        # "compared to 2,400 in the previous 12 months", "the preceding two years": the span just
+        # before the time the sentence speaks of, ending a year before it
+        ("previous_span", rf"\bthe (?:previous|preceding|prior) (?P<n>\d+|{number_word}) (?P<unit>years|months)\b",
+         ["previous", "preceding", "prior"]),
         ("relative_n", rf"\b(?P<n>\d+|{number_word}|a|an)(?: or (?:\d+|{number_word}))? {unit} (?:{after})\b"),
+        # "over the past five years", "in the last 12 months", "in each of the last three years": a
+        # span running up to the writing (or the time the sentence or release speaks of)
+        ("trailing", rf"\b(?:the )?(?:past|last) (?P<n>\d+|{number_word}) (?P<unit>years|months)\b", ["past", "last"]),
         ("ahead", rf"\b(?:over|in|within|during|for) the (?:next|coming|following) (?P<n>\d+|{number_word}) years?\b"),
         # "at the end of the three-year period of the offer", "over the two years of the deal": a
         # multi-year pay deal runs from the writing; its length stays a figure of the writing
         ("term", rf"\b(?P<n>\d+|{number_word})[- ]years?(?: period of the)?(?: pay)? (?:offer|deal|award|settlement|agreement)\b"
                  rf"|\b(?P<n2>\d+|{number_word}) years of the(?: pay)? (?:offer|deal|award|settlement|agreement)\b"),
+        # "On the same date there were 312 vacancies", "at that time", "over the same period", "by
+        # then": the date stated last before it, in this passage or an earlier one (period.py)
+        ("anaphoric", r"\b(?:(?:on|at|as at|as of|by|in|over|during|for|across|within) (?:the same (?:date|day|point|period|"
+                      r"quarter|month|year|(?:12|twelve) months)|that (?:date|day|time|point|stage|year|quarter|month))\b"
+                      r"|\bby then\b|(?<!since )\bthat year\b)", ["same", "that", "then"]),
         # "in the latest quarter", "this quarter": a statistics bulletin's own reference period
         ("present", r"\b(?:this|the latest|the most recent|the current|the latest available) quarter\b", ["quarter"]),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
          ["year", "month", "week", "quarter", "spring", "summer", "autumn", "winter"]),
         ("relative", r"\b(?:yesterday|tomorrow|tonight)\b", ["yesterday", "tomorrow", "tonight"]),
         # "since then", "since that time": since the time the text was speaking of (period.py)
-        ("since_then", r"\bsince (?:then|that (?:time|date|point))\b", ["since"]),
+        # "has since risen to 4,540": since the date stated before it
+        ("since_then", r"\bsince (?:then|that (?:time|date|point))\b|(?:(?<=\bhas )|(?<=\bhave )|(?<=\bhad ))since\b"
+                       r"(?!\s+(?:the|a|an|its|their|his|her|\d))", ["since"]),
         # "up from 30 the year before": a year before the time the sentence speaks of
         ("relative", r"\bthe (?:financial )?year (?:before|earlier)\b(?! last)", ["year"]),
         ("present", r"\b(?:now|currently|today|at present|presently|this morning|this afternoon)\b",
@@ -142,12 +179,15 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
     compiled = []
     for kind, p, *own in raw:
         need = own[0] if own else needs.get(kind, "digit")
-        if kind in ("day_month", "month_day", "month_span", "month_year", "year_to", "month_range"):
+        if kind in ("day_month", "month_day", "month_span", "month_year", "year_to", "month_range", "month_yy_span",
+                    "month_yy"):
             need = "month"
         if kind in ("month_alone", "month_relative"):
             need = "month_name"
         compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "term", "decade",
-                                                              "noise", "quarter_words", "since_then") else 0),
+                                                              "noise", "quarter_words", "since_then", "quarter_named",
+                                                              "same_last_year", "previous_quarter", "previous_span",
+                                                              "trailing", "anaphoric") else 0),
                          need))
     return compiled
 
@@ -173,7 +213,7 @@ TERM_FRAMED = re.compile(r"\b(?:at|by) the end of (?:the )?$|\b(?:over|during|ac
 TERM_END = re.compile(r"\b(?:at|by) the end of (?:the )?$", re.I)
 ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 # a noun after the date, other than one that makes it a time ("the 2022/23 financial year")
-ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:financial|calendar|fiscal|academic|reporting|year|years|quarter|period|"
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:financial|calendar|fiscal|academic|reporting|pay year|year|years|quarter|period|"
                                r"month|winter|summer|spring|autumn|to|and|or|until)\b)[A-Za-z]")
 MONTHS_AWAY = 6  # a month named alone is its nearest occurrence to the writing
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a year outside these is not a date
@@ -217,7 +257,28 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
             found.append(expr)
             taken.add(m.start(), m.end())
     found.sort(key=lambda d: d.start)
+    if "months" in text:
+        found = [_twelve_months_to(text, d) for d in found]
+    if "Q" in text or "uarter" in text:
+        continue_quarters(text, found)
     return found
+
+
+# "the 12 months to the close of Quarter 1 2005/2006", "the twelve months ending Q2 2023": the
+# year up to a date of any form (year_to reads those to a month and year)
+TWELVE_MONTHS_TO = re.compile(r"\b(?:the )?(?:12|twelve) months (?:to|ending|ended|up to)(?: (?:the )?(?:end|close) of)? $", re.I)
+
+
+def _twelve_months_to(text: str, date: DateExpr) -> DateExpr:
+    """The date with the words "the 12 months to" before it taken in: the twelve months up to its
+    end, and "12 months" no figure of its own."""
+    m = TWELVE_MONTHS_TO.search(text, max(0, date.start - 50), date.start)
+    if m is None or date.period is None or date.kind not in ("point", "span", "fiscal") or date.quarter is None \
+            and date.kind != "point":
+        return date
+    end = date.period.last if not date.period.last.fiscal else When.of_date(date.period.end)
+    first = shift_month(When(end.year, end.month) if end.month else end, -11)
+    return DateExpr(m.start(), date.end, "point", Period(first, end), prefix=date.prefix or "to")
 
 
 def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Period | None = None) -> DateExpr | None:
@@ -227,13 +288,61 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
     if kind == "since_then":
         return DateExpr(s, e, "since_then", prefix="since")  # its period is the frame's, in period.py
     if kind == "quarter_code":
-        q = int(m.group("q") or m.group("q0"))
-        y1 = int(m.group("y1") or m.group("y0"))
-        if m.group("y2") is not None:
-            if (y1 + 1) % 100 != int(m.group("y2")):
+        q = int(m.group("q") or m.group("q0") or m.group("q3"))
+        y1 = int(m.group("y1") or m.group("y0") or m.group("y3"))
+        y2 = m.group("y2") or m.group("y4")
+        if y2 is not None:
+            if (y1 + 1) % 100 != int(y2):
                 return None
-            return DateExpr(s, e, "span", quarter(y1, q, fiscal=True))
-        return DateExpr(s, e, "span", quarter(y1, q, fiscal=False))
+            return DateExpr(s, e, "span", quarter(y1, q, fiscal=True), quarter=(y1, q, True),
+                            label=m.group("y3") is not None)
+        return DateExpr(s, e, "span", quarter(y1, q, fiscal=False), quarter=(y1, q, False))
+    if kind == "quarter_named":
+        q = QUARTER_NUMBERS.get(m.group("q").lower()) or int(m.group("q"))
+        if m.group("a"):
+            y1, fiscal = 2000 + int(m.group("a")), True
+            if int(m.group("b")) != (y1 + 1) % 100:
+                return None
+        else:
+            y1, y2 = int(m.group("y1")), m.group("y2")
+            fiscal = y2 is not None
+            if fiscal and int(y2) % 100 != (y1 + 1) % 100:
+                return None
+        return _with_prefix(text, DateExpr(s, e, "span", quarter(y1, q, fiscal), quarter=(y1, q, fiscal)))
+    if kind == "month_yy_span":
+        first = When(_two_digit_year(m.group("a")), month_number(m.group("m1")))
+        last = When(_two_digit_year(m.group("b")), month_number(m.group("m2")))
+        if (last.year - first.year) * 12 + last.month - first.month != 11:
+            return None  # "March 3 - April 4": days, not twelve months
+        return _with_prefix(text, DateExpr(s, e, "span", Period(first, last)))
+    if kind == "month_yy":
+        when = When(_two_digit_year(m.group("yy")), month_number(m.group("month")))
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
+    if kind == "same_last_year":
+        return DateExpr(s, e, "previous", offset_years=-1)
+    if kind == "previous_quarter":
+        if COMPARED_TO.search(text, max(0, s - 30), s):
+            # "down 108 since last quarter", "compared to the previous quarter": a change that runs
+            # from that quarter up to the time spoken of, dated there
+            return DateExpr(s, e, "relative")
+        return DateExpr(s, e, "previous", offset_years=0, offset_months=-3)
+    if kind == "previous_span":
+        n = _word_number(m.group("n"))
+        if n is None:
+            return None
+        years = n if m.group("unit").lower() == "years" else round(n / 12)
+        return DateExpr(s, e, "previous", offset_years=-1 if years else 0)
+    if kind == "trailing":
+        n = _word_number(m.group("n"))
+        if n is None or n <= 0:
+            return None
+        months = n * 12 if m.group("unit").lower() == "years" else n
+        if pub_year is None:
+            return DateExpr(s, e, "relative", holds_figure=True, trailing_months=months)
+        return DateExpr(s, e, "span", trailing(writing, months), holds_figure=True, from_writing=True,
+                        trailing_months=months)
+    if kind == "anaphoric":
+        return DateExpr(s, e, "anaphoric")  # its period is the date stated before it (period.py)
     if kind == "quarter_words":
         q = QUARTER_ORDINALS[m.group("ord").lower()]
         if m.group("y1"):
@@ -246,8 +355,9 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
             return DateExpr(s, e, "relative")
         fiscal = m.group("fin") is not None
         year = pub_year - (m.group("rel").lower() == "last")
-        # "this financial year", written in February 2024, is 2023/24 (as "last financial year" reads)
-        year -= fiscal
+        # "this financial year", written in February 2024, is 2023/24; in May 2024, 2024/25
+        if fiscal:
+            year = current_fiscal(writing) - (m.group("rel").lower() == "last")
         return DateExpr(s, e, "span", quarter(year, q, fiscal), from_writing=True)
     if kind == "fy":
         a = int(m.group("a")) % 100 + 2000 if len(m.group("a")) == 2 else int(m.group("a"))
@@ -375,7 +485,7 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
             return DateExpr(s, e, "relative")
         if phrase in ("last year", "past year") and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I):
             # "over the last year": the twelve months to the writing, not the calendar year before
-            return DateExpr(s, e, "relative", offset_years=0)
+            return DateExpr(s, e, "relative", offset_years=0, trailing_months=12)
         if phrase.startswith("the") and phrase.endswith(("year before", "year earlier")):
             return DateExpr(s, e, "previous", offset_years=-1)
         if phrase.startswith(("the previous", "the following")):
@@ -385,13 +495,19 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
             return DateExpr(s, e, "relative")
         if phrase.startswith("last") and "year" in phrase:
             if "financial" in phrase:
-                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 2, fiscal=True)), from_writing=True)
+                return DateExpr(s, e, "fiscal", Period.single(When(current_fiscal(writing) - 1, fiscal=True)),
+                                from_writing=True)
             return _with_prefix(text, DateExpr(s, e, "point", Period.single(When(pub_year - 1)), from_writing=True))
+        if phrase in ("last month", "this month") and writing.first.month is not None:
+            # "a backlog of 2,000 cases last month", written in May 2024: April 2024
+            when = shift_month(When(writing.first.year, writing.first.month), -1 if phrase == "last month" else 0)
+            return _with_prefix(text, DateExpr(s, e, "point", Period.single(when), from_writing=True))
         if phrase.startswith("next") and "year" in phrase:
             return DateExpr(s, e, "point", Period.single(When(pub_year + 1)), from_writing=True)
         if "year" in phrase and phrase.startswith("this"):
             if "financial" in phrase:
-                return DateExpr(s, e, "fiscal", Period.single(When(pub_year - 1, fiscal=True)), from_writing=True)
+                return DateExpr(s, e, "fiscal", Period.single(When(current_fiscal(writing), fiscal=True)),
+                                from_writing=True)
             return DateExpr(s, e, "point", Period.single(When(pub_year)), from_writing=True)
         return DateExpr(s, e, "relative")
     return None
@@ -415,6 +531,72 @@ def _year_of_month(month: int, before: str, writing: Period | None, pub_year: in
 
 
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+QUARTER_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4}
+# "compared to the previous quarter", "since last quarter": the quarter a change is counted from
+COMPARED_TO = re.compile(r"(?:\bsince|\bon|\bcompared (?:to|with)|\bthan|\bfrom|\brelative to)\s+$", re.I)
+BARE_QUARTER = re.compile(r"\b(?:Q|[Qq]uarter )(?P<q>[1-4])\b(?!\s?(?:[-–/]\s?)?(?:19|20)?\d{2}\b)")
+
+
+REPORTING_MONTHS = 6  # an annual report on 2023/24, written by September 2024, still calls it "this year"
+
+
+def current_fiscal(writing: Period) -> int:
+    """The first year of the financial year "this financial year" names: written in November
+    2024, 2024/25; in February 2024, or in a year whose month is unknown, 2023/24; and from
+    April to September too, when reports on the year just ended still call it "this year"."""
+    when = writing.first
+    return when.year - (when.month is None or when.month < FISCAL_START_MONTH + REPORTING_MONTHS)
+
+
+def _two_digit_year(digits: str) -> int:
+    """"23" in "Jun-23" is 2023; "98" is 1998."""
+    n = int(digits)
+    return 2000 + n if n < 70 else 1900 + n
+
+
+def shift_month(when: When, months: int) -> When:
+    """The month `months` after (or before) `when`'s month; a year alone shifts by whole years."""
+    if when.month is None or when.fiscal:
+        return When(when.calendar_year + round(months / 12))
+    index = when.year * 12 + when.month - 1 + months
+    return When(index // 12, index % 12 + 1)
+
+
+def trailing(end: Period, months: int) -> Period:
+    """The span of `months` months up to the end of `end` ("the past five years", written in May
+    2024: 2019-05..2024-05; of a year alone: 2019..2024)."""
+    last = end.last if not end.last.fiscal else When.of_date(end.end)
+    first = shift_month(When(last.year, last.month) if last.month else last, -months)
+    return Period(first, last)
+
+
+def continue_quarters(text: str, dates: list[DateExpr], last: tuple[int, int, bool] | None = None):
+    """A table's quarter labels after a dated one ("2003-04 Q1 5,831 Q2 5,937 Q3 ... Q4 ..."):
+    each bare "Q2" is the next quarter of the same (financial) year, after Q4 the first of the
+    next. Adds their DateExprs to `dates` in order; returns the last quarter in force, for the
+    passages after (a flattened table, one cell a line)."""
+    found = []
+    taken = TakenRanges()
+    for d in dates:
+        taken.add(d.start, d.end)
+    events = sorted([(d.start, d) for d in dates if d.quarter] +
+                    [(m.start(), m) for m in BARE_QUARTER.finditer(text) if not taken.overlaps(m.start(), m.end())],
+                    key=lambda item: item[0])
+    for _, item in events:
+        if isinstance(item, DateExpr):
+            last = item.quarter
+            continue
+        if last is None:
+            continue
+        year, q, fiscal = last
+        number = int(item.group("q"))
+        year += number <= q  # Q1 after Q4 (or a quarter again) is next year's
+        last = (year, number, fiscal)
+        found.append(DateExpr(item.start(), item.end(), "span", quarter(year, number, fiscal), prefix="in", quarter=last,
+                              label=True))
+    if found:
+        dates[:] = sorted(dates + found, key=lambda d: d.start)
+    return last
 
 
 def quarter(year: int, q: int, fiscal: bool) -> Period:
@@ -461,6 +643,9 @@ REFERENCE_PATTERNS = [
     ("day", re.compile(rf"(?:quarterly|quarter ending|year ending|year to|as at|as of)[: ]+(?P<day>\d{{1,2}}){_ORD} {_MONTH_END}\b", re.I)),
     # "covering February 2024 to February 2025"
     ("span", re.compile(rf"\bcovering {_MONTH},? {_YEAR} (?:to|until|and) (?P<month2>{'|'.join(m.title() for m in MONTHS)}),? (?P<year2>(?:19|20)\d{{2}})\b", re.I)),
+    # "Offender management statistics quarterly: April to June 2024", "bulletin: October to
+    # December 2023": the three months a release covers
+    ("months", re.compile(rf"(?:quarterly|statistics|bulletin)[^:\n]{{0,40}}:\s*{_MONTH} to (?P<month2>{'|'.join(m.title() for m in MONTHS)}),? {_YEAR}\b", re.I)),
     # "annual report 2022/23", "annual report and accounts 2022-23"
     ("fiscal", re.compile(r"\bannual (?:report|statistics|digest)(?: and accounts)?:? (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>\d{2})\b", re.I)),
 ]
@@ -486,6 +671,9 @@ def reference_period(title: str | None, opening: str = "") -> tuple[Period, str]
             if kind == "span":
                 last = When(int(m.group("year2")), month_number(m.group("month2")))
                 return Period(When(year, month), last), m.group()
+            if kind == "months":
+                last_month = month_number(m.group("month2"))
+                return Period(When(year - (month > last_month), month), When(year, last_month)), m.group()
             if kind == "fiscal":
                 y1, y2 = int(m.group("y1")), int(m.group("y2"))
                 if (y1 + 1) % 100 == y2:

@@ -35,9 +35,9 @@ from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, counts_one, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
-from .layout import (RowUnits, TableColumns, TableSubjects, with_header_units, with_month_year_spans,
+from .layout import (RowUnits, TableColumns, TableNoteDates, TableSubjects, in_headed_cell, with_header_units, with_month_year_spans,
                      with_quarters)
-from .period import PassageFrames, document_date, document_reference
+from .period import Frame, PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
 from .subjects import describe_subject, restated_subject
@@ -209,9 +209,10 @@ class FigureFinder:
         if fig.form == "number" and re.match(r"\)", after) and before.rfind("(") <= before.rfind(")"):
             return False  # "1) picture quality 2) Tivo recorder"
         if fig.form == "number" and not fig.is_word and prev_word and before.endswith(" ") \
+                and not GROUPED_THOUSANDS.match(fig.text) and "." not in fig.text \
                 and prev_word.group(1)[0].isupper() and not prev_word.group(1).isupper() \
                 and re.match(r"\s*(?:$|[:;,.!?)\]]|\n)", after) and len(before.strip()) > len(prev_word.group(1)):
-            return False  # "Latest From Napo 226": a name's number
+            return False  # "Latest From Napo 226": a name's number (a code: no decimals, no thousands)
         if fig.form == "number" and re.match(r"['’]s\b", after):
             return False  # "1000's of officers": an indefinite plural
         if fig.is_word and fig.form == "number" and re.search(r"\b(?:these|those|the|both|all)\s+$", before, re.I) \
@@ -368,6 +369,7 @@ def prepare_docs(nlp: Language, document):
     table_subjects = TableSubjects()
     # the column header each value cell of a table takes (a later passage is read to count a
     # row's cells)
+    table_note_dates = TableNoteDates(document, published, find_dates)
     table_columns = TableColumns(lambda j: masked_passage_text(document, document.passages[j])
                                  if j < len(document.passages) else None)
     for i, passage in enumerate(document.passages):
@@ -385,11 +387,19 @@ def prepare_docs(nlp: Language, document):
         blocked = [(d.start, d.end) for d in dates if not d.holds_figure]
         # only what the finder keeps: a passage whose numbers are all labels or pronouns ("band
         # 4", "one") is never made a Doc, and no sentence is parsed for them
-        candidates = RowUnits.apply(cell_unit, text,
-                                    [fig for fig in find_quantities(text, blocked) if finder.keep(fig, text)])
-        candidates = with_header_units(candidates, cell_headers) if cell_headers else candidates
+        # a table's value cell under a column header is a figure, whatever its row's label
+        # ("Probation Services Officers 457" is no name's number)
+        found = [fig for fig in find_quantities(text, blocked)
+                 if finder.keep(fig, text) or in_headed_cell(fig, cell_headers)]
+        # the unit of a table's bare number: its column header's or row label's when the table's
+        # columns are known, else the latest label cell's
+        candidates = with_header_units(found, cell_headers) if cell_headers else RowUnits.apply(cell_unit, text, found)
         if not candidates:
             continue
+        if context_period is None:
+            # a table's values hold at the date its notes state ("1 Figures as at 30 June 2007")
+            noted = table_note_dates.read(i, text)
+            context_period = Frame(noted[0], "table-note", noted[1]) if noted else None
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text
         if table_subject:

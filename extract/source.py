@@ -26,7 +26,7 @@ import registry
 
 from .debate import DebateTurns, asking_house
 from .period import introduces_a_list
-from .attribution import (Scope, SpeakerMemory, citation_scopes, government_commitment_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
+from .attribution import (Scope, SpeakerMemory, appeal_scopes, citation_scopes, government_commitment_scopes, sentence_ends, introduces_quote, publication_scopes, quoted_before_scopes,
                           reported_source, reproduced_release, speaker_after_scopes, speaker_scopes)
 from .reasons import set_reason
 
@@ -46,7 +46,8 @@ RESTATING_KINDS = ("news", "blog", "union")
 WRITER_KINDS = ("news", "blog", "comment")
 ANSWERING = re.compile(r"\b(?:Question to|To ask|Answered by|answered by)\s+(?:the\s+)?([^\n.:,;?]{3,80})")
 HANSARD = re.compile(r"\bHansard\b|\bwritten (?:questions?|answers?|statements?)\b|\bquestions and answers\b|"
-                     r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements", re.I)
+                     r"\bparliamentary questions?\b|\bdebates?\b|hansard\.parliament|questions-statements|"
+                     r"theyworkforyou|\bWestminster Hall\b|/whall/", re.I)
 MINISTER_OF = re.compile(r"\bMinister(?: of State)?\s*\(([^)]+)\)")
 
 
@@ -71,7 +72,7 @@ def passage_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
     """The stretches of one passage that a named body asserts, in order of their start."""
     scopes = sorted(publication_scopes(text, memory) + citation_scopes(text) + speaker_scopes(text, memory)
                     + quoted_before_scopes(text, memory) + speaker_after_scopes(text, memory)
-                    + government_commitment_scopes(text), key=lambda sc: sc.start)
+                    + government_commitment_scopes(text) + appeal_scopes(text), key=lambda sc: sc.start)
     return sorted(scopes + continued_quotes(text, scopes), key=lambda sc: sc.start)
 
 

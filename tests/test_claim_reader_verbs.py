@@ -74,3 +74,13 @@ def test_a_speaker_is_never_the_subject(extractor):
     assert figure.subject is None
     # a pay award is a rise however it is worded (extract/lexicons/measures.yml change_metrics)
     assert figure.key == SeriesKey("pay_award", None, "percent", "change", None)
+
+
+def test_a_share_of_a_whole_is_the_parts(extractor):
+    [(_, key)] = read(extractor, "Probation makes up 28% of the HMPPS workforce.")
+    assert key == SeriesKey("staff_in_post", "probation_staff", "percent", "level", None)
+
+
+def test_pay_asked_for_is_a_target(extractor):
+    [(_, key)] = read(extractor, "Napo has a pay claim of 9% for probation staff.")
+    assert key == SeriesKey("pay_award", "probation_staff", "percent", "target", None)

@@ -84,3 +84,28 @@ def test_people_supervised(extractor, text, mention, metric, rule):
 ])
 def test_money_paid_out(extractor, text, mention, metric, rule):
     assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a part counts what its whole counts: no staff word elsewhere makes cases staff
+    ("In 17 of the 52 cases inspected, there had been a change of probation practitioner.", "17", "other", "no_cue"),
+    # a part of the people a survey asked is what the survey found, the whole its sample
+    ("Only 12 of the 41 practitioners we spoke to felt they had enough time.", "12", "survey", "survey.surveyed"),
+    ("Only 12 of the 41 practitioners we spoke to felt they had enough time.", "41", "other", "survey.sample"),
+    # the verb of a partitive is its part's, not its whole's
+    ("Of the 23 newly qualified officers, 6 had already left.", "6", "leavers", "leavers.left_after"),
+    ("Of the 23 newly qualified officers, 6 had already left.", "23", "staff_in_post", "staff_in_post.officers"),
+])
+def test_parts_and_wholes(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # cases allocated to a practitioner are not money allocated
+    ("Some 39% of cases had been allocated to a practitioner within the required time.", "39%", "other", "no_cue"),
+    ("The ministry allocated £12 million to the scheme.", "£12 million", "funding", "funding.allocated"),
+    # the ends of a pay band are salaries
+    ("The maximum of band 4 will rise to £43,500 from April.", "£43,500", "salary", "salary.band_ends"),
+])
+def test_words_of_money_and_pay(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)

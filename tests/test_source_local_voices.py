@@ -60,3 +60,62 @@ def test_a_place_in_a_bodys_name_is_no_persons_name(extractor):
 def test_less_seen_bodies_are_known(text, names):
     from registry import find_organisations
     assert [o.name for o in find_organisations(text)] == names
+
+
+def test_its_figures_are_the_body_named_before(extractor):
+    _, stats = extract(extractor, "The MoJ did not respond to requests for comment, but its latest figures show "
+                       "1,745 probation officer vacancies.", source="Acme News")
+    assert sources(stats)["1,745"] == ("MoJ", "restated:its-publication")
+
+
+def test_a_publishers_appeal_for_money_is_the_publishers(extractor):
+    from test_attribution import extract_post
+    got = extract_post(extractor, [
+        "Probation services in Wexham have been rated inadequate by HM Inspectorate of Probation.",
+        "Inspectors found 14 of the 40 officer posts were empty.",
+        "Whether $5 or $50, every contribution counts."], publisher="Acme News", kind="news")
+    assert got["14"][0] == "HMIP"
+    assert got["$5"] == got["$50"] == ("Acme News", "writer:appeal-to-readers")
+
+
+@pytest.mark.parametrize("text,mention,want", [
+    # news styles an office in lower case
+    ("Jane Roe, the chief inspector of probation, warned that 90 per cent of areas were failing.", "90 per cent",
+     ("HMIP", "speaker:warned")),
+    ("The head of the probation watchdog has warned 80% of units are failing.", "80%", ("HMIP", "speaker:warned")),
+    # reporting verbs of committee reports and features
+    ("The then Chief Inspector of Probation Jane Roe pointed out that the vacancy rate was 30% in London.", "30%",
+     ("HMIP", "speaker:pointed")),
+    ("Napo observed that 12 offices had closed.", "12", ("Napo", "speaker:observed")),
+    # a minister unnamed speaks for the government, through the department that answers for it
+    ("The Minister told us that 1,500 trainees would be recruited.", "1,500", ("MoJ", "speaker:told")),
+])
+def test_offices_and_verbs_of_less_seen_documents(extractor, text, mention, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert sources(stats)[mention] == want
+
+
+def test_a_footnote_glued_to_a_sentence_ends_it(extractor):
+    _, stats = extract(extractor, "The National Audit Office told us that “1,650 of 6,000 roles were unfilled”.12 "
+                       "Academics from Wexham Hallam University confirmed a shortfall of 1,700 officers.13 The Minister told "
+                       "us that 1,500 trainees would start in 2023/24.14 We note that 40% of trainees leave.",
+                       source="Justice and Home Affairs Committee")
+    got = sources(stats)
+    assert (got["1,650"], got["1,700"], got["1,500"], got["40%"]) == (
+        ("NAO", "speaker:told"), ("Wexham Hallam University", "speaker:confirmed"), ("MoJ", "speaker:told"),
+        ("Justice and Home Affairs Committee", "publisher"))
+
+
+@pytest.mark.parametrize("text,mention,want", [
+    ("Data from the Ministry of Justice, analysed by Transform Justice, shows 30% of remand prisoners were "
+     "not convicted.", "30%", ("Transform Justice", "speaker:shows")),
+    ("The Prison Reform Trust's Bromley Briefings show that 9,000 people were on recall.", "9,000",
+     ("Prison Reform Trust", "restated:figures-show")),
+    ("Clinks's Annual Tracker Survey found that 45% of charities had lost funding.", "45%",
+     ("Clinks", "speaker:found")),
+    ("The Howard League's Justice Matters Trackers show 1,200 children in custody.", "1,200",
+     ("Howard League", "restated:titled-publication")),
+])
+def test_a_think_tanks_publications_and_analyses_are_its_own(extractor, text, mention, want):
+    _, stats = extract(extractor, text, source="Acme News")
+    assert sources(stats)[mention] == want

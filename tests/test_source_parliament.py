@@ -78,3 +78,24 @@ def test_a_speaker_line_is_a_member_unless_it_names_an_office(line, member):
     turns = DebateTurns()
     assert turns.read(line) is None
     assert turns.member is member
+
+
+def test_a_theyworkforyou_debate_is_read_like_hansard(extractor):
+    got = extract_answer(extractor, [
+        "Photo of Jo Smith Jo Smith Labour, Wexham North 10:36 am, 13th December 2024",
+        "It is a pleasure to serve under your chairmanship. Caseloads in my constituency average 65.",
+        "Photo of Tom Brown Tom Brown The Parliamentary Under-Secretary of State for Justice 10:52 am, 13th December 2024",
+        "We have recruited 1,500 trainees this year."],
+        publisher="TheyWorkForYou", source="UK Parliament", url="https://www.theyworkforyou.com/whall/?id=2024-12-13a.1.0")
+    assert got["65"] == ("House of Commons", "parliament:member-speech")
+    assert got["1,500"] == ("MoJ", "publisher:parliament-answers")
+
+
+@pytest.mark.parametrize("raw,url,name", [
+    ("Westminster Hall debate (Hansard)", None, "House of Commons"),
+    ("TheyWorkForYou", None, "UK Parliament"),
+    (None, "https://www.theyworkforyou.com/whall/?id=2024-12-13a.1.0", "UK Parliament"),
+])
+def test_sites_that_republish_hansard_are_parliaments(raw, url, name):
+    from registry import resolve_publisher
+    assert resolve_publisher(raw, url).name == name

@@ -153,3 +153,26 @@ def test_an_html_tables_cells_take_their_column_headers_and_row_labels(extractor
         ("17.8", "percent", "vacancy_rate", "2022-12-31"),
         ("8.1", "percent", "leavers", "2019/20"), ("9.4", "percent", "leavers", "2020/21"),
         ("31", "count", "leavers", "2019/20"), ("36", "count", "leavers", "2020/21")]
+
+
+# -- pay scales and bulletin tables ----------------------------------------------------------
+
+@pytest.mark.parametrize("lines, expected", [
+    # a pay scale one cell a line: point headers and band labels are labels, the caption dates it
+    (["Table 2: Probation Service pay points 2023/24", "Pay band", "Point 1", "Point 2", "Band 3", "£26,474",
+      "£27,324", "Band 4", "£35,130", "£36,192"],
+     [("£26,474", "gbp", "salary", "2023/24"), ("£27,324", "gbp", "salary", "2023/24"),
+      ("£35,130", "gbp", "salary", "2023/24"), ("£36,192", "gbp", "salary", "2023/24")]),
+    # band rows with separators: the band's number is its label, not a figure
+    (["Pay band | Minimum | Maximum", "Band 3 (PSO) | £26,500 | £30,700"],
+     [("£26,500", "gbp", "salary", "2024-01-25"), ("£30,700", "gbp", "salary", "2024-01-25")]),
+    # a bulletin's columns of two dates, a change and a percentage change, under a row label
+    # holding a band's number
+    (["Table 1: Probation officers in post (FTE), England and Wales", "31 March 2023", "30 June 2023", "Change",
+      "% change", "Band 4 probation officers", "5,120", "5,310", "190", "3.7"],
+     [("5,120", "count", "staff_in_post", "2023-03-31"), ("5,310", "count", "staff_in_post", "2023-06-30"),
+      ("190", "count", "staff_in_post", "2023-06-30"), ("3.7", "percent", "staff_in_post", "2023-06-30")]),
+])
+def test_pay_scales_and_bulletin_tables(extractor, lines, expected):
+    [stats] = extractor.extract([passages_document(lines, "2024-01-25")])
+    assert [(s.mention, s.unit, s.metric, s.period) for s in stats] == expected

@@ -55,3 +55,38 @@ def test_the_numbers_of_a_tables_notes_are_not_figures(extractor):
     mark_table_notes(doc)
     [stats] = extractor.extract([doc])
     assert [(s.mention, s.value) for s in stats] == [("4.0", 4.0), ("12.5", 12.5)]
+
+
+def _ingested(lines, published):
+    doc = passages_document(lines, published)
+    mark_table_notes(doc)
+    return doc
+
+
+def test_a_tables_values_hold_at_the_date_its_notes_state(extractor):
+    lines = ["The information requested is as follows.", "Staff in post1", "Senior Probation Officers 1,210.40",
+             "Probation Services Officers 4,990.10", "1 Figures shown as full-time equivalents as at 30 June 2003."]
+    [stats] = extractor.extract([_ingested(lines, "2004-02-10")])
+    # a row's value after a capitalised label is a figure, not a name's number ("Napo 226")
+    assert [(s.mention, s.metric, s.period) for s in stats] == [
+        ("1,210.40", "staff_in_post", "2003-06-30"), ("4,990.10", "staff_in_post", "2003-06-30")]
+
+
+def test_a_table_flattened_to_one_line_holds_at_its_notes_date(extractor):
+    lines = ["The following table shows the number of vacant probation officer posts in each region:",
+             "Vacant probation officer posts1,2 Wessex 4.0 Mercia 12.5 Cymru 9.60 1 Figures are full-time "
+             "equivalents as at 31 December 2010. 2 Includes senior probation officers."]
+    [stats] = extractor.extract([_ingested(lines, "2011-03-14")])
+    assert [(s.mention, s.period) for s in stats] == [("4.0", "2010-12-31"), ("12.5", "2010-12-31"),
+                                                      ("9.60", "2010-12-31")]
+    assert {s.why for s in stats[:2]} and all('"table-note"' in s.why for s in stats[:2])
+
+
+def test_a_paragraphs_own_footnotes_give_no_table_date(extractor):
+    lines = ["There were 410 vacancies in the region last year. 1 Figures for 2015 are provisional."]
+    doc = passages_document(lines, "2022-06-01")
+    doc.passages[0].footnote_refs = []
+    from ingest.model import FootnoteRef
+    doc.passages[0].footnote_refs = [FootnoteRef(1, 51, 52)]
+    [stats] = extractor.extract([doc])
+    assert [(s.mention, s.year) for s in stats] == [("410", 2021)]

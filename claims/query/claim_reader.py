@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import registry
+from registry.subjects import subjects
 from extract.reading import reading_text
 from ingest.model import Document, Passage
 
+from .matching import ASKED_FOR, BEFORE_CHARS, PAY_METRICS
 from .claim_metrics import metric_rule, predicate_metric, reading_of
 from .rounding import claim_interval, rounding_tolerance
 from .series import SeriesKey, is_readable, series_key
@@ -122,6 +124,25 @@ def _claim_reading(s, text: str) -> tuple[str, str | None, str]:
     return metric, subject, sentence
 
 
+# "<part> makes up N% of <whole>": the population a share is of is the part before the verb
+SHARE_OF_WHOLE = re.compile(r"(?P<part>[^,;:]+?)\s+(?:makes? up|made up|making up|accounts? for|accounted for|"
+                            r"accounting for|forms?|formed|forming|represents?|represented|representing|"
+                            r"comprises?|comprised)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _share_part(text: str, start: int, end: int) -> str | None:
+    """The words naming the part a share is of the whole, when a claim says so."""
+    if not re.match(r"\s+of\b", text[end:]):
+        return None
+    found = SHARE_OF_WHOLE.search(text[:start])
+    return found.group("part") if found else None
+
+
+def subject_words(text: str) -> bool:
+    """Whether `text` names a population of the subject vocabulary."""
+    return bool(subjects().find(text))
+
+
 def _speaker_words(why: str | None) -> str | None:
     """The words that named who said a figure ("GMB says"), when a speaker rule read them."""
     try:
@@ -174,21 +195,31 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
             # claim is one short sentence a reader wrote about one thing, so the population
             # its sentence names is the one counted
             key = series_key(metric, sentence, s.unit, s.measure, sentence)
+        part = _share_part(text, s.start, s.end) if s.unit == "percent" else None
+        if part is not None:
+            # "Probation makes up 58.5% of the HMPPS workforce": the share is the part's, never
+            # the whole's; a part naming no population leaves it unread
+            key = series_key(metric, SERVICE_SUBJECT if THE_SERVICE.search(part) and not subject_words(part) else part,
+                             s.unit, key.measure, part, scope=key.scope)
+            sentence = part
         reading = reading_of(metric, metric_rule(s.why)[0], key.subject, s.unit, sentence)
         if reading and reading != metric:
             # the claim's population and verb say what no cue of it did ("200 PSOs left")
             metric = reading
             key = series_key(metric, key.subject, s.unit, s.measure, sentence, scope=key.scope)
+        if key.metric in PAY_METRICS and ASKED_FOR.search(text[max(0, s.start - BEFORE_CHARS):s.start]):
+            # "Napo is claiming a 12% rise": pay asked for, as a stored statement of it is
+            key = key._replace(measure="target")
         if THE_SERVICE.search(sentence) and (key.subject is None or (
                 key.subject == GENERIC_STAFF and not registry.find_organisations(sentence))):
             # "457 probation vacancies", "£1.3bn spent on probation", "Probation is short of
             # 3,000 staff": a claim that names no population (or only "staff", and no body)
             # but "probation" speaks of the service, whose figure of this metric counts what
             # the registry says (its staff for a staff figure, registry/subjects.yml)
-            key = series_key(metric, SERVICE_SUBJECT, s.unit, s.measure, sentence)
+            key = series_key(metric, SERVICE_SUBJECT, s.unit, key.measure, sentence)
         figure = ClaimFigure(
             mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
-            metric=metric, subject=subject, measure=s.measure,
+            metric=metric, subject=subject, measure=key.measure,
             period=None if s.period_from_publication else s.period,
             source=s.source if s.source and s.source != CLAIMANT else named_speaker(s.sentence), sentence=s.sentence,
             key=key,

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from registry.subjects import metric_of_subject, scope_is_within, scope_label, scopes
+from registry.subjects import (is_part_of, metric_of_subject, outermost, scope_is_within, scope_label, scopes,
+                               subject_of, subjects)
 
 from .export import EXPORT_FIELDS, STATISTICS_SQL, _record
 from ..build.figures import origin_rank
 from .rounding import (LOOSE_REACH_SQL, LOOSELY_WRITTEN_SQL, agrees_with_written, rounding_tolerance,
                        value_tolerance, widest_tolerance)
 from ..build.schema import LOOSELY_WRITTEN_INDEX
-from .series import SeriesKey, compatible, is_readable
+from .series import GENERIC_STAFF, STAFF_METRICS, SeriesKey, compatible, is_readable
 
 # a statement: the export record, what it measures and where its figure sits in its sentence
 STATEMENT_FIELDS = [*EXPORT_FIELDS, "subject_id", "scope", "series_id", "series", "highlight", "document_kind",
@@ -31,9 +32,69 @@ NOT_MATCHES_SHOWN = 20  # statistics sharing a figure's number but not its serie
 
 def row_series(row: dict) -> SeriesKey:
     """A statement's series, as the build stored it (statistics.subject_id and scope, from
-    claims/query/series.py's series_key)."""
-    return SeriesKey(metric_of_subject(row["metric"] or None, row["subject_id"]), row["subject_id"],
-                     row["unit"] or None, row["measure"] or "level", row["scope"])  # statistics sharing one number read at most: a check stays bounded
+    claims/query/series.py's series_key); pay asked for is a target (asked_for)."""
+    subject = row["subject_id"]
+    if subject not in GENERIC_STAFF and row["metric"] in STAFF_METRICS and whose_staff_unsaid(row):
+        subject = None  # unread: one of the bodies named, not staff of a body the page is about
+    metric = metric_of_subject(row["metric"] or None, subject)
+    measure = row["measure"] or "level"
+    if metric in PAY_METRICS and measure != "target" and asked_for(row):
+        measure = "target"
+    return SeriesKey(metric, subject, row["unit"] or None, measure, row["scope"])
+
+
+# the staff of a body named as the body: the Probation Service's staff are probation staff
+BODY_STAFF = {"probation_service": "probation_staff", "hmpps": "hmpps_staff", "crcs": "crc_staff",
+              "probation_trusts": "probation_staff"}
+
+
+def whose_staff_unsaid(row: dict) -> bool:
+    """A staff figure whose own words say only "staff" ("the overall staff numbers increased by
+    14.0%") in a sentence naming the staff of two bodies or more ("FTE in PSP ..., FTE in the
+    Probation Service ...") says not whose staff it counts, whichever one the build took; unless
+    its own clause names the one body ("FTE in the Probation Service increased by 6,691 (66.8%)")."""
+    if row.get("subject") is None or subject_of(row["subject"]) not in GENERIC_STAFF:
+        return False
+    sentence = row.get("sentence") or ""
+    if len(_staff_bodies(sentence)) < 2:
+        return False
+    at = max(_figure_at(row), 0)
+    clause = sentence[max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)), default=0):at]
+    return _staff_bodies(clause) != {row["subject_id"]}
+
+
+CLAUSE_BREAK = re.compile(r"[;:]|,\s")  # not the comma of "6,691"
+
+
+def _staff_bodies(text: str) -> set[str]:
+    """The staff of the bodies a text names (the Probation Service's, PSP's, HMPPS's)."""
+    bodies = {BODY_STAFF.get(found[0], found[0]) for found in outermost(subjects().find(text))}
+    return {b for b in bodies if b == "hmpps_staff" or is_part_of(b, "hmpps_staff")}
+
+
+def _figure_at(row: dict) -> int:
+    """Where a statement's figure starts in its sentence, -1 when it is not shown there."""
+    if row.get("highlight"):
+        return row["highlight"][0]
+    place = highlight(row.get("sentence") or "", row.get("mention") or "",
+                      (row.get("start") or 0) - (row.get("sentence_start") or 0))
+    return place[0] if place else -1
+
+
+# pay a union claims, demands or says is needed is asked for, not had: "our original claim of
+# 12%", "a claim for a 12% pay increase", "would need a 68% pay rise" (a target of pay, whatever
+# measure extraction read); "an award of 12%" and "pay rose 12%" are had
+PAY_METRICS = frozenset({"pay_award", "pay_change"})
+ASKED_FOR = re.compile(r"\b(?:claims?|claiming|demands?|demanded|demanding|asking for|asked for|calls? for|"
+                       r"called for|calling for|would need|needs?|needed|seeking|sought)"
+                       r"(?:\s+(?:of|for))?(?:\s+(?:an?|the))?(?:\s+(?:further|another|extra|additional|minimum|total))?\s*$", re.I)
+BEFORE_CHARS = 40  # how far before a figure its asking words are read
+
+
+def asked_for(row: dict) -> bool:
+    """Whether the words just before a stored figure ask for it."""
+    sentence, at = row.get("sentence") or "", _figure_at(row)
+    return at > 0 and ASKED_FOR.search(sentence[max(0, at - BEFORE_CHARS):at]) is not None
 
 
 @dataclass

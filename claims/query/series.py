@@ -36,6 +36,11 @@ GENERIC_STAFF = (None, "staff")
 # (the extractor's subject text may have lost the number: "the % who hold")
 SHARE_SUBGROUP = re.compile(r"\bthe\s+(?:[\d.,]+\s*)?(?:%|per ?cent)\s+(?:who|whom|which|that|with)\b", re.I)
 
+# metrics that are themselves a change: "pay is up 22%" (read as a change) and "a 22% pay
+# increase" (a level of the metric) state one figure; pay asked for is a target, never either
+CHANGE_METRICS = frozenset({"pay_change", "pay_award"})
+CHANGE_MEASURES = frozenset({"level", "change"})
+
 # a figure whose metric was not read, or read as "other", is not a series anyone can match
 UNREAD_METRICS = frozenset({None, "", "other"})
 
@@ -137,11 +142,17 @@ def compatible(claim_key: SeriesKey, stat_key: SeriesKey, claim_allows_parts: bo
     never compatible with anything."""
     if not is_readable(claim_key) or not is_readable(stat_key):
         return False
-    if (claim_key.metric, claim_key.unit, claim_key.measure) != (stat_key.metric, stat_key.unit, stat_key.measure):
+    if (claim_key.metric, claim_key.unit) != (stat_key.metric, stat_key.unit):
+        return False
+    if not _measures_compatible(claim_key.metric, claim_key.measure, stat_key.measure):
         return False
     if not _subjects_compatible(claim_key.subject, stat_key.subject, claim_allows_parts):
         return False
     return scopes_compatible(claim_key.scope, stat_key.scope)
+
+
+def _measures_compatible(metric: str | None, a: str | None, b: str | None) -> bool:
+    return a == b or (metric in CHANGE_METRICS and {a, b} <= CHANGE_MEASURES)
 
 
 def _subjects_compatible(a: str | None, b: str | None, allow_parts: bool) -> bool:
