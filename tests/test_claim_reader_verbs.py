@@ -97,3 +97,12 @@ def test_a_body_before_a_reporting_verb_is_the_speaker_not_the_population(extrac
     assert figure.source == "MoJ"
     # the service's pay is its staff's (registry/subjects.yml probation_service under_metric)
     assert figure.key == SeriesKey("pay_change", "probation_staff", "percent", "change", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Over 6,000 probation staff signed the union's petition last spring.",
+    "Around 900 probation officers attended the Napo rally in 2023.",
+])
+def test_people_counted_doing_something_once_are_no_staff_figure(extractor, text):
+    [(_, key)] = read(extractor, text)
+    assert key.metric == "other"
