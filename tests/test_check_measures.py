@@ -60,3 +60,15 @@ def test_pay_up_by_a_share_is_a_pay_increase_of_it(db_path, extractor):
 def test_a_rise_whose_clause_names_its_body_is_that_bodys(db_path, extractor):
     claim = check(db_path, extractor, "Probation Service staff numbers rose 14.3% in the year to March 2023.")
     assert (claim["verdict"], claim["origin"]["mention"]) == ("matches", "14.3%")
+
+
+def test_two_salaries_of_one_band_and_year_are_no_conflict(tmp_path, extractor):
+    from claims.query.check import check_text
+    files = {"scale.txt": ("UNISON", "union", "2024-06-01",
+                           "In 2024/25 the top of band 4 is £41,300 a year."),
+             "comment.txt": ("On Probation blog", "blog", "2024-07-01",
+                             "Qualified POs earned £33,900 in 2024/25 as a starting salary.")}
+    db = sqlite_utils.Database(invented_database(tmp_path, files, extractor, title="Title"))
+    [claim] = check_text(db, extractor, "Qualified POs started on £33,900 in 2024/25.")["claims"]
+    assert claim["series"].startswith("Salary: band 4 probation officers")
+    assert (claim["verdict"], claim["conflicting"]) == ("matches", [])

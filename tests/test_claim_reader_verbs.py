@@ -84,3 +84,25 @@ def test_a_share_of_a_whole_is_the_parts(extractor):
 def test_pay_asked_for_is_a_target(extractor):
     [(_, key)] = read(extractor, "Napo has a pay claim of 9% for probation staff.")
     assert key == SeriesKey("pay_award", "probation_staff", "percent", "target", None)
+
+
+def test_pounds_a_population_starts_on_are_its_salary(extractor):
+    [(_, key)] = read(extractor, "Newly qualified POs started on £31,420 in 2023/24.")
+    assert key == SeriesKey("salary", "probation_officers", "gbp", "level", None)
+
+
+def test_a_body_before_a_reporting_verb_is_the_speaker_not_the_population(extractor):
+    [figure] = read_claim(extractor, "The Ministry of Justice admits probation pay went up by only 5.9% "
+                                     "between 2012 and 2022.", TODAY)
+    assert figure.source == "MoJ"
+    # the service's pay is its staff's (registry/subjects.yml probation_service under_metric)
+    assert figure.key == SeriesKey("pay_change", "probation_staff", "percent", "change", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Over 6,000 probation staff signed the union's petition last spring.",
+    "Around 900 probation officers attended the Napo rally in 2023.",
+])
+def test_people_counted_doing_something_once_are_no_staff_figure(extractor, text):
+    [(_, key)] = read(extractor, text)
+    assert key.metric == "other"

@@ -40,7 +40,9 @@ GENERIC_STAFF = "staff"  # "staff" alone says nothing of whose
 
 # a claim's speaker as people write it: "The inspectorate found that ...", "..., says the PAC.",
 # "..., the Public Accounts Committee found." (the pipeline reads the forms documents use)
-REPORTING = r"(?:says|said|say|found|finds|claims|claimed|reports|reported|estimates|estimated|warns|warned|reveals|revealed|believes|thinks)"
+REPORTING = (r"(?:says|said|say|found|finds|claims|claimed|reports|reported|estimates|estimated|warns|warned|reveals|"
+             r"revealed|believes|thinks|admits|admitted|concedes|conceded|acknowledges|acknowledged|insists|insisted|"
+             r"states|stated|notes|noted)")
 SPEAKER_FIRST = re.compile(rf"^\s*(?P<who>[^,;:]{{2,80}}?)\s+{REPORTING}\b")
 SPEAKER_LAST = re.compile(rf",\s*(?:{REPORTING}\s+(?P<who_after>[^,;:]{{2,80}}?)|(?P<who_before>[^,;:]{{2,80}}?)\s+{REPORTING})"
                           r"\s*[.!]?\s*$")
@@ -111,7 +113,7 @@ def _claim_reading(s, text: str) -> tuple[str, str | None, str]:
     the speaker as the subject ("GMB says the 2022 pay offer was worth 3.2%": the words naming
     who said it are set aside before the population is read)."""
     metric, subject, sentence = s.metric, s.subject, s.sentence
-    speaker = _speaker_words(s.why)
+    speaker = _speaker_words(s.why) or _named_speaker_words(sentence)
     if speaker and speaker in sentence:
         if subject and subject in speaker:
             subject = None
@@ -141,6 +143,15 @@ def _share_part(text: str, start: int, end: int) -> str | None:
 def subject_words(text: str) -> bool:
     """Whether `text` names a population of the subject vocabulary."""
     return bool(subjects().find(text))
+
+
+def _named_speaker_words(sentence: str) -> str | None:
+    """The words before a reporting verb that name a body and nothing else ("The Ministry of
+    Justice admits"), where the pipeline read no speaker: never the population counted."""
+    first = SPEAKER_FIRST.match(sentence)
+    if first is None or named_speaker(first.group(0)) is None:
+        return None
+    return first.group(0)
 
 
 def _speaker_words(why: str | None) -> str | None:
@@ -217,6 +228,11 @@ def read_claim(extractor, text: str, today: date | None = None) -> list[ClaimFig
             # but "probation" speaks of the service, whose figure of this metric counts what
             # the registry says (its staff for a staff figure, registry/subjects.yml)
             key = series_key(metric, SERVICE_SUBJECT, s.unit, key.measure, sentence)
+            reading = reading_of(metric, metric_rule(s.why)[0], key.subject, s.unit, sentence)
+            if reading and reading != metric:
+                # "probation pay went up 7.6%": the service's population and the claim's verb
+                metric = reading
+                key = series_key(metric, SERVICE_SUBJECT, s.unit, key.measure, sentence)
         figure = ClaimFigure(
             mention=s.mention, value=s.value, value_high=s.value_high, unit=s.unit, comparator=s.comparator,
             metric=metric, subject=subject, measure=key.measure,

@@ -21,8 +21,10 @@ from .rounding import agrees_with_written, rounding_tolerance
 SAME_PERIOD_DAYS = 31
 
 # the two statistics of a pair, both levels stated with their own period, of one series, each
-# a value or "about" one (its interval as written, claims/query/rounding.py), never a bound
-PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit
+# a value or "about" one (its interval as written, claims/query/rounding.py), never a bound; never
+# salaries: a population's salaries for one period are points of its pay scale (a starting salary, the
+# top of the band), not one figure two sources disagree on
+PAIR_CONDITIONS = """a.source != b.source and a.unit = b.unit and a.metric != 'salary'
   and a.measure = 'level' and b.measure = 'level'
   and a.value_high is null and b.value_high is null
   and a.comparator in ('=', '~') and b.comparator in ('=', '~')
