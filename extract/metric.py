@@ -466,14 +466,15 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         cue_unit = "count"
     if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
-    # a table's value cell measures what its column header names ("Vacancies (FTE)" / "402")
+    if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
+            and previous._.metric not in ("duration", None):
+        return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
+    # a table's value cell measures what its column header names ("Vacancies (FTE)" / "402"); a
+    # share in brackets after it ("45 (12%)") restates it, above
     header = column_header(span)
     found = heaviest_cue_in(header, cue_unit, 0.0) if header else None
     if found:
         return Decision(found[0].metric, found[0].id + "@column", header[found[1]:found[2]], header)
-    if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
-            and previous._.metric not in ("duration", None):
-        return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
     sent = sentence_of(span)
     s0 = sent.start_char
     root = span.root
