@@ -525,6 +525,10 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
               if decision.metric == "pay_award" and fig.unit == "percent" else None)
     if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
+    if decision.metric == "people_supervised" and fig.unit == "percent" and span._.measure != "change":
+        # a share of the people supervised is what the share says of them ("the employment rate
+        # of people on probation was 23%"); only a change of their number is theirs
+        return Decision("other", "people_supervised.share_of_them", decision.words)
     if decision.metric == "caseload" and fig.unit == "count" and fig.value >= SERVICE_CASELOAD:
         return Decision("people_supervised", "caseload.service_total", decision.words)
     if decision.rule == "no_cue" and previous is not None and previous._.metric not in ("other", "duration", None):
@@ -637,16 +641,17 @@ def subject_of_level(span: Span, s0: int) -> Ranges:
     if verb.i == root.i or not verb.tag_.startswith("VB") or not PREDICATE_VERBS.fullmatch(verb.text):
         return []
     return [(t.idx - s0, t.idx + len(t) - s0)
-            for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in clause_free_subtree(c)]
+            for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in subject_words(c)]
 
 
-def clause_free_subtree(token: Token) -> list[Token]:
-    """`token` and the words under it, without the clauses of their own under it."""
+def subject_words(token: Token) -> list[Token]:
+    """`token` and the words under it, without the clauses of their own under it; a clause
+    restricting a noun qualifies it ("offenders on licence who were recalled")."""
     words, stack = [], [token]
     while stack:
         t = stack.pop()
         words.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "ccomp"))
     return words
 
 

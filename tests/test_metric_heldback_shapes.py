@@ -156,3 +156,20 @@ def test_staffing_targets(extractor, text, mention, metric, rule):
 ])
 def test_a_qualifier_of_one_figure(extractor, text, mention, metric, rule):
     assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a clause restricting the subject qualifies it: offenders on licence who were recalled
+    ("The number of offenders on licence who were recalled to custody rose by 7% to 31,900.", "31,900",
+     "recall_population", "recall_population.recall"),
+    # cases counted per officer, whatever the participle between
+    ("The number of cases held per probation officer in the region averaged 44.", "44", "caseload",
+     "caseload.cases_per"),
+    # a share of the people supervised is what it says of them; a change of their number is theirs
+    ("The employment rate of people on probation six weeks after release was 19%.", "19%", "other",
+     "people_supervised.share_of_them"),
+    ("The number of people on probation fell by 3% in the year.", "3%", "people_supervised",
+     "people_supervised.on_probation"),
+])
+def test_what_a_written_answer_counts(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
