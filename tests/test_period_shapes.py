@@ -45,6 +45,14 @@ def test_a_later_paragraph_pointing_back_takes_the_date_stated_before(extractor)
     assert rules["312"] == "own-clause:before"
 
 
+def test_at_this_time_in_a_written_answer_points_back(extractor):
+    lines = ["On 31 March 2006 there were 6,544 full-time equivalent probation service officers.",
+             "At this time, there were 347 full-time equivalent vacancies."]
+    got, _ = periods(extractor, lines, "2007-03-05", "parliament")
+    assert got == {"6,544": "2006-03-31", "347": "2006-03-31"}
+    assert [d[1] for d in dates("At this time of year, caseloads rise.")] == []
+
+
 def test_the_same_period_points_back_to_a_span(extractor):
     lines = ["Between April and June 2023, 520 people were recalled to custody.",
              "Over the same period, 610 people were released on licence."]
