@@ -102,6 +102,9 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # "between 2020/21 and 2022/23", "from 2020-21 to 2022-23": a span of financial years
         ("fiscal_span", r"\b(?i:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
                         r"(?P<y3>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b"),
+        # GOV.UK's style: "financial year 2022 to 2023" is 2022/23, "calendar year 2023" is 2023
+        ("year_words", rf"\b(?:(?i:financial|fiscal) (?i:year) (?P<y1>(?:19|20)\d{{2}}) (?:to|-|–) (?P<y2>(?:19|20)\d{{2}})"
+                       rf"|(?i:calendar) (?i:year) {_YEAR})\b"),
         ("between", rf"\b(?i:between) {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
         ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{1,2})(?![\d%])"),
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
@@ -376,6 +379,13 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
     if kind == "fiscal_span":
         first, last = When(int(m.group("y1")), fiscal=True), When(int(m.group("y3")), fiscal=True)
         return DateExpr(s, e, "span", Period(first, last))
+    if kind == "year_words":
+        if m.group("y1"):
+            y1 = int(m.group("y1"))
+            if int(m.group("y2")) != y1 + 1:
+                return None
+            return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(y1, fiscal=True))))
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(When(int(m.group("year"))))))
     if kind == "between":
         return DateExpr(s, e, "span", Period(When(int(m.group("year"))), When(int(m.group("year2")))))
     if kind in ("between_months", "month_span"):

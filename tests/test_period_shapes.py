@@ -314,3 +314,12 @@ def test_quarter_header_cells_of_a_flattened_table_count_on(extractor):
     lines = ["Staff in post by quarter", "2022-23 Q1", "Q2", "Q3", "Probation officers", "4,410", "4,455", "4,530"]
     got, _ = periods(extractor, lines, "2023-03-01", "parliament")
     assert got == {"4,410": "2022-04..2022-06", "4,455": "2022-07..2022-09", "4,530": "2022-10..2022-12"}
+
+
+@pytest.mark.parametrize("text,kind,period", [
+    ("For financial year 2022 to 2023 the figure was", "fiscal", "2022/23"),
+    ("In calendar year 2023 there were", "point", "2023"),
+])
+def test_govuk_year_words_are_one_date(text, kind, period):
+    [(_, got_kind, got)] = dates(text)
+    assert (got_kind, got) == (kind, period)
