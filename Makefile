@@ -53,9 +53,11 @@ CLAIMS_BLIND_TARGETS := --require verdict_rate=0.87 --require origin_accuracy=0.
 # a fourth claim set, written blind to the claim reader and the matching code from all three corpora
 # at once (seeds, dev, dev2: one database, so superseded and conflicts are judged across them); just
 # under what main reached when it landed (verdict 0.833, origin 0.810; three traps called a match:
-# a union's pay claim read as the award, a prisons' share and an HMPPS-wide rise read as probation's)
-CLAIMS_BLIND2_TARGETS := --require verdict_rate=0.82 --require origin_accuracy=0.80 --require trap_matches=3 \
-	--require traps_same_figure=3 --require traps_read=27
+# a union's pay claim read as the award, a prisons' share and an HMPPS-wide rise read as probation's);
+# raised to just under what main reaches after this session's reader, series and source fixes
+# (verdict 0.917, origin 0.911; no trap a match, one the union's 12% claim called another period)
+CLAIMS_BLIND2_TARGETS := --require verdict_rate=0.90 --require origin_accuracy=0.90 --require trap_matches=0 \
+	--require traps_same_figure=1 --require traps_read=28
 eval: install
 	$(BIN)/claims eval ../shared/gold/seeds.jsonl --corpus corpus --db build/eval-seeds.db $(SEEDS_TARGETS)
 	$(BIN)/claims eval ../shared/gold/dev.jsonl --corpus ../shared/gold/dev --db build/eval-dev.db $(DEV_TARGETS)

@@ -72,6 +72,7 @@ def test_a_speaker_is_never_the_subject(extractor):
     [figure] = read_claim(extractor, "Unite says the 2023 pay offer was worth an average of 4.4% a year.", TODAY)
     assert figure.source == "Unite"
     assert figure.subject is None
+    # a pay award is a rise however it is worded (extract/lexicons/measures.yml change_metrics)
     assert figure.key == SeriesKey("pay_award", None, "percent", "change", None)
 
 

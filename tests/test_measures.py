@@ -30,6 +30,8 @@ def _measures(extractor, text):
     # what is needed or demanded is a target, not a change that happened
     ("To catch up with 2010, staff would need a 41% pay rise.", "41%", ("target", None)),
     ("The region needs another 320 probation officers.", "320", ("target", None)),
+    ("The unions lodged a joint claim for a 9% pay increase in 2026.", "9%", ("target", None)),
+    ("The offer falls far short of our claim of 9%.", "9%", ("target", None)),
     # a change qualified as small is still a change
     ("Pay has risen by only 9% since 2010.", "9%", ("change", "+")),
     ("Caseloads fell by just 3% last year.", "3%", ("change", "-")),

@@ -20,6 +20,9 @@ def _labels(extractor, text):
     ("Inspectors found the probation court team in Dorset had a 37% vacancy rate.", "37%",
      "Vacancy rate: all probation staff (%, Dorset)"),
     ("The vacancy rate stood at 18% when inspectors arrived.", "18%", "Vacancy rate: all probation staff (%)"),
+    # the staff of a delivery unit or region are probation staff
+    ("During the inspection, 27% of posts in the delivery unit were vacant.", "27%",
+     "Vacancy rate: all probation staff (%)"),
     # ... unless the sentence names another staff group
     ("The vacancy rate among prison officers stood at 18%.", "18%", "Vacancy rate: band 3-5 prison officers (%)"),
     # people named by a word for people and where they stand are people on probation
