@@ -22,7 +22,10 @@ REPORTING_VERB = re.compile(
 # reporting verbs that are also plural nouns ("reports", "claims", "estimates")
 NOUN_LIKE_VERB = re.compile(r"(?:reports|claims|notes|states|estimates|finds|shows|highlights|warns|argues|reveals)")
 PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Dame|Sir|Lord|Baroness) )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b")
-PRONOUN_SPEAKER = re.compile(r"\b(?:she|he|they|it)\s*$", re.I)
+# a speaker named by a pronoun or by an unnamed spokesperson ("a spokesperson added"): the body
+# the text last named as speaking
+ANAPHORIC_SPEAKER = r"(?:she|he|they|it|(?:a|the) (?:spokes(?:person|man|woman)|press officer|representative))"
+PRONOUN_SPEAKER = re.compile(rf"\b{ANAPHORIC_SPEAKER}\s*$", re.I)
 # a clause starts after a sentence's end, a closing quotation mark and a footnote number glued
 # to it included ("... were unfilled”.12 The then Chief Inspector ..."), never inside "£1.5 million"
 # (a footnote is followed by a capital, a decimal by its unit)
@@ -251,7 +254,7 @@ def quoted_before_scopes(text: str, memory: SpeakerMemory) -> list[Scope]:
             org = spokesperson(most_specific([o.name for o in orgs]))
             memory.remember(tail, org)
         else:
-            org = memory.recall(tail) or (memory.last if re.match(r"\s*(?:she|he|they|it)\b", tail, re.I) else None)
+            org = memory.recall(tail) or (memory.last if re.match(rf"\s*{ANAPHORIC_SPEAKER}\b", tail, re.I) else None)
         if org is None and names_a_person(tail):
             memory.last = None
             scopes.append(Scope(m.start("quote"), m.end("quote"), None, "speaker:unaffiliated-person", tail.strip()))

@@ -34,6 +34,11 @@ NEW_TURN = re.compile(
 # "Tom Brown Portrait The Minister of State, Ministry of Justice (Tom Brown)", "Photo of Jo Smith
 # Jo Smith Labour, Wexham North"
 SPEAKER_LINE = re.compile(r"\s*(?:(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}) Portrait|Photo of)\s+(?P<rest>[^\n]{1,200})$")
+# Hansard's own speaker lines: "Lord Roe of Wexham (Lab)", "Jo Smith (Wexham North) (Lab)", "The
+# Parliamentary Under-Secretary of State, Ministry of Justice (Lord Brown) (Con)", "The Minister for
+# Prisons and Probation (Tom Brown)"
+PARTY = r"\((?:Lab|Con|LD|Lib Dem|SNP|CB|Crossbench|Green|Ind|Non-Afl|DUP|UUP|PC|SDLP|Alba|Reform(?: UK)?|Lab/Co-op|Alliance|TUV|Bishops?|Ind Lab|Ind Con)\)"
+HANSARD_SPEAKER = re.compile(rf"\s*(?P<name>[A-Z][^\n().!?]{{1,90}}?)\s*(?P<rest>(?:\([^()\n]{{1,90}}\)\s*){{0,2}}{PARTY}|\([^()\n]{{1,60}}\))\s*$")
 MINISTERIAL_OFFICE = re.compile(r"\b(?:Minister|Secretary of State|Under-Secretary|Lord Chancellor|Solicitor General|"
                                 r"Attorney General|Lords? in Waiting|Baroness in Waiting|Leader of the House)\b")
 SHADOW = re.compile(r"\b[Ss]hadow\b")
@@ -63,18 +68,25 @@ class DebateTurns:
     def __init__(self):
         self.member = False  # whether the turn under way is a member's
         self.roles: dict[str, bool] = {}  # a speaker's name -> whether they are a member
+        self.labelled = False  # whether the page names its speakers in lines of their own
 
     def read(self, text: str) -> tuple[str, str] | None:
         label = SPEAKER_LINE.match(text)
         if label and not re.search(r"[.!?]\s+[A-Z]", label.group("rest")):
-            self.member = self._is_member(label.group("name"), label.group("rest"))
+            self.member, self.labelled = self._is_member(label.group("name"), label.group("rest")), True
+            return None
+        label = HANSARD_SPEAKER.match(text) if len(text) < 200 else None
+        if label and (re.search(PARTY, label.group("rest")) or MINISTERIAL_OFFICE.search(text)):
+            self.member, self.labelled = self._is_member(None, text), True
             return None
         if asks_the_government(text):
-            # a question closes the member's turn: the answer follows
-            self.member = False
+            # a question closes the member's turn (the answer follows), unless speaker lines say
+            self.member = self.member and self.labelled
             return "parliament:question", text.strip()[:60]
         voice = MEMBER_VOICE.search(text)
-        if NEW_TURN.match(text):
+        if self.labelled:
+            pass  # on a page that names its speakers, only their lines change the turn
+        elif NEW_TURN.match(text):
             self.member = voice is not None
         elif voice:
             self.member = True

@@ -173,6 +173,7 @@ YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/–-]\s*(?:\d\d|(?:19|20)\d\d))?"
 ROW_LINE = re.compile(rf"(?P<label>.*?[A-Za-z][^\d]*?)(?P<values>(?:\s+{VALUE_TEXT})+)\s*")
 MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 NEW_HEADER_RUN = 3  # label cells after values: this many start a new table's header row
+CONTINUED = re.compile(r"[a-z(]")  # a header line that goes on from the line before it
 LOOK_AHEAD = 40  # passages read ahead to count a row's value cells
 
 
@@ -279,6 +280,9 @@ class TableColumns:
             self.run = [cell] if self.column or len(self.run) >= NEW_HEADER_RUN else self.run + [cell]
             if len(self.run) >= NEW_HEADER_RUN:
                 self.after_values = False
+        elif self.run and CONTINUED.match(cell):
+            # a header cell wrapped over lines ("Staff in post as" / "at 30 June" / "(FTE)")
+            self.run[-1] = f"{self.run[-1]} {cell}"
         else:
             self.run.append(cell)
         self.column = 0

@@ -78,6 +78,15 @@ NOUN_PREPOSITIONS = {"of", "in", "under"}
 # staff")
 # (the pipeline has no lemmatizer: the forms are written out)
 AMOUNT_VERBS = re.compile(r"(?:averag|total|number|reach|exceed|amount|equal)(?:e|es|ed|s|led|ing)?|hits?|tops?|topped", re.I)
+# verbs that state their subject's level or its change: "the prison population reached 88,000",
+# "the caseload of each officer was 52", "recalls rose to 28,000"
+PREDICATE_VERBS = re.compile(r"(?:is|are|was|were|be|been|being|stands?|stood|reach(?:es|ed)?|hits?|rose|rise[sn]?|"
+                             r"f[ae]ll(?:s|en)?|climb(?:s|ed)?|increas(?:e|es|ed)|decreas(?:e|es|ed)|drop(?:s|ped)?|"
+                             r"gr[eo]w(?:s|n)?|jump(?:s|ed)?|doubled|total(?:s|led|ed)?|averag(?:e|es|ed)|remain(?:s|ed)?)", re.I)
+# the preposition that joins a level to such a verb: "rose to 28,000", "stood at 4,400", "fell by 6%"
+PREDICATE_PREPOSITIONS = {"to", "at", "by", "from"}
+# what qualifies one figure alone: "a cumulative 7.1%", "a compound rise of 9.2%"
+QUALIFIER_DEPS = {"amod", "compound", "advmod"}
 # nouns a count is said through ("a total of 900 staff", "the number of 40 cases")
 WHOLE_NOUNS = {"total", "number", "sum", "figure", "count"}
 RUN_LENGTH = 3  # words between a split noun run's two halves
@@ -305,14 +314,17 @@ def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
 
 def classify(unit: str, start: int, end: int, sentence: str, context: str | tuple[str, ...] = "",
              clause: Ranges | None = None, own: Ranges = (), whole: Ranges = (),
-             others: Ranges = (), part: bool = False) -> Decision:
+             others: Ranges = (), part: bool = False, subject: Ranges = (), theirs: Ranges = ()) -> Decision:
     """The metric of a figure of `unit` at [start, end) of `sentence`. Character ranges of
     the sentence: `clause`, the figure's own clause (None: all of it); `own`, the noun it
     counts and the word governing it; `whole`, the whole a share is of; `others`, the nouns
     other figures of the sentence count ("220,000 people on probation and 16,000 staff": the
     16,000 are not people on probation). `context` is neighbouring text, read when the
     sentence is short. `part`: the figure is a part of a counted whole ("12 of the 41
-    practitioners we spoke to"), whose noun is `own`: what a survey found, not its sample."""
+    practitioners we spoke to"), whose noun is `own`: what a survey found, not its sample.
+    `subject`: what a verb says is at the figure's level ("the prison population reached
+    88,000"), whose cues count like the figure's own noun. `theirs`: the words before other
+    figures that qualify them alone ("a cumulative 7.1%", "a compound rise of 9.2%")."""
     before = sentence[max(0, start - BEFORE_WINDOW):start]
     best = Decision("other", "no_cue")
     best_score = 0.0
@@ -327,6 +339,8 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
         if clause is not None and not overlaps_sorted(cue_start, cue_end, clause):
             score *= OTHER_CLAUSE_WEIGHT
         metric, rule = cue.metric, cue.id
+        if any(lo <= cue_start and cue_end <= hi for lo, hi in theirs):
+            continue  # "4% this year and 3% next, a cumulative 7.1%": the 7.1% is cumulative
         if own and _overlaps(cue_start, cue_end, others) and not _overlaps(cue_start, cue_end, own):
             continue  # the words of another figure's noun
         if cue.metric == "survey" and unit == "count" and not part and _overlaps(cue_start, cue_end, own):
@@ -338,7 +352,7 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
             # "half the staff needed", "70% of the needed number of officers": the share of
             # what is needed that is in post
             metric, rule = "staff_in_post", "staff_in_post.share_of_needed"
-        elif _overlaps(cue_start, cue_end, own):
+        elif _overlaps(cue_start, cue_end, own) or _overlaps(cue_start, cue_end, subject):
             score *= OWN_NOUN_WEIGHT
         elif _overlaps(cue_start, cue_end, whole) and not cue_start <= start < end <= cue_end:
             # a cue framing the figure itself ("lost a quarter of its value") is not the whole's
@@ -496,7 +510,8 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         context = _neighbouring_text(span.doc, sent, text)
     decision = classify(cue_unit, fig.start - s0, fig.end - s0, sent_text, context, clause, own,
                         whole_of_share(span) if fig.unit == "percent" else [], others,
-                        part=whole_count is not None)
+                        part=whole_count is not None, subject=[] if own else subject_of_level(span, s0),
+                        theirs=other_premodifiers(span, sent))
     # pay growth or erosion holds over a span ("since 2010", "in real terms over ten
     # years"); a pay rise for one year or one settlement is an award
     period = Period.parse(span._.period)
@@ -505,7 +520,8 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         return Decision("pay_award", "pay.one_award", PAY_AWARD.search(sent_text).group())
     # searched only for a percent award: a search of the whole sentence for every figure would
     # cost its length times its figures
-    growth = (PAY_GROWTH.search(decision.scope or sent_text)
+    growth = (PAY_GROWTH.search(_without(decision.scope or sent_text, other_premodifiers(span, sent)
+                                         if decision.scope in ("", sent_text) else []))
               if decision.metric == "pay_award" and fig.unit == "percent" else None)
     if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
@@ -519,6 +535,48 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
                 and LIST_SEPARATOR.fullmatch(text, previous._.quantity.end, fig.start):
             return Decision(previous._.metric, "list.sibling", text[previous._.quantity.start:fig.end])
     return decision
+
+
+def other_premodifiers(span: Span, sent: Span) -> Ranges:
+    """The words before each other figure of the sentence that qualify it alone, as character
+    ranges of the sentence: "cumulative" of "a cumulative 7.1%", "compound" of "a compound
+    rise of 9.2%" (a modifier of the figure or of the noun it is "of"; the noun itself, as in
+    "a caseload of more than 50", names what the sentence is about). Made once per sentence;
+    only those near the figure."""
+    doc, s0 = span.doc, sent.start_char
+    if "premodifiers" not in doc.user_data:
+        # made once per Doc, by the sentence each figure is in: linear in the figures
+        made: dict[int, list[tuple[int, int, int]]] = {}
+        for other in doc.spans["figures"]:
+            o0 = sentence_of(other).start_char
+            root = other.root
+            heads = [root]
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_.startswith("NN") \
+                    and root.head.head.i < root.i:
+                heads.append(root.head.head)  # "a compound rise of 9.2%"
+            for head in heads:
+                for t in head.lefts:
+                    if t.dep_ in QUALIFIER_DEPS and t.i < other.start:
+                        words = list(t.subtree)
+                        made.setdefault(o0, []).append(
+                            (words[0].idx - o0, words[-1].idx + len(words[-1]) - o0, other.start_char))
+        for phrases in made.values():
+            phrases.sort()
+        doc.user_data["premodifiers"] = made
+    made = doc.user_data["premodifiers"]
+    fig = span._.quantity
+    phrases = made.get(s0, [])
+    # only those a cue near the figure can be in: a sentence of many figures stays linear
+    near = phrases[bisect_left(phrases, (fig.start - CUE_WINDOW - LONGEST_CUE - s0,)):
+                   bisect_left(phrases, (fig.end + CUE_WINDOW - s0 + 1,))]
+    return [(lo, hi) for lo, hi, at in near if at != span.start_char]
+
+
+def _without(text: str, ranges: Ranges) -> str:
+    """`text` with the characters of `ranges` blanked."""
+    for lo, hi in ranges:
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
 
 
 def counted_noun(root: Token) -> Token:
@@ -563,6 +621,33 @@ def other_counted_nouns(span: Span, sent: Span) -> Ranges:
     lo_at = bisect_left(starts.get(s0, []), fig.start - CUE_WINDOW - LONGEST_CUE)
     hi_at = bisect_left(starts.get(s0, []), fig.end + CUE_WINDOW + LONGEST_CUE)
     return [(lo - s0, hi - s0) for i, lo, hi in phrases[lo_at:hi_at] if i != span.root.i]
+
+
+def subject_of_level(span: Span, s0: int) -> Ranges:
+    """The subject a verb of level or change says the figure is the level of, as character
+    ranges of its sentence (starting at `s0`): "the prison population" of "the prison
+    population reached 88,000, of whom 13,000 were recalled"; "the caseload of each officer"
+    of "... was 52". Its words, without the clauses of their own under it."""
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in PREDICATE_PREPOSITIONS:
+        verb = verb.head
+    elif root.dep_ not in ("dobj", "attr", "npadvmod", "advmod", "acomp"):
+        return []
+    if verb.i == root.i or not verb.tag_.startswith("VB") or not PREDICATE_VERBS.fullmatch(verb.text):
+        return []
+    return [(t.idx - s0, t.idx + len(t) - s0)
+            for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in clause_free_subtree(c)]
+
+
+def clause_free_subtree(token: Token) -> list[Token]:
+    """`token` and the words under it, without the clauses of their own under it."""
+    words, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        words.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+    return words
 
 
 def says_what_subject_is(noun: Token) -> bool:

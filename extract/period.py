@@ -365,10 +365,13 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
                        sentence_anchor or earlier)
     if before:
         last = before[-1]
+        # "compared with 2022/23, when 1,050 joined", "since 2019, when there were 300",
+        # "compared to 2022/23 (£42m)": the figure of the clause or bracket that date opens
+        # holds at the date, not over the span from it
         if last.kind in ("since", "base") and WHEN_CLAUSE.match(text, last.end, position):
-            # "compared with 2022/23, when 1,050 joined", "since 2019, when there were 300": the
-            # figure of the clause that date opens holds at the date, not over the span from it
             return Decision(last.period, "own-clause:when", _words(text, last))
+        if last.kind == "base" and BASE_VALUE.match(text, last.end, position):
+            return Decision(last.period, "own-clause:base-value", _words(text, last))
         return _decide(last, "own-clause:before", text, frame, anchor, published, reference,
                        sentence_anchor or earlier)
     # a sentence in the present tense ("The Ministry oversees some 243,000 offenders") speaks
@@ -384,6 +387,8 @@ def resolve_period(position: int, next_figure: int | None, dates: list[DateExpr]
 
 # a clause opened by "when" right after a date ("compared with 2022/23, when 1,050 joined")
 WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;()]*$", re.I)
+# the value of a base given right after it: "compared to 2022/23 (£42m)", "than in 2021: 3,900"
+BASE_VALUE = re.compile(r"\s*[(:]\s*$")
 # a relative or participial clause set off by a comma or a bracket: "the service, which was
 # reunified in 2021, had ...", "the unit (set up in 2019) supervised ..."
 ASIDE_OPENING = re.compile(r"[,(]\s*(?:\w+\s+){0,2}?(?:which|who|whose|where|set up|established|created|"

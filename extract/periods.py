@@ -136,6 +136,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # sentence speaks of, not the year before the writing
         ("same_last_year", r"\b(?:the same (?:quarter|period|month|point|time|date|week)(?: of| in)? (?:last year|a year (?:earlier|before|ago)"
                            r"|the (?:previous|preceding) year)|this time last year)\b", ["same", "this time"]),
+        # "(previous year: 1,050)", "prior year: £42m": a table's or bracket's label of the earlier value
+        ("previous_label", r"\b(?:previous|prior|preceding) (?:financial )?year(?=\s*:)", ["year"]),
         # "compared with 260 in the previous quarter": the quarter before the time spoken of
         ("previous_quarter", r"\b(?:the )?(?:previous|preceding|last) quarter\b", ["quarter"]),
         # "compared to 2,400 in the previous 12 months", "the preceding two years": the span just
@@ -187,6 +189,7 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         compiled.append((kind, re.compile(p, re.I if kind in ("relative_n", "relative", "present", "ahead", "term", "decade",
                                                               "noise", "quarter_words", "since_then", "quarter_named",
                                                               "same_last_year", "previous_quarter", "previous_span",
+                                                              "previous_label",
                                                               "trailing", "anaphoric") else 0),
                          need))
     return compiled
@@ -318,6 +321,8 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
     if kind == "month_yy":
         when = When(_two_digit_year(m.group("yy")), month_number(m.group("month")))
         return _with_prefix(text, DateExpr(s, e, "point", Period.single(when)))
+    if kind == "previous_label":
+        return DateExpr(s, e, "previous", offset_years=-1, label=True)  # it dates the value after it
     if kind == "same_last_year":
         return DateExpr(s, e, "previous", offset_years=-1)
     if kind == "previous_quarter":
@@ -474,7 +479,7 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
         if n is None:
             return None
         sign = 1 if any(w in phrase for w in (" later", " hence", " on")) else -1
-        years = n if "year" in phrase else (n / 12 if "month" in phrase else 0)
+        years = n if "year" in phrase else (n * 10 if "decade" in phrase else (n / 12 if "month" in phrase else 0))
         # "a year earlier", "two years later" count from the time the sentence speaks of, like
         # "the previous year"; "three years ago", "hence" from the writing
         kind = "ago" if any(w in phrase for w in (" ago", " hence", " back", " previously")) else "previous"
@@ -627,9 +632,14 @@ def _with_prefix(text: str, expr: DateExpr) -> DateExpr:
     expr.bracketed = bool(BRACKET_OPEN.search(before) and BRACKET_CLOSE.match(text, expr.end))
     if SINCE.search(before):
         expr.kind = "since"
-    elif BASE.search(before):
+    elif BASE.search(before) or LEVELS_OF.match(text, expr.end):
         expr.kind = "base"
     return expr
+
+
+# "back to 2010 real-terms wages", "20% below 2010 levels", "in 2019/20 prices": the date is the
+# base a figure is measured against, not the time it holds for
+LEVELS_OF = re.compile(r"\s+(?:real[- ]terms?\s+)?(?:levels|prices|terms|wages|values)\b", re.I)
 
 
 

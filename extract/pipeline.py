@@ -202,6 +202,9 @@ class FigureFinder:
         if fig.form == "number" and not fig.is_word and LIST_MARKER.fullmatch(fig.text) and (
                 (before.endswith("(") and after.startswith(")")) or (before.endswith("[") and after.startswith("]"))):
             return False  # "(1) the Probation Service", "[169]": a list number or a reference, not "(84,000)", "(-17)"
+        if fig.form == "number" and not fig.is_word and re.fullmatch(r"\d+", fig.text) \
+                and before.endswith("[") and after.startswith("]"):
+            return False  # "[135998]": a written question's number, ungrouped in square brackets
         if fig.form == "duration" and PERIOD_ENDING.match(after):
             return False  # "the 12 months to 30 September": a period, not a figure
         if fig.form == "number" and not fig.is_word and at_start and re.match(r"\s+[A-Z][a-z]+\s+[a-z]", after):

@@ -81,20 +81,48 @@ def grammar() -> dict:
     none_phrases = alternation(lex["none_phrases"])
     article_after = alternation(lex["article_duration_after"])
     article_units = alternation(lex["article_durations"])
+    pairs = lex["imperial_pairs"]
+    big_units = alternation(w for pair in pairs for w in pair[0])
+    small_units = alternation(w for pair in pairs for w in pair[1])
+    tens = alternation(lex["tens_words"])
+    metre_cues = alternation(lex["metre_cues_after"])
+    odds_after = alternation(lex["odds_after"])
+    percent_alt = alternation(lex["percent_words"])
     rules = [
+        # "odds of 5-1", "3 to 1 odds": one figure, the ratio
+        ("odds", rf"\bodds (?:of |at )?(?:about |around )?(?P<a>\d+)\s?(?:[-–/]|to)\s?(?P<b>\d+)(?![\w.,%])"
+                 rf"|{b}(?P<a2>\d+)\s?(?:[-–/]|to)\s?(?P<b2>\d+)(?= (?:{odds_after})\b)"),
+        # "a ratio of 3:1": one figure (one digit after the colon: no time of day)
+        ("ratio_colon", rf"{b}(?P<a>\d{{1,3}}):(?P<b>\d)(?![\d:])"),
+        # "United beat City 4-3", "a 52-48 vote": a result, no figure (read to block its numbers)
+        ("score", rf"{b}(?P<n>{num})\s?[-–]\s?(?P<h>\d{{1,3}})(?![\w/%£$€]|[.,]\d|[-–]\d|\s?(?:{percent_alt})(?![A-Za-z]))"),
+        # "5ft 10in", "7lb 6oz": one height or weight
+        ("imperial_pair", rf"{b}(?P<n>{num})\s?(?P<u1>{big_units})\.?\s?(?P<h>\d+(?:\.\d+)?)\s?(?P<u2>{small_units})\b"),
+        # "35°C", "-3C", "highs of 28C"
+        ("temperature", rf"{b}(?P<n>{num})\s?(?:(?P<deg>°|º)\s?(?-i:[CF])?|(?P<cf>(?-i:[CF])))(?![\w°])"),
+        # "the 100m final", "a tower 310m tall": metres, not millions
+        ("metres", rf"{b}(?P<n>{num})m (?=(?:{metre_cues})\b)"),
+        # "a 40-something accountant", "twentysomethings": a decade of ages
+        ("something", rf"{b}(?P<n>\d0|{tens})[- ]?(?:{alternation(lex['something_words'])})\b"),
         # "between $5bn and $6bn", "between £3772 and £1405": a range of money, its ends in either order
         ("money_between", rf"\bbetween (?P<cur>£|{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)? and "
                           rf"(?:£|{foreign})?\s?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?"),
         ("foreign_money", rf"(?<![\w.,])(?:{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?"
-                          rf"(?:\s?(?:[-–]|to)\s?(?:{foreign})?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
+                          rf"(?:\s?(?:[-–]|to)\s?(?P<cur2>{foreign})?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
         ("pence", rf"{b}(?P<n>\d+(?:\.\d+)?)p(?![\w£$€%])"),
         ("pence_word", rf"{b}(?P<n>{num}) pence\b"),
-        ("physical", rf"{b}(?P<n>{num})\s?(?P<scale>{scale})?\s?(?:{physical})\b"),
+        # "between 44 and 50 mg", "5-10 miles", "44 mg to 50 mg": a range of a measure
+        ("physical_between", rf"\bbetween (?P<n>{num})\s?(?:{physical})? (?:and|to) (?P<h>{num})\s?(?:{physical})\b"),
+        ("physical_range", rf"{b}(?P<n>{num})(?:\s?(?:{physical}))?\s?(?:[-–]|to)\s?(?P<h>{num})\s?(?:{physical})\b"),
+        ("physical", rf"{b}(?P<n>{num})\s?(?P<scale>{scale})?[\s‐-]?(?:{physical})\b"),
         # "a quarter of a million people"
         ("fraction_of_scale", rf"(?i:\b(?P<f>{fractions}) of an? (?P<scale>million|billion|thousand)\b)"),
         ("money_words", rf"{b}(?P<n>half|{word_num}|{digits}) an? (?P<scale>billion|million) pounds\b"),
-        ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?(?:\s?(?:[-–]|to)\s?£?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
-        ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
+        # "half a million homes", "half a dozen": half of the scale
+        ("half_scale", rf"\b(?P<half>half) an? (?P<scale>million|billion|thousand|dozen)\b(?! pounds\b)"),
+        ("money", rf"(?<![\w.,])£\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b|(?P<letter>{letter_scale})\b)?(?:\s?(?:[-–]|to)\s?(?P<cur2>£)?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?)?"),
+        ("percent_between", rf"\bbetween (?P<n>{num})\s?(?:{percent})? and (?P<h>{num})\s?(?:{percent})(?![A-Za-z])"),
+        ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)|%[-–](?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("percent", rf"{b}(?P<n>{num}|{special})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("ratio_out_of", rf"{b}(?P<a>{num}) out of (?P<b>{num}){e}"),
         ("ratio_in", rf"{b}(?P<a>{num}) in (?P<b>{num}){e}(?! (?:{time_unit})s?\b)"),
@@ -152,6 +180,17 @@ def grammar() -> dict:
         "vague": ["hundreds", "thousands", "millions", "dozens"], "scaled_words": ["and a half"],
         "vulgar": vulgar_chars, "fraction": ["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"],
         "scaled": re.compile(rf"\d\s?(?:{scale})", re.I),
+        "odds": ["odds", "favourite", "favorite", "outsider", "shot"],
+        "score": re.compile(r"\d\s?[-–]\s?\d"),
+        "ratio_colon": re.compile(r"\d:\d(?![\d:])"),
+        "imperial_pair": [str(w) for pair in pairs for w in pair[0]],
+        "temperature": re.compile(r"\d\s?(?:[°º]|[CF]\b)"),
+        "metres": re.compile(r"\dm "),
+        "something": ["0-something", "0 something", "0something", "ty-something", "tysomething", "ty something"],
+        "percent_between": ["between"],
+        "physical_between": ["between"],
+        "physical_range": [str(u) for u in lex["physical_units"]],
+        "half_scale": ["half a"],
     }
     flags = re.I
     return {
@@ -242,6 +281,8 @@ def _build(name: str, m: re.Match) -> Quantity | None:
     text = m.group()
     s, e = m.start(), m.end()
     g = m.groupdict()
+    if name in SPECIAL_BUILDERS:
+        return SPECIAL_BUILDERS[name](name, m)
     if name == "money_words":
         n = 0.5 if g["n"].lower() == "half" else parse_number(g["n"])
         return Quantity(s, e, text, n * lex["money_scales"][g["scale"].lower()], None, "gbp", form=name)
@@ -266,7 +307,7 @@ def _build(name: str, m: re.Match) -> Quantity | None:
             value, high = min(value * scale, high), max(value * scale, high)
             return Quantity(s, e, text, value, high, unit, form=name)
         return Quantity(s, e, text, value * scale, None, unit, form=name)
-    if name in ("percent", "percent_range"):
+    if name in ("percent", "percent_range", "percent_between"):
         if g["n"].lower() == "teen":
             lo, hi = lex["special_numbers"]["teen"]
             return Quantity(s, e, text, lo, hi, "percent", form=name, is_word=True)
@@ -323,11 +364,12 @@ def _build(name: str, m: re.Match) -> Quantity | None:
         if value is None:
             return None
         return Quantity(s, e, text, value, None, "times", form=name, is_word=_is_word(text))
-    if name in ("between", "range_or", "range_dash"):
+    if name in ("between", "range_or", "range_dash", "physical_between", "physical_range"):
         lo, hi = parse_number(g["n"]), parse_number(g["h"])
         if lo is None or hi is None or hi <= lo:
             return None
-        return Quantity(s, e, text, lo, hi, "count", form=name, is_word=_is_word(g["n"]))
+        unit = "other" if name.startswith("physical") else "count"
+        return Quantity(s, e, text, lo, hi, unit, form=name, is_word=_is_word(g["n"]))
     if name == "decade_count":
         lo = lex["decade_words"][g["dw"].lower()]
         start = m.start("dw")
@@ -373,6 +415,100 @@ def _build(name: str, m: re.Match) -> Quantity | None:
     return None
 
 
+def _odds(name: str, m: re.Match) -> Quantity | None:
+    """"odds of 5-1", "3 to 1 odds", "a 3:1 ratio": the ratio, one figure."""
+    g = m.groupdict()
+    a, bb = (g["a"], g["b"]) if g["a"] else (g["a2"], g["b2"])
+    start = m.start("a") if g["a"] else m.start("a2")
+    if int(bb) == 0:
+        return None
+    return Quantity(start, m.end(), m.string[start:m.end()], int(a) / int(bb), None, "other", form=name)
+
+
+# the word before a pair, past names and an article ("beat City 4-3", "lost 1-2", "a 1-3 defeat")
+SCORE_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’]*\s+)*(?:[Aa]n?\s+|[Tt]he\s+)?$")
+WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z-]*)")
+
+
+def _score(name: str, m: re.Match) -> Quantity | None:
+    """A result or a split of votes ("United beat City 4-3", "a 52-48 vote", "drew 1-1"): a
+    pair written high to low is never a range; one written low to high is a result only beside a
+    word of results ("lost 1-2", "a 1-3 defeat"). Read to block its numbers: no figure."""
+    lex = grammar()["lex"]
+    g = m.groupdict()
+    if not g["n"].isdigit() or len(g["n"]) > 3:
+        return None
+    low, high = int(g["n"]), int(g["h"])
+    text = m.string
+    after = WORD_AFTER.match(text, m.end())
+    next_word = after.group(1).lower() if after else ""
+    if next_word.rstrip("s") in lex["time_units"] or next_word in lex["physical_units"] \
+            or next_word in lex["money_scales"]:
+        return None  # "2-3 years", "5-10 miles": a range of a unit
+    if high > low:
+        before = SCORE_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if not ((before and before.group(1).lower() in lex["score_words_before"])
+                or next_word in lex["score_words_after"]):
+            return None
+    return Quantity(m.start(), m.end(), m.group(), low, high, "count", form=name)
+
+
+def _imperial_pair(name: str, m: re.Match) -> Quantity | None:
+    """"5ft 10in", "7lb 6oz": one figure in the larger unit (5ft 10in is 5.8333 ft)."""
+    big, small = m.group("u1").lower(), m.group("u2").lower()
+    for bigs, smalls, per in grammar()["lex"]["imperial_pairs"]:
+        if big in bigs and small in smalls:
+            whole, part = parse_number(m.group("n")), float(m.group("h"))
+            if whole is None or part >= per:
+                return None
+            return Quantity(m.start(), m.end(), m.group(), whole + part / per, None, "other", form=name)
+    return None
+
+
+def _temperature(name: str, m: re.Match) -> Quantity | None:
+    """"35°C", "-3C", "highs of 28C": a temperature. A bare C or F is one only after a sign or
+    near a word of weather ("Section 5C" is a label)."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None
+    if m.group("cf"):
+        text = m.string
+        signed = NEGATIVE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        words = set(re.findall(r"[a-z]+", text[max(0, m.start() - 60):m.start()].lower()))
+        if not signed and not words & set(grammar()["lex"]["temperature_cues"]):
+            return None
+    return Quantity(m.start(), m.end(), m.group(), value, None, "other", form=name)
+
+
+def _metres(name: str, m: re.Match) -> Quantity | None:
+    value = parse_number(m.group("n"))
+    end = m.end() - 1  # the space before the cue word is no part of it
+    return Quantity(m.start(), end, m.string[m.start():end], value, None, "other", form=name) \
+        if value is not None else None
+
+
+def _something(name: str, m: re.Match) -> Quantity | None:
+    """"a 40-something accountant": the decade's ten ages, 40-49."""
+    low = parse_number(m.group("n"))
+    return Quantity(m.start(), m.end(), m.group(), low, low + 9, "count", form=name,
+                    is_word=_is_word(m.group("n"))) if low else None
+
+
+def _half_scale(name: str, m: re.Match) -> Quantity | None:
+    """"half a million homes": half of the scale, a count ("half a dozen" is 6)."""
+    lex = grammar()["lex"]
+    scale = m.group("scale").lower()
+    whole = 12 if scale == "dozen" else lex["money_scales"][scale]
+    return Quantity(m.start(), m.end(), m.group(), whole / 2, None, "count", form=name, is_word=True)
+
+
+SPECIAL_BUILDERS = {"odds": _odds, "ratio_colon": _odds, "score": _score, "imperial_pair": _imperial_pair,
+                    "temperature": _temperature, "metres": _metres,
+                    "something": _something, "half_scale": _half_scale}
+# forms read only so that their numbers are no figure of their own
+BLOCKING_FORMS = {"score"}
+
+
 @lru_cache(maxsize=1)
 def identifier_patterns() -> dict[str, re.Pattern]:
     """Numbers that name or locate rather than count (GUIDELINES: phone numbers; addresses), and
@@ -392,6 +528,11 @@ def identifier_patterns() -> dict[str, re.Pattern]:
         "zip": re.compile(r"\d{5}(?:-\d{4})?(?![\w%])"),
         # "1600 Pennsylvania Avenue", "10 Downing Street": a house number
         "house": re.compile(rf"\d{{1,5}}[A-Za-z]?,? (?:[A-Z][a-z]+ ){{1,3}}(?:{alternation(lex['street_words'])})\b"),
+        # "2:14:04", "1:05.3": a time on a clock or a watch, all its parts
+        "clock": re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?![\d:])"),
+        # "call 999", "dial 101": a number to call
+        "dial_before": re.compile(rf"(?i:\b(?:{alternation(lex['dial_words'])})\.?\s+(?:on\s+)?)$"),
+        "dialled": re.compile(r"\d{3,}(?![\w%]|[.,]\d)"),
         "zero_after": re.compile(rf"(?i:zero(?:{alternation(zero_after)}))\b"),
         "zero_before": re.compile(rf"(?i:\b(?:{alternation(zero_before)}))$"),
     }
@@ -412,6 +553,14 @@ def identifier_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
                 spans.append(m.span())
                 continue
         if text[start].isdigit():
+            m = p["clock"].match(text, start)
+            if m:
+                spans.append(m.span())
+                continue
+            m = p["dialled"].match(text, start)
+            if m and p["dial_before"].search(text, max(0, start - 16), start):
+                spans.append(m.span())
+                continue
             m = p["zip"].match(text, start)
             if m and p["zip_before"].search(text, max(0, start - 12), start):
                 spans.append(m.span())
@@ -449,13 +598,22 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
             fig = _build(name, m)
             if fig is None:
                 continue
-            if not _sane(fig.value) or (fig.value_high is not None and not _sane(fig.value_high)):
+            if fig.form in BLOCKING_FORMS:
+                taken.add(m.start(), m.end())
+                continue
+            if fig.value_high is not None and name in FROM_SPLIT_FORMS and _after_from(text, m.start()):
+                continue  # "rose from 40 to 65": a start and an end, read one by one by later rules
+            figs = [fig]
+            if fig.value_high is not None and name in MONEY_SPLIT_FORMS and _after_from(text, m.start()):
+                figs = _money_ends(name, pattern, m)  # "from £3 to £4.50": each end a figure
+            if any(not _sane(f.value) or (f.value_high is not None and not _sane(f.value_high)) for f in figs):
                 taken.add(m.start(), m.end())  # no shorter reading of it either ("£1" of "£1e999")
                 continue
-            _read_sign(text, fig)
-            fig.value = _clean(fig.value)
-            fig.value_high = _clean(fig.value_high)
-            found.append(fig)
+            for fig in figs:
+                _read_sign(text, fig)
+                fig.value = _clean(fig.value)
+                fig.value_high = _clean(fig.value_high)
+                found.append(fig)
             taken.add(m.start(), m.end())
     found.sort(key=lambda f: f.start)
     _share_trailing_units(text, found)
@@ -463,17 +621,62 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] = ()) -> list[Quan
 
 
 SHARED_UNIT_GAP = re.compile(r"\s*(?:and|or|to|-|–)\s*")
+# a share, a scale or a measure is shared only by the start of "from X to Y" or "X-Y": "63 or
+# 1.7%" restates a count as a share
+SHARED_MEASURE_GAP = re.compile(r"\s*(?:to|-|–)\s*")
+# the range rules whose two ends are a start and an end after "from" ("rose from 40 to 65")
+FROM_SPLIT_FORMS = {"percent_range", "duration_range", "scaled_range", "range_or", "range_dash", "physical_range"}
+# forms whose unit (and scale) a bare number joined to them shares: "20 and 25 weeks",
+# "from 5 to 7 per cent", "from 2 to 3 million", "from 40 to 65 pence"
+SHARING_FORMS = {"duration", "percent", "scaled", "pence_word", "physical"}
+LEADING_NUMBER = re.compile(r"[-−]?(?:minus\s)?(\d[\d,]*(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)*?)(?=\s?[^\d,.\s-]|\s|$)", re.I)
+
+
+# the money ranges whose ends, after "from", are a start and an end ("rose from £3 to £4.50")
+MONEY_SPLIT_FORMS = {"money", "foreign_money"}
+
+
+def _money_ends(name: str, pattern: re.Pattern, m: re.Match) -> list[Quantity]:
+    """The two ends of a money range, each read as an amount of its own: the start up to its
+    scale word, the end from its currency sign (or its digits, in the start's currency). No
+    reading of them: no figure."""
+    low_end = max(m.end(group) for group in ("n", "scale", "letter") if m.group(group))
+    high_start = m.start("cur2") if m.group("cur2") else m.start("h")
+    low = _build(name, pattern.match(m.string[:low_end], m.start()))
+    if low is None:
+        return []
+    scale2 = grammar()["lex"]["money_scales"].get((m.group("scale2") or "").lower())
+    if scale2 and not m.group("scale") and not m.group("letter"):
+        low.value *= scale2  # "from £3 to 4m": a scale after the end alone is both ends'
+    if m.group("cur2"):
+        high = _build(name, pattern.match(m.string, high_start))
+    else:
+        # "from £3 to 4.50": the end takes the start's currency
+        value = parse_number(m.group("h"))
+        high = Quantity(high_start, m.end(), m.string[high_start:m.end()], value * (scale2 or 1), None,
+                        low.unit, form=name) if value is not None else None
+    return [low, high] if high is not None else []
+
+
+def _after_from(text: str, start: int) -> bool:
+    """Whether a figure opens "from X to Y" as a start and an end: after "from", not after a word
+    of ranges ("ranging from", "aged from")."""
+    m = re.search(r"(?i:(?:\b([a-z]+)\s+)?from\s+)$", text[max(0, start - 30):start])
+    return bool(m) and (m.group(1) or "").lower() not in grammar()["lex"]["range_from_words"]
 
 
 def _share_trailing_units(text: str, found: list[Quantity]) -> None:
-    """"20 and 25 weeks", "from 4 to 2 years": a bare number joined to a length of time takes
-    its unit (each end stays a figure of its own)."""
+    """"20 and 25 weeks", "from 4 to 2 years", "from 5 to 7 per cent": a bare number joined to a
+    length of time, a share, a scaled count or a measure takes its unit and scale (each end stays
+    a figure of its own)."""
     for first, second in zip(found, found[1:]):
-        if (first.form == "number" and first.unit == "count" and second.form == "duration"
-                and second.value_high is None and SHARED_UNIT_GAP.fullmatch(text, first.end, second.start)):
-            number = parse_number(second.text.split()[0]) if second.text.split() else None
-            factor = second.value / number if number else 1
-            first.value, first.unit, first.form = _clean(first.value * factor), second.unit, "duration"
+        gap = SHARED_UNIT_GAP if second.form == "duration" else SHARED_MEASURE_GAP
+        if (first.form == "number" and first.unit == "count" and second.form in SHARING_FORMS
+                and second.value_high is None and gap.fullmatch(text, first.end, second.start)):
+            lead = LEADING_NUMBER.match(second.text)
+            number = parse_number(lead.group(1)) if lead else None
+            factor = abs(second.value) / number if number else 1
+            first.value, first.unit, first.form = _clean(first.value * factor), second.unit, second.form
 
 
 def _sane(value: float) -> bool:

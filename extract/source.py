@@ -180,6 +180,7 @@ class SourceReader:
         self.asserter = document_asserter(document)
         self.memory = SpeakerMemory(opposition=registry.opposition_on(document.published or document.published_inferred))
         self.pending: Scope | None = None  # a speaker whose quotation the next passages carry
+        self.last_quoted: Scope | None = None  # the speaker quoted at the end of the passage before
         self.list_intro: Scope | None = None  # the body a list's introduction names
         self.reproduction: Decision | None = None  # whose pasted text the passages carry
         self.lead = self._lead(texts)
@@ -213,9 +214,15 @@ class SourceReader:
         quoted = passage.kind == "quote" or text.lstrip().startswith(("“", '"'))
         if self.pending and quoted and not scopes:
             scopes = [Scope(0, len(text), self.pending.source, "quote:introduced", self.pending.words)]
+        elif self.last_quoted and text.lstrip().startswith(("“", '"')) and not scopes:
+            # a paragraph that opens a quotation with no speaker of its own goes on with the one
+            # quoted at the end of the paragraph before (a story's quotation across paragraphs)
+            scopes = [Scope(0, len(text), self.last_quoted.source, "quote:continued-paragraph", self.last_quoted.words)]
         elif not quoted:
             self.pending = None
         self.pending = introduces_quote(text, scopes) or self.pending
+        speakers = [sc for sc in scopes if sc.rule.startswith(("speaker:", "quote:")) and sc.source]
+        self.last_quoted = speakers[-1] if speakers and re.search(r"[”\"][^“”\"]{0,80}$", text.rstrip()) else None
 
         document, asserter = self.document, self.asserter
         scopes = scopes + self._inspection_evidence(text)

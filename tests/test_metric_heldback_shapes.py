@@ -109,3 +109,50 @@ def test_parts_and_wholes(extractor, text, mention, metric, rule):
 ])
 def test_words_of_money_and_pay(extractor, text, mention, metric, rule):
     assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # the subject of a verb of level says what the figure is the level of, whatever a clause
+    # after it names
+    ("The prison population reached 86,500 in May, of whom 12,900 were recalled offenders.", "86,500",
+     "prison_population", "prison_population.prison_population"),
+    ("The number of probation officers stood at 4,700 in June, despite a recruitment drive that took on 900 "
+     "trainees.", "4,700", "staff_in_post", "staff_in_post.number_of_staff"),
+    ("The caseload of each officer was 49, according to the workload measurement tool.", "49", "caseload",
+     "caseload.caseload"),
+])
+def test_the_subject_of_a_level(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a staffing level set as a target is not the staff in post nor a shortage
+    ("Against a target headcount of 5,900, the region is short of 1,100 officers.", "5,900", "other",
+     "other.target_level"),
+    # the share of its target a unit is staffed at is the staff in post
+    ("The delivery unit was staffed at 68% of its target level.", "68%", "staff_in_post",
+     "staff_in_post.staffing"),
+])
+def test_staffing_targets(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a word qualifying one figure alone is that figure's: the awards of each year are awards,
+    # their cumulative total is pay growth
+    ("The offer is worth 4% this year and 3% next year, a cumulative 7.1% over two years.", "4%", "pay_award",
+     "pay_award.offer"),
+    ("The offer is worth 4% this year and 3% next year, a cumulative 7.1% over two years.", "3%", "pay_award",
+     "pay_award.offer"),
+    ("The offer is worth 4% this year and 3% next year, a cumulative 7.1% over two years.", "7.1%", "pay_change",
+     "pay_change.cumulative"),
+    ("The two-year deal gives 5% in 2023 and 4% in 2024, a compound rise of 9.2%.", "5%", "pay_award",
+     "pay_award.award"),
+    ("The two-year deal gives 5% in 2023 and 4% in 2024, a compound rise of 9.2%.", "9.2%", "pay_change",
+     "pay_change.cumulative"),
+    # but the noun another figure is "of" names what a share is about
+    ("Two-thirds of the officers we met had a caseload of more than 60.", "Two-thirds", "caseload",
+     "caseload.caseload"),
+])
+def test_a_qualifier_of_one_figure(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)

@@ -163,3 +163,107 @@ def test_the_number_suite_scorer_matches_values_strictly():
     result = score(cases, figure_finder())
     assert (result.gold, result.predicted, result.matched) == (4, 4, 3)
     assert len(result.misses) == 1 and result.misses[0].startswith("'Pay rose")
+
+
+# issue 20 class 6, news forms of the public number suites (invented sentences across domains)
+@pytest.mark.parametrize("text,expected", [
+    # "from X to Y" is a start and an end, two figures; a bare start shares the end's unit
+    ("Club membership grew from 40 to 65.",
+     [("40", 40, None, "count", "="), ("65", 65, None, "count", "=")]),
+    ("Shares in the miner rose from 40 to 65 pence.",
+     [("40", 0.4, None, "gbp", "="), ("65 pence", 0.65, None, "gbp", "=")]),
+    ("The jobless rate increased from 5 to 7 per cent.",
+     [("5", 5, None, "percent", "="), ("7 per cent", 7, None, "percent", "=")]),
+    ("Ticket sales climbed from 2 to 3 million.",
+     [("2", 2000000, None, "count", "="), ("3 million", 3000000, None, "count", "=")]),
+    ("A season ticket went from £300 to £420.",
+     [("£300", 300, None, "gbp", "="), ("£420", 420, None, "gbp", "=")]),
+    ("Hospital waits grew from 18 to 24 weeks.",
+     [("18", 18, None, "other", "="), ("24 weeks", 24, None, "other", "=")]),
+    # ... but after a word of ranges it is one range
+    ("Graduate salaries range from £25,000 to £40,000.", [("£25,000 to £40,000", 25000, 40000, "gbp", "=")]),
+    ("Price rises ranged from 10 to 15 per cent.", [("10 to 15 per cent", 10, 15, "percent", "=")]),
+    ("The trial recruited people aged from 18 to 24.", [("18 to 24", 18, 24, "count", "=")]),
+    # a range of a share or a measure written with "between"
+    ("Fares will rise by between 5% and 7%.", [("between 5% and 7%", 5, 7, "percent", "=")]),
+    ("Patients were given between 40 and 60 mg a day.", [("between 40 and 60 mg", 40, 60, "other", "=")]),
+    # half of a scale
+    ("Half a million homes lost power in the storm.", [("Half a million", 500000, None, "count", "=")]),
+    ("Half a dozen lorries were stuck on the bridge.", [("Half a dozen", 6, None, "count", "=")]),
+    # odds are one figure, the ratio
+    ("The favourite was backed at 3 to 1 odds.", [("3 to 1", 3, None, "other", "=")]),
+    ("Bookmakers offered odds of 5-1 on a home win.", [("5-1", 5, None, "other", "=")]),
+    # measures: temperatures, heights and weights, hyphenated units, metres in sport
+    ("Temperatures dropped to -3C overnight in Aberdeen.", [("-3C", -3, None, "other", "=")]),
+    ("Seville reached 41°C on Tuesday.", [("41°C", 41, None, "other", "=")]),
+    ("The suspect is 5ft 10in tall.", [("5ft 10in", 5.8333, None, "other", "=")]),
+    ("The baby weighed 7lb 6oz at birth.", [("7lb 6oz", 7.375, None, "other", "=")]),
+    ("The 6-foot striker signed on Friday.", [("6-foot", 6, None, "other", "=")]),
+    ("She won the 100m final in 10.9 seconds.",
+     [("100m", 100, None, "other", "="), ("10.9 seconds", 10.9, None, "other", "=")]),
+    ("The storm dropped 40mm of rain.", [("40mm", 40, None, "other", "=")]),
+    ("The warehouse covers 6,000 square feet.", [("6,000 square feet", 6000, None, "other", "=")]),
+    ("The central bank raised rates by 25 basis points.", [("25 basis points", 25, None, "other", "=")]),
+    ("Sterling rose 0.3 cents against the dollar.", [("0.3 cents", 0.3, None, "other", "=")]),
+    ("Schools must keep a ratio of 1:8 in nurseries.", [("1:8", 0.125, None, "other", "=")]),
+    # an age in a decade
+    ("A 40-something accountant won the draw.", [("40-something", 40, 49, "count", "=")]),
+    # forms that already read right, kept so
+    ("A fifth of households have no savings.", [("A fifth", 20, None, "percent", "=")]),
+    ("Three-quarters of voters backed the plan.", [("Three-quarters", 75, None, "percent", "=")]),
+    ("A dozen firefighters tackled the blaze.", [("A dozen", 12, None, "count", "=")]),
+    ("The striker joined for £1.5m last summer.", [("£1.5m", 1500000, None, "gbp", "=")]),
+    ("The deal values the bank at £2.3bn.", [("£2.3bn", 2300000000, None, "gbp", "=")]),
+    ("The charity raised $5 million for flood victims.", [("$5 million", 5000000, None, "other", "=")]),
+    ("The firm paid 5 million dollars in fines.", [("5 million dollars", 5000000, None, "other", "=")]),
+    ("A 50,000-strong crowd marched on Whitehall.", [("50,000", 50000, None, "count", "=")]),
+    ("A 30-year-old man was arrested.", [("30-year", 30, None, "years", "=")]),
+    ("The 10-minute delay cost the team dearly.", [("10-minute", 10, None, "other", "=")]),
+    ("About 1 in 4 adults report poor sleep.", [("1 in 4", 25, None, "percent", "~")]),
+    ("Turnout was 62 per cent in the northern wards.", [("62 per cent", 62, None, "percent", "=")]),
+    ("Retail sales were up 3.2pc in March.", [("3.2pc", 3.2, None, "percent", "=")]),
+    ("Winds gusted at up to 100mph along the coast.", [("100mph", 100, None, "other", "<")]),
+    ("The risk is 10 times higher among smokers.", [("10 times", 10, None, "times", "=")]),
+    ("The recipe needs 1½ cups of flour.", [("1½", 1.5, None, "count", "=")]),
+    ("Unemployment fell from 5.2% to 4.8% last quarter.",
+     [("5.2%", 5.2, None, "percent", "="), ("4.8%", 4.8, None, "percent", "=")]),
+    # "63 or 1.7%" restates a count as a share: the count keeps its unit
+    ("Staff fell (by 63 or 1.7%) in the quarter.",
+     [("63", 63, None, "count", "="), ("1.7%", 1.7, None, "percent", "=")]),
+])
+def test_news_forms_of_the_public_suites(extractor, text, expected):
+    got, _ = extract(extractor, text)
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # results and splits of votes are no figures
+    "United beat City 4-3 in a thrilling derby.",
+    "Leeds won 2-0 at home while Hull drew 1-1.",
+    "The Lions took the series after a 24-19 win in the final Test.",
+    "The motion passed 52-48 in the Senate.",
+    "The Supreme Court ruled 5-4 in favour of the state.",
+    "Rovers lost 1-2 at the weekend.",
+    # numbers to call, junctions, dates, times, ordinals, years
+    "Call 999 in an emergency.",
+    "The A1 was closed between junctions 4 and 5.",
+    "The accident happened on the M25 near junction 10.",
+    "The shop opens at 9am and closes at 5.30pm.",
+    "He finished 3rd in the race.",
+    "The law was passed in the 1990s.",
+    "The firm has grown every year since 1997.",
+    "Results for FY2023 were published in March.",
+    "The match kicks off at 7.45pm on 14 March.",
+    "It was the club's 150th anniversary.",
+    "Her winning time of 2:14:04 was a course record.",
+    # a bare C after digits without a word of weather is a label
+    "Residents of Flat 5C complained.",
+])
+def test_news_numbers_that_are_not_figures(extractor, text):
+    got, _ = extract(extractor, text)
+    assert got == []
+
+
+def test_a_range_of_a_unit_after_a_result_word_is_still_a_range(extractor):
+    got, _ = extract(extractor, "Strikers lost 2-3 weeks of pay.")
+    assert got == [("2-3 weeks", 2, 3, "other", "=")]

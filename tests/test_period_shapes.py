@@ -270,3 +270,39 @@ def test_a_release_covering_three_months_names_its_reference_period(extractor):
 def test_the_pay_year_a_claim_is_for_dates_it(extractor):
     got, _ = periods(extractor, ["Napo is claiming an increase of 10% for the 2024/25 pay year."], "2024-03-01", "union")
     assert got == {"10%": "2024/25"}
+
+
+def test_a_bases_value_in_brackets_holds_at_the_base(extractor):
+    got, rules = periods(extractor, ["In 2023/24 the service spent £50m, an increase compared to 2022/23 (£42m)."],
+                         "2024-08-15", "statistics")
+    assert (got["£42m"], rules["£42m"]) == ("2022/23", "own-clause:base-value")
+
+
+def test_a_previous_year_label_dates_the_value_after_it_only(extractor):
+    got, _ = periods(extractor, ["Some 1,320 trainees joined (previous year: 1,050)."], "2024-08-15", "statistics",
+                     "HMPPS annual digest 2023/24")
+    assert got == {"1,320": "2023/24", "1,050": "2023"}
+
+
+@pytest.mark.parametrize("sentence,period", [
+    ("A decade ago, the county had 120 officers.", "2014"),
+    ("Five years ago there were 120 officers in the county.", "2019"),
+])
+def test_years_and_decades_ago_count_back_from_the_writing(extractor, sentence, period):
+    got, _ = periods(extractor, [sentence], "2024-08-15", "news")
+    assert got == {"120": period}
+
+
+@pytest.mark.parametrize("sentence,period", [
+    ("Pay is still 12% below 2010 levels.", "2010..2023"),
+    ("Just to get back to 2010 real-terms wages, staff would need a 12% pay rise.", "2010..2023"),
+])
+def test_a_year_of_levels_or_prices_is_a_base_not_the_figures_time(extractor, sentence, period):
+    got, rules = periods(extractor, [sentence], "2023-05-01", "union")
+    assert (got["12%"], rules["12%"]) == (period, "since-span")
+
+
+def test_quarter_header_cells_of_a_flattened_table_count_on(extractor):
+    lines = ["Staff in post by quarter", "2022-23 Q1", "Q2", "Q3", "Probation officers", "4,410", "4,455", "4,530"]
+    got, _ = periods(extractor, lines, "2023-03-01", "parliament")
+    assert got == {"4,410": "2022-04..2022-06", "4,455": "2022-07..2022-09", "4,530": "2022-10..2022-12"}

@@ -119,3 +119,21 @@ def test_a_footnote_glued_to_a_sentence_ends_it(extractor):
 def test_a_think_tanks_publications_and_analyses_are_its_own(extractor, text, mention, want):
     _, stats = extract(extractor, text, source="Acme News")
     assert sources(stats)[mention] == want
+
+
+def test_a_quotation_across_paragraphs_keeps_its_speaker(extractor):
+    from test_attribution import extract_post
+    got = extract_post(extractor, [
+        "Probation staff in Wexham are leaving, a union has warned.",
+        "“Staff are leaving in droves,” said Jane Roe, Napo's branch secretary. “We have lost 30 officers.”",
+        "“Caseloads are now at 90 for some of our members.”",
+        "Kent Police said 45 officers were working with probation.",
+        "“We have made 300 arrests of people on licence,” a spokesperson added.",
+        "“There were 50 more last month.”",
+        "The town has 3 probation offices."], publisher="Acme News", kind="news")
+    assert got == {"30": ("Napo", "quote:continued"),
+                   "90": ("Napo", "quote:continued-paragraph"),
+                   "45": ("Kent Police", "speaker:said"),
+                   "300": ("Kent Police", "speaker:quoted-before"),
+                   "50": ("Kent Police", "quote:continued-paragraph"),
+                   "3": ("Acme News", "publisher")}

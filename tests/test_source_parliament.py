@@ -99,3 +99,29 @@ def test_a_theyworkforyou_debate_is_read_like_hansard(extractor):
 def test_sites_that_republish_hansard_are_parliaments(raw, url, name):
     from registry import resolve_publisher
     assert resolve_publisher(raw, url).name == name
+
+
+def test_hansards_own_speaker_lines_say_who_speaks(extractor):
+    got = extract_answer(extractor, [
+        "Lord Roe of Wexham (Lab)",
+        "My Lords, some 35% of probation officer posts in London are vacant.",
+        "The Parliamentary Under-Secretary of State, Ministry of Justice (Lord Brown) (Con)",
+        "My Lords, we recruited 1,500 trainees last year.",
+        "Baroness Gale (LD)",
+        "My Lords, 20 offices have closed. Will the Minister reopen them?"])
+    assert got == {"35%": ("House of Lords", "parliament:member-speech"),
+                   "1,500": ("MoJ", "publisher:parliament-answers"),
+                   "20": ("House of Lords", "parliament:question")}
+
+
+@pytest.mark.parametrize("line,member", [
+    ("Jo Smith (Wexham North) (Lab)", True),
+    ("Lord Roe of Wexham (CB)", True),
+    ("The Minister for Prisons and Probation (Tom Brown)", False),
+    ("The Parliamentary Under-Secretary of State for Justice (Tom Brown) (Lab)", False),
+])
+def test_a_hansard_speaker_line(line, member):
+    from extract.debate import DebateTurns
+    turns = DebateTurns()
+    assert turns.read(line) is None
+    assert turns.member is member

@@ -176,3 +176,16 @@ def test_an_html_tables_cells_take_their_column_headers_and_row_labels(extractor
 def test_pay_scales_and_bulletin_tables(extractor, lines, expected):
     [stats] = extractor.extract([passages_document(lines, "2024-01-25")])
     assert [(s.mention, s.unit, s.metric, s.period) for s in stats] == expected
+
+
+def test_a_header_cell_wrapped_over_lines_is_one_header():
+    got = _headers(["England and Wales", "Staff in post as", "at 30 June", "(FTE)", "Vacancies as", "at 30 June",
+                    "(FTE)", "Senior Practitioners 279.50 23.30"])
+    assert got[-1] == ["Staff in post as at 30 June (FTE)", "Vacancies as at 30 June (FTE)"]
+
+
+def test_a_written_questions_number_in_square_brackets_is_no_figure(extractor):
+    lines = ["Mr Example: To ask the Secretary of State for Justice how many probation officers were in post "
+             "in each region on 30 June 2019. [204417]"]
+    [stats] = extractor.extract([passages_document(lines, "2019-09-02")])
+    assert [s.mention for s in stats] == []

@@ -1,0 +1,44 @@
+"""A stored figure whose population was not read may be the claim's figure only where the claim
+counts the population the probation service's own figure of that metric counts (its staff for a
+vacancy rate), the sentence names no other, and the measure, unit and place agree
+(claims/query/check.py _usual_population). Invented documents."""
+import pytest
+import sqlite_utils
+from conftest import invented_database
+
+pytestmark = pytest.mark.usefixtures("shared_extractor")
+
+FILES = {
+    "inspection.txt": ("HM Inspectorate of Probation", "inspection", "2023-03-01", "Inspection of Derby PDU",
+                       "Inspectors visited Derby in January 2023.\n\n"
+                       "The court team in Derby was running with a 37% vacancy rate when we inspected."),
+}
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, extractor):
+    return invented_database(tmp_path_factory.mktemp("check-usual"), FILES, extractor)
+
+
+def check(db_path, extractor, text):
+    from claims.query.check import check_text
+    [claim] = check_text(sqlite_utils.Database(db_path), extractor, text)["claims"]
+    return claim
+
+
+def test_the_services_own_population_finds_a_figure_whose_population_is_unread(db_path, extractor):
+    claim = check(db_path, extractor, "The Derby probation court team had a 37% vacancy rate in January 2023.")
+    assert claim["series"].startswith("Vacancy rate: all probation staff")
+    assert claim["verdict"] == "matches"
+    assert "was not read" in claim["reasons"][0]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    # another population, or a part of the service's: never by an unread figure
+    "Derby prison officers had a 37% vacancy rate in January 2023.",
+    "Derby probation officers had a 37% vacancy rate in January 2023.",
+    # another measure of the same number
+    "The probation vacancy rate in Derby rose 37% in January 2023.",
+])
+def test_another_population_or_measure_is_not_found(db_path, extractor, text):
+    assert check(db_path, extractor, text)["verdict"] == "not_found"
