@@ -199,3 +199,8 @@ def test_an_earlier_value_of_a_level(extractor, text, mention, metric, rule):
 ])
 def test_union_releases(extractor, text, mention, metric, rule):
     assert decided(extractor, text)[mention] == (metric, rule)
+
+
+def test_staff_leaving_are_leavers(extractor):
+    got = decided(extractor, "The number of probation officers leaving within two years of qualifying rose to 280.")
+    assert got["280"] == ("leavers", "leavers.left")
