@@ -165,7 +165,9 @@ CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s*\t\s*| {3,}")
 VALUE_TEXT = r"[-−+]?£?\d[\d,]*(?:\.\d+)?\.?%?"
 BARE_VALUE = re.compile(VALUE_TEXT)
 # a value cell: the value and a mark after it ("(p)" provisional, "(r)" revised, "*")
-VALUE_CELL_TEXT = re.compile(rf"{VALUE_TEXT}(?:\s*\([a-z]\)|\*+)?")
+# a value cell: the value, a mark after it ("(p)" provisional, "(r)" revised, "*"), or its share
+# in brackets ("45 (12%)")
+VALUE_CELL_TEXT = re.compile(rf"{VALUE_TEXT}(?:\s*\([a-z]\)|\*+|\s*\({VALUE_TEXT}\))?")
 # a year or financial year alone labels a row ("2010", "2014/15", "2003-04"), it counts nothing
 YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/–-]\s*(?:\d\d|(?:19|20)\d\d))?")
 # "Senior Probation Officers 1,210.40 41.20": a row label and its values on one line; a label
@@ -212,11 +214,16 @@ def row_line_values(text: str) -> list[tuple[int, int]] | None:
     """The values of a row label followed by its values on one line ("Probation Officers 5,180.25
     301.75"), as offsets; None when the line is no such row."""
     m = ROW_LINE.fullmatch(text)
-    if not m or MONTH_END.search(m.group("label").strip()) or is_prose(m.group("label")):
+    if not m or is_prose(m.group("label")):
         return None
     values = [(v.start(), v.end()) for v in BARE_VALUE.finditer(text, m.start("values"))]
+    dated = False
+    while values and YEAR_LABEL.fullmatch(text[values[0][0]:values[0][1]]):
+        values, dated = values[1:], True  # "March 2021 4,100 350": the year is the label's
     if any(YEAR_LABEL.fullmatch(text[s:e]) for s, e in values):
         return None
+    if not dated and MONTH_END.search(m.group("label").strip()):
+        return None  # "July 21 – June 22", "at 30 June 12": a day of a month, not a value
     if m.group("label").split()[-1].lower() in label_words():
         values = values[1:]  # "Band 4 £35,100", "Point 1": the number after a label word is the label's
     return values or None

@@ -94,6 +94,10 @@ UNIT_NOUNS = {"percentage", "percent", "cent", "point", "points", "pence", "poun
 TIMES_COMPARED = re.compile(r"\s+(?:as (?:many|much|high|large|likely)|more|higher|greater|larger|bigger|over)\b", re.I)
 # what lies between two figures of one list: "126.8% and 117.8%", "12, 14 or 15": the second
 # shares the first's cue ("working at 126.8% and 117.8%")
+# what lies between a level and the earlier value it is compared with: "4,600 offenders, up from
+# 4,100", "17 officers (down from 29)"
+EARLIER_VALUE = re.compile(r"(?:[^.;:()]{0,60}?[,(–—-]\s*|\s+)(?:up|down|rising|falling|increasing|decreasing|a (?:rise|fall|drop|decrease|increase))"
+                           r"\s+from\s+(?:a |an |the |just |only |around |about |some |nearly |almost )?", re.I)
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|then)\s*", re.I)
 PAY_AWARD = re.compile(r"\bpay increase\b|\bclaim\b|\boffer\b|band maxima", re.I)
 # "six days' worth of work in a five-day week", "six days' work to do": time measuring work to
@@ -354,7 +358,9 @@ def classify(unit: str, start: int, end: int, sentence: str, context: str | tupl
             metric, rule = "staff_in_post", "staff_in_post.share_of_needed"
         elif _overlaps(cue_start, cue_end, own) or _overlaps(cue_start, cue_end, subject):
             score *= OWN_NOUN_WEIGHT
-        elif _overlaps(cue_start, cue_end, whole) and not cue_start <= start < end <= cue_end:
+        elif _overlaps(cue_start, cue_end, whole) and not cue_start <= start < end <= cue_end \
+                and not cue_end > max(e for _, e in whole):
+            # (a cue running on past the whole says what the share did: "96% of members rejected")
             # a cue framing the figure itself ("lost a quarter of its value") is not the whole's
             if cue.not_whole:
                 continue  # "one in three people on probation is unemployed": not people supervised
@@ -466,14 +472,15 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         cue_unit = "count"
     if cue_unit not in MEASURED_UNITS:
         return Decision("other", "unit.other")
-    # a table's value cell measures what its column header names ("Vacancies (FTE)" / "402")
+    if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
+            and previous._.metric not in ("duration", None):
+        return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
+    # a table's value cell measures what its column header names ("Vacancies (FTE)" / "402"); a
+    # share in brackets after it ("45 (12%)") restates it, above
     header = column_header(span)
     found = heaviest_cue_in(header, cue_unit, 0.0) if header else None
     if found:
         return Decision(found[0].metric, found[0].id + "@column", header[found[1]:found[2]], header)
-    if previous is not None and RESTATES.fullmatch(text[previous._.quantity.end:fig.start].strip()) \
-            and previous._.metric not in ("duration", None):
-        return Decision(previous._.metric, "restates", text[previous._.quantity.start:fig.end])
     sent = sentence_of(span)
     s0 = sent.start_char
     root = span.root
@@ -483,6 +490,11 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
         and counted_noun(root).lower_ not in UNIT_NOUNS
     own: Ranges = []
     others: Ranges = []
+    if previous is not None and previous._.quantity.unit == fig.unit and previous._.quantity.end >= s0 \
+            and previous._.metric not in ("other", "duration", None) \
+            and EARLIER_VALUE.fullmatch(text, previous._.quantity.end, fig.start):
+        # "supervises 4,600 offenders, up from 4,100 in 2019": the earlier value of the same level
+        return Decision(previous._.metric, "earlier_value.of_level", text[previous._.quantity.start:fig.end])
     if counts_a_noun:
         own = counted_noun_ranges(root, sent)
         if not counted_noun_measured(fig, root, own, sent):
@@ -525,6 +537,10 @@ def decide(span: Span, previous: Span | None, text: str) -> Decision:
               if decision.metric == "pay_award" and fig.unit == "percent" else None)
     if growth:
         return Decision("pay_change", "pay.growth_over_years", growth.group())
+    if decision.metric == "people_supervised" and fig.unit == "percent" and span._.measure != "change":
+        # a share of the people supervised is what the share says of them ("the employment rate
+        # of people on probation was 23%"); only a change of their number is theirs
+        return Decision("other", "people_supervised.share_of_them", decision.words)
     if decision.metric == "caseload" and fig.unit == "count" and fig.value >= SERVICE_CASELOAD:
         return Decision("people_supervised", "caseload.service_total", decision.words)
     if decision.rule == "no_cue" and previous is not None and previous._.metric not in ("other", "duration", None):
@@ -637,16 +653,17 @@ def subject_of_level(span: Span, s0: int) -> Ranges:
     if verb.i == root.i or not verb.tag_.startswith("VB") or not PREDICATE_VERBS.fullmatch(verb.text):
         return []
     return [(t.idx - s0, t.idx + len(t) - s0)
-            for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in clause_free_subtree(c)]
+            for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in subject_words(c)]
 
 
-def clause_free_subtree(token: Token) -> list[Token]:
-    """`token` and the words under it, without the clauses of their own under it."""
+def subject_words(token: Token) -> list[Token]:
+    """`token` and the words under it, without the clauses of their own under it; a clause
+    restricting a noun qualifies it ("offenders on licence who were recalled")."""
     words, stack = [], [token]
     while stack:
         t = stack.pop()
         words.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "ccomp"))
     return words
 
 

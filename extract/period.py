@@ -13,10 +13,16 @@ the typed Period they become. This module says which date a figure takes, in thi
   own-clause:after   a date after the figure in its own clause, before the next figure
                      ("from 14% in 2021 to 21% in 2025", "400 applications (May 2021)")
   own-clause:before  the nearest date before it in its clause ("As at 30 September 2020, 3,550"),
-                     not one in an aside about another event (", which was reunified in 2021,")
-  since-span         "since X", "compared to X", "since then": the span from X to the reference date
+                     not one in an aside about another event (", which was reunified in 2021,");
+                     "On the same date", "at that time" point back to the date stated before them
+  own-clause:when    a figure in a when-clause or bracket right after a base holds at the base
+  (:base-value)      ("compared with 2022/23, when 1,050 joined", "compared to 2022/23 (£42m)")
+  since-span         "since X", "compared to X", "since then", "has since": the span from X to
+                     the reference date ("below 2010 levels" is such a base too)
+  trailing           "over the past year" in a statistics release: the months up to its reference period
   relative           "last year", "three years earlier": from the frame in force or the writing
-  previous           "the previous year", "the year before": a year before the sentence's date or
+  previous           "the previous year", "the year before", "in the previous 12 months", "the
+                     previous quarter", "(previous year: 1,050)": before the sentence's date or
                      the figure it is compared with
   present            "now", "currently": the reference period, else the writing
   <frame rule>       a frame carried from before: an earlier sentence ("sentence"), the line
@@ -24,7 +30,9 @@ the typed Period they become. This module says which date a figure takes, in thi
                      heading ("heading"), a table's caption or row label ("table-label"), an
                      earlier list item ("list-item"), the date a table's notes state for it
                      ("table-note": "1 Figures as at 30 June 2007", extract/layout.py), an inspection's date in an earlier
-                     paragraph ("inspection": "HMIP carried out inspections in November."). A
+                     paragraph ("inspection": "HMIP carried out inspections in November.", "We
+                     inspected the X unit in May 2023."), a written question's date for the answer
+                     after it ("question": "To ask ... how many left in 2022"). A
                      present-tense sentence takes the writing, except under a frame of the layout
   reference-period   the period a statistics release names in its title
   publication        the document's publication date, flagged as such; an undated document's

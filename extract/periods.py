@@ -102,6 +102,9 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # "between 2020/21 and 2022/23", "from 2020-21 to 2022-23": a span of financial years
         ("fiscal_span", r"\b(?i:between|from) (?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<a>\d{2}) (?:and|to|until) "
                         r"(?P<y3>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b"),
+        # GOV.UK's style: "financial year 2022 to 2023" is 2022/23, "calendar year 2023" is 2023
+        ("year_words", rf"\b(?:(?i:financial|fiscal) (?i:year) (?P<y1>(?:19|20)\d{{2}}) (?:to|-|–) (?P<y2>(?:19|20)\d{{2}})"
+                       rf"|(?i:calendar) (?i:year) {_YEAR})\b"),
         ("between", rf"\b(?i:between) {_YEAR} and (?P<year2>(?:19|20)\d{{2}})\b"),
         ("fiscal", r"(?<![\d£])(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{1,2})(?![\d%])"),
         ("fiscal_short", r"(?<![\d/£.])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%])"),
@@ -157,7 +160,8 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         # then": the date stated last before it, in this passage or an earlier one (period.py)
         ("anaphoric", r"\b(?:(?:on|at|as at|as of|by|in|over|during|for|across|within) (?:the same (?:date|day|point|period|"
                       r"quarter|month|year|(?:12|twelve) months)|that (?:date|day|time|point|stage|year|quarter|month))\b"
-                      r"|\bby then\b|(?<!since )\bthat year\b)", ["same", "that", "then"]),
+                      # a written answer's "At this time, there were 347 vacancies" (not "at this time of year")
+                      r"|\bat this (?:time|date)\b(?! of\b)|\bby then\b|(?<!since )\bthat year\b)", ["same", "that", "then", "this"]),
         # "in the latest quarter", "this quarter": a statistics bulletin's own reference period
         ("present", r"\b(?:this|the latest|the most recent|the current|the latest available) quarter\b", ["quarter"]),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",
@@ -375,6 +379,13 @@ def _make(kind: str, m: re.Match, text: str, pub_year: int | None, writing: Peri
     if kind == "fiscal_span":
         first, last = When(int(m.group("y1")), fiscal=True), When(int(m.group("y3")), fiscal=True)
         return DateExpr(s, e, "span", Period(first, last))
+    if kind == "year_words":
+        if m.group("y1"):
+            y1 = int(m.group("y1"))
+            if int(m.group("y2")) != y1 + 1:
+                return None
+            return _with_prefix(text, DateExpr(s, e, "fiscal", Period.single(When(y1, fiscal=True))))
+        return _with_prefix(text, DateExpr(s, e, "point", Period.single(When(int(m.group("year"))))))
     if kind == "between":
         return DateExpr(s, e, "span", Period(When(int(m.group("year"))), When(int(m.group("year2")))))
     if kind in ("between_months", "month_span"):

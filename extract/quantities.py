@@ -58,7 +58,7 @@ def grammar() -> dict:
     # "two and a half years", "1 and a half"
     # "2 1/2", "2½": a whole number and a fraction, before a unit
     mixed = r"\d+(?:\s[1-9]/[2-9]|\s?[½¼¾⅓⅔])(?![\d/])"
-    num = rf"(?:(?:{mixed}|{digits}|{word_num})(?: and a half)?)"
+    num = rf"(?:(?:{mixed}|{digits}|{word_num})(?:[- ]and[- ]a[- ]half)?)"
     percent = alternation(lex["percent_words"])
     scale = alternation(lex["money_scales"])
     letter_scale = alternation(lex["money_letter_scales"])
@@ -104,6 +104,12 @@ def grammar() -> dict:
         ("metres", rf"{b}(?P<n>{num})m (?=(?:{metre_cues})\b)"),
         # "a 40-something accountant", "twentysomethings": a decade of ages
         ("something", rf"{b}(?P<n>\d0|{tens})[- ]?(?:{alternation(lex['something_words'])})\b"),
+        # "a man in his 30s", "in their early twenties": an age in a decade of years
+        ("age_decade", rf"\bin (?:{alternation(lex['age_decade_before'])}) (?:early |mid-?|late )?(?P<n>\d0['’]?s|{decades})\b"),
+        # "a six-figure salary": the numbers of that many digits
+        ("figure_size", rf"{b}(?P<n>{units}|\d{{1,2}})[- ](?:{alternation(lex['figure_sizes'])})\b"),
+        # "a threefold rise", "rose tenfold", "2x more": how many times over
+        ("fold", rf"{b}(?P<n>{num})[-‐ ]?(?:{alternation(lex['fold_words'])})\b|{b}(?P<nx>{digits})x(?![\w×^])"),
         # "between $5bn and $6bn", "between £3772 and £1405": a range of money, its ends in either order
         ("money_between", rf"\bbetween (?P<cur>£|{foreign})\s?(?P<n>{digits})(?:\s?(?P<scale>{scale})\b)? and "
                           rf"(?:£|{foreign})?\s?(?P<h>{digits})(?:\s?(?P<scale2>{scale})\b)?"),
@@ -125,7 +131,7 @@ def grammar() -> dict:
         ("percent_range", rf"{b}(?P<n>{num})(?:\s?–\s?|(?<=\d)-(?=\d)|%[-–](?=\d)| to )(?P<h>{num})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("percent", rf"{b}(?P<n>{num}|{special})\s?(?:{percent})(?![A-Za-z])(?P<plus>\+)?"),
         ("ratio_out_of", rf"{b}(?P<a>{num}) out of (?P<b>{num}){e}"),
-        ("ratio_in", rf"{b}(?P<a>{num}) in (?P<b>{num}){e}(?! (?:{time_unit})s?\b)"),
+        ("ratio_in", rf"{b}(?P<a>{num}) in (?:every )?(?P<b>{num}){e}(?! (?:{time_unit})s?\b)"),
         ("duration_between", rf"\bbetween (?P<n>{num})(?: (?P<tu1>{time_unit})s?)? and (?P<h>{num}) (?P<tu>{time_unit})s?\b"),
         ("duration_range", rf"{b}(?P<n>{num})\s?(?:[-–]|to|or)\s?(?P<h>{num})[ -](?P<tu>{time_unit})s?\b"),
         ("duration_phrase", rf"(?i:\b(?:{durations})\b)"),
@@ -177,7 +183,7 @@ def grammar() -> dict:
         "multiplied": ["doubl", "tripl", "trebl", "quadrupl", "halv"], "none": ["not "],
         "article_duration": [" a year", " a month"], "range_or": [" or ", " to "],
         "range_dash": re.compile(r"\d\s?[–-]\s?\d"), "decade_count": ["into the"],
-        "vague": ["hundreds", "thousands", "millions", "dozens"], "scaled_words": ["and a half"],
+        "vague": ["hundreds", "thousands", "millions", "billions", "dozens"], "scaled_words": ["and a half", "and-a-half"],
         "vulgar": vulgar_chars, "fraction": ["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"],
         "scaled": re.compile(rf"\d\s?(?:{scale})", re.I),
         "odds": ["odds", "favourite", "favorite", "outsider", "shot"],
@@ -186,6 +192,9 @@ def grammar() -> dict:
         "imperial_pair": [str(w) for pair in pairs for w in pair[0]],
         "temperature": re.compile(r"\d\s?(?:[°º]|[CF]\b)"),
         "metres": re.compile(r"\dm "),
+        "age_decade": [" his ", " her ", " their ", " my ", " your ", " our "],
+        "figure_size": ["figure", "digit"],
+        "fold": re.compile(r"fold\b|\dx\b", re.I),
         "something": ["0-something", "0 something", "0something", "ty-something", "tysomething", "ty something"],
         "percent_between": ["between"],
         "physical_between": ["between"],
@@ -212,6 +221,7 @@ def parse_number(text: str) -> float | None:
         if mixed.group(4):
             return whole + {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}[mixed.group(4)]
         return whole + int(mixed.group(2)) / int(mixed.group(3))
+    t = t.replace("-and-a-half", " and a half")
     if t.endswith(" and a half"):
         whole = 1.0 if t[:-len(" and a half")] == "a" else parse_number(t[:-len(" and a half")])
         return None if whole is None else whole + 0.5
@@ -392,7 +402,8 @@ def _build(name: str, m: re.Match) -> Quantity | None:
         return Quantity(s, e, text, value * factor, None, "other", form=name) if value is not None else None
     if name == "vague":
         lo, hi = lex["vague_magnitudes"][g["v"].lower()]
-        return Quantity(s, e, text, lo, hi, "count", form=name, is_word=True)
+        unit = "gbp" if VAGUE_OF_POUNDS.match(m.string, e) else "count"  # "billions of pounds"
+        return Quantity(s, e, text, lo, hi, unit, form=name, is_word=True)
     if name == "vulgar":
         if g.get("v"):
             return Quantity(s, e, text, lex["vulgar_fractions"][g["v"]], None, "percent", form=name, is_word=True)
@@ -413,6 +424,9 @@ def _build(name: str, m: re.Match) -> Quantity | None:
             return None
         return Quantity(s, e, text, value, None, "count", form=name, is_word=_is_word(text))
     return None
+
+
+VAGUE_OF_POUNDS = re.compile(r"\s+of\s+pounds\b", re.I)
 
 
 def _odds(name: str, m: re.Match) -> Quantity | None:
@@ -454,14 +468,14 @@ def _score(name: str, m: re.Match) -> Quantity | None:
 
 
 def _imperial_pair(name: str, m: re.Match) -> Quantity | None:
-    """"5ft 10in", "7lb 6oz": one figure in the larger unit (5ft 10in is 5.8333 ft)."""
+    """"5ft 10in", "7lb 6oz", "1hr 45min": one figure in the larger unit (5ft 10in is 5.8333 ft)."""
     big, small = m.group("u1").lower(), m.group("u2").lower()
-    for bigs, smalls, per in grammar()["lex"]["imperial_pairs"]:
+    for bigs, smalls, per, unit in grammar()["lex"]["imperial_pairs"]:
         if big in bigs and small in smalls:
             whole, part = parse_number(m.group("n")), float(m.group("h"))
             if whole is None or part >= per:
                 return None
-            return Quantity(m.start(), m.end(), m.group(), whole + part / per, None, "other", form=name)
+            return Quantity(m.start(), m.end(), m.group(), whole + part / per, None, unit, form=name)
     return None
 
 
@@ -502,9 +516,37 @@ def _half_scale(name: str, m: re.Match) -> Quantity | None:
     return Quantity(m.start(), m.end(), m.group(), whole / 2, None, "count", form=name, is_word=True)
 
 
+def _age_decade(name: str, m: re.Match) -> Quantity | None:
+    """"in his 30s", "in their early twenties": the decade's ten years of age."""
+    n = m.group("n").lower().rstrip("s'’")
+    low = int(n) if n.isdigit() else grammar()["lex"]["decade_words"][m.group("n").lower()]
+    start = m.start("n")
+    return Quantity(start, m.end(), m.string[start:m.end()], low, low + 9, "years", form=name,
+                    is_word=not n.isdigit())
+
+
+def _figure_size(name: str, m: re.Match) -> Quantity | None:
+    """"a six-figure salary": the numbers of that many digits (100,000-999,999)."""
+    digits = parse_number(m.group("n"))
+    if not digits or digits < 2 or digits > 12:
+        return None
+    return Quantity(m.start(), m.end(), m.group(), 10 ** (digits - 1), 10 ** digits - 1, "count",
+                    form=name, is_word=True)
+
+
+def _fold(name: str, m: re.Match) -> Quantity | None:
+    """"a threefold rise", "ten-fold", "2x more effective": a change of how many times over."""
+    value = parse_number(m.group("n") or m.group("nx"))
+    if not value:
+        return None
+    return Quantity(m.start(), m.end(), m.group(), value, None, "times", form="multiplied",
+                    is_word=_is_word(m.group()))
+
+
 SPECIAL_BUILDERS = {"odds": _odds, "ratio_colon": _odds, "score": _score, "imperial_pair": _imperial_pair,
                     "temperature": _temperature, "metres": _metres,
-                    "something": _something, "half_scale": _half_scale}
+                    "something": _something, "half_scale": _half_scale, "age_decade": _age_decade,
+                    "figure_size": _figure_size, "fold": _fold}
 # forms read only so that their numbers are no figure of their own
 BLOCKING_FORMS = {"score"}
 

@@ -169,6 +169,22 @@ def document_asserter(document) -> Decision:
 
 # -- passage by passage ----------------------------------------------------------------
 
+# a headline's attribution, after its claim: "Wexham probation 'failing', inspectors warn",
+# "Officers quitting at record rate, says Napo", "Staff short by 1,500 – MoJ figures reveal"
+HEADLINE_ATTRIBUTION = re.compile(
+    r"(?:(?<!\d),|:|\s[–—-])\s*(?:(?:says?|warns?|finds?|claims?|reveals?|according to)\s+(?P<after>[^,:]{2,60})"
+    r"|(?P<before>[^,:]{2,60}?)\s+(?:say|says|warn|warns|find|finds|claim|claims|reveal|reveals|report|reports))\s*$")
+
+
+def headline_source(title: str) -> tuple[str, str] | None:
+    """The body a headline gives its claim to, and the words that say so."""
+    m = HEADLINE_ATTRIBUTION.search(title)
+    if m is None:
+        return None
+    found = registry.find_organisations(m.group("after") or m.group("before"))
+    return (registry.spokesperson(found[0].name), m.group().strip(" ,:–—-")) if found else None
+
+
 class SourceReader:
     """A document's sources, read passage by passage in order: what a passage says about who
     speaks (a named speaker, a quotation introduced, a list's introducer) carries to the
@@ -204,7 +220,13 @@ class SourceReader:
         if release:
             return body[0], release
         found = reported_source([texts[n] for n in body])
-        return (body[found[0]], found[1]) if found else None
+        if found:
+            return body[found[0]], found[1]
+        # a story whose headline says whose finding it is: "..., inspectors warn", "..., says Napo"
+        headline = headline_source(title)
+        if headline and body:
+            return body[0], Scope(0, len(texts[body[0]]), headline[0], "restated:headline", headline[1])
+        return None
 
     def read(self, i: int, passage, text: str) -> PassageSource:
         """Passage `i` (of text `text`): its default source and its scopes. Every passage is

@@ -48,6 +48,9 @@ def describe_subject(span: Span) -> str | None:
     a subject in it, else the alias nearest the figure, else the parse's phrase unless it
     names nothing (a month, a unit, "year"). A bare "officers" or "staff" is the kind the
     passage named last before it (`antecedent`)."""
+    bracketed = bracketed_subject(span)
+    if bracketed:
+        return antecedent(span, bracketed)
     phrase, head = parsed_subject(span)
     if phrase and subjects().best(phrase):
         return antecedent(span, widest_alias_at(head, phrase) or phrase)
@@ -148,6 +151,36 @@ def widest_alias_at(head: Token, phrase: str) -> str | None:
     covering = [(end - start, words) for _, words, start, end in aliases_in(sentence_text(sent))
                 if start <= at < end and end - start > in_phrase]
     return " ".join(max(covering)[1].split()) if covering else None
+
+
+# a figure in brackets after a noun phrase restates it: "severe staff shortages (estimated at
+# 3,150)", "PSOs (2,888)". What may open the bracket before the figure, and how far before the
+# bracket the phrase's population word may end ("staff shortages (": the head follows it)
+BRACKET_OPENING = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,3}$")
+SHARE_OF = re.compile(r"\s*of\b", re.I)
+BRACKET_REACH = 25  # characters between the alias and the bracket, no comma or clause between
+
+
+def bracketed_subject(span: Span) -> str | None:
+    """The alias just before the bracket a figure opens ("staff shortages (estimated at 3,150)":
+    staff), else None: the parse of a bracketed figure hangs it on any noun nearby."""
+    sent = sentence_of(span)
+    text = sentence_text(sent)
+    fig_start, fig_end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    if SHARE_OF.match(text, fig_end):
+        # "(making up 58.5% of all HMPPS staff)": a share names its whole itself
+        return None
+    opening = BRACKET_OPENING.search(text, 0, fig_start)
+    if not opening or opening.end() != fig_start:
+        return None
+    found = [(end, words) for _, words, start, end in aliases_in(text) if end <= opening.start()]
+    if not found:
+        return None
+    end, words = max(found)
+    between = text[end:opening.start()]
+    if len(between) > BRACKET_REACH or re.search(r"[,;:()–—]", between):
+        return None
+    return " ".join(words.split())
 
 
 def nearest_alias(span: Span) -> str | None:

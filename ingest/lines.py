@@ -44,6 +44,7 @@ def is_signature(line: str) -> bool:
 
 
 SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+ROW_END = re.compile(r"\d[%)]?$")  # a table row's line ends in a value
 # a line shorter than this share of the wrapping width ends its paragraph
 SHORT_LINE = 0.7
 
@@ -59,8 +60,8 @@ def paragraph_kind(text: str) -> str:
 def join_wrapped_lines(lines: list[str]) -> list[str]:
     """Paragraphs from hard-wrapped lines (PDF text, plain-text e-mail). A new paragraph
     starts after a blank line, at a list item, and after a line that stops well short of the
-    text's wrapping width (a heading, or a paragraph's last line); a word hyphenated across
-    lines is joined."""
+    text's wrapping width (a heading, or a paragraph's last line); a table's rows and cells are
+    paragraphs of their own; a word hyphenated across lines is joined."""
     lines = [" ".join(raw.split()) for raw in lines]
     lengths = sorted(len(line) for line in lines if line)
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
@@ -74,7 +75,13 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             current = ""
             continue
         short = len(last_line) < SHORT_LINE * width
-        starts_new = (not current or LIST_ITEM.match(line)
+        # a table's rows and cells stand alone: a cell ("5.5"), a short line ending in a value
+        # ("2019/20 8.1 310") and the line after one; so does the first line after a line
+        # introducing it ("... in each of those years:") and a cell after a sentence's end
+        starts_new = (not current or LIST_ITEM.match(line) or TABLE_CELL.match(last_line)
+                      or (short and (TABLE_CELL.match(line) or ROW_END.search(line) or ROW_END.search(last_line)))
+                      or (current.endswith(":") and (line[0].isupper() or line[0].isdigit()))
+                      or (SENTENCE_END.search(current) and TABLE_CELL.match(line))
                       or (short and (SENTENCE_END.search(current) or line[0].isupper())))
         last_line = line
         if starts_new:

@@ -156,3 +156,46 @@ def test_staffing_targets(extractor, text, mention, metric, rule):
 ])
 def test_a_qualifier_of_one_figure(extractor, text, mention, metric, rule):
     assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # a clause restricting the subject qualifies it: offenders on licence who were recalled
+    ("The number of offenders on licence who were recalled to custody rose by 7% to 31,900.", "31,900",
+     "recall_population", "recall_population.recall"),
+    # cases counted per officer, whatever the participle between
+    ("The number of cases held per probation officer in the region averaged 44.", "44", "caseload",
+     "caseload.cases_per"),
+    # a share of the people supervised is what it says of them; a change of their number is theirs
+    ("The employment rate of people on probation six weeks after release was 19%.", "19%", "other",
+     "people_supervised.share_of_them"),
+    ("The number of people on probation fell by 3% in the year.", "3%", "people_supervised",
+     "people_supervised.on_probation"),
+])
+def test_what_a_written_answer_counts(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # the earlier value a level is compared with is a value of the same level
+    ("The county's probation team supervises 4,300 offenders, up from 3,900 in 2019.", "3,900",
+     "people_supervised", "earlier_value.of_level"),
+    ("There are 14 probation officers in the Grimsby office, down from 23 three years ago.", "23",
+     "staff_in_post", "earlier_value.of_level"),
+])
+def test_an_earlier_value_of_a_level(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)
+
+
+@pytest.mark.parametrize("text,mention,metric,rule", [
+    # what the members asked did is a ballot's result, though the members are the share's whole
+    ("The union says 93% of members rejected the offer.", "93%", "ballot", "ballot.members_voted"),
+    # pay that will rise by a share is an award; what it will rise to is a salary
+    ("Pay points at band 3 will rise by 5.5%, to £29,400.", "5.5%", "pay_award", "pay_award.rise_ahead"),
+    ("Pay points at band 3 will rise by 5.5%, to £29,400.", "£29,400", "salary", "salary.salary"),
+    ("Overall pay will rise by 4.25% in 2025-26.", "4.25%", "pay_award", "pay_award.rise_ahead"),
+    # pay that has risen since a year is pay growth
+    ("Since 2010, probation officer pay has risen by 11% against inflation of 45%.", "11%", "pay_change",
+     "pay_change.pay_grew"),
+])
+def test_union_releases(extractor, text, mention, metric, rule):
+    assert decided(extractor, text)[mention] == (metric, rule)

@@ -206,6 +206,24 @@ def test_the_number_suite_scorer_matches_values_strictly():
     ("The central bank raised rates by 25 basis points.", [("25 basis points", 25, None, "other", "=")]),
     ("Sterling rose 0.3 cents against the dollar.", [("0.3 cents", 0.3, None, "other", "=")]),
     ("Schools must keep a ratio of 1:8 in nurseries.", [("1:8", 0.125, None, "other", "=")]),
+    # how many times over, written as a fold or an "x"
+    ("Fraud claims rose tenfold.", [("tenfold", 10, None, "times", "=")]),
+    ("Profits showed a threefold increase.", [("threefold", 3, None, "times", "=")]),
+    ("Costs have risen two-fold since the merger.", [("two-fold", 2, None, "times", "=")]),
+    ("The new drug is 2x more effective.", [("2x", 2, None, "times", "=")]),
+    ("Energy bills rose two-and-a-half times.", [("two-and-a-half times", 2.5, None, "times", "=")]),
+    # ages in a decade, sizes in digits, vague magnitudes of a scale
+    ("A man in his 30s was arrested.", [("30s", 30, 39, "years", "=")]),
+    ("A woman in her early twenties was injured.", [("twenties", 20, 29, "years", "=")]),
+    ("The winner took home a six-figure sum.", [("six-figure", 100000, 999999, "count", "=")]),
+    ("Hundreds of millions of people lack clean water.",
+     [("Hundreds of millions", 200000000, 999999999, "count", "=")]),
+    ("The government spent billions of pounds on the scheme.",
+     [("billions", 2000000000, 9999999999, "gbp", "=")]),
+    # shares in every so many, areas, times in two units
+    ("One in every five pupils is absent.", [("One in every five", 20, None, "percent", "=")]),
+    ("The park covers 1,200 sq km.", [("1,200 sq km", 1200, None, "other", "=")]),
+    ("The winner finished in 1hr 45min.", [("1hr 45min", 1.75, None, "hours", "=")]),
     # an age in a decade
     ("A 40-something accountant won the draw.", [("40-something", 40, 49, "count", "=")]),
     # forms that already read right, kept so

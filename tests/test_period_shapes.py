@@ -45,6 +45,14 @@ def test_a_later_paragraph_pointing_back_takes_the_date_stated_before(extractor)
     assert rules["312"] == "own-clause:before"
 
 
+def test_at_this_time_in_a_written_answer_points_back(extractor):
+    lines = ["On 31 March 2006 there were 6,544 full-time equivalent probation service officers.",
+             "At this time, there were 347 full-time equivalent vacancies."]
+    got, _ = periods(extractor, lines, "2007-03-05", "parliament")
+    assert got == {"6,544": "2006-03-31", "347": "2006-03-31"}
+    assert [d[1] for d in dates("At this time of year, caseloads rise.")] == []
+
+
 def test_the_same_period_points_back_to_a_span(extractor):
     lines = ["Between April and June 2023, 520 people were recalled to custody.",
              "Over the same period, 610 people were released on licence."]
@@ -306,3 +314,12 @@ def test_quarter_header_cells_of_a_flattened_table_count_on(extractor):
     lines = ["Staff in post by quarter", "2022-23 Q1", "Q2", "Q3", "Probation officers", "4,410", "4,455", "4,530"]
     got, _ = periods(extractor, lines, "2023-03-01", "parliament")
     assert got == {"4,410": "2022-04..2022-06", "4,455": "2022-07..2022-09", "4,530": "2022-10..2022-12"}
+
+
+@pytest.mark.parametrize("text,kind,period", [
+    ("For financial year 2022 to 2023 the figure was", "fiscal", "2022/23"),
+    ("In calendar year 2023 there were", "point", "2023"),
+])
+def test_govuk_year_words_are_one_date(text, kind, period):
+    [(_, got_kind, got)] = dates(text)
+    assert (got_kind, got) == (kind, period)

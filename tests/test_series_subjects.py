@@ -90,3 +90,17 @@ def test_a_claim_that_names_no_population_gets_no_default():
     assert (claim.subject, stored.subject) == (None, "probation_staff")
     # what a metric counts whatever its words holds for both
     assert series_key("union_membership", None, "count", sentence="It has 9,000 members.").subject == "union_members"
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    # a figure in brackets restates the noun phrase before the bracket, not a noun after it
+    ("The region faces high turnover, severe staff shortages (estimated at 2,700), and rising caseloads.", "2,700",
+     "Staff shortage: staff (whose is not said) (count)"),
+    ("There were 1,940 probation services officers (up 96 on the year) and more cases than ever.", "96",
+     "Staff in post: band 3 probation services officers (count, change)"),
+    # a bracketed share names its whole itself
+    ("This includes 30,100 FTE staff in PSP (making up 55.2% of all HMPPS staff).", "55.2%",
+     "Staff in post: all HMPPS staff (%)"),
+])
+def test_a_bracketed_figure_counts_the_phrase_before_its_bracket(extractor, text, mention, label):
+    assert _labels(extractor, text)[mention] == label

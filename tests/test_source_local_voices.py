@@ -137,3 +137,28 @@ def test_a_quotation_across_paragraphs_keeps_its_speaker(extractor):
                    "300": ("Kent Police", "speaker:quoted-before"),
                    "50": ("Kent Police", "quote:continued-paragraph"),
                    "3": ("Acme News", "publisher")}
+
+
+@pytest.mark.parametrize("title,want", [
+    ("Wexham probation service 'failing the public', inspectors warn", ("HMIP", "inspectors warn")),
+    ("Probation officers quitting at record rate, says Napo", ("Napo", "says Napo")),
+    ("Probation staff short by 1,500 – Ministry of Justice figures reveal", ("MoJ", "Ministry of Justice figures reveal")),
+    # no body named, or no attribution: none
+    ("Probation officers quitting at record rate, union says", None),
+    ("Napo calls for pay rise", None),
+])
+def test_a_headline_says_whose_finding_a_story_is(title, want):
+    from extract.source import headline_source
+    assert headline_source(title) == want
+
+
+def test_a_story_restates_the_body_its_headline_names(extractor):
+    from ingest.model import Document, Passage
+    paragraphs = ["Probation officers are quitting at a record rate.", "Some 1,100 officers left in the last year."]
+    text = "\n".join(paragraphs)
+    doc = Document(text=text, file_start=0, source="Acme News", kind="news", published="2024-06-12",
+                   title="Probation officers quitting at record rate, says Napo",
+                   passages=[Passage("paragraph", 0, len(paragraphs[0]), source="Acme News"),
+                             Passage("paragraph", len(paragraphs[0]) + 1, len(text), source="Acme News")])
+    [stats] = extractor.extract([doc])
+    assert sources(stats) == {"1,100": ("Napo", "restated:headline")}

@@ -189,3 +189,18 @@ def test_a_written_questions_number_in_square_brackets_is_no_figure(extractor):
              "in each region on 30 June 2019. [204417]"]
     [stats] = extractor.extract([passages_document(lines, "2019-09-02")])
     assert [s.mention for s in stats] == []
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a count with its share in brackets: the count takes the column, the share restates it
+    (["Region", "Vacancies", "PS Wessex", "45 (12%)", "PS Mercia", "60 (15%)"],
+     [("45", "count", "vacancies", "2024-01-25"), ("12%", "percent", "vacancies", "2024-01-25"),
+      ("60", "count", "vacancies", "2024-01-25"), ("15%", "percent", "vacancies", "2024-01-25")]),
+    # rows labelled by a month and year, with their values on the same line
+    (["Staff in post", "Vacancies", "March 2021 4,100 350", "March 2022 4,300 290"],
+     [("4,100", "count", "staff_in_post", "2021-03"), ("350", "count", "vacancies", "2021-03"),
+      ("4,300", "count", "staff_in_post", "2022-03"), ("290", "count", "vacancies", "2022-03")]),
+])
+def test_cells_with_shares_and_rows_labelled_by_dates(extractor, lines, expected):
+    [stats] = extractor.extract([passages_document(lines, "2024-01-25")])
+    assert [(s.mention, s.unit, s.metric, s.period) for s in stats] == expected
