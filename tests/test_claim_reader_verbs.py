@@ -50,6 +50,11 @@ def read(extractor, text):
      SeriesKey("drug_misuse", "people_on_probation", "count", "level", None)),
     ("Fewer than 1,900 people on probation were referred to treatment in 2020/21.", "1,900",
      SeriesKey("referrals", "people_on_probation", "count", "level", None)),
+    # "people in prison" names who; being on recall is what is counted of them
+    ("There are 9,800 people in prison on recall today.", "9,800",
+     SeriesKey("recall_population", "recalled_prisoners", "count", "level", None)),
+    ("There are 86,000 people in prison.", "86,000",
+     SeriesKey("prison_population", "prisoners", "count", "level", None)),
     # ...and a claim whose only predicate is being on probation stays people supervised
     ("There are 238,000 people on probation.", "238,000",
      SeriesKey("people_supervised", "people_on_probation", "count", "level", None)),

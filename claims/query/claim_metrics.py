@@ -21,9 +21,10 @@ READINGS = Path(__file__).with_name("claim_metrics.yml")
 # the pipeline's rules that read no metric: no cue, or a count of a noun it could not place
 READ_AS_OTHER = frozenset({"no_cue", "counted_noun.unmeasured"})
 # cues that name the population counted, not what is measured of it: "PSOs", "staff", "people on
-# probation" (extract/lexicons/metrics.yml)
+# probation", "people in prison" (extract/lexicons/metrics.yml)
 POPULATION_CUES = frozenset({"staff_in_post.officers", "staff_in_post.staff_count", "staff_in_post.employees",
-                             "staff_in_post.number_of_staff", "people_supervised.on_probation"})
+                             "staff_in_post.number_of_staff", "people_supervised.on_probation",
+                             "prison_population.prison_population"})
 
 
 @dataclass(frozen=True)
