@@ -56,3 +56,13 @@ def invented_database(folder: Path, files: dict, extractor, title: str = "Title 
     db_path.parent.mkdir()
     build(corpus, db_path, extractor=extractor, echo=lambda line: None)
     return db_path
+
+
+def check_claim(db_path: Path, extractor, text: str, **options) -> dict:
+    """The one claim `text` makes, checked against the database at `db_path` (`options` go to
+    check_text: `today`)."""
+    import sqlite_utils
+
+    from claims.query.check import check_text
+    [claim] = check_text(sqlite_utils.Database(db_path), extractor, text, **options)["claims"]
+    return claim

@@ -2,10 +2,9 @@
 loose statement is no rounding of it, a local claim finds a statement of unstated place only in
 a document about that place, and a share's subgroup is no series. Invented documents."""
 import pytest
-import sqlite_utils
 
 from claims.query.series import series_key
-from conftest import invented_database
+from conftest import check_claim as check, invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -24,12 +23,6 @@ FILES = {
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
     return invented_database(tmp_path_factory.mktemp("check-matching"), FILES, extractor)
-
-
-def check(db_path, extractor, text):
-    from claims.query.check import check_text
-    [claim] = check_text(sqlite_utils.Database(db_path), extractor, text)["claims"]
-    return claim
 
 
 def test_a_precise_figure_is_no_rounding_of_a_loose_statement(db_path, extractor):

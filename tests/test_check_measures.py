@@ -5,7 +5,7 @@ one figure; a share one population makes up of a whole is the part's; "staff" in
 naming the staff of several bodies is no body's. Invented documents, each a trap or a match."""
 import pytest
 import sqlite_utils
-from conftest import invented_database
+from conftest import check_claim as check, invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -25,12 +25,6 @@ FILES = {
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
     return invented_database(tmp_path_factory.mktemp("check-measures"), FILES, extractor, title="Title")
-
-
-def check(db_path, extractor, text):
-    from claims.query.check import check_text
-    [claim] = check_text(sqlite_utils.Database(db_path), extractor, text)["claims"]
-    return claim
 
 
 @pytest.mark.parametrize("text", [

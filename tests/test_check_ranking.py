@@ -5,8 +5,7 @@ series that states another figure, counts written to the unit being another when
 bound ("more than") when the old value is on the wrong side of it, and a speaker's figure in a
 record of what was said that day being the figure of that day. Invented documents."""
 import pytest
-import sqlite_utils
-from conftest import invented_database
+from conftest import check_claim as check, invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -28,12 +27,6 @@ FILES = {
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
     return invented_database(tmp_path_factory.mktemp("check-ranking"), FILES, extractor, title="Title")
-
-
-def check(db_path, extractor, text):
-    from claims.query.check import check_text
-    [claim] = check_text(sqlite_utils.Database(db_path), extractor, text)["claims"]
-    return claim
 
 
 def test_the_origin_is_the_primary_statement_before_an_earlier_restatement(db_path, extractor):

@@ -3,8 +3,7 @@ counts the population the probation service's own figure of that metric counts (
 vacancy rate), the sentence names no other, and the measure, unit and place agree
 (claims/query/check.py _usual_population). Invented documents."""
 import pytest
-import sqlite_utils
-from conftest import invented_database
+from conftest import check_claim as check, invented_database
 
 pytestmark = pytest.mark.usefixtures("shared_extractor")
 
@@ -18,12 +17,6 @@ FILES = {
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, extractor):
     return invented_database(tmp_path_factory.mktemp("check-usual"), FILES, extractor)
-
-
-def check(db_path, extractor, text):
-    from claims.query.check import check_text
-    [claim] = check_text(sqlite_utils.Database(db_path), extractor, text)["claims"]
-    return claim
 
 
 def test_the_services_own_population_finds_a_figure_whose_population_is_unread(db_path, extractor):
