@@ -360,14 +360,25 @@ def serve_command(db_path, port, metadata):
 @click.option("--workers", type=click.IntRange(1), default=DEFAULT_WORKERS, show_default=True)
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("docs/benchmarks.md"), show_default=True)
-@click.option("--only", type=click.Choice(["files"]),
-              help="Measure one section and replace it in the report: files, one 50 MB file of each format.")
+@click.option("--only", type=click.Choice(["files", "extraction"]),
+              help="Measure one section and replace it in the report: files, one 50 MB file of each format; "
+                   "extraction, words/s against the baselines on the smallest scale's corpus.")
 @click.option("--file-mb", type=click.FloatRange(0.1, 50), default=50, show_default=True,
               help="With --only files: the size of each file in MB.")
 def bench_command(seeds, work, scales, workers, report, only, file_mb):
     """Generate scaled corpora, time builds, rebuilds, trace and facet pages; write a report."""
-    from .tools.bench import files_markdown, markdown, measure_files, replace_section, run
+    from .tools.bench import (extraction_markdown, files_markdown, markdown, measure_extraction_only, measure_files,
+                              replace_section, run)
     work.mkdir(parents=True, exist_ok=True)
+    if only == "extraction":
+        documents = int(scales.split(",")[0])
+        extraction = measure_extraction_only(seeds, work, documents)
+        (work / "results-extraction.json").write_text(json.dumps(extraction, indent=2), "utf-8")
+        old = report.read_text("utf-8") if report.exists() else "# Benchmarks\n"
+        report.write_text(replace_section(old, extraction_markdown(extraction, documents)), "utf-8")
+        click.echo(f"ours {extraction['ours_words_per_s']:,.0f} words/s, naive {extraction['naive_words_per_s']:,.0f}: "
+                   f"{extraction['ours_words_per_s'] / extraction['naive_words_per_s']:.1f}x; wrote {report}", err=True)
+        return
     if only == "files":
         def write(files: dict) -> None:  # after each file: a long run keeps what it measured
             (work / "results-files.json").write_text(json.dumps(files, indent=2), "utf-8")

@@ -197,6 +197,8 @@ def value_cell(text: str) -> bool:
 def row_cells(text: str) -> list[tuple[int, int]] | None:
     """The cells of a row written on one line with separators, as offsets; None for one cell or
     a line of prose."""
+    if "|" not in text and "\t" not in text and "   " not in text:
+        return None  # no separator: one cell (most passages, and the pattern's scan is slow on prose)
     cells, at = [], 0
     for m in CELL_SEPARATOR.finditer(text):
         cells.append((at, m.start()))
@@ -385,6 +387,8 @@ def with_header_units(candidates: list[Quantity], cells: list[Cell]) -> list[Qua
 # which the date grammar reads as two days ("21 July", "22 June")
 MONTH_YEAR_SPAN = re.compile(rf"(?<![\w/])(?P<m1>{_MONTH_NAMES})\s+(?P<y1>\d\d)\s*(?:[-–—]|to)\s*"
                              rf"(?P<m2>{_MONTH_NAMES})\s+(?P<y2>\d\d)(?![\w/])", re.I)
+# what every such span holds: two digits, a dash or "to", and the second month's letter
+TWO_DIGIT_YEAR_SPAN = re.compile(r"\d\d\s*(?:[-–—]|to)\s*[A-Za-z]", re.I)
 MAX_SPAN_MONTHS = 24
 
 
@@ -393,6 +397,8 @@ def with_month_year_spans(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     (a table's row label "July 21 – June 22" is July 2021 to June 2022). Read so only where the
     two-day reading runs backwards ("July 21 – June 22" is no run of days), or the span is the
     whole passage (a row label cell, "January 21 – December 21")."""
+    if not TWO_DIGIT_YEAR_SPAN.search(text):
+        return dates  # the cheap test first: a month name is tried at every letter, digits are rare
     spans = []
     for m in MONTH_YEAR_SPAN.finditer(text):
         m1, m2 = month_number(m.group("m1")), month_number(m.group("m2"))

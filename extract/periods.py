@@ -161,7 +161,10 @@ def _patterns() -> list[tuple[str, re.Pattern, object]]:
         ("anaphoric", r"\b(?:(?:on|at|as at|as of|by|in|over|during|for|across|within) (?:the same (?:date|day|point|period|"
                       r"quarter|month|year|(?:12|twelve) months)|that (?:date|day|time|point|stage|year|quarter|month))\b"
                       # a written answer's "At this time, there were 347 vacancies" (not "at this time of year")
-                      r"|\bat this (?:time|date)\b(?! of\b)|\bby then\b|(?<!since )\bthat year\b)", ["same", "that", "then", "this"]),
+                      r"|\bat this (?:time|date)\b(?! of\b)|\bby then\b|(?<!since )\bthat year\b)",
+                      # the words each reading needs ("that" alone is in most passages)
+                      ["the same ", "that da", "that ti", "that po", "that st", "that ye", "that qu", "that mo",
+                       "this time", "this date", "by then"]),
         # "in the latest quarter", "this quarter": a statistics bulletin's own reference period
         ("present", r"\b(?:this|the latest|the most recent|the current|the latest available) quarter\b", ["quarter"]),
         ("relative", r"\b(?:last|past|this|next|the previous|the following|that) (?:financial )?(?:year|month|week|quarter|spring|summer|autumn|winter)\b",

@@ -127,3 +127,17 @@ def test_a_format_measured_below_the_limit_is_named_with_its_size():
     assert files_markdown({"text": row})[2].endswith("(`claims bench --only files`).")
     assert files_markdown({"pdf": smaller})[2].endswith(
         "(`claims bench --only files --file-mb 10`). Measured at 10 MB a file, not the 50 MB limit.")
+
+
+def test_the_extraction_section_measured_again_replaces_its_own():
+    from claims.tools.bench import extraction_markdown, replace_section
+    report = "# Benchmarks\n\n## Build\n\nbuild table\n\n## Extraction against baselines (old)\n\nold table\n\n## Queries\n\nq\n"
+    e = {"documents": 100, "words": 105_534, "runs": 3, "ours_words_per_s": 40_000.0, "ours_statistics": 1_323,
+         "naive_words_per_s": 4_000.0, "naive_entities": 5_292, "naive_same_blas_words_per_s": 6_400.0,
+         "blas": "NumPy's OpenBLAS", "quantulum_words_per_s": None}
+    again = replace_section(report, extraction_markdown(e, 200))
+    assert again.count("## Extraction against baselines") == 1 and "old table" not in again
+    assert "## Extraction against baselines (one core, the first 100 documents of the 200-document corpus, " \
+           "105,534 words, best of 3 runs each)" in again
+    assert "| naive: full en_core_web_sm, `nlp.pipe` over all text | 4,000 | 0.10 (ours is 10.0x faster) | 5,292 entities |" in again
+    assert again.endswith("## Queries\n\nq\n")
