@@ -192,6 +192,13 @@ def _trie_pattern(words) -> str:
 def find_organisations(text: str, include_intro_only: bool = False) -> list[OrgMention]:
     """Every organisation named in `text`, in order of appearance: the registry's aliases, and
     names in a family's form ("West Yorkshire Police") where no longer alias covers them."""
+    return list(_organisations_in(text, include_intro_only))
+
+
+# a passage is scanned by the source rules three or four times over (speakers, citations,
+# publications, inspection evidence): its mentions are found once (they are frozen)
+@lru_cache(maxsize=64)
+def _organisations_in(text: str, include_intro_only: bool) -> tuple[OrgMention, ...]:
     pattern, alias_to_name = _alias_pattern(include_intro_only)
     found = [OrgMention(alias_to_name[m.group(1)], m.group(1), m.start(1), m.end(1))
              for m in pattern.finditer(text)]
@@ -199,14 +206,14 @@ def find_organisations(text: str, include_intro_only: bool = False) -> list[OrgM
                for m in family.pattern.finditer(text)
                if (member := _family_mention(family, m, text, found)) is not None]
     if not members:
-        return found
+        return tuple(found)
     # of overlapping names the longer wins: "Police and Crime Commissioner for Kent" over
     # "Kent"; a registered alias over a family name of the same length
     chosen: list[OrgMention] = []
     for mention in sorted(found + members, key=lambda o: (-(o.end - o.start), o not in found)):
         if all(mention.end <= other.start or other.end <= mention.start for other in chosen):
             chosen.append(mention)
-    return sorted(chosen, key=lambda o: o.start)
+    return tuple(sorted(chosen, key=lambda o: o.start))
 
 
 def _family_mention(family: Family, m: re.Match, text: str, aliases: list[OrgMention]) -> OrgMention | None:
