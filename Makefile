@@ -30,10 +30,10 @@ test: install
 SEEDS_TARGETS := --require precision=0.95 --require core_recall=0.99 --require value_unit_accuracy=0.97 \
 	--require year_accuracy=0.92 --require metric_accuracy=0.93 --require source_accuracy=0.90
 DEV_TARGETS := --require precision=0.95 --require core_recall=0.97 --require value_unit_accuracy=0.98 \
-	--require year_accuracy=0.95 --require metric_accuracy=0.94 --require source_accuracy=0.90
+	--require year_accuracy=0.955 --require metric_accuracy=0.95 --require source_accuracy=0.93
 # dev2: 30 documents nobody tuned on when they arrived (issue 20); a mechanism is confirmed here
 DEV2_TARGETS := --require precision=0.97 --require core_recall=0.97 --require value_unit_accuracy=0.97 \
-	--require year_accuracy=0.96 --require metric_accuracy=0.94 --require source_accuracy=0.96
+	--require year_accuracy=0.96 --require metric_accuracy=0.945 --require source_accuracy=0.96
 # claim check (issue 21): our own claims written from the dev and dev2 documents, scored by the
 # library call `claims check --json` makes; just under what it reaches, and no trap ever a match
 CLAIMS_TARGETS := --require verdict_rate=0.95 --require origin_accuracy=0.92 --require trap_matches=0 \
