@@ -1,7 +1,7 @@
-"""A stored figure whose population was not read may be the claim's figure only where the claim
-counts the population the probation service's own figure of that metric counts (its staff for a
-vacancy rate), the sentence names no other, and the measure, unit and place agree
-(claims/query/check.py _usual_population). Invented documents."""
+"""A stored figure whose words name no population counts the one its metric counts in a
+probation document (its staff for a vacancy rate: registry/subjects.yml
+document_metric_subjects, read at build time), so a claim of that population finds it; a claim
+of another population, of a part of it, or of another measure never does. Invented documents."""
 import pytest
 from conftest import check_claim as check, invented_database
 

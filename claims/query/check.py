@@ -14,14 +14,13 @@ from datetime import date
 import sqlite_utils
 
 import registry
-from registry.subjects import is_part_of, outermost, subject_under_metric, subjects
 from extract.period_value import Period
 
 from .claim_reader import ClaimFigure, clean_query, read_claim
 from .conflicts import beyond_rounding, conflicts_with, overlapping, same_period
 from ..build.figures import origin_rank
 from .limits import Deadline
-from .matching import (BODY_STAFF, NOT_MATCHES_SHOWN, Figure, _written_to_unit, agreeing_statistics, row_series, same_metric,
+from .matching import (NOT_MATCHES_SHOWN, Figure, _written_to_unit, agreeing_statistics, row_series, same_metric,
                        series_statements, why_not)
 from .rounding import claim_interval, holds, rounding_tolerance, value_tolerance
 from .series import SeriesKey, compatible, same_series, scopes_compatible
@@ -65,8 +64,7 @@ def check_figure(db: sqlite_utils.Database, claim: ClaimFigure) -> dict:
     # the claim rounds a statement when the claim's interval holds the statement's value: a
     # precise claim ("464") is never a rounding of a loose statement ("about 500")
     matches = [r for r in same if figure.agrees_as_written(r) and holds(claim.interval, r["value"])]
-    unread = [] if matches else (_unread_population(claim, figure, agreeing)
-                                 or _usual_population(db, claim, figure, agreeing))
+    unread = [] if matches else _unread_population(claim, figure, agreeing)
     matches = matches or unread
     result = {"sentence": claim.sentence, "mention": claim.mention, "value": _number(claim.value), "unit": claim.unit,
               "metric": claim.metric, "subject": claim.subject, "measure": claim.measure,
@@ -223,36 +221,6 @@ def _unread_population(claim: ClaimFigure, figure: Figure, agreeing: list[dict])
             and _population_unread(claim.key, row_series(r))
             and (row_series(r).subject is not None  # staff, whose not said
                  or not WORD.search((r["sentence"] or "").replace(r["mention"] or "", "", 1)))]
-
-
-# the body the corpus is about: a figure of one of its metrics whose population is not said is
-# of the population the service's own figure of that metric counts (registry/subjects.yml)
-THE_SERVICE = "probation_service"
-
-
-def _usual_population(db: sqlite_utils.Database, claim: ClaimFigure, figure: Figure,
-                      agreeing: list[dict]) -> list[dict]:
-    """Statements agreeing with the claim's figure, of its metric, unit, measure and place,
-    whose population was not read ("the court team was running with a 43% vacancy rate"),
-    where the claim counts the population the probation service's figure of that metric
-    counts (its staff for a vacancy rate, people on probation for drug tests): a corpus about
-    the service states its own figures without naming whose. Never for a claim of another
-    population, nor a part of it (probation officers' rate is not the staff's)."""
-    usual = subject_under_metric(THE_SERVICE, claim.key.metric)
-    if not claim.readable or usual in (None, THE_SERVICE) or claim.key.subject != usual:
-        return []
-    return [r for r in agreeing if row_series(r).subject is None and _names_only(r["sentence"], usual)
-            and (row_series(r).metric, row_series(r).unit, row_series(r).measure)
-            == (claim.key.metric, claim.key.unit, claim.key.measure)
-            and scopes_compatible(claim.key.scope, row_series(r).scope) and figure.same_place(db, r)
-            and figure.agrees_as_written(r) and holds(claim.interval, r["value"])]
-
-
-def _names_only(sentence: str | None, usual: str) -> bool:
-    """Whether a sentence names no population but `usual`, a part of it, or staff unsaid: one
-    naming another ("FTE in PSP ..., FTE in the Probation Service ...") may count that one."""
-    named = {BODY_STAFF.get(found[0], found[0]) for found in outermost(subjects().find(sentence))}
-    return all(n in (usual, UNSAID_STAFF) or is_part_of(n, usual) for n in named)
 
 
 def _population_unread(claim: SeriesKey, row: SeriesKey) -> bool:
