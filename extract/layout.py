@@ -414,54 +414,6 @@ def with_month_year_spans(text: str, dates: list[DateExpr]) -> list[DateExpr]:
     return sorted(kept + spans, key=lambda d: d.start)
 
 
-# -- quarters of a financial year labelling a table's rows -----------------------------------
-
-# "2003-04 Q1 5831.10 4752.40 Q2 5937.80 ...": a financial year and its quarter label a row, and
-# a quarter alone labels the rows after it in the same year
-QUARTER = re.compile(r"\bQ([1-4])\b")
-FISCAL_QUARTER_MONTH = {1: (0, 4), 2: (0, 7), 3: (0, 10), 4: (1, 1)}  # (years after the start, first month)
-
-
-def _fiscal_quarter(first_year: int, quarter: int) -> Period:
-    years, month = FISCAL_QUARTER_MONTH[quarter]
-    return Period.span(When(first_year + years, month), When(first_year + years, month + 2))
-
-
-def with_quarters(text: str, dates: list[DateExpr]) -> list[DateExpr]:
-    """The dates of a passage, a financial year followed by a quarter ("2003-04 Q1") read as that
-    quarter (April to June 2003), and each quarter alone after it ("Q2") as a quarter of the
-    latest such year before it. A passage with no year-and-quarter label is left as it is. Each is
-    of kind "fiscal", like the year it is part of: a label, not a frame ("in 2003-04"), so a row's
-    value takes the label before it, not the next row's after it."""
-    if "Q" not in text:
-        return dates
-    out: list[DateExpr] = []
-    year: int | None = None  # the financial year of the latest year-and-quarter label
-    taken_to = 0
-    for d in dates:
-        q = QUARTER.match(text, d.end + 1) if d.kind == "fiscal" and d.period and text[d.end:d.end + 1] == " " else None
-        if q:
-            out += _bare_quarters(text, taken_to, d.start, year)
-            year = d.period.first.year
-            out.append(DateExpr(d.start, q.end(), "fiscal", _fiscal_quarter(year, int(q.group(1)))))
-            taken_to = q.end()
-        else:
-            out += _bare_quarters(text, taken_to, d.start, year)
-            out.append(d)
-            taken_to = max(taken_to, d.end)
-    if year is None:
-        return dates
-    out += _bare_quarters(text, taken_to, len(text), year)
-    return out
-
-
-def _bare_quarters(text: str, start: int, end: int, year: int | None) -> list[DateExpr]:
-    if year is None:
-        return []
-    return [DateExpr(m.start(), m.end(), "fiscal", _fiscal_quarter(year, int(m.group(1))))
-            for m in QUARTER.finditer(text, start, end)]
-
-
 # -- the date a table's notes give it --------------------------------------------------------
 
 # a note under a table: its number (a footnote reference the ingest marked) before a capital

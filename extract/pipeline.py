@@ -35,8 +35,8 @@ from .reasons import why_json
 from .quantities import Quantity, comparator_after, comparator_before, counts_one, find_quantities, grammar
 from . import measures  # noqa: F401  registers figure_measure: level, change or target
 from . import metric  # noqa: F401  registers figure_metric: the metric and its reason
-from .layout import (RowUnits, TableColumns, TableNoteDates, TableSubjects, in_headed_cell, with_header_units, with_month_year_spans,
-                     with_quarters)
+from .layout import (RowUnits, TableColumns, TableNoteDates, TableSubjects, in_headed_cell, with_header_units,
+                     with_month_year_spans)
 from .period import Frame, PassageFrames, document_date, document_reference
 from .periods import find_dates
 from .sentences import sentence_of
@@ -380,7 +380,7 @@ def prepare_docs(nlp: Language, document):
         text = reading.text
         passage_source = sources.read(i, passage, text)
         # a table's row labels the date grammar reads otherwise (extract/layout.py)
-        dates = with_quarters(text, with_month_year_spans(text, find_dates(text, published)))
+        dates = with_month_year_spans(text, find_dates(text, published))
         context_period = frames.read(passage.kind, text, dates)
         cell_unit = row_units.read(text)
         table_subject = table_subjects.read(text, sum(d.end - d.start for d in dates))

@@ -102,14 +102,14 @@ def test_rows_labelled_by_spans_of_months_take_them(extractor):
 # -- quarters of a financial year ------------------------------------------------------------
 
 def test_a_financial_year_and_its_quarter_label_a_row_and_a_quarter_alone_the_rows_after():
-    from extract.layout import with_quarters
+    # the date grammar reads them (extract/periods.py quarter_code and continue_quarters)
     from extract.periods import find_dates
     text = "2011-12 Q1 410.5 Q2 420.0 Q4 433.25 2012-13 Q1 440.0"
-    got = [(text[d.start:d.end], str(d.period)) for d in with_quarters(text, find_dates(text, "2014-01-01"))]
+    got = [(text[d.start:d.end], str(d.period)) for d in find_dates(text, "2014-01-01")]
     assert got == [("2011-12 Q1", "2011-04..2011-06"), ("Q2", "2011-07..2011-09"), ("Q4", "2012-01..2012-03"),
                    ("2012-13 Q1", "2012-04..2012-06")]
     # without a year-and-quarter label a "Q2" is left alone
-    assert with_quarters("Q2 was busy", []) == []
+    assert find_dates("Q2 was busy", "2014-01-01") == []
 
 
 def test_the_values_of_a_quarterly_table_flattened_to_one_line_take_their_row_labels(extractor):
