@@ -53,7 +53,9 @@ def continues_previous(before: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _change_metrics() -> frozenset[str]:
+def change_metrics() -> frozenset[str]:
+    """Metrics whose figures are changes in themselves (extract/lexicons/measures.yml): a level
+    of one and a change of it state one figure."""
     return frozenset(load_lexicon("measures").get("change_metrics", ()))
 
 
@@ -62,7 +64,7 @@ def measure_under_metric(metric: str | None, measure: str | None) -> str:
     cumulative rise since 2010 is 7.6%") is a change, as "pay rose 7.6%" is (`change_metrics`);
     read once the metric is known, after figure_measure."""
     measure = measure or "level"
-    return "change" if measure == "level" and metric in _change_metrics() else measure
+    return "change" if measure == "level" and metric in change_metrics() else measure
 
 
 # what lies between a figure and one that restates it: "192 (5.7%)", "40% (around 6,900)", and

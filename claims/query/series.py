@@ -36,9 +36,9 @@ GENERIC_STAFF = (None, "staff")
 # (the extractor's subject text may have lost the number: "the % who hold")
 SHARE_SUBGROUP = re.compile(r"\bthe\s+(?:[\d.,]+\s*)?(?:%|per ?cent)\s+(?:who|whom|which|that|with)\b", re.I)
 
-# metrics that are themselves a change: "pay is up 22%" (read as a change) and "a 22% pay
-# increase" (a level of the metric) state one figure; pay asked for is a target, never either
-CHANGE_METRICS = frozenset({"pay_change", "pay_award"})
+# the measures one figure of a metric that is a change in itself may be stated as: "pay is up
+# 22%" (read as a change) and "a 22% pay increase" (a level of the metric); pay asked for is a
+# target, never either (the metrics: extract/lexicons/measures.yml change_metrics)
 CHANGE_MEASURES = frozenset({"level", "change"})
 
 # a figure whose metric was not read, or read as "other", is not a series anyone can match
@@ -152,7 +152,10 @@ def compatible(claim_key: SeriesKey, stat_key: SeriesKey, claim_allows_parts: bo
 
 
 def _measures_compatible(metric: str | None, a: str | None, b: str | None) -> bool:
-    return a == b or (metric in CHANGE_METRICS and {a, b} <= CHANGE_MEASURES)
+    if a == b:
+        return True
+    from extract.measures import change_metrics  # here, not at import: the site's pages need no spaCy
+    return metric in change_metrics() and {a, b} <= CHANGE_MEASURES
 
 
 def _subjects_compatible(a: str | None, b: str | None, allow_parts: bool) -> bool:
