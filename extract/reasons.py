@@ -40,6 +40,15 @@ def why_json(why: dict | None) -> str | None:
     return json.dumps(why, ensure_ascii=False, sort_keys=True) if why else None
 
 
+def stored_reason(why_column: str | None, attribute: str) -> dict:
+    """The reason recorded for one attribute of a stored statistic ({"rule", "words"}), {} when
+    none was recorded or the column cannot be read."""
+    try:
+        return (json.loads(why_column) if why_column else {}).get(attribute) or {}
+    except ValueError:
+        return {}
+
+
 def describe_reason(why_column: str | None, attribute: str) -> str:
     """'rule id: "words"' for a stored statistic's attribute, or '' when none was recorded."""
     if not why_column:

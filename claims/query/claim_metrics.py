@@ -6,7 +6,6 @@ predicate decides, read by the extraction's own cue weighing (extract/metric.py 
 the population's words set aside."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from extract.metric import classify
+from extract.reasons import stored_reason
 from registry.subjects import is_part_of
 
 READINGS = Path(__file__).with_name("claim_metrics.yml")
@@ -50,10 +50,7 @@ def readings() -> tuple[Reading, ...]:
 
 def metric_rule(why: str | None) -> tuple[str | None, str | None]:
     """The rule that decided a statistic's metric and the words it read (extract/reasons.py)."""
-    try:
-        decided = (json.loads(why) if why else {}).get("metric") or {}
-    except ValueError:
-        return None, None
+    decided = stored_reason(why, "metric")
     return decided.get("rule"), decided.get("words")
 
 

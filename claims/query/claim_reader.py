@@ -8,7 +8,6 @@ A claim may be at most MAX_CLAIM_CHARS long and hold at most MAX_FIGURES figures
 either it is refused with a message, never cut."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from datetime import date
 import registry
 from registry.subjects import subjects
 from extract.reading import reading_text
+from extract.reasons import stored_reason
 from ingest.model import Document, Passage
 
 from .matching import ASKED_FOR, BEFORE_CHARS, PAY_METRICS
@@ -156,10 +156,7 @@ def _named_speaker_words(sentence: str) -> str | None:
 
 def _speaker_words(why: str | None) -> str | None:
     """The words that named who said a figure ("GMB says"), when a speaker rule read them."""
-    try:
-        decided = (json.loads(why) if why else {}).get("source") or {}
-    except ValueError:
-        return None
+    decided = stored_reason(why, "source")
     if not str(decided.get("rule", "")).startswith("speaker"):
         return None
     return decided.get("words") or None
